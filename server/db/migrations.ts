@@ -1,0 +1,171 @@
+import type { Database } from './database.ts';
+
+type Migration = { id: number; name: string; sql: string };
+
+/** Forward-only migrations, one SQL dialect for PostgreSQL and PGlite. Never edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'core',
+    sql: `
+CREATE TABLE instansi (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  short_name text NOT NULL,
+  utc_offset_minutes integer NOT NULL CHECK (utc_offset_minutes IN (420, 480, 540)),
+  address text NOT NULL DEFAULT ''
+);
+
+CREATE TABLE change_counter (
+  id integer PRIMARY KEY CHECK (id = 1),
+  value bigint NOT NULL
+);
+INSERT INTO change_counter (id, value) VALUES (1, 0);
+
+CREATE TABLE units (
+  id text PRIMARY KEY,
+  instansi_id text NOT NULL REFERENCES instansi(id),
+  code text NOT NULL,
+  name text NOT NULL,
+  short_name text NOT NULL,
+  active boolean NOT NULL DEFAULT true,
+  updated_at timestamptz NOT NULL,
+  seq bigint NOT NULL,
+  UNIQUE (instansi_id, code)
+);
+CREATE INDEX units_instansi_seq ON units (instansi_id, seq);
+
+CREATE TABLE categories (
+  id text PRIMARY KEY,
+  instansi_id text NOT NULL REFERENCES instansi(id),
+  code text NOT NULL,
+  name text NOT NULL,
+  active boolean NOT NULL DEFAULT true,
+  updated_at timestamptz NOT NULL,
+  seq bigint NOT NULL,
+  UNIQUE (instansi_id, code)
+);
+CREATE INDEX categories_instansi_seq ON categories (instansi_id, seq);
+
+CREATE TABLE officers (
+  id text PRIMARY KEY,
+  instansi_id text NOT NULL REFERENCES instansi(id),
+  username text NOT NULL UNIQUE,
+  display_name text NOT NULL,
+  role text NOT NULL CHECK (role IN ('admin_instansi', 'penghubung', 'koordinator')),
+  unit_id text REFERENCES units(id),
+  password_hash text NOT NULL,
+  active boolean NOT NULL DEFAULT true,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  CHECK ((role = 'penghubung') = (unit_id IS NOT NULL))
+);
+
+CREATE TABLE sessions (
+  id text PRIMARY KEY,
+  officer_id text NOT NULL REFERENCES officers(id),
+  device_id text NOT NULL,
+  access_token_hash text NOT NULL UNIQUE,
+  access_expires_at timestamptz NOT NULL,
+  refresh_token_hash text NOT NULL UNIQUE,
+  refresh_expires_at timestamptz NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  revoked_at timestamptz
+);
+CREATE INDEX sessions_officer ON sessions (officer_id);
+
+CREATE TABLE holidays (
+  instansi_id text NOT NULL REFERENCES instansi(id),
+  date date NOT NULL,
+  name text NOT NULL,
+  PRIMARY KEY (instansi_id, date)
+);
+
+CREATE TABLE complaints (
+  id text PRIMARY KEY,
+  instansi_id text NOT NULL REFERENCES instansi(id),
+  tracking_number text NOT NULL UNIQUE,
+  title text NOT NULL,
+  body text NOT NULL,
+  type text NOT NULL,
+  channel text NOT NULL,
+  category_id text NOT NULL REFERENCES categories(id),
+  unit_id text REFERENCES units(id),
+  status text NOT NULL,
+  priority text NOT NULL,
+  anonim boolean NOT NULL,
+  rahasia boolean NOT NULL,
+  berkadar_pengawasan boolean NOT NULL,
+  region_code text NOT NULL,
+  location_text text NOT NULL,
+  received_at timestamptz NOT NULL,
+  status_changed_at timestamptz NOT NULL,
+  due_at timestamptz,
+  updated_at timestamptz NOT NULL,
+  updated_by text NOT NULL,
+  seq bigint NOT NULL,
+  reporter_name text NOT NULL DEFAULT '',
+  reporter_phone text NOT NULL DEFAULT '',
+  reporter_email text NOT NULL DEFAULT ''
+);
+CREATE INDEX complaints_instansi_seq ON complaints (instansi_id, seq);
+CREATE INDEX complaints_unit_seq ON complaints (unit_id, seq);
+
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  officer_id text,
+  device_id text,
+  action text NOT NULL,
+  collection text,
+  document_id text,
+  details jsonb NOT NULL DEFAULT '{}'::jsonb
+);
+
+CREATE TABLE sync_rejections (
+  id text PRIMARY KEY,
+  officer_id text NOT NULL REFERENCES officers(id),
+  device_id text NOT NULL,
+  collection text NOT NULL,
+  document_id text NOT NULL,
+  reason_code text NOT NULL,
+  reason text NOT NULL,
+  refused_document jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX sync_rejections_officer ON sync_rejections (officer_id, created_at);
+`,
+  },
+];
+
+/** Applies pending migrations in order, each in its own transaction, once across processes. */
+export async function runMigrations(db: Database): Promise<number[]> {
+  await db.execScript(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    const done = await db.transaction(async (tx) => {
+      // Serialises concurrent starts of several server processes on one database.
+      await tx.query('SELECT pg_advisory_xact_lock(7411001)');
+      const existing = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [
+        migration.id,
+      ]);
+      if (existing.length > 0) return false;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [
+        migration.id,
+        migration.name,
+      ]);
+      return true;
+    });
+    if (done) applied.push(migration.id);
+  }
+  return applied;
+}
+
+/** Our migration scripts hold no semicolons inside literals or bodies, so a plain split is exact. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}

@@ -1,0 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from './database.ts';
+import { openPgDatabase } from './pg-database.ts';
+import { openPgliteDatabase } from './pglite-database.ts';
+
+/** PostgreSQL when a URL is configured, otherwise the embedded PGlite in the data folder. */
+export async function openDatabase(databaseUrl: string | undefined, dataDir: string): Promise<Database> {
+  if (databaseUrl) return openPgDatabase(databaseUrl);
+  mkdirSync(dataDir, { recursive: true });
+  return openPgliteDatabase(join(dataDir, 'pglite'));
+}

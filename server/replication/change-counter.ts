@@ -1,0 +1,20 @@
+import type { SqlExecutor } from '../db/database.ts';
+
+/**
+ * Allocates the next change number inside the caller's write transaction. The counter row stays
+ * locked until that transaction ends, so numbers become visible strictly in order: a reader
+ * that has seen n can never later find a committed change below n.
+ */
+export async function nextChangeSeq(tx: SqlExecutor): Promise<number> {
+  const rows = await tx.query<{ value: number }>(
+    'UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value',
+  );
+  const value = rows[0]?.value;
+  if (value === undefined) throw new Error('change_counter row is missing');
+  return Number(value);
+}
+
+export async function currentChangeSeq(db: SqlExecutor): Promise<number> {
+  const rows = await db.query<{ value: number }>('SELECT value FROM change_counter WHERE id = 1');
+  return Number(rows[0]?.value ?? 0);
+}

@@ -1,0 +1,85 @@
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedOfficer } from '../auth/session-store.ts';
+import type { Database } from '../db/database.ts';
+import type { ChangeFeed } from './change-feed.ts';
+import type { ReplicatedStore } from './replicated-store.ts';
+import { currentChangeSeq } from './change-counter.ts';
+
+export type OpenStreams = Set<() => void>;
+
+const STREAM_BATCH = 200;
+
+type StreamOptions = {
+  db: Database;
+  store: ReplicatedStore<unknown>;
+  officer: AuthenticatedOfficer;
+  feed: ChangeFeed;
+  reply: FastifyReply;
+  now: () => number;
+  openStreams: OpenStreams;
+  heartbeatMs: number;
+};
+
+/**
+ * Server-Sent Events of `{ documents, checkpoint }` batches within the officer's scope. It starts
+ * at the current head: the client pulls from its own checkpoint (RESYNC) whenever it connects.
+ * The stream ends when the access token expires, so a revoked or expired session stops receiving.
+ */
+export async function openChangeStream(options: StreamOptions): Promise<void> {
+  const { db, store, officer, feed, reply, now } = options;
+  let afterSeq = await currentChangeSeq(db);
+  let draining = false;
+  let again = false;
+  let closed = false;
+
+  reply.hijack();
+  reply.raw.writeHead(200, {
+    ...(reply.getHeaders() as Record<string, string>),
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  reply.raw.write(': connected\n\n');
+
+  async function drain(): Promise<void> {
+    if (draining) {
+      again = true;
+      return;
+    }
+    draining = true;
+    try {
+      do {
+        again = false;
+        for (;;) {
+          const batch = await store.pull(db, officer, afterSeq, STREAM_BATCH);
+          if (closed || batch.documents.length === 0) break;
+          afterSeq = batch.checkpoint?.seq ?? afterSeq;
+          reply.raw.write(`data: ${JSON.stringify(batch)}\n\n`);
+          if (batch.documents.length < STREAM_BATCH) break;
+        }
+      } while (again && !closed);
+    } catch {
+      close();
+    } finally {
+      draining = false;
+    }
+  }
+
+  const unsubscribe = feed.subscribe(store.collection, () => void drain());
+  const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), options.heartbeatMs);
+  const expiry = setTimeout(close, Math.max(0, officer.accessExpiresAt - now()));
+
+  function close() {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    clearInterval(heartbeat);
+    clearTimeout(expiry);
+    options.openStreams.delete(close);
+    reply.raw.end();
+  }
+
+  options.openStreams.add(close);
+  reply.raw.on('close', close);
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import {
+  complaintSchema,
+  SERVER_CONTROLLED_COMPLAINT_FIELDS,
+  type Complaint,
+} from '../../shared/schemas/complaint.ts';
+import { canTransition } from '../../shared/domain/lifecycle.ts';
+import { EDITABLE_COMPLAINT_FIELDS, type Role } from '../../shared/domain/roles.ts';
+import type { RejectionReason } from './sync-rejections.ts';
+
+export const wireComplaintSchema = complaintSchema.extend({ _deleted: z.boolean() });
+
+type ClientField = Exclude<keyof Complaint, (typeof SERVER_CONTROLLED_COMPLAINT_FIELDS)[number]>;
+
+const SERVER_FIELDS = new Set<string>(SERVER_CONTROLLED_COMPLAINT_FIELDS);
+export const CLIENT_COMPLAINT_FIELDS = Object.keys(complaintSchema.shape).filter(
+  (field): field is ClientField => !SERVER_FIELDS.has(field),
+);
+
+export type ComplaintWriteDecision =
+  | { kind: 'accept'; changes: Partial<Pick<Complaint, ClientField>> }
+  | { kind: 'unchanged' }
+  | { kind: 'conflict' }
+  | { kind: 'refuse'; reason: RejectionReason };
+
+export type WriteContext = {
+  role: Role;
+  activeCategoryIds: ReadonlySet<string>;
+};
+
+function changedClientFields(master: Complaint, proposed: Complaint): ClientField[] {
+  return CLIENT_COMPLAINT_FIELDS.filter((field) => master[field] !== proposed[field]);
+}
+
+/**
+ * Decides what to do with one pushed complaint against its current master state. Pure: the
+ * caller holds the row lock and applies the decision.
+ */
+export function decideComplaintWrite(
+  master: Complaint,
+  assumedMasterState: unknown,
+  newDocumentState: unknown,
+  context: WriteContext,
+): ComplaintWriteDecision {
+  const parsed = wireComplaintSchema.safeParse(newDocumentState);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return {
+      kind: 'refuse',
+      reason: {
+        code: 'validation',
+        message: `Data tidak valid pada ${first?.path.join('.') || 'dokumen'}: ${first?.message ?? ''}`,
+      },
+    };
+  }
+  const proposed = parsed.data;
+  const changed = changedClientFields(master, proposed);
+
+  // Re-delivery of a change the server already holds: harmless, nothing to write.
+  if (changed.length === 0 && !proposed._deleted) return { kind: 'unchanged' };
+
+  const assumedSeq = (assumedMasterState as { serverSeq?: unknown } | undefined)?.serverSeq;
+  if (assumedSeq !== master.serverSeq) return { kind: 'conflict' };
+
+  if (proposed._deleted) {
+    return {
+      kind: 'refuse',
+      reason: { code: 'permission', message: 'Pengaduan tidak dapat dihapus; arsipkan dengan alasan' },
+    };
+  }
+
+  const editable = new Set(EDITABLE_COMPLAINT_FIELDS[context.role]);
+  const forbidden = changed.filter((field) => field !== 'status' && !editable.has(field));
+  if (forbidden.length > 0) {
+    return {
+      kind: 'refuse',
+      reason: {
+        code: 'permission',
+        message: `Peran ${context.role} tidak boleh mengubah: ${forbidden.join(', ')}`,
+      },
+    };
+  }
+  if (changed.includes('status')) {
+    if (context.role !== 'admin_instansi') {
+      return {
+        kind: 'refuse',
+        reason: { code: 'permission', message: `Peran ${context.role} tidak boleh mengubah status` },
+      };
+    }
+    if (!canTransition(master.status, proposed.status)) {
+      return {
+        kind: 'refuse',
+        reason: {
+          code: 'lifecycle',
+          message: `Perubahan status ${master.status} → ${proposed.status} tidak diizinkan`,
+        },
+      };
+    }
+  }
+  if (changed.includes('categoryId') && !context.activeCategoryIds.has(proposed.categoryId)) {
+    return {
+      kind: 'refuse',
+      reason: { code: 'validation', message: `Kategori ${proposed.categoryId} tidak dikenal` },
+    };
+  }
+
+  const changes: Partial<Record<ClientField, unknown>> = {};
+  for (const field of changed) changes[field] = proposed[field];
+  return { kind: 'accept', changes: changes as Partial<Pick<Complaint, ClientField>> };
+}

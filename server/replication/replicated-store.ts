@@ -1,0 +1,28 @@
+import type { PullResponse, PushRow, WireDocument } from '../../shared/api/contract.ts';
+import type { ReplicatedCollection } from '../../shared/schemas/rx-schemas.ts';
+import type { AuthenticatedOfficer } from '../auth/session-store.ts';
+import type { Database } from '../db/database.ts';
+
+export type PushOutcome<T> = {
+  /** Master states the client must resolve against (RxDB's push response). */
+  conflicts: WireDocument<T>[];
+  accepted: number;
+  refused: number;
+};
+
+/** One replicated collection as the HTTP layer sees it; every call is scoped to the officer. */
+export interface ReplicatedStore<T> {
+  readonly collection: ReplicatedCollection;
+  pull(
+    db: Database,
+    officer: AuthenticatedOfficer,
+    afterSeq: number,
+    limit: number,
+  ): Promise<PullResponse<T>>;
+  push(
+    db: Database,
+    officer: AuthenticatedOfficer,
+    rows: PushRow<unknown>[],
+    now: number,
+  ): Promise<PushOutcome<T>>;
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { MAX_PUSH_ROWS, pullQuerySchema, type PushRow } from '../../shared/api/contract.ts';
+import { REPLICATED_COLLECTIONS, type ReplicatedCollection } from '../../shared/schemas/rx-schemas.ts';
+import type { Database } from '../db/database.ts';
+import { parseOr400, sendApiError } from '../http/api-error.ts';
+import { officerOf, requireOfficer } from '../http/authenticate.ts';
+import type { ChangeFeed } from './change-feed.ts';
+import type { ReplicatedStore } from './replicated-store.ts';
+import { openChangeStream, type OpenStreams } from './change-stream.ts';
+
+const collectionParamsSchema = z.object({ collection: z.enum(REPLICATED_COLLECTIONS) });
+
+const pushBodySchema = z
+  .array(
+    z.object({
+      assumedMasterState: z.looseObject({}).optional(),
+      newDocumentState: z.looseObject({ id: z.string().min(1).max(40) }),
+    }),
+  )
+  .max(MAX_PUSH_ROWS, `Paling banyak ${MAX_PUSH_ROWS} perubahan per pengiriman`);
+
+export type ReplicationRouteOptions = {
+  db: Database;
+  now: () => number;
+  feed: ChangeFeed;
+  stores: Record<ReplicatedCollection, ReplicatedStore<unknown>>;
+  openStreams: OpenStreams;
+  heartbeatMs: number;
+};
+
+export function registerReplicationRoutes(app: FastifyInstance, options: ReplicationRouteOptions) {
+  const { db, now, feed, stores } = options;
+  const authenticate = requireOfficer(db, now);
+
+  function storeFor(request: FastifyRequest, reply: FastifyReply): ReplicatedStore<unknown> | null {
+    const params = collectionParamsSchema.safeParse(request.params);
+    if (!params.success) {
+      sendApiError(reply, 404, 'unknown_collection', 'Koleksi replikasi tidak dikenal');
+      return null;
+    }
+    return stores[params.data.collection];
+  }
+
+  app.get('/api/replication/:collection/pull', { preHandler: authenticate }, async (request, reply) => {
+    const store = storeFor(request, reply);
+    if (!store) return reply;
+    const query = parseOr400(pullQuerySchema, request.query, reply, 'Parameter pull');
+    if (!query) return reply;
+    return store.pull(db, officerOf(request), query.checkpoint.seq, query.limit);
+  });
+
+  app.post(
+    '/api/replication/:collection/push',
+    { preHandler: authenticate, bodyLimit: 8 * 1024 * 1024 },
+    async (request, reply) => {
+      const store = storeFor(request, reply);
+      if (!store) return reply;
+      const rows = parseOr400(pushBodySchema, request.body, reply, 'Isi push');
+      if (!rows) return reply;
+      const outcome = await store.push(db, officerOf(request), rows as PushRow<unknown>[], now());
+      if (outcome.accepted > 0) feed.publish(store.collection);
+      return outcome.conflicts;
+    },
+  );
+
+  app.get('/api/replication/:collection/stream', { preHandler: authenticate }, async (request, reply) => {
+    const store = storeFor(request, reply);
+    if (!store) return reply;
+    await openChangeStream({
+      db,
+      store,
+      officer: officerOf(request),
+      feed,
+      reply,
+      now,
+      openStreams: options.openStreams,
+      heartbeatMs: options.heartbeatMs,
+    });
+    return reply;
+  });
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlExecutor } from '../db/database.ts';
+import type { AuthenticatedOfficer } from '../auth/session-store.ts';
+import { appendAudit } from '../audit-log.ts';
+
+export type RejectionReason = {
+  code: 'validation' | 'permission' | 'lifecycle' | 'not_found' | 'read_only';
+  message: string;
+};
+
+/** Records a refused write so the officer is told what was refused and why; nothing vanishes. */
+export async function recordSyncRejection(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  collection: string,
+  documentId: string,
+  reason: RejectionReason,
+  refusedDocument: unknown,
+  now: number,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO sync_rejections (id, officer_id, device_id, collection, document_id, reason_code,
+       reason, refused_document, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      randomUUID(),
+      officer.id,
+      officer.deviceId,
+      collection,
+      documentId,
+      reason.code,
+      reason.message,
+      JSON.stringify(refusedDocument),
+      new Date(now),
+    ],
+  );
+  await appendAudit(
+    tx,
+    {
+      officerId: officer.id,
+      deviceId: officer.deviceId,
+      action: 'write_refused',
+      collection,
+      documentId,
+      details: { reason: reason.code },
+    },
+    now,
+  );
+}

@@ -1,0 +1,114 @@
+/** The demo instansi: Pemerintah Provinsi Kalimantan Timur (WITA), its OPD units and categories. */
+export const DEMO_INSTANSI = {
+  id: 'pemprov-kaltim',
+  name: 'Pemerintah Provinsi Kalimantan Timur',
+  shortName: 'Pemprov Kaltim',
+  utcOffsetMinutes: 480,
+  address: 'Jl. Gajah Mada No. 2, Samarinda 75121',
+} as const;
+
+export const DEMO_UNITS = [
+  { code: 'PUPR', name: 'Dinas Pekerjaan Umum, Penataan Ruang dan Perumahan Rakyat', shortName: 'Dinas PUPR-PERA' },
+  { code: 'DINKES', name: 'Dinas Kesehatan', shortName: 'Dinkes' },
+  { code: 'DISDIKBUD', name: 'Dinas Pendidikan dan Kebudayaan', shortName: 'Disdikbud' },
+  { code: 'DISHUB', name: 'Dinas Perhubungan', shortName: 'Dishub' },
+  { code: 'DKP3A', name: 'Dinas Kependudukan, Pemberdayaan Perempuan dan Perlindungan Anak', shortName: 'DKP3A' },
+  { code: 'DPMPTSP', name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', shortName: 'DPMPTSP' },
+  { code: 'DLH', name: 'Dinas Lingkungan Hidup', shortName: 'DLH' },
+  { code: 'DISPAR', name: 'Dinas Pariwisata', shortName: 'Dispar' },
+  { code: 'DPMPD', name: 'Dinas Pemberdayaan Masyarakat dan Pemerintahan Desa', shortName: 'DPMPD' },
+  { code: 'DISNAKERTRANS', name: 'Dinas Tenaga Kerja dan Transmigrasi', shortName: 'Disnakertrans' },
+  { code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika', shortName: 'Diskominfo' },
+  { code: 'DINSOS', name: 'Dinas Sosial', shortName: 'Dinsos' },
+  { code: 'BAPENDA', name: 'Badan Pendapatan Daerah', shortName: 'Bapenda' },
+] as const;
+
+export const DEMO_CATEGORIES = [
+  { code: 'kesehatan', name: 'Kesehatan' },
+  { code: 'pendidikan', name: 'Pendidikan' },
+  { code: 'infrastruktur', name: 'Infrastruktur' },
+  { code: 'transportasi', name: 'Transportasi' },
+  { code: 'administrasi_kependudukan', name: 'Administrasi Kependudukan' },
+  { code: 'perizinan', name: 'Perizinan' },
+  { code: 'lingkungan_hidup', name: 'Lingkungan Hidup' },
+  { code: 'pariwisata', name: 'Pariwisata' },
+  { code: 'pembangunan_daerah', name: 'Pembangunan Daerah' },
+  { code: 'dana_desa', name: 'Dana Desa' },
+  { code: 'ketenagakerjaan', name: 'Ketenagakerjaan' },
+  { code: 'komunikasi_dan_informatika', name: 'Komunikasi dan Informatika' },
+  { code: 'sosial', name: 'Sosial' },
+  { code: 'pelayanan_publik_umum', name: 'Pelayanan Publik Umum' },
+] as const;
+
+/** Regencies and cities of Kalimantan Timur with their Kemendagri codes. */
+export const DEMO_REGIONS = [
+  { code: '64.72', name: 'Kota Samarinda', streets: ['Jl. Juanda', 'Jl. Pangeran Antasari', 'Jl. D.I. Panjaitan', 'Jl. Slamet Riyadi', 'Jl. P. Suryanata'] },
+  { code: '64.71', name: 'Kota Balikpapan', streets: ['Jl. Jenderal Sudirman', 'Jl. MT Haryono', 'Jl. Soekarno-Hatta', 'Jl. Mulawarman'] },
+  { code: '64.74', name: 'Kota Bontang', streets: ['Jl. Ahmad Yani', 'Jl. Brigjend Katamso', 'Jl. M.H. Thamrin'] },
+  { code: '64.03', name: 'Kabupaten Kutai Kartanegara', streets: ['Jl. Wolter Monginsidi, Tenggarong', 'Jl. Poros Samarinda–Tenggarong', 'Jl. Muso Salim'] },
+  { code: '64.04', name: 'Kabupaten Kutai Timur', streets: ['Jl. Soekarno-Hatta, Sangatta', 'Jl. Poros Sangatta–Bengalon'] },
+  { code: '64.05', name: 'Kabupaten Berau', streets: ['Jl. Pemuda, Tanjung Redeb', 'Jl. Poros Berau–Talisayan'] },
+  { code: '64.01', name: 'Kabupaten Paser', streets: ['Jl. Jenderal Sudirman, Tanah Grogot', 'Jl. Poros Kuaro'] },
+  { code: '64.09', name: 'Kabupaten Penajam Paser Utara', streets: ['Jl. Provinsi Km 9, Penajam', 'Jl. Poros Sepaku'] },
+  { code: '64.02', name: 'Kabupaten Kutai Barat', streets: ['Jl. Sendawar Raya, Barong Tongkok'] },
+  { code: '64.11', name: 'Kabupaten Mahakam Ulu', streets: ['Jl. Poros Ujoh Bilang'] },
+] as const;
+
+/** Demo national holidays and cuti bersama; admins keep the real list per year. */
+export const DEMO_HOLIDAYS: readonly (readonly [string, string])[] = [
+  ['2025-01-01', 'Tahun Baru Masehi'],
+  ['2025-01-27', "Isra Mi'raj Nabi Muhammad SAW"],
+  ['2025-01-28', 'Cuti bersama Tahun Baru Imlek'],
+  ['2025-01-29', 'Tahun Baru Imlek'],
+  ['2025-03-28', 'Cuti bersama Hari Suci Nyepi'],
+  ['2025-03-31', 'Hari Raya Idul Fitri'],
+  ['2025-04-01', 'Hari Raya Idul Fitri'],
+  ['2025-04-02', 'Cuti bersama Idul Fitri'],
+  ['2025-04-03', 'Cuti bersama Idul Fitri'],
+  ['2025-04-04', 'Cuti bersama Idul Fitri'],
+  ['2025-04-07', 'Cuti bersama Idul Fitri'],
+  ['2025-04-18', 'Wafat Yesus Kristus'],
+  ['2025-05-01', 'Hari Buruh Internasional'],
+  ['2025-05-12', 'Hari Raya Waisak'],
+  ['2025-05-13', 'Cuti bersama Waisak'],
+  ['2025-05-29', 'Kenaikan Yesus Kristus'],
+  ['2025-05-30', 'Cuti bersama Kenaikan Yesus Kristus'],
+  ['2025-06-06', 'Hari Raya Idul Adha'],
+  ['2025-06-09', 'Cuti bersama Idul Adha'],
+  ['2025-06-27', 'Tahun Baru Islam'],
+  ['2025-08-17', 'Hari Kemerdekaan RI'],
+  ['2025-08-18', 'Cuti bersama Hari Kemerdekaan'],
+  ['2025-09-05', 'Maulid Nabi Muhammad SAW'],
+  ['2025-12-25', 'Hari Raya Natal'],
+  ['2025-12-26', 'Cuti bersama Natal'],
+  ['2026-01-01', 'Tahun Baru Masehi'],
+  ['2026-01-16', "Isra Mi'raj Nabi Muhammad SAW"],
+  ['2026-02-16', 'Cuti bersama Tahun Baru Imlek'],
+  ['2026-02-17', 'Tahun Baru Imlek'],
+  ['2026-03-18', 'Cuti bersama Hari Suci Nyepi'],
+  ['2026-03-19', 'Hari Suci Nyepi'],
+  ['2026-03-20', 'Hari Raya Idul Fitri'],
+  ['2026-03-23', 'Cuti bersama Idul Fitri'],
+  ['2026-03-24', 'Cuti bersama Idul Fitri'],
+  ['2026-04-03', 'Wafat Yesus Kristus'],
+  ['2026-05-01', 'Hari Buruh Internasional'],
+  ['2026-05-14', 'Kenaikan Yesus Kristus'],
+  ['2026-05-15', 'Cuti bersama Kenaikan Yesus Kristus'],
+  ['2026-05-27', 'Hari Raya Idul Adha'],
+  ['2026-05-29', 'Cuti bersama Waisak'],
+  ['2026-06-01', 'Hari Lahir Pancasila'],
+  ['2026-06-16', 'Tahun Baru Islam'],
+  ['2026-08-17', 'Hari Kemerdekaan RI'],
+  ['2026-08-25', 'Maulid Nabi Muhammad SAW'],
+  ['2026-12-24', 'Cuti bersama Natal'],
+  ['2026-12-25', 'Hari Raya Natal'],
+];
+
+export const DEMO_PASSWORD = 'Kaltim#2026';
+
+export const DEMO_OFFICERS = [
+  { username: 'admin.kaltim', displayName: 'Rahmawati Syahrani', role: 'admin_instansi', unitCode: null },
+  { username: 'pupr.kaltim', displayName: 'Budi Hartono (Penghubung PUPR-PERA)', role: 'penghubung', unitCode: 'PUPR' },
+  { username: 'dinkes.kaltim', displayName: 'dr. Siti Aminah (Penghubung Dinkes)', role: 'penghubung', unitCode: 'DINKES' },
+  { username: 'koordinator.kaltim', displayName: 'Ir. H. Muhammad Sa’bani', role: 'koordinator', unitCode: null },
+] as const;

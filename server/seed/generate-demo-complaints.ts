@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { Complaint } from '../../shared/schemas/complaint.ts';
+import type { ComplaintStatus } from '../../shared/domain/complaint-status.ts';
+import { computeComplaintDueAt, DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
+import type { WorkingCalendar } from '../../shared/deadline/working-calendar.ts';
+import { DEMO_COMPLAINT_TEXTS, DEMO_REPORTER_NAMES } from './demo-complaint-texts.ts';
+import { DEMO_REGIONS } from './demo-instansi.ts';
+import type { RandomSource } from './random-source.ts';
+
+const DAY_MS = 86_400_000;
+
+type StatusWeights = Record<ComplaintStatus, number>;
+
+/** Older reports are mostly closed; recent ones are still in the queue. */
+function statusWeightsForAge(ageDays: number): StatusWeights {
+  if (ageDays < 5) {
+    return { belum_diverifikasi: 45, ditunda: 8, didisposisi: 35, ditindaklanjuti: 12, selesai: 0, diarsipkan: 0, bukan_wewenang: 0 };
+  }
+  if (ageDays < 30) {
+    return { belum_diverifikasi: 8, ditunda: 7, didisposisi: 33, ditindaklanjuti: 35, selesai: 12, diarsipkan: 3, bukan_wewenang: 2 };
+  }
+  return { belum_diverifikasi: 1, ditunda: 2, didisposisi: 6, ditindaklanjuti: 20, selesai: 59, diarsipkan: 8, bukan_wewenang: 4 };
+}
+
+const DISPOSED: ReadonlySet<ComplaintStatus> = new Set(['didisposisi', 'ditindaklanjuti', 'selesai']);
+
+export type DemoComplaint = Complaint & { reporter: NonNullable<Complaint['reporter']> };
+
+export type DemoGenerationInput = {
+  count: number;
+  nowMs: number;
+  spanDays: number;
+  instansiId: string;
+  unitIdByCode: ReadonlyMap<string, string>;
+  categoryIdByCode: ReadonlyMap<string, string>;
+  calendar: WorkingCalendar;
+  createdBy: string;
+};
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_match, key: string) => values[key] ?? '');
+}
+
+function trackingNumber(receivedAt: number, serial: number, utcOffsetMinutes: number): string {
+  const local = new Date(receivedAt + utcOffsetMinutes * 60_000).toISOString();
+  return `KALTIM-${local.slice(2, 4)}${local.slice(5, 7)}-${String(serial).padStart(5, '0')}`;
+}
+
+/** Complaints spread over `spanDays` before now, oldest first, in every status. */
+export function generateDemoComplaints(input: DemoGenerationInput, random: RandomSource): DemoComplaint[] {
+  const receivedTimes = Array.from({ length: input.count }, () =>
+    Math.floor(input.nowMs - random.next() * input.spanDays * DAY_MS),
+  ).sort((a, b) => a - b);
+
+  return receivedTimes.map((receivedAt, index) => {
+    const text = random.pick(DEMO_COMPLAINT_TEXTS);
+    const region = random.pick(DEMO_REGIONS);
+    const street = random.pick(region.streets);
+    const ageDays = (input.nowMs - receivedAt) / DAY_MS;
+    const status = random.weighted(statusWeightsForAge(ageDays));
+    const statusAgeMs = Math.min(input.nowMs - receivedAt, random.integer(1, 20) * DAY_MS * random.next());
+    const statusChangedAt = status === 'belum_diverifikasi' ? receivedAt : receivedAt + Math.floor(statusAgeMs);
+    const isKota = Number(region.code.slice(3)) >= 71;
+    const reporterName = random.pick(DEMO_REPORTER_NAMES);
+    const type = text.type;
+    const complaint = {
+      id: randomUUID(),
+      instansiId: input.instansiId,
+      trackingNumber: trackingNumber(receivedAt, index + 1, input.calendar.utcOffsetMinutes),
+      title: fill(text.title, { street, region: region.name }),
+      body: fill(text.body, { street, region: region.name, weeks: String(random.integer(2, 10)) }),
+      type,
+      channel: random.weighted({ web: 40, aplikasi_mobile: 25, sms: 10, media_sosial: 15, aplikasi_daerah: 10 }),
+      categoryId: input.categoryIdByCode.get(text.categoryCode) ?? '',
+      unitId: DISPOSED.has(status) ? (input.unitIdByCode.get(text.unitCode) ?? '') : '',
+      status,
+      priority: random.weighted({ rendah: 20, sedang: 60, tinggi: 15, mendesak: 5 }),
+      anonim: random.next() < 0.15,
+      rahasia: random.next() < 0.05,
+      berkadarPengawasan: type === 'pengaduan' && random.next() < 0.08,
+      regionCode: `${region.code}.${String(random.integer(1, 10)).padStart(2, '0')}.${isKota ? 1000 + random.integer(1, 15) : 2000 + random.integer(1, 20)}`,
+      locationText: `${street}, ${region.name}`,
+      receivedAt,
+      statusChangedAt,
+      dueAt: 0,
+      updatedAt: statusChangedAt,
+      updatedBy: input.createdBy,
+      serverSeq: 0,
+      reporter: {
+        name: reporterName,
+        phone: `08${random.integer(11, 59)}${String(random.integer(0, 99_999_999)).padStart(8, '0')}`,
+        email: `${reporterName.toLowerCase().replace(/[^a-z]+/g, '.')}@contoh.id`,
+      },
+    } satisfies DemoComplaint;
+    complaint.dueAt = computeComplaintDueAt(complaint, DEFAULT_SLA_RULES, input.calendar);
+    return complaint;
+  });
+}

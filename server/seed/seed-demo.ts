@@ -1,0 +1,135 @@
+import type { Database, SqlExecutor } from '../db/database.ts';
+import { hashPassword } from '../auth/password-hash.ts';
+import { nextChangeSeq } from '../replication/change-counter.ts';
+import { loadWorkingCalendar } from '../replication/working-calendar-repository.ts';
+import {
+  DEMO_CATEGORIES,
+  DEMO_HOLIDAYS,
+  DEMO_INSTANSI,
+  DEMO_OFFICERS,
+  DEMO_PASSWORD,
+  DEMO_UNITS,
+} from './demo-instansi.ts';
+import { generateDemoComplaints, type DemoComplaint } from './generate-demo-complaints.ts';
+import { createRandomSource } from './random-source.ts';
+
+export type SeedOptions = {
+  complaintCount: number;
+  nowMs: number;
+  spanDays: number;
+  randomSeed: number;
+};
+
+export const DEFAULT_SEED: Omit<SeedOptions, 'nowMs'> = {
+  complaintCount: 2000,
+  spanDays: 548,
+  randomSeed: 20_251_123,
+};
+
+export type SeedResult = { seeded: boolean; complaints: number };
+
+const INSERT_BATCH = 200;
+const COMPLAINT_COLUMNS = [
+  'id', 'instansi_id', 'tracking_number', 'title', 'body', 'type', 'channel', 'category_id',
+  'unit_id', 'status', 'priority', 'anonim', 'rahasia', 'berkadar_pengawasan', 'region_code',
+  'location_text', 'received_at', 'status_changed_at', 'due_at', 'updated_at', 'updated_by', 'seq',
+  'reporter_name', 'reporter_phone', 'reporter_email',
+] as const;
+
+function complaintValues(complaint: DemoComplaint, seq: number): unknown[] {
+  return [
+    complaint.id, complaint.instansiId, complaint.trackingNumber, complaint.title, complaint.body,
+    complaint.type, complaint.channel, complaint.categoryId, complaint.unitId || null,
+    complaint.status, complaint.priority, complaint.anonim, complaint.rahasia,
+    complaint.berkadarPengawasan, complaint.regionCode, complaint.locationText,
+    new Date(complaint.receivedAt), new Date(complaint.statusChangedAt),
+    complaint.dueAt > 0 ? new Date(complaint.dueAt) : null, new Date(complaint.updatedAt),
+    complaint.updatedBy, seq, complaint.reporter.name, complaint.reporter.phone,
+    complaint.reporter.email,
+  ];
+}
+
+/** Inserts complaints in multi-row statements; every value is a bound parameter. */
+export async function insertComplaints(tx: SqlExecutor, complaints: readonly DemoComplaint[]): Promise<void> {
+  for (let start = 0; start < complaints.length; start += INSERT_BATCH) {
+    const batch = complaints.slice(start, start + INSERT_BATCH);
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const complaint of batch) {
+      const seq = await nextChangeSeq(tx);
+      const values = complaintValues(complaint, seq);
+      const offset = params.length;
+      tuples.push(`(${values.map((_value, i) => `$${offset + i + 1}`).join(', ')})`);
+      params.push(...values);
+    }
+    await tx.query(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  }
+}
+
+/** Seeds the demo instansi once; a database that already has it is left untouched. */
+export async function seedDemo(db: Database, options: SeedOptions): Promise<SeedResult> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7411002)');
+    const existing = await tx.query('SELECT 1 FROM instansi WHERE id = $1', [DEMO_INSTANSI.id]);
+    if (existing.length > 0) return { seeded: false, complaints: 0 };
+
+    const now = new Date(options.nowMs);
+    await tx.query(
+      'INSERT INTO instansi (id, name, short_name, utc_offset_minutes, address) VALUES ($1, $2, $3, $4, $5)',
+      [DEMO_INSTANSI.id, DEMO_INSTANSI.name, DEMO_INSTANSI.shortName, DEMO_INSTANSI.utcOffsetMinutes, DEMO_INSTANSI.address],
+    );
+    for (const [date, name] of DEMO_HOLIDAYS) {
+      await tx.query('INSERT INTO holidays (instansi_id, date, name) VALUES ($1, $2, $3)', [DEMO_INSTANSI.id, date, name]);
+    }
+    const unitIdByCode = new Map<string, string>();
+    for (const unit of DEMO_UNITS) {
+      const id = `unit-${unit.code.toLowerCase()}`;
+      unitIdByCode.set(unit.code, id);
+      await tx.query(
+        `INSERT INTO units (id, instansi_id, code, name, short_name, active, updated_at, seq)
+         VALUES ($1, $2, $3, $4, $5, true, $6, $7)`,
+        [id, DEMO_INSTANSI.id, unit.code, unit.name, unit.shortName, now, await nextChangeSeq(tx)],
+      );
+    }
+    const categoryIdByCode = new Map<string, string>();
+    for (const category of DEMO_CATEGORIES) {
+      const id = `cat-${category.code.replaceAll('_', '-')}`;
+      categoryIdByCode.set(category.code, id);
+      await tx.query(
+        `INSERT INTO categories (id, instansi_id, code, name, active, updated_at, seq)
+         VALUES ($1, $2, $3, $4, true, $5, $6)`,
+        [id, DEMO_INSTANSI.id, category.code, category.name, now, await nextChangeSeq(tx)],
+      );
+    }
+    const officerIds: string[] = [];
+    for (const officer of DEMO_OFFICERS) {
+      const id = `officer-${officer.username.replace('.', '-')}`;
+      officerIds.push(id);
+      await tx.query(
+        `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id, password_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          id, DEMO_INSTANSI.id, officer.username, officer.displayName, officer.role,
+          officer.unitCode ? unitIdByCode.get(officer.unitCode) : null, passwordHash,
+        ],
+      );
+    }
+    const complaints = generateDemoComplaints(
+      {
+        count: options.complaintCount,
+        nowMs: options.nowMs,
+        spanDays: options.spanDays,
+        instansiId: DEMO_INSTANSI.id,
+        unitIdByCode,
+        categoryIdByCode,
+        calendar: await loadWorkingCalendar(tx, DEMO_INSTANSI.id),
+        createdBy: officerIds[0] ?? 'system',
+      },
+      createRandomSource(options.randomSeed),
+    );
+    await insertComplaints(tx, complaints);
+    return { seeded: true, complaints: complaints.length };
+  });
+}
+

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { ServerConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import { runMigrations } from './db/migrations.ts';
+import { openDatabase } from './db/open-database.ts';
+import { DEFAULT_SEED, seedDemo, type SeedResult } from './seed/seed-demo.ts';
+
+export type RunningServer = {
+  app: FastifyInstance;
+  db: Database;
+  url: string;
+  seed: SeedResult | null;
+  stop(): Promise<void>;
+};
+
+/** Opens the database, migrates, seeds the demo on first run, and listens. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const db = await openDatabase(config.databaseUrl, config.dataDir);
+  await runMigrations(db);
+  const seed = config.seedDemo ? await seedDemo(db, { ...DEFAULT_SEED, nowMs: Date.now() }) : null;
+  const app = await buildApp({
+    db,
+    corsOrigins: config.corsOrigins,
+    loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+    accessTokenMinutes: config.accessTokenMinutes,
+    webRoot: config.webRoot,
+    logLevel: config.logLevel,
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    db,
+    url: address.replace('[::1]', 'localhost'),
+    seed,
+    async stop() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

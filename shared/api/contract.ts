@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { officerSchema, instansiSchema } from '../schemas/officer.ts';
+import { serverSeqSchema } from '../schemas/common.ts';
+
+export const loginRequestSchema = z.object({
+  username: z.string().trim().min(1, 'Nama pengguna wajib diisi').max(60),
+  password: z.string().min(1, 'Kata sandi wajib diisi').max(200),
+  deviceId: z.string().min(1).max(64),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const sessionResponseSchema = z.object({
+  accessToken: z.string(),
+  accessTokenExpiresAt: z.number(),
+  refreshToken: z.string(),
+  refreshTokenExpiresAt: z.number(),
+  officer: officerSchema,
+  instansi: instansiSchema,
+  serverTime: z.number(),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const refreshRequestSchema = z.object({
+  refreshToken: z.string().min(20).max(200),
+});
+export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
+
+export const replicationCheckpointSchema = z.object({ seq: serverSeqSchema });
+export type ReplicationCheckpoint = z.infer<typeof replicationCheckpointSchema>;
+
+export const MAX_PULL_LIMIT = 1000;
+export const MAX_PUSH_ROWS = 500;
+
+export const pullQuerySchema = z.object({
+  checkpoint: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return { seq: 0 };
+      try {
+        return replicationCheckpointSchema.parse(JSON.parse(raw));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'checkpoint harus berupa JSON {"seq": n}' });
+        return z.NEVER;
+      }
+    }),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
+});
+
+/** A replicated document on the wire: the collection's fields plus RxDB's deleted flag. */
+export type WireDocument<T> = T & { _deleted: boolean };
+
+export type PullResponse<T> = {
+  documents: WireDocument<T>[];
+  checkpoint: ReplicationCheckpoint | null;
+};
+
+export type PushRow<T> = {
+  assumedMasterState?: WireDocument<T>;
+  newDocumentState: WireDocument<T>;
+};
+
+/** Every 4xx/5xx body the server sends. */
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const STREAM_RESYNC = 'RESYNC' as const;

@@ -1,0 +1,76 @@
+import type { Complaint } from '../schemas/complaint.ts';
+import { computeDueDate, type DayCounting } from './compute-due-date.ts';
+import type { WorkingCalendar } from './working-calendar.ts';
+
+export type SlaRuleSet = {
+  version: string;
+  counting: DayCounting;
+  verifyDays: number;
+  firstFollowUpDays: number;
+  resolutionDays: number;
+  resolutionSupervisedDays: number;
+  resolutionAspirationDays: number;
+};
+
+/** Permenpan RB 62/2018 defaults as applied by regions (DOMAIN.md); admins may replace them. */
+export const DEFAULT_SLA_RULES: SlaRuleSet = {
+  version: 'permenpanrb-62-2018',
+  counting: 'working',
+  verifyDays: 3,
+  firstFollowUpDays: 5,
+  resolutionDays: 14,
+  resolutionSupervisedDays: 60,
+  resolutionAspirationDays: 5,
+};
+
+export type DeadlineClock = 'verifikasi' | 'tindak_lanjut' | 'penyelesaian';
+
+type ClockInput = Pick<
+  Complaint,
+  'status' | 'type' | 'berkadarPengawasan' | 'receivedAt' | 'statusChangedAt'
+>;
+
+/** Which clock is running for a complaint in its current status, if any. */
+export function runningClock(complaint: ClockInput): DeadlineClock | null {
+  switch (complaint.status) {
+    case 'belum_diverifikasi':
+    case 'ditunda':
+      return 'verifikasi';
+    case 'didisposisi':
+      return 'tindak_lanjut';
+    case 'ditindaklanjuti':
+      return 'penyelesaian';
+    default:
+      return null;
+  }
+}
+
+/** Due instant of the running clock, or 0 when none runs. */
+export function computeComplaintDueAt(
+  complaint: ClockInput,
+  rules: SlaRuleSet,
+  calendar: WorkingCalendar,
+): number {
+  const clock = runningClock(complaint);
+  if (clock === 'verifikasi') {
+    return computeDueDate(complaint.receivedAt, rules.verifyDays, rules.counting, calendar);
+  }
+  if (clock === 'tindak_lanjut') {
+    return computeDueDate(
+      complaint.statusChangedAt,
+      rules.firstFollowUpDays,
+      rules.counting,
+      calendar,
+    );
+  }
+  if (clock === 'penyelesaian') {
+    const days =
+      complaint.type !== 'pengaduan'
+        ? rules.resolutionAspirationDays
+        : complaint.berkadarPengawasan
+          ? rules.resolutionSupervisedDays
+          : rules.resolutionDays;
+    return computeDueDate(complaint.receivedAt, days, rules.counting, calendar);
+  }
+  return 0;
+}
