@@ -201,6 +201,15 @@ export const complaintStore: ReplicatedStore<Complaint> = {
     return { documents, checkpoint: last ? { seq: last.serverSeq } : { seq: afterSeq } };
   },
 
+  async countAfter(db, officer, afterSeq) {
+    const scope = scopeClause(officer, 2);
+    const rows = await db.query<{ count: number }>(
+      `SELECT count(*)::integer AS count FROM complaints WHERE seq > $1 AND ${scope.sql}`,
+      [afterSeq, ...scope.params],
+    );
+    return rows[0]?.count ?? 0;
+  },
+
   async push(db, officer, rows, now) {
     const outcome: PushOutcome<Complaint> = { conflicts: [], accepted: 0, refused: 0 };
     if (officer.role === 'koordinator') {

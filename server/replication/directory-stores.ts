@@ -20,6 +20,7 @@ type DirectoryConfig<T> = {
   /** Fixed SQL, never built from input. */
   selectSql: string;
   selectOneSql: string;
+  countSql: string;
   fromRow: (row: DirectoryRow) => T;
 };
 
@@ -41,6 +42,10 @@ function createDirectoryStore<T extends { serverSeq: number }>(
       const documents = rows.map((row) => ({ ...config.fromRow(row), _deleted: false }));
       const last = documents[documents.length - 1];
       return { documents, checkpoint: { seq: last ? last.serverSeq : afterSeq } };
+    },
+    async countAfter(db, officer, afterSeq) {
+      const rows = await db.query<{ count: number }>(config.countSql, [officer.instansiId, afterSeq]);
+      return rows[0]?.count ?? 0;
     },
     async push(db, officer, rows, now) {
       const outcome = { conflicts: [] as (T & { _deleted: boolean })[], accepted: 0, refused: 0 };
@@ -72,6 +77,7 @@ export const unitStore = createDirectoryStore<Unit>({
                WHERE instansi_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
   selectOneSql: `SELECT id, instansi_id, code, name, short_name, active, updated_at, seq FROM units
                   WHERE id = $1 AND instansi_id = $2`,
+  countSql: 'SELECT count(*)::integer AS count FROM units WHERE instansi_id = $1 AND seq > $2',
   fromRow: (row) => ({
     id: row.id,
     instansiId: row.instansi_id,
@@ -90,6 +96,7 @@ export const categoryStore = createDirectoryStore<Category>({
                WHERE instansi_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
   selectOneSql: `SELECT id, instansi_id, code, name, active, updated_at, seq FROM categories
                   WHERE id = $1 AND instansi_id = $2`,
+  countSql: 'SELECT count(*)::integer AS count FROM categories WHERE instansi_id = $1 AND seq > $2',
   fromRow: (row) => ({
     id: row.id,
     instansiId: row.instansi_id,

@@ -19,6 +19,8 @@ export interface ReplicatedStore<T> {
     afterSeq: number,
     limit: number,
   ): Promise<PullResponse<T>>;
+  /** How many documents in the officer's scope have a change number above `afterSeq`. */
+  countAfter(db: Database, officer: AuthenticatedOfficer, afterSeq: number): Promise<number>;
   push(
     db: Database,
     officer: AuthenticatedOfficer,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { MAX_PUSH_ROWS, pullQuerySchema, type PushRow } from '../../shared/api/contract.ts';
+import { MAX_PUSH_ROWS, pullQuerySchema } from '../../shared/api/contract.ts';
 import { REPLICATED_COLLECTIONS, type ReplicatedCollection } from '../../shared/schemas/rx-schemas.ts';
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
@@ -14,8 +14,8 @@ const collectionParamsSchema = z.object({ collection: z.enum(REPLICATED_COLLECTI
 const pushBodySchema = z
   .array(
     z.object({
-      assumedMasterState: z.looseObject({}).optional(),
-      newDocumentState: z.looseObject({ id: z.string().min(1).max(40) }),
+      assumedMasterState: z.looseObject({ _deleted: z.boolean() }).optional(),
+      newDocumentState: z.looseObject({ id: z.string().min(1).max(40), _deleted: z.boolean() }),
     }),
   )
   .max(MAX_PUSH_ROWS, `Paling banyak ${MAX_PUSH_ROWS} perubahan per pengiriman`);
@@ -47,7 +47,12 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
     if (!store) return reply;
     const query = parseOr400(pullQuerySchema, request.query, reply, 'Parameter pull');
     if (!query) return reply;
-    return store.pull(db, officerOf(request), query.checkpoint.seq, query.limit);
+    const officer = officerOf(request);
+    const page = await store.pull(db, officer, query.checkpoint.seq, query.limit);
+    if (query.count) {
+      page.remaining = await store.countAfter(db, officer, page.checkpoint?.seq ?? query.checkpoint.seq);
+    }
+    return page;
   });
 
   app.post(
@@ -58,7 +63,7 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
       if (!store) return reply;
       const rows = parseOr400(pushBodySchema, request.body, reply, 'Isi push');
       if (!rows) return reply;
-      const outcome = await store.push(db, officerOf(request), rows as PushRow<unknown>[], now());
+      const outcome = await store.push(db, officerOf(request), rows, now());
       if (outcome.accepted > 0) feed.publish(store.collection);
       return outcome.conflicts;
     },

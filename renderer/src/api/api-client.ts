@@ -1,0 +1,64 @@
+import {
+  apiErrorSchema,
+  sessionResponseSchema,
+  type LoginRequest,
+  type SessionResponse,
+} from '../../../shared/api/contract.ts';
+
+/** Why a request failed, in terms the sync status and the login screen act on. */
+export class ApiRequestError extends Error {
+  readonly kind: 'offline' | 'unauthenticated' | 'rejected' | 'server';
+  readonly status: number;
+  readonly code: string;
+
+  constructor(kind: ApiRequestError['kind'], status: number, code: string, message: string) {
+    super(message);
+    this.kind = kind;
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function errorFromResponse(response: Response): Promise<ApiRequestError> {
+  const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
+  const code = body.success ? body.data.error : `http_${response.status}`;
+  const message = body.success ? body.data.message : response.statusText;
+  if (response.status === 401) return new ApiRequestError('unauthenticated', 401, code, message);
+  if (response.status >= 500) return new ApiRequestError('server', response.status, code, message);
+  return new ApiRequestError('rejected', response.status, code, message);
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new ApiRequestError('offline', 0, 'network', error instanceof Error ? error.message : String(error));
+  }
+}
+
+export async function postJson(url: string, body: unknown, accessToken?: string): Promise<unknown> {
+  const response = await send(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await errorFromResponse(response);
+  return response.status === 204 ? null : response.json();
+}
+
+export async function getJson(url: string, accessToken: string, signal?: AbortSignal): Promise<unknown> {
+  const response = await send(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: signal ?? null });
+  if (!response.ok) throw await errorFromResponse(response);
+  return response.json();
+}
+
+export async function login(serverUrl: string, request: LoginRequest): Promise<SessionResponse> {
+  return sessionResponseSchema.parse(await postJson(`${serverUrl}/api/auth/login`, request));
+}
+
+export async function refresh(serverUrl: string, refreshToken: string): Promise<SessionResponse> {
+  return sessionResponseSchema.parse(await postJson(`${serverUrl}/api/auth/refresh`, { refreshToken }));
+}

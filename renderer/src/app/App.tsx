@@ -1,0 +1,20 @@
+import { useTranslation } from '../i18n/language-context.tsx';
+import { LoginScreen } from '../features/login/LoginScreen.tsx';
+import { useWorkstationSession } from './use-workstation-session.ts';
+import { Workstation } from './Workstation.tsx';
+import { WorkstationProvider } from './workstation-context.tsx';
+
+export function App() {
+  const { t } = useTranslation();
+  const { state, signedIn, signOut } = useWorkstationSession();
+  if (state.kind === 'starting') return <p className="app-starting">{t('queue.loading')}</p>;
+  if (state.kind === 'failed') return <p role="alert">{t('error.openReplica', { message: state.message })}</p>;
+  if (state.kind === 'signed-out') {
+    return <LoginScreen serverUrl={state.serverUrl} onSignedIn={(session) => signedIn(state.serverUrl, session)} />;
+  }
+  return (
+    <WorkstationProvider value={state.workstation}>
+      <Workstation onSignOut={() => void signOut()} />
+    </WorkstationProvider>
+  );
+}

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionResponse } from '../../../shared/api/contract.ts';
+import { getBridge } from '../bridge/get-bridge.ts';
+import { openReplica } from '../db/create-replica.ts';
+import { SyncController } from '../sync/sync-controller.ts';
+import { postJson } from '../api/api-client.ts';
+import { deviceId } from './device-id.ts';
+import { loadOfficerProfile, saveOfficerProfile } from './officer-profile.ts';
+import type { WorkstationContextValue } from './workstation-context.tsx';
+
+export type SessionState =
+  | { kind: 'starting' }
+  | { kind: 'signed-out'; serverUrl: string }
+  | { kind: 'signed-in'; workstation: WorkstationContextValue }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Resumes the stored session from the local replica (works offline), or waits for a login;
+ * then opens the replica and starts syncing.
+ */
+export function useWorkstationSession() {
+  const [state, setState] = useState<SessionState>({ kind: 'starting' });
+  const current = useRef<WorkstationContextValue | null>(null);
+
+  const open = useCallback(async (serverUrl: string, refreshToken: string, officerId: string, session?: SessionResponse) => {
+    const bridge = getBridge();
+    const replica = await openReplica(officerId);
+    if (session) await saveOfficerProfile(replica, session.officer, session.instansi);
+    const profile = await loadOfficerProfile(replica);
+    if (!profile) {
+      await replica.close();
+      await bridge.clearSession();
+      setState({ kind: 'signed-out', serverUrl });
+      return;
+    }
+    const sync = new SyncController({
+      replica,
+      serverUrl,
+      refreshToken,
+      ...(session ? { session } : {}),
+      onSession: (renewed) => void saveOfficerProfile(replica, renewed.officer, renewed.instansi),
+    });
+    const workstation: WorkstationContextValue = {
+      officer: profile.officer,
+      instansi: profile.instansi,
+      replica,
+      sync,
+      serverUrl,
+      deviceId: deviceId(),
+    };
+    current.current = workstation;
+    setState({ kind: 'signed-in', workstation });
+    await sync.start();
+  }, []);
+
+  useEffect(() => {
+    const bridge = getBridge();
+    let cancelled = false;
+    void (async () => {
+      try {
+        const serverUrl = await bridge.serverUrl();
+        const stored = await bridge.loadSession();
+        if (cancelled) return;
+        if (stored && stored.serverUrl === serverUrl) {
+          await open(serverUrl, stored.refreshToken, stored.officerId);
+        } else {
+          setState({ kind: 'signed-out', serverUrl });
+        }
+      } catch (error) {
+        setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [open]);
+
+  const signedIn = useCallback(
+    async (serverUrl: string, session: SessionResponse) => {
+      await getBridge().saveSession({ serverUrl, refreshToken: session.refreshToken, officerId: session.officer.id });
+      await open(serverUrl, session.refreshToken, session.officer.id, session);
+    },
+    [open],
+  );
+
+  const signOut = useCallback(async () => {
+    const workstation = current.current;
+    if (!workstation) return;
+    await workstation.sync.tokens
+      .withAccessToken((token) => postJson(`${workstation.serverUrl}/api/auth/logout`, {}, token))
+      .catch(() => undefined);
+    await workstation.sync.stop();
+    await workstation.replica.close();
+    await getBridge().clearSession();
+    current.current = null;
+    setState({ kind: 'signed-out', serverUrl: workstation.serverUrl });
+  }, []);
+
+  return { state, signedIn, signOut };
+}

@@ -1,0 +1,13 @@
+import type { WorkstationBridge } from '../../../shared/bridge.ts';
+import { webBridge } from './web-bridge.ts';
+
+declare global {
+  interface Window {
+    /** Present in the desktop app, set by the preload. */
+    workstation?: WorkstationBridge;
+  }
+}
+
+export function getBridge(): WorkstationBridge {
+  return window.workstation ?? webBridge;
+}

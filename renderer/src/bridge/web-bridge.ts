@@ -1,0 +1,29 @@
+import { storedSessionSchema, type StoredSession, type WorkstationBridge } from '../../../shared/bridge.ts';
+
+const SESSION_KEY = 'lapor.session';
+
+/** The bridge of the web build: the server that served the page, session in local storage. */
+export const webBridge = {
+  async appInfo() {
+    return { shell: 'web' as const, version: import.meta.env.VITE_APP_VERSION ?? 'dev', platform: navigator.platform };
+  },
+  async serverUrl() {
+    return import.meta.env.VITE_LAPOR_SERVER_URL ?? window.location.origin;
+  },
+  async saveSession(session: StoredSession) {
+    localStorage.setItem(SESSION_KEY, JSON.stringify(storedSessionSchema.parse(session)));
+  },
+  async loadSession() {
+    const raw = localStorage.getItem(SESSION_KEY);
+    if (!raw) return null;
+    try {
+      return storedSessionSchema.parse(JSON.parse(raw));
+    } catch {
+      localStorage.removeItem(SESSION_KEY);
+      return null;
+    }
+  },
+  async clearSession() {
+    localStorage.removeItem(SESSION_KEY);
+  },
+} satisfies WorkstationBridge;

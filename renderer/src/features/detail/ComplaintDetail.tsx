@@ -1,0 +1,69 @@
+import type { RefObject } from 'react';
+import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useTranslation } from '../../i18n/language-context.tsx';
+import { formatDateTime } from '../../i18n/translate.ts';
+import type { Directory } from '../queue/use-directory.ts';
+import { ClassificationForm } from './ClassificationForm.tsx';
+import { PrivacyFlags } from './PrivacyFlags.tsx';
+import { useComplaint } from './use-complaint.ts';
+
+type ComplaintDetailProps = {
+  complaintId: string | null;
+  directory: Directory;
+  firstFieldRef: RefObject<HTMLSelectElement | null>;
+};
+
+export function ComplaintDetail({ complaintId, directory, firstFieldRef }: ComplaintDetailProps) {
+  const { t, language } = useTranslation();
+  const { instansi } = useWorkstation();
+  const complaint = useComplaint(complaintId);
+  if (!complaint) {
+    return (
+      <section className="detail-panel detail-empty" aria-label={t('detail.empty')}>
+        <p>{t('detail.empty')}</p>
+      </section>
+    );
+  }
+  const offset = instansi.utcOffsetMinutes;
+  const unit = directory.units.get(complaint.unitId);
+  return (
+    <section className="detail-panel" aria-labelledby="detail-title" data-testid="complaint-detail">
+      <PrivacyFlags complaint={complaint} />
+      <p className="detail-tracking">{complaint.trackingNumber}</p>
+      <h2 id="detail-title">{complaint.title}</h2>
+      <p className={`status-pill status-${complaint.status}`}>{t(`status.${complaint.status}`)}</p>
+      <dl className="detail-facts">
+        <dt>{t('detail.received')}</dt>
+        <dd>{formatDateTime(language, complaint.receivedAt, offset)}</dd>
+        <dt>{t('detail.due')}</dt>
+        <dd>{complaint.dueAt > 0 ? formatDateTime(language, complaint.dueAt, offset) : '—'}</dd>
+        <dt>{t('detail.type')}</dt>
+        <dd>
+          {t(`type.${complaint.type}`)}
+          {complaint.berkadarPengawasan && ` · ${t('detail.supervised')}`}
+        </dd>
+        <dt>{t('detail.channel')}</dt>
+        <dd>{t(`channel.${complaint.channel}`)}</dd>
+        <dt>{t('detail.unit')}</dt>
+        <dd>{unit ? unit.name : t('queue.unassigned')}</dd>
+        <dt>{t('detail.location')}</dt>
+        <dd>{complaint.locationText}</dd>
+        <dt>{t('detail.region')}</dt>
+        <dd>{complaint.regionCode}</dd>
+      </dl>
+      <p className="detail-body">{complaint.body}</p>
+      <section className="detail-reporter" aria-label={t('detail.reporter')}>
+        <h3>{t('detail.reporter')}</h3>
+        {complaint.reporter ? (
+          <p data-testid="reporter-identity">
+            {complaint.reporter.name} · {complaint.reporter.phone} · {complaint.reporter.email}
+          </p>
+        ) : (
+          <p className="form-note">{t('detail.reporterHidden')}</p>
+        )}
+      </section>
+      <ClassificationForm complaint={complaint} directory={directory} firstFieldRef={firstFieldRef} />
+      <p className="detail-updated">{t('detail.updated', { time: formatDateTime(language, complaint.updatedAt, offset) })}</p>
+    </section>
+  );
+}

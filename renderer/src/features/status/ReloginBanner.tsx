@@ -1,0 +1,27 @@
+import { getBridge } from '../../bridge/get-bridge.ts';
+import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useTranslation } from '../../i18n/language-context.tsx';
+import { LoginForm } from '../login/LoginForm.tsx';
+import { useSyncStatus } from './use-sync-status.ts';
+
+/** Shown when the server ended the session: sign in again, then the waiting changes are sent. */
+export function ReloginBanner() {
+  const { sync, officer, serverUrl } = useWorkstation();
+  const status = useSyncStatus(sync);
+  const { t } = useTranslation();
+  if (!status.sessionExpired) return null;
+  return (
+    <section className="relogin-banner" aria-label={t('sync.reloginNeeded', { count: status.pending })}>
+      <p>{t('sync.reloginNeeded', { count: status.pending })}</p>
+      <LoginForm
+        serverUrl={serverUrl}
+        fixedUsername={officer.username}
+        onSignedIn={async (session) => {
+          await getBridge().saveSession({ serverUrl, refreshToken: session.refreshToken, officerId: session.officer.id });
+          sync.tokens.replaceSession(session);
+          sync.syncNow();
+        }}
+      />
+    </section>
+  );
+}

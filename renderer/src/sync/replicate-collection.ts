@@ -1,0 +1,75 @@
+import { BehaviorSubject } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { PullResponse, ReplicationCheckpoint, WireDocument } from '../../../shared/api/contract.ts';
+import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
+import { getJson, postJson } from '../api/api-client.ts';
+import type { AccessTokenProvider } from '../api/access-token-provider.ts';
+import { createPullStream, type StreamConnection } from './pull-stream.ts';
+import type { PendingChanges } from './pending-changes.ts';
+
+export type PullProgress = { pulled: number; remaining: number | null };
+
+export type CollectionReplication<T> = {
+  state: RxReplicationState<T, ReplicationCheckpoint>;
+  connection$: BehaviorSubject<StreamConnection>;
+  progress$: BehaviorSubject<PullProgress>;
+};
+
+const PULL_BATCH = 500;
+const PUSH_BATCH = 100;
+
+export function replicateCollection<T extends { id: string }>(options: {
+  collection: RxCollection<T>;
+  name: ReplicatedCollection;
+  serverUrl: string;
+  tokens: AccessTokenProvider;
+  pending?: PendingChanges;
+}): CollectionReplication<T> {
+  const { serverUrl, name, tokens } = options;
+  const base = `${serverUrl}/api/replication/${name}`;
+  const connection$ = new BehaviorSubject<StreamConnection>('connecting');
+  const progress$ = new BehaviorSubject<PullProgress>({ pulled: 0, remaining: null });
+  let askedForCount = false;
+
+  const state = replicateRxCollection<T, ReplicationCheckpoint>({
+    collection: options.collection,
+    replicationIdentifier: `lapor-${name}-${serverUrl}`,
+    live: true,
+    retryTime: 5000,
+    waitForLeadership: false,
+    pull: {
+      batchSize: PULL_BATCH,
+      async handler(checkpoint, batchSize) {
+        const params = new URLSearchParams({
+          checkpoint: JSON.stringify(checkpoint ?? { seq: 0 }),
+          limit: String(batchSize),
+        });
+        if (!askedForCount) params.set('count', '1');
+        const page = (await tokens.withAccessToken((token) =>
+          getJson(`${base}/pull?${params.toString()}`, token),
+        )) as PullResponse<T>;
+        const previous = progress$.value;
+        progress$.next({
+          pulled: previous.pulled + page.documents.length,
+          remaining: page.remaining ?? (previous.remaining === null ? null : Math.max(0, previous.remaining - page.documents.length)),
+        });
+        askedForCount = true;
+        return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
+      },
+      stream$: createPullStream<T>({ url: `${base}/stream`, tokens, connection$ }),
+    },
+    push: {
+      batchSize: PUSH_BATCH,
+      async handler(rows) {
+        const snapshot = options.pending?.snapshot(rows.map((row) => row.newDocumentState.id));
+        const conflicts = (await tokens.withAccessToken((token) =>
+          postJson(`${base}/push`, rows, token),
+        )) as WireDocument<T>[];
+        if (snapshot) await options.pending?.settle(snapshot);
+        return conflicts;
+      },
+    },
+  });
+  return { state, connection$, progress$ };
+}

@@ -1,0 +1,133 @@
+import { BehaviorSubject, combineLatest, type Observable, type Subscription } from 'rxjs';
+import type { SessionResponse } from '../../../shared/api/contract.ts';
+import { AccessTokenProvider } from '../api/access-token-provider.ts';
+import type { Replica } from '../db/create-replica.ts';
+import { PendingChanges } from './pending-changes.ts';
+import { replicateCollection } from './replicate-collection.ts';
+import type { StreamConnection } from './pull-stream.ts';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
+
+const LAST_SYNCED_KEY = 'last-synced';
+
+/** What the controller needs of each collection's replication, whatever its document type. */
+type ReplicationHandle = {
+  state: { active$: Observable<boolean>; reSync(): void; cancel(): Promise<unknown> };
+  connection$: BehaviorSubject<StreamConnection>;
+};
+
+/** Owns the replication of one officer's replica and derives the status shown in the status bar. */
+export class SyncController {
+  readonly status$ = new BehaviorSubject<SyncStatus>(INITIAL_SYNC_STATUS);
+  readonly pending: PendingChanges;
+  readonly tokens: AccessTokenProvider;
+  private readonly replica: Replica;
+  private readonly serverUrl: string;
+  private replications: ReplicationHandle[] = [];
+  private subscriptions: Subscription[] = [];
+  private activeFlags: boolean[] = [];
+
+  constructor(options: {
+    replica: Replica;
+    serverUrl: string;
+    refreshToken: string;
+    session?: SessionResponse;
+    onSession: (session: SessionResponse) => void;
+  }) {
+    this.replica = options.replica;
+    this.serverUrl = options.serverUrl;
+    this.pending = new PendingChanges(options.replica.complaints);
+    this.tokens = new AccessTokenProvider({
+      serverUrl: options.serverUrl,
+      refreshToken: options.refreshToken,
+      ...(options.session
+        ? { accessToken: options.session.accessToken, accessExpiresAt: options.session.accessTokenExpiresAt }
+        : {}),
+      onSession: options.onSession,
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.pending.load();
+    const lastSynced = await this.replica.complaints.getLocal<{ at: number }>(LAST_SYNCED_KEY);
+    const alreadyHasData = (await this.replica.complaints.count().exec()) > 0;
+    this.patch({
+      lastSyncedAt: lastSynced?.get('at') ?? null,
+      initialSync: alreadyHasData ? null : { pulled: 0, total: null },
+      pending: this.pending.count$.value,
+    });
+
+    const complaints = replicateCollection({
+      collection: this.replica.complaints,
+      name: 'complaints',
+      serverUrl: this.serverUrl,
+      tokens: this.tokens,
+      pending: this.pending,
+    });
+    const units = replicateCollection({ collection: this.replica.units, name: 'units', serverUrl: this.serverUrl, tokens: this.tokens });
+    const categories = replicateCollection({
+      collection: this.replica.categories,
+      name: 'categories',
+      serverUrl: this.serverUrl,
+      tokens: this.tokens,
+    });
+    this.replications = [complaints, units, categories];
+
+    this.subscriptions.push(
+      combineLatest(this.replications.map((replication) => replication.connection$)).subscribe((connections) => {
+        const connection = connections.every((value) => value === 'connected')
+          ? 'online'
+          : connections.some((value) => value === 'disconnected')
+            ? 'offline'
+            : 'connecting';
+        this.patch({ connection });
+      }),
+      this.tokens.authState$.subscribe((auth) => this.patch({ sessionExpired: auth === 'expired' })),
+      this.pending.count$.subscribe((pending) => this.patch({ pending })),
+      complaints.progress$.subscribe((progress) => {
+        if (this.status$.value.initialSync) {
+          this.patch({
+            initialSync: {
+              pulled: progress.pulled,
+              total: progress.remaining === null ? null : progress.pulled + progress.remaining,
+            },
+          });
+        }
+      }),
+    );
+
+    this.replications.forEach((replication, index) => {
+      this.subscriptions.push(
+        replication.state.active$.subscribe((active) => {
+          this.activeFlags[index] = active;
+          void this.noteSyncedWhenIdle();
+        }),
+      );
+    });
+    void complaints.state.awaitInitialReplication().then(() => {
+      this.patch({ initialSync: null });
+      return this.noteSyncedWhenIdle();
+    });
+  }
+
+  /** Asks every collection to pull and push now (e.g. after signing in again). */
+  syncNow(): void {
+    for (const replication of this.replications) replication.state.reSync();
+  }
+
+  async stop(): Promise<void> {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    await Promise.all(this.replications.map((replication) => replication.state.cancel()));
+  }
+
+  private async noteSyncedWhenIdle(): Promise<void> {
+    const busy = this.activeFlags.some(Boolean);
+    if (busy || this.status$.value.connection !== 'online') return;
+    const at = Date.now();
+    this.patch({ lastSyncedAt: at });
+    await this.replica.complaints.upsertLocal(LAST_SYNCED_KEY, { at });
+  }
+
+  private patch(change: Partial<SyncStatus>): void {
+    this.status$.next({ ...this.status$.value, ...change });
+  }
+}

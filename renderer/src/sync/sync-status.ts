@@ -1,0 +1,19 @@
+export type SyncConnection = 'connecting' | 'online' | 'offline';
+
+export type SyncStatus = {
+  connection: SyncConnection;
+  /** The server no longer accepts this session; local work goes on until the officer signs in. */
+  sessionExpired: boolean;
+  pending: number;
+  /** Set while the first copy of the queue is still arriving. */
+  initialSync: { pulled: number; total: number | null } | null;
+  lastSyncedAt: number | null;
+};
+
+export const INITIAL_SYNC_STATUS: SyncStatus = {
+  connection: 'connecting',
+  sessionExpired: false,
+  pending: 0,
+  initialSync: { pulled: 0, total: null },
+  lastSyncedAt: null,
+};
