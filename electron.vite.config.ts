@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   main: {
@@ -22,7 +23,31 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    base: './',
+    plugins: [
+      react(),
+      // The web build opens offline: a service worker precaches the workstation shell.
+      VitePWA({
+        injectRegister: null,
+        registerType: 'autoUpdate',
+        manifest: {
+          name: 'Lapor Workstation',
+          short_name: 'Lapor',
+          lang: 'id',
+          start_url: './',
+          display: 'standalone',
+          background_color: '#f5f6f8',
+          theme_color: '#0f2c4c',
+          icons: [],
+        },
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+          navigateFallback: 'index.html',
+          navigateFallbackDenylist: [/^\/api\//, /^\/open311\//],
+          maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        },
+      }),
+    ],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

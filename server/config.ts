@@ -7,6 +7,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   LAPOR_DATA_DIR: z.string().default('.data'),
   LAPOR_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  LAPOR_DEMO_COMPLAINTS: z.coerce.number().int().min(0).max(200_000).default(2000),
   LAPOR_CORS_ORIGINS: z.string().default('app://workstation,http://localhost:5173'),
   LAPOR_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LAPOR_ACCESS_TOKEN_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -20,6 +21,7 @@ export type ServerConfig = {
   databaseUrl: string | undefined;
   dataDir: string;
   seedDemo: boolean;
+  demoComplaints: number;
   corsOrigins: string[];
   loginAttemptsPerMinute: number;
   accessTokenMinutes: number;
@@ -41,6 +43,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     databaseUrl: value.DATABASE_URL,
     dataDir: resolve(value.LAPOR_DATA_DIR),
     seedDemo: value.LAPOR_SEED_DEMO === 'true',
+    demoComplaints: value.LAPOR_DEMO_COMPLAINTS,
     corsOrigins: value.LAPOR_CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     loginAttemptsPerMinute: value.LAPOR_LOGIN_ATTEMPTS_PER_MINUTE,
     accessTokenMinutes: value.LAPOR_ACCESS_TOKEN_MINUTES,

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LanguageProvider } from './i18n/language-context.tsx';
 import { App } from './app/App.tsx';
+import { registerServiceWorker } from './app/register-service-worker.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -13,3 +14,5 @@ createRoot(root).render(
     </LanguageProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

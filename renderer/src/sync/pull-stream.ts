@@ -26,7 +26,10 @@ export function createPullStream<T>(options: {
     let backoffMs = 1000;
 
     const onOnline = () => wakeUp?.();
+    // An open stream may outlive a dropped link for minutes; treat the OS's word as final.
+    const onOffline = () => controller?.abort();
     window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
 
     function sleep(ms: number): Promise<void> {
       return new Promise((resolve) => {
@@ -89,6 +92,7 @@ export function createPullStream<T>(options: {
     return () => {
       stopped = true;
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
       controller?.abort();
       wakeUp?.();
     };

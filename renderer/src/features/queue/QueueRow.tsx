@@ -44,7 +44,14 @@ export function QueueRow({ complaint, directory, selected, now, utcOffsetMinutes
       <span className="col-age">{t('queue.ageDays', { days: ageDays })}</span>
       <span className="col-due">
         {complaint.dueAt > 0 ? formatDate(language, complaint.dueAt, utcOffsetMinutes) : t('queue.noDue')}
-        {overdue && <span className="overdue-flag"> · {t('queue.overdue')}</span>}
+        {overdue && (
+          <>
+            <span className="overdue-mark" aria-hidden="true" title={t('queue.overdue')}>
+              !
+            </span>
+            <span className="visually-hidden">{t('queue.overdue')}</span>
+          </>
+        )}
       </span>
     </div>
   );

@@ -1,0 +1,44 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import type { PullResponse, SessionResponse } from '../../../shared/api/contract.ts';
+import type { Complaint } from '../../../shared/schemas/complaint.ts';
+import { DEMO_PASSWORD } from '../../../server/seed/demo-instansi.ts';
+
+export type Officer = { context: BrowserContext; page: Page };
+
+/** Opens a fresh browser profile, signs in, and waits for the first copy of the queue. */
+export async function signIn(browser: Browser, username: string): Promise<Officer> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', { timeout: 60_000 });
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  return { context, page };
+}
+
+export function queueRow(page: Page, trackingNumber: string) {
+  return page.locator(`[data-testid=queue-row][data-tracking="${trackingNumber}"]`);
+}
+
+/** The complaint as the central server holds it, read through the API as the admin. */
+export async function complaintOnServer(request: APIRequestContext, trackingNumber: string): Promise<Complaint> {
+  const login = await request.post('/api/auth/login', {
+    data: { username: 'admin.kaltim', password: DEMO_PASSWORD, deviceId: 'e2e-check' },
+  });
+  const session = (await login.json()) as SessionResponse;
+  let checkpoint = { seq: 0 };
+  for (;;) {
+    const response = await request.get('/api/replication/complaints/pull', {
+      params: { checkpoint: JSON.stringify(checkpoint), limit: '1000' },
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    const page = (await response.json()) as PullResponse<Complaint>;
+    const found = page.documents.find((doc) => doc.trackingNumber === trackingNumber);
+    if (found) return found;
+    if (page.documents.length === 0 || !page.checkpoint) throw new Error(`${trackingNumber} not on the server`);
+    checkpoint = page.checkpoint;
+  }
+}
