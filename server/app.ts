@@ -47,7 +47,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (status === 429) return reply.code(429).send(error);
     if (status >= 400 && status < 500) {
       const message =
-        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
           ? 'Isi permintaan bukan JSON yang sah'
           : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
             ? 'Isi permintaan terlalu besar'

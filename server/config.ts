@@ -10,7 +10,12 @@ const envSchema = z.object({
   LAPOR_DEMO_COMPLAINTS: z.coerce.number().int().min(0).max(200_000).default(2000),
   LAPOR_CORS_ORIGINS: z.string().default('app://workstation,http://localhost:5173'),
   LAPOR_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-  LAPOR_ACCESS_TOKEN_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LAPOR_ACCESS_TOKEN_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LAPOR_WEB_ROOT: z.string().default('out/renderer'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -33,7 +38,9 @@ export type ServerConfig = {
 export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new Error(`Invalid server configuration:\n  ${problems.join('\n  ')}`);
   }
   const value = parsed.data;
@@ -44,7 +51,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: resolve(value.LAPOR_DATA_DIR),
     seedDemo: value.LAPOR_SEED_DEMO === 'true',
     demoComplaints: value.LAPOR_DEMO_COMPLAINTS,
-    corsOrigins: value.LAPOR_CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: value.LAPOR_CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     loginAttemptsPerMinute: value.LAPOR_LOGIN_ATTEMPTS_PER_MINUTE,
     accessTokenMinutes: value.LAPOR_ACCESS_TOKEN_MINUTES,
     webRoot: resolve(value.LAPOR_WEB_ROOT),

@@ -7,10 +7,12 @@ const server = await startServer(config);
 const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 
 console.log(`Lapor Workstation server: ${server.url}  (database: ${database})`);
-if (server.seed?.seeded) console.log(`Demo instansi seeded with ${server.seed.complaints} complaints.`);
+if (server.seed?.seeded)
+  console.log(`Demo instansi seeded with ${server.seed.complaints} complaints.`);
 if (config.seedDemo) {
   console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
-  for (const officer of DEMO_OFFICERS) console.log(`  ${officer.username.padEnd(20)} ${officer.role}`);
+  for (const officer of DEMO_OFFICERS)
+    console.log(`  ${officer.username.padEnd(20)} ${officer.role}`);
 }
 
 let stopping = false;

@@ -18,7 +18,13 @@ export type RunningServer = {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const db = await openDatabase(config.databaseUrl, config.dataDir);
   await runMigrations(db);
-  const seed = config.seedDemo ? await seedDemo(db, { ...DEFAULT_SEED, complaintCount: config.demoComplaints, nowMs: Date.now() }) : null;
+  const seed = config.seedDemo
+    ? await seedDemo(db, {
+        ...DEFAULT_SEED,
+        complaintCount: config.demoComplaints,
+        nowMs: Date.now(),
+      })
+    : null;
   const app = await buildApp({
     db,
     corsOrigins: config.corsOrigins,

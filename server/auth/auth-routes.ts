@@ -11,7 +11,12 @@ import { officerOf, requireOfficer } from '../http/authenticate.ts';
 import { appendAudit } from '../audit-log.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hash.ts';
 import { findInstansi, findOfficerByUsername, publicOfficer } from './officer-repository.ts';
-import { createSession, refreshSession, revokeSession, type SessionPolicy } from './session-store.ts';
+import {
+  createSession,
+  refreshSession,
+  revokeSession,
+  type SessionPolicy,
+} from './session-store.ts';
 
 export type AuthRouteOptions = {
   db: Database;
@@ -43,17 +48,29 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
       const input = parseOr400(loginRequestSchema, request.body, reply, 'Permintaan masuk');
       if (!input) return reply;
       const officer = await findOfficerByUsername(db, input.username);
-      const passwordOk = await verifyPassword(input.password, officer?.passwordHash ?? UNKNOWN_USER_HASH);
+      const passwordOk = await verifyPassword(
+        input.password,
+        officer?.passwordHash ?? UNKNOWN_USER_HASH,
+      );
       if (!officer || !passwordOk || !officer.active) {
         await appendAudit(
           db,
           { officerId: officer?.id ?? null, deviceId: input.deviceId, action: 'login_failed' },
           now(),
         );
-        return sendApiError(reply, 401, 'invalid_credentials', 'Nama pengguna atau kata sandi salah');
+        return sendApiError(
+          reply,
+          401,
+          'invalid_credentials',
+          'Nama pengguna atau kata sandi salah',
+        );
       }
       const tokens = await createSession(db, officer.id, input.deviceId, now(), sessionPolicy);
-      await appendAudit(db, { officerId: officer.id, deviceId: input.deviceId, action: 'login' }, now());
+      await appendAudit(
+        db,
+        { officerId: officer.id, deviceId: input.deviceId, action: 'login' },
+        now(),
+      );
       const body: SessionResponse = {
         ...tokens,
         officer: publicOfficer(officer),
@@ -65,7 +82,12 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
   );
 
   app.post('/api/auth/refresh', async (request, reply) => {
-    const input = parseOr400(refreshRequestSchema, request.body, reply, 'Permintaan pembaruan sesi');
+    const input = parseOr400(
+      refreshRequestSchema,
+      request.body,
+      reply,
+      'Permintaan pembaruan sesi',
+    );
     if (!input) return reply;
     const refreshed = await refreshSession(db, input.refreshToken, now(), sessionPolicy);
     if (!refreshed) {
@@ -84,7 +106,11 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
   app.post('/api/auth/logout', { preHandler: requireOfficer(db, now) }, async (request, reply) => {
     const officer = officerOf(request);
     await revokeSession(db, officer.sessionId, now());
-    await appendAudit(db, { officerId: officer.id, deviceId: officer.deviceId, action: 'logout' }, now());
+    await appendAudit(
+      db,
+      { officerId: officer.id, deviceId: officer.deviceId, action: 'logout' },
+      now(),
+    );
     return reply.code(204).send();
   });
 }

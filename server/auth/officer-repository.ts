@@ -48,7 +48,12 @@ export async function findInstansi(db: SqlExecutor, id: string): Promise<Instans
   }>('SELECT id, name, short_name, utc_offset_minutes FROM instansi WHERE id = $1', [id]);
   const row = rows[0];
   if (!row) throw new Error(`instansi ${id} not found`);
-  return { id: row.id, name: row.name, shortName: row.short_name, utcOffsetMinutes: row.utc_offset_minutes };
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.short_name,
+    utcOffsetMinutes: row.utc_offset_minutes,
+  };
 }
 
 export function publicOfficer(officer: OfficerWithSecret): Officer {

@@ -18,7 +18,11 @@ export type IssuedTokens = {
 };
 
 /** The officer behind a valid access token, as every handler sees it. */
-export type AuthenticatedOfficer = Officer & { sessionId: string; deviceId: string; accessExpiresAt: number };
+export type AuthenticatedOfficer = Officer & {
+  sessionId: string;
+  deviceId: string;
+  accessExpiresAt: number;
+};
 
 function newToken(): string {
   return randomBytes(32).toString('base64url');
@@ -136,7 +140,11 @@ export async function refreshSession(
   };
 }
 
-export async function revokeSession(db: SqlExecutor, sessionId: string, now: number): Promise<void> {
+export async function revokeSession(
+  db: SqlExecutor,
+  sessionId: string,
+  now: number,
+): Promise<void> {
   await db.query('UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [
     new Date(now),
     sessionId,

@@ -5,7 +5,10 @@ import { openPgDatabase } from './pg-database.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
 
 /** PostgreSQL when a URL is configured, otherwise the embedded PGlite in the data folder. */
-export async function openDatabase(databaseUrl: string | undefined, dataDir: string): Promise<Database> {
+export async function openDatabase(
+  databaseUrl: string | undefined,
+  dataDir: string,
+): Promise<Database> {
   if (databaseUrl) return openPgDatabase(databaseUrl);
   mkdirSync(dataDir, { recursive: true });
   return openPgliteDatabase(join(dataDir, 'pglite'));

@@ -29,6 +29,12 @@ export function parseOr400<Schema extends z.ZodType>(
 ): z.infer<Schema> | null {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  sendApiError(reply, 400, 'invalid_request', `${what} tidak valid`, zodIssuesToDetails(result.error));
+  sendApiError(
+    reply,
+    400,
+    'invalid_request',
+    `${what} tidak valid`,
+    zodIssuesToDetails(result.error),
+  );
   return null;
 }

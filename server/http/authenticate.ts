@@ -23,7 +23,12 @@ export function requireOfficer(db: Database, now: () => number) {
     if (!token) return sendApiError(reply, 401, 'unauthenticated', 'Sesi tidak ada; silakan masuk');
     const officer = await authenticateAccessToken(db, token, now());
     if (!officer) {
-      return sendApiError(reply, 401, 'session_expired', 'Sesi berakhir atau tidak sah; silakan masuk lagi');
+      return sendApiError(
+        reply,
+        401,
+        'session_expired',
+        'Sesi berakhir atau tidak sah; silakan masuk lagi',
+      );
     }
     request.officer = officer;
   };

@@ -46,7 +46,9 @@ const PUBLIC_COLUMNS = `id, instansi_id, tracking_number, title, body, type, cha
 const IDENTITY_COLUMNS = 'reporter_name, reporter_phone, reporter_email';
 
 function columnsFor(officer: AuthenticatedOfficer): string {
-  return roleSeesReporterIdentity(officer.role) ? `${PUBLIC_COLUMNS}, ${IDENTITY_COLUMNS}` : PUBLIC_COLUMNS;
+  return roleSeesReporterIdentity(officer.role)
+    ? `${PUBLIC_COLUMNS}, ${IDENTITY_COLUMNS}`
+    : PUBLIC_COLUMNS;
 }
 
 export function complaintFromRow(row: ComplaintRow, includeIdentity: boolean): Complaint {
@@ -85,7 +87,10 @@ export function complaintFromRow(row: ComplaintRow, includeIdentity: boolean): C
 }
 
 /** The scope predicate of an officer, as SQL with its parameters starting at `$firstParam`. */
-function scopeClause(officer: AuthenticatedOfficer, firstParam: number): { sql: string; params: unknown[] } {
+function scopeClause(
+  officer: AuthenticatedOfficer,
+  firstParam: number,
+): { sql: string; params: unknown[] } {
   if (officer.role === 'penghubung') {
     return {
       sql: `instansi_id = $${firstParam} AND unit_id = $${firstParam + 1}`,
@@ -141,9 +146,18 @@ async function pushOneComplaint(
     });
 
     if (decision.kind === 'unchanged') return { accepted: true, refused: false };
-    if (decision.kind === 'conflict') return { conflict: visibleMaster, accepted: false, refused: false };
+    if (decision.kind === 'conflict')
+      return { conflict: visibleMaster, accepted: false, refused: false };
     if (decision.kind === 'refuse') {
-      await recordSyncRejection(tx, officer, 'complaints', documentId, decision.reason, row.newDocumentState, now);
+      await recordSyncRejection(
+        tx,
+        officer,
+        'complaints',
+        documentId,
+        decision.reason,
+        row.newDocumentState,
+        now,
+      );
       return { conflict: visibleMaster, accepted: false, refused: true };
     }
 
@@ -196,7 +210,10 @@ export const complaintStore: ReplicatedStore<Complaint> = {
       [afterSeq, limit, ...scope.params],
     );
     const includeIdentity = roleSeesReporterIdentity(officer.role);
-    const documents = rows.map((row) => ({ ...complaintFromRow(row, includeIdentity), _deleted: false }));
+    const documents = rows.map((row) => ({
+      ...complaintFromRow(row, includeIdentity),
+      _deleted: false,
+    }));
     const last = documents[documents.length - 1];
     return { documents, checkpoint: last ? { seq: last.serverSeq } : { seq: afterSeq } };
   },

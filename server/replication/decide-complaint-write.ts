@@ -65,7 +65,10 @@ export function decideComplaintWrite(
   if (proposed._deleted) {
     return {
       kind: 'refuse',
-      reason: { code: 'permission', message: 'Pengaduan tidak dapat dihapus; arsipkan dengan alasan' },
+      reason: {
+        code: 'permission',
+        message: 'Pengaduan tidak dapat dihapus; arsipkan dengan alasan',
+      },
     };
   }
 
@@ -84,7 +87,10 @@ export function decideComplaintWrite(
     if (context.role !== 'admin_instansi') {
       return {
         kind: 'refuse',
-        reason: { code: 'permission', message: `Peran ${context.role} tidak boleh mengubah status` },
+        reason: {
+          code: 'permission',
+          message: `Peran ${context.role} tidak boleh mengubah status`,
+        },
       };
     }
     if (!canTransition(master.status, proposed.status)) {

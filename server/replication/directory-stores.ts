@@ -38,13 +38,20 @@ function createDirectoryStore<T extends { serverSeq: number }>(
   return {
     collection: config.collection,
     async pull(db, officer, afterSeq, limit) {
-      const rows = await db.query<DirectoryRow>(config.selectSql, [officer.instansiId, afterSeq, limit]);
+      const rows = await db.query<DirectoryRow>(config.selectSql, [
+        officer.instansiId,
+        afterSeq,
+        limit,
+      ]);
       const documents = rows.map((row) => ({ ...config.fromRow(row), _deleted: false }));
       const last = documents[documents.length - 1];
       return { documents, checkpoint: { seq: last ? last.serverSeq : afterSeq } };
     },
     async countAfter(db, officer, afterSeq) {
-      const rows = await db.query<{ count: number }>(config.countSql, [officer.instansiId, afterSeq]);
+      const rows = await db.query<{ count: number }>(config.countSql, [
+        officer.instansiId,
+        afterSeq,
+      ]);
       return rows[0]?.count ?? 0;
     },
     async push(db, officer, rows, now) {
@@ -57,7 +64,10 @@ function createDirectoryStore<T extends { serverSeq: number }>(
             officer,
             config.collection,
             documentId,
-            { code: 'read_only', message: 'Data referensi hanya diubah melalui administrasi server' },
+            {
+              code: 'read_only',
+              message: 'Data referensi hanya diubah melalui administrasi server',
+            },
             row.newDocumentState,
             now,
           );

@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { MAX_PUSH_ROWS, pullQuerySchema } from '../../shared/api/contract.ts';
-import { REPLICATED_COLLECTIONS, type ReplicatedCollection } from '../../shared/schemas/rx-schemas.ts';
+import {
+  REPLICATED_COLLECTIONS,
+  type ReplicatedCollection,
+} from '../../shared/schemas/rx-schemas.ts';
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../http/authenticate.ts';
@@ -42,18 +45,26 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
     return stores[params.data.collection];
   }
 
-  app.get('/api/replication/:collection/pull', { preHandler: authenticate }, async (request, reply) => {
-    const store = storeFor(request, reply);
-    if (!store) return reply;
-    const query = parseOr400(pullQuerySchema, request.query, reply, 'Parameter pull');
-    if (!query) return reply;
-    const officer = officerOf(request);
-    const page = await store.pull(db, officer, query.checkpoint.seq, query.limit);
-    if (query.count) {
-      page.remaining = await store.countAfter(db, officer, page.checkpoint?.seq ?? query.checkpoint.seq);
-    }
-    return page;
-  });
+  app.get(
+    '/api/replication/:collection/pull',
+    { preHandler: authenticate },
+    async (request, reply) => {
+      const store = storeFor(request, reply);
+      if (!store) return reply;
+      const query = parseOr400(pullQuerySchema, request.query, reply, 'Parameter pull');
+      if (!query) return reply;
+      const officer = officerOf(request);
+      const page = await store.pull(db, officer, query.checkpoint.seq, query.limit);
+      if (query.count) {
+        page.remaining = await store.countAfter(
+          db,
+          officer,
+          page.checkpoint?.seq ?? query.checkpoint.seq,
+        );
+      }
+      return page;
+    },
+  );
 
   app.post(
     '/api/replication/:collection/push',
@@ -69,19 +80,23 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
     },
   );
 
-  app.get('/api/replication/:collection/stream', { preHandler: authenticate }, async (request, reply) => {
-    const store = storeFor(request, reply);
-    if (!store) return reply;
-    await openChangeStream({
-      db,
-      store,
-      officer: officerOf(request),
-      feed,
-      reply,
-      now,
-      openStreams: options.openStreams,
-      heartbeatMs: options.heartbeatMs,
-    });
-    return reply;
-  });
+  app.get(
+    '/api/replication/:collection/stream',
+    { preHandler: authenticate },
+    async (request, reply) => {
+      const store = storeFor(request, reply);
+      if (!store) return reply;
+      await openChangeStream({
+        db,
+        store,
+        officer: officerOf(request),
+        feed,
+        reply,
+        now,
+        openStreams: options.openStreams,
+        heartbeatMs: options.heartbeatMs,
+      });
+      return reply;
+    },
+  );
 }

@@ -1,7 +1,10 @@
 import type { WorkingCalendar } from '../../shared/deadline/working-calendar.ts';
 import type { SqlExecutor } from '../db/database.ts';
 
-export async function loadWorkingCalendar(db: SqlExecutor, instansiId: string): Promise<WorkingCalendar> {
+export async function loadWorkingCalendar(
+  db: SqlExecutor,
+  instansiId: string,
+): Promise<WorkingCalendar> {
   const [instansi] = await db.query<{ utc_offset_minutes: number }>(
     'SELECT utc_offset_minutes FROM instansi WHERE id = $1',
     [instansiId],

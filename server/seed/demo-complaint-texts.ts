@@ -191,8 +191,24 @@ export const DEMO_COMPLAINT_TEXTS: readonly ComplaintText[] = [
 ];
 
 export const DEMO_REPORTER_NAMES = [
-  'Andi Saputra', 'Rina Wulandari', 'Muhammad Rizky', 'Siti Nurhaliza', 'Yohanes Lading',
-  'Dewi Lestari', 'Agus Salim', 'Fitriani Rahman', 'Hendra Gunawan', 'Nur Aisyah',
-  'Bambang Suryadi', 'Maria Ulfah', 'Rudi Hermawan', 'Sri Mulyani', 'Yusuf Hidayat',
-  'Kartini Lumban', 'Abdul Rahim', 'Linda Kusuma', 'Herman Pakpahan', 'Wahyuni Sari',
+  'Andi Saputra',
+  'Rina Wulandari',
+  'Muhammad Rizky',
+  'Siti Nurhaliza',
+  'Yohanes Lading',
+  'Dewi Lestari',
+  'Agus Salim',
+  'Fitriani Rahman',
+  'Hendra Gunawan',
+  'Nur Aisyah',
+  'Bambang Suryadi',
+  'Maria Ulfah',
+  'Rudi Hermawan',
+  'Sri Mulyani',
+  'Yusuf Hidayat',
+  'Kartini Lumban',
+  'Abdul Rahim',
+  'Linda Kusuma',
+  'Herman Pakpahan',
+  'Wahyuni Sari',
 ];

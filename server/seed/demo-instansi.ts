@@ -8,16 +8,36 @@ export const DEMO_INSTANSI = {
 } as const;
 
 export const DEMO_UNITS = [
-  { code: 'PUPR', name: 'Dinas Pekerjaan Umum, Penataan Ruang dan Perumahan Rakyat', shortName: 'Dinas PUPR-PERA' },
+  {
+    code: 'PUPR',
+    name: 'Dinas Pekerjaan Umum, Penataan Ruang dan Perumahan Rakyat',
+    shortName: 'Dinas PUPR-PERA',
+  },
   { code: 'DINKES', name: 'Dinas Kesehatan', shortName: 'Dinkes' },
   { code: 'DISDIKBUD', name: 'Dinas Pendidikan dan Kebudayaan', shortName: 'Disdikbud' },
   { code: 'DISHUB', name: 'Dinas Perhubungan', shortName: 'Dishub' },
-  { code: 'DKP3A', name: 'Dinas Kependudukan, Pemberdayaan Perempuan dan Perlindungan Anak', shortName: 'DKP3A' },
-  { code: 'DPMPTSP', name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', shortName: 'DPMPTSP' },
+  {
+    code: 'DKP3A',
+    name: 'Dinas Kependudukan, Pemberdayaan Perempuan dan Perlindungan Anak',
+    shortName: 'DKP3A',
+  },
+  {
+    code: 'DPMPTSP',
+    name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+    shortName: 'DPMPTSP',
+  },
   { code: 'DLH', name: 'Dinas Lingkungan Hidup', shortName: 'DLH' },
   { code: 'DISPAR', name: 'Dinas Pariwisata', shortName: 'Dispar' },
-  { code: 'DPMPD', name: 'Dinas Pemberdayaan Masyarakat dan Pemerintahan Desa', shortName: 'DPMPD' },
-  { code: 'DISNAKERTRANS', name: 'Dinas Tenaga Kerja dan Transmigrasi', shortName: 'Disnakertrans' },
+  {
+    code: 'DPMPD',
+    name: 'Dinas Pemberdayaan Masyarakat dan Pemerintahan Desa',
+    shortName: 'DPMPD',
+  },
+  {
+    code: 'DISNAKERTRANS',
+    name: 'Dinas Tenaga Kerja dan Transmigrasi',
+    shortName: 'Disnakertrans',
+  },
   { code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika', shortName: 'Diskominfo' },
   { code: 'DINSOS', name: 'Dinas Sosial', shortName: 'Dinsos' },
   { code: 'BAPENDA', name: 'Badan Pendapatan Daerah', shortName: 'Bapenda' },
@@ -42,14 +62,56 @@ export const DEMO_CATEGORIES = [
 
 /** Regencies and cities of Kalimantan Timur with their Kemendagri codes. */
 export const DEMO_REGIONS = [
-  { code: '64.72', name: 'Kota Samarinda', streets: ['Jl. Juanda', 'Jl. Pangeran Antasari', 'Jl. D.I. Panjaitan', 'Jl. Slamet Riyadi', 'Jl. P. Suryanata'] },
-  { code: '64.71', name: 'Kota Balikpapan', streets: ['Jl. Jenderal Sudirman', 'Jl. MT Haryono', 'Jl. Soekarno-Hatta', 'Jl. Mulawarman'] },
-  { code: '64.74', name: 'Kota Bontang', streets: ['Jl. Ahmad Yani', 'Jl. Brigjend Katamso', 'Jl. M.H. Thamrin'] },
-  { code: '64.03', name: 'Kabupaten Kutai Kartanegara', streets: ['Jl. Wolter Monginsidi, Tenggarong', 'Jl. Poros Samarinda–Tenggarong', 'Jl. Muso Salim'] },
-  { code: '64.04', name: 'Kabupaten Kutai Timur', streets: ['Jl. Soekarno-Hatta, Sangatta', 'Jl. Poros Sangatta–Bengalon'] },
-  { code: '64.05', name: 'Kabupaten Berau', streets: ['Jl. Pemuda, Tanjung Redeb', 'Jl. Poros Berau–Talisayan'] },
-  { code: '64.01', name: 'Kabupaten Paser', streets: ['Jl. Jenderal Sudirman, Tanah Grogot', 'Jl. Poros Kuaro'] },
-  { code: '64.09', name: 'Kabupaten Penajam Paser Utara', streets: ['Jl. Provinsi Km 9, Penajam', 'Jl. Poros Sepaku'] },
+  {
+    code: '64.72',
+    name: 'Kota Samarinda',
+    streets: [
+      'Jl. Juanda',
+      'Jl. Pangeran Antasari',
+      'Jl. D.I. Panjaitan',
+      'Jl. Slamet Riyadi',
+      'Jl. P. Suryanata',
+    ],
+  },
+  {
+    code: '64.71',
+    name: 'Kota Balikpapan',
+    streets: ['Jl. Jenderal Sudirman', 'Jl. MT Haryono', 'Jl. Soekarno-Hatta', 'Jl. Mulawarman'],
+  },
+  {
+    code: '64.74',
+    name: 'Kota Bontang',
+    streets: ['Jl. Ahmad Yani', 'Jl. Brigjend Katamso', 'Jl. M.H. Thamrin'],
+  },
+  {
+    code: '64.03',
+    name: 'Kabupaten Kutai Kartanegara',
+    streets: [
+      'Jl. Wolter Monginsidi, Tenggarong',
+      'Jl. Poros Samarinda–Tenggarong',
+      'Jl. Muso Salim',
+    ],
+  },
+  {
+    code: '64.04',
+    name: 'Kabupaten Kutai Timur',
+    streets: ['Jl. Soekarno-Hatta, Sangatta', 'Jl. Poros Sangatta–Bengalon'],
+  },
+  {
+    code: '64.05',
+    name: 'Kabupaten Berau',
+    streets: ['Jl. Pemuda, Tanjung Redeb', 'Jl. Poros Berau–Talisayan'],
+  },
+  {
+    code: '64.01',
+    name: 'Kabupaten Paser',
+    streets: ['Jl. Jenderal Sudirman, Tanah Grogot', 'Jl. Poros Kuaro'],
+  },
+  {
+    code: '64.09',
+    name: 'Kabupaten Penajam Paser Utara',
+    streets: ['Jl. Provinsi Km 9, Penajam', 'Jl. Poros Sepaku'],
+  },
   { code: '64.02', name: 'Kabupaten Kutai Barat', streets: ['Jl. Sendawar Raya, Barong Tongkok'] },
   { code: '64.11', name: 'Kabupaten Mahakam Ulu', streets: ['Jl. Poros Ujoh Bilang'] },
 ] as const;
@@ -107,8 +169,28 @@ export const DEMO_HOLIDAYS: readonly (readonly [string, string])[] = [
 export const DEMO_PASSWORD = 'Kaltim#2026';
 
 export const DEMO_OFFICERS = [
-  { username: 'admin.kaltim', displayName: 'Rahmawati Syahrani', role: 'admin_instansi', unitCode: null },
-  { username: 'pupr.kaltim', displayName: 'Budi Hartono (Penghubung PUPR-PERA)', role: 'penghubung', unitCode: 'PUPR' },
-  { username: 'dinkes.kaltim', displayName: 'dr. Siti Aminah (Penghubung Dinkes)', role: 'penghubung', unitCode: 'DINKES' },
-  { username: 'koordinator.kaltim', displayName: 'Ir. H. Muhammad Sa’bani', role: 'koordinator', unitCode: null },
+  {
+    username: 'admin.kaltim',
+    displayName: 'Rahmawati Syahrani',
+    role: 'admin_instansi',
+    unitCode: null,
+  },
+  {
+    username: 'pupr.kaltim',
+    displayName: 'Budi Hartono (Penghubung PUPR-PERA)',
+    role: 'penghubung',
+    unitCode: 'PUPR',
+  },
+  {
+    username: 'dinkes.kaltim',
+    displayName: 'dr. Siti Aminah (Penghubung Dinkes)',
+    role: 'penghubung',
+    unitCode: 'DINKES',
+  },
+  {
+    username: 'koordinator.kaltim',
+    displayName: 'Ir. H. Muhammad Sa’bani',
+    role: 'koordinator',
+    unitCode: null,
+  },
 ] as const;

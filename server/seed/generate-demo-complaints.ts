@@ -14,15 +14,43 @@ type StatusWeights = Record<ComplaintStatus, number>;
 /** Older reports are mostly closed; recent ones are still in the queue. */
 function statusWeightsForAge(ageDays: number): StatusWeights {
   if (ageDays < 5) {
-    return { belum_diverifikasi: 45, ditunda: 8, didisposisi: 35, ditindaklanjuti: 12, selesai: 0, diarsipkan: 0, bukan_wewenang: 0 };
+    return {
+      belum_diverifikasi: 45,
+      ditunda: 8,
+      didisposisi: 35,
+      ditindaklanjuti: 12,
+      selesai: 0,
+      diarsipkan: 0,
+      bukan_wewenang: 0,
+    };
   }
   if (ageDays < 30) {
-    return { belum_diverifikasi: 8, ditunda: 7, didisposisi: 33, ditindaklanjuti: 35, selesai: 12, diarsipkan: 3, bukan_wewenang: 2 };
+    return {
+      belum_diverifikasi: 8,
+      ditunda: 7,
+      didisposisi: 33,
+      ditindaklanjuti: 35,
+      selesai: 12,
+      diarsipkan: 3,
+      bukan_wewenang: 2,
+    };
   }
-  return { belum_diverifikasi: 1, ditunda: 2, didisposisi: 6, ditindaklanjuti: 20, selesai: 59, diarsipkan: 8, bukan_wewenang: 4 };
+  return {
+    belum_diverifikasi: 1,
+    ditunda: 2,
+    didisposisi: 6,
+    ditindaklanjuti: 20,
+    selesai: 59,
+    diarsipkan: 8,
+    bukan_wewenang: 4,
+  };
 }
 
-const DISPOSED: ReadonlySet<ComplaintStatus> = new Set(['didisposisi', 'ditindaklanjuti', 'selesai']);
+const DISPOSED: ReadonlySet<ComplaintStatus> = new Set([
+  'didisposisi',
+  'ditindaklanjuti',
+  'selesai',
+]);
 
 export type DemoComplaint = Complaint & { reporter: NonNullable<Complaint['reporter']> };
 
@@ -47,7 +75,10 @@ function trackingNumber(receivedAt: number, serial: number, utcOffsetMinutes: nu
 }
 
 /** Complaints spread over `spanDays` before now, oldest first, in every status. */
-export function generateDemoComplaints(input: DemoGenerationInput, random: RandomSource): DemoComplaint[] {
+export function generateDemoComplaints(
+  input: DemoGenerationInput,
+  random: RandomSource,
+): DemoComplaint[] {
   const receivedTimes = Array.from({ length: input.count }, () =>
     Math.floor(input.nowMs - random.next() * input.spanDays * DAY_MS),
   ).sort((a, b) => a - b);
@@ -58,8 +89,12 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
     const street = random.pick(region.streets);
     const ageDays = (input.nowMs - receivedAt) / DAY_MS;
     const status = random.weighted(statusWeightsForAge(ageDays));
-    const statusAgeMs = Math.min(input.nowMs - receivedAt, random.integer(1, 20) * DAY_MS * random.next());
-    const statusChangedAt = status === 'belum_diverifikasi' ? receivedAt : receivedAt + Math.floor(statusAgeMs);
+    const statusAgeMs = Math.min(
+      input.nowMs - receivedAt,
+      random.integer(1, 20) * DAY_MS * random.next(),
+    );
+    const statusChangedAt =
+      status === 'belum_diverifikasi' ? receivedAt : receivedAt + Math.floor(statusAgeMs);
     const isKota = Number(region.code.slice(3)) >= 71;
     const reporterName = random.pick(DEMO_REPORTER_NAMES);
     const type = text.type;
@@ -70,7 +105,13 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
       title: fill(text.title, { street, region: region.name }),
       body: fill(text.body, { street, region: region.name, weeks: String(random.integer(2, 10)) }),
       type,
-      channel: random.weighted({ web: 40, aplikasi_mobile: 25, sms: 10, media_sosial: 15, aplikasi_daerah: 10 }),
+      channel: random.weighted({
+        web: 40,
+        aplikasi_mobile: 25,
+        sms: 10,
+        media_sosial: 15,
+        aplikasi_daerah: 10,
+      }),
       categoryId: input.categoryIdByCode.get(text.categoryCode) ?? '',
       unitId: DISPOSED.has(status) ? (input.unitIdByCode.get(text.unitCode) ?? '') : '',
       status,

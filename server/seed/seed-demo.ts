@@ -30,27 +30,68 @@ export type SeedResult = { seeded: boolean; complaints: number };
 
 const INSERT_BATCH = 200;
 const COMPLAINT_COLUMNS = [
-  'id', 'instansi_id', 'tracking_number', 'title', 'body', 'type', 'channel', 'category_id',
-  'unit_id', 'status', 'priority', 'anonim', 'rahasia', 'berkadar_pengawasan', 'region_code',
-  'location_text', 'received_at', 'status_changed_at', 'due_at', 'updated_at', 'updated_by', 'seq',
-  'reporter_name', 'reporter_phone', 'reporter_email',
+  'id',
+  'instansi_id',
+  'tracking_number',
+  'title',
+  'body',
+  'type',
+  'channel',
+  'category_id',
+  'unit_id',
+  'status',
+  'priority',
+  'anonim',
+  'rahasia',
+  'berkadar_pengawasan',
+  'region_code',
+  'location_text',
+  'received_at',
+  'status_changed_at',
+  'due_at',
+  'updated_at',
+  'updated_by',
+  'seq',
+  'reporter_name',
+  'reporter_phone',
+  'reporter_email',
 ] as const;
 
 function complaintValues(complaint: DemoComplaint, seq: number): unknown[] {
   return [
-    complaint.id, complaint.instansiId, complaint.trackingNumber, complaint.title, complaint.body,
-    complaint.type, complaint.channel, complaint.categoryId, complaint.unitId || null,
-    complaint.status, complaint.priority, complaint.anonim, complaint.rahasia,
-    complaint.berkadarPengawasan, complaint.regionCode, complaint.locationText,
-    new Date(complaint.receivedAt), new Date(complaint.statusChangedAt),
-    complaint.dueAt > 0 ? new Date(complaint.dueAt) : null, new Date(complaint.updatedAt),
-    complaint.updatedBy, seq, complaint.reporter.name, complaint.reporter.phone,
+    complaint.id,
+    complaint.instansiId,
+    complaint.trackingNumber,
+    complaint.title,
+    complaint.body,
+    complaint.type,
+    complaint.channel,
+    complaint.categoryId,
+    complaint.unitId || null,
+    complaint.status,
+    complaint.priority,
+    complaint.anonim,
+    complaint.rahasia,
+    complaint.berkadarPengawasan,
+    complaint.regionCode,
+    complaint.locationText,
+    new Date(complaint.receivedAt),
+    new Date(complaint.statusChangedAt),
+    complaint.dueAt > 0 ? new Date(complaint.dueAt) : null,
+    new Date(complaint.updatedAt),
+    complaint.updatedBy,
+    seq,
+    complaint.reporter.name,
+    complaint.reporter.phone,
     complaint.reporter.email,
   ];
 }
 
 /** Inserts complaints in multi-row statements; every value is a bound parameter. */
-export async function insertComplaints(tx: SqlExecutor, complaints: readonly DemoComplaint[]): Promise<void> {
+export async function insertComplaints(
+  tx: SqlExecutor,
+  complaints: readonly DemoComplaint[],
+): Promise<void> {
   for (let start = 0; start < complaints.length; start += INSERT_BATCH) {
     const batch = complaints.slice(start, start + INSERT_BATCH);
     const params: unknown[] = [];
@@ -62,7 +103,10 @@ export async function insertComplaints(tx: SqlExecutor, complaints: readonly Dem
       tuples.push(`(${values.map((_value, i) => `$${offset + i + 1}`).join(', ')})`);
       params.push(...values);
     }
-    await tx.query(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+    await tx.query(
+      `INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`,
+      params,
+    );
   }
 }
 
@@ -77,10 +121,20 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     const now = new Date(options.nowMs);
     await tx.query(
       'INSERT INTO instansi (id, name, short_name, utc_offset_minutes, address) VALUES ($1, $2, $3, $4, $5)',
-      [DEMO_INSTANSI.id, DEMO_INSTANSI.name, DEMO_INSTANSI.shortName, DEMO_INSTANSI.utcOffsetMinutes, DEMO_INSTANSI.address],
+      [
+        DEMO_INSTANSI.id,
+        DEMO_INSTANSI.name,
+        DEMO_INSTANSI.shortName,
+        DEMO_INSTANSI.utcOffsetMinutes,
+        DEMO_INSTANSI.address,
+      ],
     );
     for (const [date, name] of DEMO_HOLIDAYS) {
-      await tx.query('INSERT INTO holidays (instansi_id, date, name) VALUES ($1, $2, $3)', [DEMO_INSTANSI.id, date, name]);
+      await tx.query('INSERT INTO holidays (instansi_id, date, name) VALUES ($1, $2, $3)', [
+        DEMO_INSTANSI.id,
+        date,
+        name,
+      ]);
     }
     const unitIdByCode = new Map<string, string>();
     for (const unit of DEMO_UNITS) {
@@ -110,8 +164,13 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
         `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id, password_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
-          id, DEMO_INSTANSI.id, officer.username, officer.displayName, officer.role,
-          officer.unitCode ? unitIdByCode.get(officer.unitCode) : null, passwordHash,
+          id,
+          DEMO_INSTANSI.id,
+          officer.username,
+          officer.displayName,
+          officer.role,
+          officer.unitCode ? unitIdByCode.get(officer.unitCode) : null,
+          passwordHash,
         ],
       );
     }
@@ -132,4 +191,3 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     return { seeded: true, complaints: complaints.length };
   });
 }
-

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { complaintOnServer, queueRow, signIn } from './support/workstation-page.ts';
 
-test('an edit saved by the admin appears live on another officer’s screen and on the server', async ({ browser, request }) => {
+test('an edit saved by the admin appears live on another officer’s screen and on the server', async ({
+  browser,
+  request,
+}) => {
   const admin = await signIn(browser, 'admin.kaltim');
   const koordinator = await signIn(browser, 'koordinator.kaltim');
 
@@ -32,7 +35,9 @@ test('an edit saved by the admin appears live on another officer’s screen and 
   await koordinator.context.close();
 });
 
-test('a penghubung sees only its own OPD’s complaints and never the reporter identity', async ({ browser }) => {
+test('a penghubung sees only its own OPD’s complaints and never the reporter identity', async ({
+  browser,
+}) => {
   const penghubung = await signIn(browser, 'pupr.kaltim');
   await penghubung.page.getByLabel('Status').selectOption('all');
   await expect(penghubung.page.getByTestId('queue-count')).toContainText('pengaduan');
@@ -41,16 +46,29 @@ test('a penghubung sees only its own OPD’s complaints and never the reporter i
   expect(units.length).toBeGreaterThan(0);
   expect(new Set(units)).toEqual(new Set(['Dinas PUPR-PERA']));
   await penghubung.page.getByTestId('queue-row').first().click();
-  await expect(penghubung.page.getByText('Identitas pelapor tidak ditampilkan untuk peran Anda.')).toBeVisible();
+  await expect(
+    penghubung.page.getByText('Identitas pelapor tidak ditampilkan untuk peran Anda.'),
+  ).toBeVisible();
   await expect(penghubung.page.getByTestId('reporter-identity')).toHaveCount(0);
   await penghubung.context.close();
 });
 
-test('work done offline survives a reload and reaches the server when the network returns', async ({ browser, request }) => {
+test('work done offline survives a reload and reaches the server when the network returns', async ({
+  browser,
+  request,
+}) => {
   const admin = await signIn(browser, 'admin.kaltim');
   const { page, context } = admin;
   // The service worker must control the page before the network goes away.
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { navigator: { serviceWorker?: { controller: unknown } } })
+        .navigator.serviceWorker?.controller !== null,
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
 
   const row = page.getByTestId('queue-row').nth(3);
   const trackingNumber = (await row.getAttribute('data-tracking')) ?? '';
@@ -71,7 +89,13 @@ test('work done offline survives a reload and reaches the server when the networ
   await expect(page.getByLabel('Prioritas')).toHaveValue(after);
 
   await context.setOffline(false);
-  await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', { timeout: 30_000 });
-  await expect.poll(async () => (await complaintOnServer(request, trackingNumber)).priority, { timeout: 15_000 }).toBe(after);
+  await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
+    timeout: 30_000,
+  });
+  await expect
+    .poll(async () => (await complaintOnServer(request, trackingNumber)).priority, {
+      timeout: 15_000,
+    })
+    .toBe(after);
   await context.close();
 });

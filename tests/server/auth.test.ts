@@ -14,7 +14,11 @@ function login(body: unknown) {
 
 describe('login', () => {
   it('returns tokens, the officer and the instansi for the right password', async () => {
-    const response = await login({ username: 'admin.kaltim', password: DEMO_PASSWORD, deviceId: 'd1' });
+    const response = await login({
+      username: 'admin.kaltim',
+      password: DEMO_PASSWORD,
+      deviceId: 'd1',
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.officer).toMatchObject({ username: 'admin.kaltim', role: 'admin_instansi' });
@@ -69,7 +73,10 @@ describe('login', () => {
 
 describe('sessions', () => {
   it('rejects requests without a token or with a forged one', async () => {
-    const none = await server.app.inject({ method: 'GET', url: '/api/replication/complaints/pull' });
+    const none = await server.app.inject({
+      method: 'GET',
+      url: '/api/replication/complaints/pull',
+    });
     const forged = await server.app.inject({
       method: 'GET',
       url: '/api/replication/complaints/pull',
@@ -81,11 +88,18 @@ describe('sessions', () => {
 
   it('expires access tokens and renews them with the refresh token', async () => {
     let now = Date.now();
-    const clocked = await startTestServer({ complaints: 5, app: { now: () => now, accessTokenMinutes: 15 } });
+    const clocked = await startTestServer({
+      complaints: 5,
+      app: { now: () => now, accessTokenMinutes: 15 },
+    });
     try {
       const session = await clocked.login('admin.kaltim');
       const pull = () =>
-        clocked.app.inject({ method: 'GET', url: '/api/replication/units/pull', headers: bearer(session) });
+        clocked.app.inject({
+          method: 'GET',
+          url: '/api/replication/units/pull',
+          headers: bearer(session),
+        });
       expect((await pull()).statusCode).toBe(200);
       now += 16 * 60_000;
       const expired = await pull();
@@ -110,9 +124,17 @@ describe('sessions', () => {
 
   it('ends the session on logout', async () => {
     const session = await server.login('koordinator.kaltim');
-    const logout = await server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(session) });
+    const logout = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: bearer(session),
+    });
     expect(logout.statusCode).toBe(204);
-    const after = await server.app.inject({ method: 'GET', url: '/api/replication/units/pull', headers: bearer(session) });
+    const after = await server.app.inject({
+      method: 'GET',
+      url: '/api/replication/units/pull',
+      headers: bearer(session),
+    });
     expect(after.statusCode).toBe(401);
     const refresh = await server.app.inject({
       method: 'POST',

@@ -21,8 +21,15 @@ describe('change numbers under concurrent writes', () => {
       context.skip('needs a real PostgreSQL server: PGlite serialises every connection');
     }
     const admin: SessionResponse = await server.login('admin.kaltim');
-    const { documents, checkpoint } = await pullAll<Complaint>(server.app, admin, 'complaints', 200);
-    const targets = documents.filter((doc) => doc.status === 'didisposisi' || doc.status === 'ditindaklanjuti').slice(0, 40);
+    const { documents, checkpoint } = await pullAll<Complaint>(
+      server.app,
+      admin,
+      'complaints',
+      200,
+    );
+    const targets = documents
+      .filter((doc) => doc.status === 'didisposisi' || doc.status === 'ditindaklanjuti')
+      .slice(0, 40);
     expect(targets.length).toBeGreaterThanOrEqual(20);
 
     const seen = new Map<string, number>();
@@ -38,7 +45,10 @@ describe('change numbers under concurrent writes', () => {
     await Promise.all(
       targets.map((doc: WireDocument<Complaint>) =>
         pushComplaints(server.app, admin, [
-          { assumedMasterState: doc, newDocumentState: { ...doc, priority: doc.priority === 'tinggi' ? 'rendah' : 'tinggi' } },
+          {
+            assumedMasterState: doc,
+            newDocumentState: { ...doc, priority: doc.priority === 'tinggi' ? 'rendah' : 'tinggi' },
+          },
         ]),
       ),
     );

@@ -13,7 +13,12 @@ afterAll(() => server.close());
 describe('pull paging with checkpoints', () => {
   it('delivers every complaint exactly once across pages, in change-number order', async () => {
     const admin = await server.login('admin.kaltim');
-    const { documents, pages, checkpoint } = await pullAll<Complaint>(server.app, admin, 'complaints', 50);
+    const { documents, pages, checkpoint } = await pullAll<Complaint>(
+      server.app,
+      admin,
+      'complaints',
+      50,
+    );
     expect(documents).toHaveLength(180);
     expect(pages).toBe(4);
     expect(new Set(documents.map((doc) => doc.id)).size).toBe(180);
@@ -55,7 +60,7 @@ describe('scope by role', () => {
   it('gives a penghubung only the complaints disposed to its own OPD, without reporter identity', async () => {
     const penghubung = await server.login('pupr.kaltim');
     const { documents } = await pullAll<Complaint>(server.app, penghubung, 'complaints');
-    const [{ count }] = await server.db.query<{ count: number }>(
+    const [{ count } = { count: -1 }] = await server.db.query<{ count: number }>(
       "SELECT count(*)::integer AS count FROM complaints WHERE unit_id = 'unit-pupr'",
     );
     expect(count).toBeGreaterThan(0);

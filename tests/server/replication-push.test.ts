@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function pick(predicate: (doc: WireDocument<Complaint>) => boolean, skip = 0): WireDocument<Complaint> {
+function pick(
+  predicate: (doc: WireDocument<Complaint>) => boolean,
+  skip = 0,
+): WireDocument<Complaint> {
   const found = complaints.filter(predicate)[skip];
   if (!found) throw new Error('no fixture complaint matches');
   return found;
@@ -39,12 +42,22 @@ async function rejections(documentId: string) {
 describe('push', () => {
   it('accepts a category and priority change and gives it a new change number', async () => {
     const master = pick((doc) => doc.status === 'didisposisi', 0);
-    const newState = { ...master, categoryId: 'cat-lingkungan-hidup', priority: 'mendesak' as const };
-    const response = await pushComplaints(server.app, admin, [{ assumedMasterState: master, newDocumentState: newState }]);
+    const newState = {
+      ...master,
+      categoryId: 'cat-lingkungan-hidup',
+      priority: 'mendesak' as const,
+    };
+    const response = await pushComplaints(server.app, admin, [
+      { assumedMasterState: master, newDocumentState: newState },
+    ]);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual([]);
     const after = await current(master.id);
-    expect(after).toMatchObject({ categoryId: 'cat-lingkungan-hidup', priority: 'mendesak', updatedBy: admin.officer.id });
+    expect(after).toMatchObject({
+      categoryId: 'cat-lingkungan-hidup',
+      priority: 'mendesak',
+      updatedBy: admin.officer.id,
+    });
     expect(after.serverSeq).toBeGreaterThan(master.serverSeq);
     const audit = await server.db.query<{ action: string }>(
       "SELECT action FROM audit_log WHERE document_id = $1 AND action = 'write_accepted'",
@@ -56,9 +69,17 @@ describe('push', () => {
   it('returns the master state as a conflict when the pushed change was based on a stale revision', async () => {
     const master = pick((doc) => doc.status === 'didisposisi', 1);
     const first = { ...master, priority: 'tinggi' as const };
-    expect((await pushComplaints(server.app, admin, [{ assumedMasterState: master, newDocumentState: first }])).json()).toEqual([]);
+    expect(
+      (
+        await pushComplaints(server.app, admin, [
+          { assumedMasterState: master, newDocumentState: first },
+        ])
+      ).json(),
+    ).toEqual([]);
     const stale = { ...master, priority: 'rendah' as const };
-    const response = await pushComplaints(server.app, admin, [{ assumedMasterState: master, newDocumentState: stale }]);
+    const response = await pushComplaints(server.app, admin, [
+      { assumedMasterState: master, newDocumentState: stale },
+    ]);
     const conflicts = response.json<WireDocument<Complaint>[]>();
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ id: master.id, priority: 'tinggi' });
@@ -67,7 +88,10 @@ describe('push', () => {
 
   it('treats the same push delivered twice as one change', async () => {
     const master = pick((doc) => doc.status === 'ditindaklanjuti', 0);
-    const row = { assumedMasterState: master, newDocumentState: { ...master, priority: 'rendah' as const } };
+    const row = {
+      assumedMasterState: master,
+      newDocumentState: { ...master, priority: 'rendah' as const },
+    };
     expect((await pushComplaints(server.app, admin, [row])).json()).toEqual([]);
     const counterAfterFirst = await changeCounter(server.db);
     const again = await pushComplaints(server.app, admin, [row]);
@@ -85,7 +109,9 @@ describe('push', () => {
       updatedBy: 'someone-else',
       reporter: { name: 'X', phone: '0', email: 'x@x' },
     };
-    await pushComplaints(server.app, admin, [{ assumedMasterState: master, newDocumentState: tampered }]);
+    await pushComplaints(server.app, admin, [
+      { assumedMasterState: master, newDocumentState: tampered },
+    ]);
     const after = await current(master.id);
     expect(after.trackingNumber).toBe(master.trackingNumber);
     expect(after.updatedBy).toBe(admin.officer.id);
@@ -95,7 +121,9 @@ describe('push', () => {
   it('refuses an illegal status transition, records why, and returns the master state', async () => {
     const master = pick((doc) => doc.status === 'belum_diverifikasi', 0);
     const illegal = { ...master, status: 'selesai' as const };
-    const response = await pushComplaints(server.app, admin, [{ assumedMasterState: master, newDocumentState: illegal }]);
+    const response = await pushComplaints(server.app, admin, [
+      { assumedMasterState: master, newDocumentState: illegal },
+    ]);
     expect(response.json()).toMatchObject([{ id: master.id, status: 'belum_diverifikasi' }]);
     const refused = await rejections(master.id);
     expect(refused).toEqual([
@@ -107,7 +135,9 @@ describe('push', () => {
   it('refuses a value the schema does not allow, with a rejection record', async () => {
     const master = pick((doc) => doc.status === 'didisposisi', 3);
     const invalid = { ...master, priority: 'sangat-tinggi' } as unknown as WireDocument<Complaint>;
-    const response = await pushComplaints(server.app, admin, [{ assumedMasterState: master, newDocumentState: invalid }]);
+    const response = await pushComplaints(server.app, admin, [
+      { assumedMasterState: master, newDocumentState: invalid },
+    ]);
     expect(response.json()).toMatchObject([{ id: master.id, priority: master.priority }]);
     expect((await rejections(master.id)).map((row) => row.reason_code)).toEqual(['validation']);
   });
@@ -126,7 +156,10 @@ describe('push', () => {
     const master = pick((doc) => doc.status === 'didisposisi', 5);
     const { reporter: _hidden, ...withoutIdentity } = master;
     const response = await pushComplaints(server.app, koordinator, [
-      { assumedMasterState: withoutIdentity, newDocumentState: { ...withoutIdentity, priority: 'mendesak' } },
+      {
+        assumedMasterState: withoutIdentity,
+        newDocumentState: { ...withoutIdentity, priority: 'mendesak' },
+      },
     ]);
     expect(response.json()).toMatchObject([{ id: master.id, priority: master.priority }]);
     expect((await current(master.id)).priority).toBe(master.priority);
@@ -138,7 +171,10 @@ describe('push', () => {
     const foreign = pick((doc) => doc.unitId !== '' && doc.unitId !== 'unit-pupr', 0);
     const { reporter: _hidden, ...withoutIdentity } = foreign;
     const response = await pushComplaints(server.app, penghubung, [
-      { assumedMasterState: withoutIdentity, newDocumentState: { ...withoutIdentity, priority: 'mendesak' } },
+      {
+        assumedMasterState: withoutIdentity,
+        newDocumentState: { ...withoutIdentity, priority: 'mendesak' },
+      },
     ]);
     expect(response.json()).toEqual([]);
     expect((await current(foreign.id)).priority).toBe(foreign.priority);
@@ -164,23 +200,38 @@ describe('malformed push bodies', () => {
     ['an object instead of a list', { newDocumentState: {} }],
     ['a row without newDocumentState', [{ assumedMasterState: { _deleted: false } }]],
     ['a document without an id', [{ newDocumentState: { _deleted: false, priority: 'tinggi' } }]],
-    ['more rows than allowed', Array.from({ length: 501 }, (_v, i) => ({ newDocumentState: { id: `x${i}`, _deleted: false } }))],
+    [
+      'more rows than allowed',
+      Array.from({ length: 501 }, (_v, i) => ({
+        newDocumentState: { id: `x${i}`, _deleted: false },
+      })),
+    ],
   ];
-  it.each(bodies)('answers 400 with a clear message and writes nothing for %s', async (_name, body) => {
-    const before = await changeCounter(server.db);
-    const [{ count: rejectionsBefore }] = await server.db.query<{ count: number }>('SELECT count(*)::integer AS count FROM sync_rejections');
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/api/replication/complaints/push',
-      headers: { authorization: `Bearer ${admin.accessToken}`, 'content-type': 'application/json' },
-      payload: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().message).toMatch(/tidak valid|bukan JSON/);
-    expect(await changeCounter(server.db)).toBe(before);
-    const [{ count: rejectionsAfter }] = await server.db.query<{ count: number }>('SELECT count(*)::integer AS count FROM sync_rejections');
-    expect(rejectionsAfter).toBe(rejectionsBefore);
-  });
+  it.each(bodies)(
+    'answers 400 with a clear message and writes nothing for %s',
+    async (_name, body) => {
+      const before = await changeCounter(server.db);
+      const [{ count: rejectionsBefore } = { count: -1 }] = await server.db.query<{
+        count: number;
+      }>('SELECT count(*)::integer AS count FROM sync_rejections');
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/replication/complaints/push',
+        headers: {
+          authorization: `Bearer ${admin.accessToken}`,
+          'content-type': 'application/json',
+        },
+        payload: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().message).toMatch(/tidak valid|bukan JSON/);
+      expect(await changeCounter(server.db)).toBe(before);
+      const [{ count: rejectionsAfter } = { count: -1 }] = await server.db.query<{ count: number }>(
+        'SELECT count(*)::integer AS count FROM sync_rejections',
+      );
+      expect(rejectionsAfter).toBe(rejectionsBefore);
+    },
+  );
 
   it('answers 404 for a collection that is not replicated', async () => {
     const response = await server.app.inject({

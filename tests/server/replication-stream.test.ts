@@ -61,7 +61,9 @@ describe('change stream', () => {
     const stream = await openStream(penghubung);
     try {
       const edit = (doc: WireDocument<Complaint>) =>
-        pushComplaints(server.app, admin, [{ assumedMasterState: doc, newDocumentState: { ...doc, priority: 'mendesak' } }]);
+        pushComplaints(server.app, admin, [
+          { assumedMasterState: doc, newDocumentState: { ...doc, priority: 'mendesak' } },
+        ]);
       await edit(foreign);
       await edit(own);
       const delivered = await waitFor(() =>

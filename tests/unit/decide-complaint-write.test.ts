@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { decideComplaintWrite } from '../../server/replication/decide-complaint-write.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 
-const context = { role: 'admin_instansi' as const, activeCategoryIds: new Set(['cat-infrastruktur', 'cat-sosial']) };
+const context = {
+  role: 'admin_instansi' as const,
+  activeCategoryIds: new Set(['cat-infrastruktur', 'cat-sosial']),
+};
 const master = sampleComplaint({ reporter: undefined });
 const wire = (change: object) => ({ ...master, _deleted: false, ...change });
 
@@ -13,12 +16,22 @@ describe('decideComplaintWrite', () => {
   });
 
   it('reports a conflict when the client based its change on an older revision', () => {
-    const decision = decideComplaintWrite(master, wire({ serverSeq: 9 }), wire({ priority: 'tinggi' }), context);
+    const decision = decideComplaintWrite(
+      master,
+      wire({ serverSeq: 9 }),
+      wire({ priority: 'tinggi' }),
+      context,
+    );
     expect(decision.kind).toBe('conflict');
   });
 
   it('treats a re-delivered change that the master already holds as nothing to do', () => {
-    const decision = decideComplaintWrite(master, wire({ serverSeq: 3 }), wire({ serverSeq: 3 }), context);
+    const decision = decideComplaintWrite(
+      master,
+      wire({ serverSeq: 3 }),
+      wire({ serverSeq: 3 }),
+      context,
+    );
     expect(decision.kind).toBe('unchanged');
   });
 
@@ -28,25 +41,42 @@ describe('decideComplaintWrite', () => {
   });
 
   it('refuses fields outside the role’s editable set', () => {
-    const decision = decideComplaintWrite(master, wire({}), wire({ title: 'Judul yang diganti oleh petugas' }), context);
+    const decision = decideComplaintWrite(
+      master,
+      wire({}),
+      wire({ title: 'Judul yang diganti oleh petugas' }),
+      context,
+    );
     expect(decision).toMatchObject({ kind: 'refuse', reason: { code: 'permission' } });
   });
 
   it('refuses a penghubung changing the priority', () => {
-    const decision = decideComplaintWrite(master, wire({}), wire({ priority: 'tinggi' }), { ...context, role: 'penghubung' });
+    const decision = decideComplaintWrite(master, wire({}), wire({ priority: 'tinggi' }), {
+      ...context,
+      role: 'penghubung',
+    });
     expect(decision).toMatchObject({ kind: 'refuse', reason: { code: 'permission' } });
   });
 
   it('accepts an allowed status change for the admin and refuses an illegal one', () => {
-    expect(decideComplaintWrite(master, wire({}), wire({ status: 'ditindaklanjuti' }), context).kind).toBe('accept');
-    expect(decideComplaintWrite(master, wire({}), wire({ status: 'selesai' }), context)).toMatchObject({
+    expect(
+      decideComplaintWrite(master, wire({}), wire({ status: 'ditindaklanjuti' }), context).kind,
+    ).toBe('accept');
+    expect(
+      decideComplaintWrite(master, wire({}), wire({ status: 'selesai' }), context),
+    ).toMatchObject({
       kind: 'refuse',
       reason: { code: 'lifecycle' },
     });
   });
 
   it('refuses an unknown category', () => {
-    const decision = decideComplaintWrite(master, wire({}), wire({ categoryId: 'cat-lain' }), context);
+    const decision = decideComplaintWrite(
+      master,
+      wire({}),
+      wire({ categoryId: 'cat-lain' }),
+      context,
+    );
     expect(decision).toMatchObject({ kind: 'refuse', reason: { code: 'validation' } });
   });
 

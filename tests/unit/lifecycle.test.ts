@@ -32,6 +32,7 @@ describe('lifecycle transition table', () => {
   });
 
   it('never lets a complaint go back to belum diverifikasi', () => {
-    for (const from of COMPLAINT_STATUSES) expect(canTransition(from, 'belum_diverifikasi')).toBe(false);
+    for (const from of COMPLAINT_STATUSES)
+      expect(canTransition(from, 'belum_diverifikasi')).toBe(false);
   });
 });

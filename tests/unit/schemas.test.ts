@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { complaintSchema, complaintClassificationSchema, regionCodeSchema } from '../../shared/schemas/complaint.ts';
+import {
+  complaintSchema,
+  complaintClassificationSchema,
+  regionCodeSchema,
+} from '../../shared/schemas/complaint.ts';
 import { officerSchema } from '../../shared/schemas/officer.ts';
 import { loginRequestSchema, pullQuerySchema } from '../../shared/api/contract.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
@@ -31,13 +35,23 @@ describe('complaint schema', () => {
   });
 
   it('limits the classification form to category and priority', () => {
-    expect(Object.keys(complaintClassificationSchema.shape).sort()).toEqual(['categoryId', 'priority']);
+    expect(Object.keys(complaintClassificationSchema.shape).sort()).toEqual([
+      'categoryId',
+      'priority',
+    ]);
   });
 });
 
 describe('officer and API contract schemas', () => {
   it('requires a known role', () => {
-    const officer = { id: 'o1', username: 'admin.x', displayName: 'A', role: 'admin_instansi', instansiId: 'i', unitId: '' };
+    const officer = {
+      id: 'o1',
+      username: 'admin.x',
+      displayName: 'A',
+      role: 'admin_instansi',
+      instansiId: 'i',
+      unitId: '',
+    };
     expect(officerSchema.safeParse(officer).success).toBe(true);
     expect(officerSchema.safeParse({ ...officer, role: 'superuser' }).success).toBe(false);
   });
@@ -45,11 +59,17 @@ describe('officer and API contract schemas', () => {
   it('names the missing login fields in Indonesian', () => {
     const result = loginRequestSchema.safeParse({ username: ' ', password: '', deviceId: 'd' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['Nama pengguna wajib diisi', 'Kata sandi wajib diisi']);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'Nama pengguna wajib diisi',
+      'Kata sandi wajib diisi',
+    ]);
   });
 
   it('parses the pull checkpoint and defaults the page size', () => {
-    expect(pullQuerySchema.parse({ checkpoint: '{"seq":42}' })).toEqual({ checkpoint: { seq: 42 }, limit: 200 });
+    expect(pullQuerySchema.parse({ checkpoint: '{"seq":42}' })).toEqual({
+      checkpoint: { seq: 42 },
+      limit: 200,
+    });
     expect(pullQuerySchema.parse({})).toEqual({ checkpoint: { seq: 0 }, limit: 200 });
     expect(pullQuerySchema.safeParse({ checkpoint: 'not json' }).success).toBe(false);
     expect(pullQuerySchema.safeParse({ limit: '5000' }).success).toBe(false);

@@ -32,7 +32,12 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (error) {
-    throw new ApiRequestError('offline', 0, 'network', error instanceof Error ? error.message : String(error));
+    throw new ApiRequestError(
+      'offline',
+      0,
+      'network',
+      error instanceof Error ? error.message : String(error),
+    );
   }
 }
 
@@ -49,8 +54,15 @@ export async function postJson(url: string, body: unknown, accessToken?: string)
   return response.status === 204 ? null : response.json();
 }
 
-export async function getJson(url: string, accessToken: string, signal?: AbortSignal): Promise<unknown> {
-  const response = await send(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: signal ?? null });
+export async function getJson(
+  url: string,
+  accessToken: string,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  const response = await send(url, {
+    headers: { authorization: `Bearer ${accessToken}` },
+    signal: signal ?? null,
+  });
   if (!response.ok) throw await errorFromResponse(response);
   return response.json();
 }
@@ -60,5 +72,7 @@ export async function login(serverUrl: string, request: LoginRequest): Promise<S
 }
 
 export async function refresh(serverUrl: string, refreshToken: string): Promise<SessionResponse> {
-  return sessionResponseSchema.parse(await postJson(`${serverUrl}/api/auth/refresh`, { refreshToken }));
+  return sessionResponseSchema.parse(
+    await postJson(`${serverUrl}/api/auth/refresh`, { refreshToken }),
+  );
 }

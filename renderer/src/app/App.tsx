@@ -8,9 +8,15 @@ export function App() {
   const { t } = useTranslation();
   const { state, signedIn, signOut } = useWorkstationSession();
   if (state.kind === 'starting') return <p className="app-starting">{t('queue.loading')}</p>;
-  if (state.kind === 'failed') return <p role="alert">{t('error.openReplica', { message: state.message })}</p>;
+  if (state.kind === 'failed')
+    return <p role="alert">{t('error.openReplica', { message: state.message })}</p>;
   if (state.kind === 'signed-out') {
-    return <LoginScreen serverUrl={state.serverUrl} onSignedIn={(session) => signedIn(state.serverUrl, session)} />;
+    return (
+      <LoginScreen
+        serverUrl={state.serverUrl}
+        onSignedIn={(session) => signedIn(state.serverUrl, session)}
+      />
+    );
   }
   return (
     <WorkstationProvider value={state.workstation}>

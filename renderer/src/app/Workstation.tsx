@@ -38,7 +38,11 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           onSelect={setSelectedId}
           onOpen={() => firstFieldRef.current?.focus()}
         />
-        <ComplaintDetail complaintId={selectedId} directory={directory} firstFieldRef={firstFieldRef} />
+        <ComplaintDetail
+          complaintId={selectedId}
+          directory={directory}
+          firstFieldRef={firstFieldRef}
+        />
       </main>
       <footer className="status-bar">
         <SyncIndicator />

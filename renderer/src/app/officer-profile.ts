@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { instansiSchema, officerSchema, type Instansi, type Officer } from '../../../shared/schemas/officer.ts';
+import {
+  instansiSchema,
+  officerSchema,
+  type Instansi,
+  type Officer,
+} from '../../../shared/schemas/officer.ts';
 import type { Replica } from '../db/create-replica.ts';
 
 const PROFILE_ID = 'officer-profile';
@@ -7,7 +12,11 @@ const profileSchema = z.object({ officer: officerSchema, instansi: instansiSchem
 export type OfficerProfile = z.infer<typeof profileSchema>;
 
 /** Who this replica belongs to, kept inside it so the workstation opens offline. */
-export async function saveOfficerProfile(replica: Replica, officer: Officer, instansi: Instansi): Promise<void> {
+export async function saveOfficerProfile(
+  replica: Replica,
+  officer: Officer,
+  instansi: Instansi,
+): Promise<void> {
   await replica.upsertLocal(PROFILE_ID, { officer, instansi });
 }
 

@@ -22,36 +22,44 @@ export function useWorkstationSession() {
   const [state, setState] = useState<SessionState>({ kind: 'starting' });
   const current = useRef<WorkstationContextValue | null>(null);
 
-  const open = useCallback(async (serverUrl: string, refreshToken: string, officerId: string, session?: SessionResponse) => {
-    const bridge = getBridge();
-    const replica = await openReplica(officerId);
-    if (session) await saveOfficerProfile(replica, session.officer, session.instansi);
-    const profile = await loadOfficerProfile(replica);
-    if (!profile) {
-      await replica.close();
-      await bridge.clearSession();
-      setState({ kind: 'signed-out', serverUrl });
-      return;
-    }
-    const sync = new SyncController({
-      replica,
-      serverUrl,
-      refreshToken,
-      ...(session ? { session } : {}),
-      onSession: (renewed) => void saveOfficerProfile(replica, renewed.officer, renewed.instansi),
-    });
-    const workstation: WorkstationContextValue = {
-      officer: profile.officer,
-      instansi: profile.instansi,
-      replica,
-      sync,
-      serverUrl,
-      deviceId: deviceId(),
-    };
-    current.current = workstation;
-    setState({ kind: 'signed-in', workstation });
-    await sync.start();
-  }, []);
+  const open = useCallback(
+    async (
+      serverUrl: string,
+      refreshToken: string,
+      officerId: string,
+      session?: SessionResponse,
+    ) => {
+      const bridge = getBridge();
+      const replica = await openReplica(officerId);
+      if (session) await saveOfficerProfile(replica, session.officer, session.instansi);
+      const profile = await loadOfficerProfile(replica);
+      if (!profile) {
+        await replica.close();
+        await bridge.clearSession();
+        setState({ kind: 'signed-out', serverUrl });
+        return;
+      }
+      const sync = new SyncController({
+        replica,
+        serverUrl,
+        refreshToken,
+        ...(session ? { session } : {}),
+        onSession: (renewed) => void saveOfficerProfile(replica, renewed.officer, renewed.instansi),
+      });
+      const workstation: WorkstationContextValue = {
+        officer: profile.officer,
+        instansi: profile.instansi,
+        replica,
+        sync,
+        serverUrl,
+        deviceId: deviceId(),
+      };
+      current.current = workstation;
+      setState({ kind: 'signed-in', workstation });
+      await sync.start();
+    },
+    [],
+  );
 
   useEffect(() => {
     const bridge = getBridge();
@@ -67,7 +75,10 @@ export function useWorkstationSession() {
           setState({ kind: 'signed-out', serverUrl });
         }
       } catch (error) {
-        setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+        setState({
+          kind: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     })();
     return () => {
@@ -77,7 +88,11 @@ export function useWorkstationSession() {
 
   const signedIn = useCallback(
     async (serverUrl: string, session: SessionResponse) => {
-      await getBridge().saveSession({ serverUrl, refreshToken: session.refreshToken, officerId: session.officer.id });
+      await getBridge().saveSession({
+        serverUrl,
+        refreshToken: session.refreshToken,
+        officerId: session.officer.id,
+      });
       await open(serverUrl, session.refreshToken, session.officer.id, session);
     },
     [open],

@@ -14,7 +14,13 @@ export type WorkstationContextValue = {
 
 const WorkstationContext = createContext<WorkstationContextValue | null>(null);
 
-export function WorkstationProvider({ value, children }: { value: WorkstationContextValue; children: ReactNode }) {
+export function WorkstationProvider({
+  value,
+  children,
+}: {
+  value: WorkstationContextValue;
+  children: ReactNode;
+}) {
   return <WorkstationContext.Provider value={value}>{children}</WorkstationContext.Provider>;
 }
 

@@ -1,11 +1,19 @@
-import { storedSessionSchema, type StoredSession, type WorkstationBridge } from '../../../shared/bridge.ts';
+import {
+  storedSessionSchema,
+  type StoredSession,
+  type WorkstationBridge,
+} from '../../../shared/bridge.ts';
 
 const SESSION_KEY = 'lapor.session';
 
 /** The bridge of the web build: the server that served the page, session in local storage. */
 export const webBridge = {
   async appInfo() {
-    return { shell: 'web' as const, version: import.meta.env.VITE_APP_VERSION ?? 'dev', platform: navigator.platform };
+    return {
+      shell: 'web' as const,
+      version: import.meta.env.VITE_APP_VERSION ?? 'dev',
+      platform: navigator.platform,
+    };
   },
   async serverUrl() {
     return import.meta.env.VITE_LAPOR_SERVER_URL ?? window.location.origin;

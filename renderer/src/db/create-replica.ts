@@ -1,4 +1,10 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollection,
+  type RxDatabase,
+  type RxStorage,
+} from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
@@ -24,7 +30,10 @@ export function replicaNameFor(officerId: string): string {
   return `lapor_${officerId.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 }
 
-export async function openReplica(officerId: string, storage: RxStorage<unknown, unknown> = getRxStorageDexie()): Promise<Replica> {
+export async function openReplica(
+  officerId: string,
+  storage: RxStorage<unknown, unknown> = getRxStorageDexie(),
+): Promise<Replica> {
   const db = await createRxDatabase<ReplicaCollections>({
     name: replicaNameFor(officerId),
     storage,

@@ -4,7 +4,10 @@ import { MESSAGES_EN } from './messages-en.ts';
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const CATALOGUES: Record<Language, Record<MessageKey, string>> = { id: MESSAGES_ID, en: MESSAGES_EN };
+const CATALOGUES: Record<Language, Record<MessageKey, string>> = {
+  id: MESSAGES_ID,
+  en: MESSAGES_EN,
+};
 
 export type MessageParams = Record<string, string | number>;
 
@@ -45,7 +48,11 @@ export function formatDate(language: Language, epochMs: number, utcOffsetMinutes
 }
 
 /** `23 Nov 2026 14.05 WITA` in the instansi's zone. */
-export function formatDateTime(language: Language, epochMs: number, utcOffsetMinutes: number): string {
+export function formatDateTime(
+  language: Language,
+  epochMs: number,
+  utcOffsetMinutes: number,
+): string {
   const zone = timeZoneOf(utcOffsetMinutes);
   const text = new Intl.DateTimeFormat(LOCALES[language], {
     day: 'numeric',

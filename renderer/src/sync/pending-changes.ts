@@ -52,7 +52,9 @@ export class PendingChanges {
   private persist(): Promise<unknown> {
     const edits = this.edits;
     this.count$.next(Object.keys(edits).length);
-    this.writeChain = this.writeChain.then(() => this.collection.upsertLocal<PendingDoc>(LOCAL_ID, { edits }));
+    this.writeChain = this.writeChain.then(() =>
+      this.collection.upsertLocal<PendingDoc>(LOCAL_ID, { edits }),
+    );
     return this.writeChain;
   }
 }

@@ -53,8 +53,10 @@ export function createPullStream<T>(options: {
         }).catch((error: unknown) => {
           throw new ApiRequestError('offline', 0, 'network', String(error));
         });
-        if (result.status === 401) throw new ApiRequestError('unauthenticated', 401, 'session_expired', 'session expired');
-        if (!result.ok || !result.body) throw new ApiRequestError('server', result.status, 'stream', result.statusText);
+        if (result.status === 401)
+          throw new ApiRequestError('unauthenticated', 401, 'session_expired', 'session expired');
+        if (!result.ok || !result.body)
+          throw new ApiRequestError('server', result.status, 'stream', result.statusText);
         return result;
       });
       options.connection$.next('connected');
@@ -62,7 +64,9 @@ export function createPullStream<T>(options: {
       subscriber.next(STREAM_RESYNC);
       const parser = createParser({
         onEvent(event) {
-          subscriber.next(JSON.parse(event.data) as RxReplicationPullStreamItem<T, ReplicationCheckpoint>);
+          subscriber.next(
+            JSON.parse(event.data) as RxReplicationPullStreamItem<T, ReplicationCheckpoint>,
+          );
         },
       });
       const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();

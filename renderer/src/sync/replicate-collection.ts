@@ -1,7 +1,11 @@
 import { BehaviorSubject } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type { PullResponse, ReplicationCheckpoint, WireDocument } from '../../../shared/api/contract.ts';
+import type {
+  PullResponse,
+  ReplicationCheckpoint,
+  WireDocument,
+} from '../../../shared/api/contract.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
 import { getJson, postJson } from '../api/api-client.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
@@ -52,7 +56,11 @@ export function replicateCollection<T extends { id: string }>(options: {
         const previous = progress$.value;
         progress$.next({
           pulled: previous.pulled + page.documents.length,
-          remaining: page.remaining ?? (previous.remaining === null ? null : Math.max(0, previous.remaining - page.documents.length)),
+          remaining:
+            page.remaining ??
+            (previous.remaining === null
+              ? null
+              : Math.max(0, previous.remaining - page.documents.length)),
         });
         askedForCount = true;
         return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };

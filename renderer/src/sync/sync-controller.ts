@@ -40,7 +40,10 @@ export class SyncController {
       serverUrl: options.serverUrl,
       refreshToken: options.refreshToken,
       ...(options.session
-        ? { accessToken: options.session.accessToken, accessExpiresAt: options.session.accessTokenExpiresAt }
+        ? {
+            accessToken: options.session.accessToken,
+            accessExpiresAt: options.session.accessTokenExpiresAt,
+          }
         : {}),
       onSession: options.onSession,
     });
@@ -63,7 +66,12 @@ export class SyncController {
       tokens: this.tokens,
       pending: this.pending,
     });
-    const units = replicateCollection({ collection: this.replica.units, name: 'units', serverUrl: this.serverUrl, tokens: this.tokens });
+    const units = replicateCollection({
+      collection: this.replica.units,
+      name: 'units',
+      serverUrl: this.serverUrl,
+      tokens: this.tokens,
+    });
     const categories = replicateCollection({
       collection: this.replica.categories,
       name: 'categories',
@@ -73,15 +81,19 @@ export class SyncController {
     this.replications = [complaints, units, categories];
 
     this.subscriptions.push(
-      combineLatest(this.replications.map((replication) => replication.connection$)).subscribe((connections) => {
-        const connection = connections.every((value) => value === 'connected')
-          ? 'online'
-          : connections.some((value) => value === 'disconnected')
-            ? 'offline'
-            : 'connecting';
-        this.patch({ connection });
-      }),
-      this.tokens.authState$.subscribe((auth) => this.patch({ sessionExpired: auth === 'expired' })),
+      combineLatest(this.replications.map((replication) => replication.connection$)).subscribe(
+        (connections) => {
+          const connection = connections.every((value) => value === 'connected')
+            ? 'online'
+            : connections.some((value) => value === 'disconnected')
+              ? 'offline'
+              : 'connecting';
+          this.patch({ connection });
+        },
+      ),
+      this.tokens.authState$.subscribe((auth) =>
+        this.patch({ sessionExpired: auth === 'expired' }),
+      ),
       this.pending.count$.subscribe((pending) => this.patch({ pending })),
       complaints.progress$.subscribe((progress) => {
         if (this.status$.value.initialSync) {

@@ -14,7 +14,9 @@ export async function signIn(browser: Browser, username: string): Promise<Office
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
   return { context, page };
 }
@@ -24,7 +26,10 @@ export function queueRow(page: Page, trackingNumber: string) {
 }
 
 /** The complaint as the central server holds it, read through the API as the admin. */
-export async function complaintOnServer(request: APIRequestContext, trackingNumber: string): Promise<Complaint> {
+export async function complaintOnServer(
+  request: APIRequestContext,
+  trackingNumber: string,
+): Promise<Complaint> {
   const login = await request.post('/api/auth/login', {
     data: { username: 'admin.kaltim', password: DEMO_PASSWORD, deviceId: 'e2e-check' },
   });
@@ -38,7 +43,8 @@ export async function complaintOnServer(request: APIRequestContext, trackingNumb
     const page = (await response.json()) as PullResponse<Complaint>;
     const found = page.documents.find((doc) => doc.trackingNumber === trackingNumber);
     if (found) return found;
-    if (page.documents.length === 0 || !page.checkpoint) throw new Error(`${trackingNumber} not on the server`);
+    if (page.documents.length === 0 || !page.checkpoint)
+      throw new Error(`${trackingNumber} not on the server`);
     checkpoint = page.checkpoint;
   }
 }

@@ -42,7 +42,10 @@ export async function pull<T>(
 export async function pushComplaints(
   app: FastifyInstance,
   session: SessionResponse,
-  rows: { assumedMasterState?: WireDocument<Complaint>; newDocumentState: WireDocument<Complaint> }[],
+  rows: {
+    assumedMasterState?: WireDocument<Complaint>;
+    newDocumentState: WireDocument<Complaint>;
+  }[],
 ) {
   return app.inject({
     method: 'POST',

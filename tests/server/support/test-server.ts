@@ -23,7 +23,11 @@ export type TestServer = {
 };
 
 /** A fresh database for one test file: a new database on the test cluster, or an in-memory PGlite. */
-export async function openTestDatabase(): Promise<{ db: Database; url: string | null; drop(): Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  db: Database;
+  url: string | null;
+  drop(): Promise<void>;
+}> {
   const clusterUrl = inject('databaseUrl');
   if (inject('databaseKind') === 'postgresql' && clusterUrl) {
     const name = `lapor_t_${randomBytes(6).toString('hex')}`;

@@ -19,7 +19,11 @@ type ClassificationFormProps = {
 };
 
 /** Category and priority; saved to the replica at once and queued for the server. */
-export function ClassificationForm({ complaint, directory, firstFieldRef }: ClassificationFormProps) {
+export function ClassificationForm({
+  complaint,
+  directory,
+  firstFieldRef,
+}: ClassificationFormProps) {
   const { t } = useTranslation();
   const { officer, replica, sync } = useWorkstation();
   const [saved, setSaved] = useState(false);
@@ -53,7 +57,11 @@ export function ClassificationForm({ complaint, directory, firstFieldRef }: Clas
 
   const { ref: categoryRef, ...categoryField } = form.register('categoryId');
   return (
-    <form className="classification-form" onSubmit={submit} aria-labelledby="classification-heading">
+    <form
+      className="classification-form"
+      onSubmit={submit}
+      aria-labelledby="classification-heading"
+    >
       <h3 id="classification-heading">{t('form.heading')}</h3>
       {!editable && <p className="form-note">{t('form.readOnly')}</p>}
       <label htmlFor="classification-category">{t('form.category')}</label>

@@ -62,8 +62,14 @@ export function ComplaintDetail({ complaintId, directory, firstFieldRef }: Compl
           <p className="form-note">{t('detail.reporterHidden')}</p>
         )}
       </section>
-      <ClassificationForm complaint={complaint} directory={directory} firstFieldRef={firstFieldRef} />
-      <p className="detail-updated">{t('detail.updated', { time: formatDateTime(language, complaint.updatedAt, offset) })}</p>
+      <ClassificationForm
+        complaint={complaint}
+        directory={directory}
+        firstFieldRef={firstFieldRef}
+      />
+      <p className="detail-updated">
+        {t('detail.updated', { time: formatDateTime(language, complaint.updatedAt, offset) })}
+      </p>
     </section>
   );
 }

@@ -4,16 +4,13 @@ import { useWorkstation } from '../../app/workstation-context.tsx';
 
 export function useComplaint(id: string | null): Complaint | null {
   const { replica } = useWorkstation();
-  const [complaint, setComplaint] = useState<Complaint | null>(null);
+  const [found, setFound] = useState<{ id: string; complaint: Complaint | null } | null>(null);
   useEffect(() => {
-    if (!id) {
-      setComplaint(null);
-      return;
-    }
+    if (!id) return;
     const subscription = replica.complaints.findOne(id).$.subscribe((document) => {
-      setComplaint(document ? (document.toJSON() as Complaint) : null);
+      setFound({ id, complaint: document ? (document.toJSON() as Complaint) : null });
     });
     return () => subscription.unsubscribe();
   }, [replica, id]);
-  return complaint;
+  return id && found?.id === id ? found.complaint : null;
 }

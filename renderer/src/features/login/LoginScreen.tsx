@@ -3,7 +3,13 @@ import { useTranslation } from '../../i18n/language-context.tsx';
 import { LanguageSwitch } from '../status/LanguageSwitch.tsx';
 import { LoginForm } from './LoginForm.tsx';
 
-export function LoginScreen({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn: (session: SessionResponse) => Promise<void> }) {
+export function LoginScreen({
+  serverUrl,
+  onSignedIn,
+}: {
+  serverUrl: string;
+  onSignedIn: (session: SessionResponse) => Promise<void>;
+}) {
   const { t } = useTranslation();
   return (
     <main className="login-screen">

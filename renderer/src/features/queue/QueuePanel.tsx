@@ -25,6 +25,8 @@ export function QueuePanel({ directory, selectedId, onSelect, onOpen }: QueuePan
   const { rows } = useComplaintQueue(filter);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [now, setNow] = useState(() => Date.now());
+  // The React Compiler is not used here, so the virtualizer's unstable function identities are fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows?.length ?? 0,
     getScrollElement: () => scrollRef.current,
@@ -41,7 +43,10 @@ export function QueuePanel({ directory, selectedId, onSelect, onOpen }: QueuePan
 
   function move(delta: number) {
     if (!rows || rows.length === 0) return;
-    const next = Math.min(rows.length - 1, Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + delta));
+    const next = Math.min(
+      rows.length - 1,
+      Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + delta),
+    );
     const row = rows[next];
     if (!row) return;
     onSelect(row.id);
@@ -126,7 +131,14 @@ export function QueuePanel({ directory, selectedId, onSelect, onOpen }: QueuePan
                   now={now}
                   utcOffsetMinutes={instansi.utcOffsetMinutes}
                   onSelect={onSelect}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
                 />
               );
             })}

@@ -16,7 +16,15 @@ type QueueRowProps = {
   onSelect: (id: string) => void;
 };
 
-export function QueueRow({ complaint, directory, selected, now, utcOffsetMinutes, style, onSelect }: QueueRowProps) {
+export function QueueRow({
+  complaint,
+  directory,
+  selected,
+  now,
+  utcOffsetMinutes,
+  style,
+  onSelect,
+}: QueueRowProps) {
   const { t, language } = useTranslation();
   const overdue = complaint.dueAt > 0 && complaint.dueAt < now;
   const ageDays = Math.max(0, Math.floor((now - complaint.receivedAt) / DAY_MS));
@@ -38,12 +46,18 @@ export function QueueRow({ complaint, directory, selected, now, utcOffsetMinutes
         {complaint.anonim && <span className="badge badge-anonim">A</span>}
         {complaint.title}
       </span>
-      <span className="col-category">{directory.categories.get(complaint.categoryId)?.name ?? '—'}</span>
+      <span className="col-category">
+        {directory.categories.get(complaint.categoryId)?.name ?? '—'}
+      </span>
       <span className="col-unit">{unit ? unit.shortName : t('queue.unassigned')}</span>
-      <span className={`col-status status-${complaint.status}`}>{t(`status.${complaint.status}`)}</span>
+      <span className={`col-status status-${complaint.status}`}>
+        {t(`status.${complaint.status}`)}
+      </span>
       <span className="col-age">{t('queue.ageDays', { days: ageDays })}</span>
       <span className="col-due">
-        {complaint.dueAt > 0 ? formatDate(language, complaint.dueAt, utcOffsetMinutes) : t('queue.noDue')}
+        {complaint.dueAt > 0
+          ? formatDate(language, complaint.dueAt, utcOffsetMinutes)
+          : t('queue.noDue')}
         {overdue && (
           <>
             <span className="overdue-mark" aria-hidden="true" title={t('queue.overdue')}>

@@ -6,13 +6,15 @@ import { queueQuery, type QueueStatusFilter } from './queue-filter.ts';
 /** Live queue rows from the replica; updates when a local edit or a replicated change lands. */
 export function useComplaintQueue(filter: QueueStatusFilter): { rows: Complaint[] | null } {
   const { replica } = useWorkstation();
-  const [rows, setRows] = useState<Complaint[] | null>(null);
+  const [result, setResult] = useState<{ filter: QueueStatusFilter; rows: Complaint[] } | null>(
+    null,
+  );
   useEffect(() => {
-    setRows(null);
     const subscription = replica.complaints.find(queueQuery(filter)).$.subscribe((documents) => {
-      setRows(documents.map((document) => document.toJSON() as Complaint));
+      setResult({ filter, rows: documents.map((document) => document.toJSON() as Complaint) });
     });
     return () => subscription.unsubscribe();
   }, [replica, filter]);
-  return { rows };
+  // Rows of the previous filter are never shown under the new one.
+  return { rows: result && result.filter === filter ? result.rows : null };
 }

@@ -15,16 +15,24 @@ export function useDirectory(): Directory {
   const [units, setUnits] = useState<ReadonlyMap<string, Unit>>(new Map());
   const [categoryList, setCategoryList] = useState<readonly Category[]>([]);
   useEffect(() => {
-    const unitSubscription = replica.units.find({ sort: [{ name: 'asc' }] }).$.subscribe((documents) => {
-      setUnits(new Map(documents.map((document) => [document.id, document.toJSON() as Unit])));
-    });
-    const categorySubscription = replica.categories.find({ sort: [{ name: 'asc' }] }).$.subscribe((documents) => {
-      setCategoryList(documents.map((document) => document.toJSON() as Category));
-    });
+    const unitSubscription = replica.units
+      .find({ sort: [{ name: 'asc' }] })
+      .$.subscribe((documents) => {
+        setUnits(new Map(documents.map((document) => [document.id, document.toJSON() as Unit])));
+      });
+    const categorySubscription = replica.categories
+      .find({ sort: [{ name: 'asc' }] })
+      .$.subscribe((documents) => {
+        setCategoryList(documents.map((document) => document.toJSON() as Category));
+      });
     return () => {
       unitSubscription.unsubscribe();
       categorySubscription.unsubscribe();
     };
   }, [replica]);
-  return { units, categories: new Map(categoryList.map((category) => [category.id, category])), categoryList };
+  return {
+    units,
+    categories: new Map(categoryList.map((category) => [category.id, category])),
+    categoryList,
+  };
 }

@@ -8,10 +8,17 @@ export function InitialSyncProgress() {
   const { t } = useTranslation();
   if (!initialSync) return null;
   const { pulled, total } = initialSync;
-  const label = total === null ? t('sync.initialUnknown', { done: pulled }) : t('sync.initial', { done: pulled, total });
+  const label =
+    total === null
+      ? t('sync.initialUnknown', { done: pulled })
+      : t('sync.initial', { done: pulled, total });
   return (
     <div className="initial-sync" data-testid="initial-sync">
-      <progress max={total ?? undefined} value={total === null ? undefined : pulled} aria-label={label} />
+      <progress
+        max={total ?? undefined}
+        value={total === null ? undefined : pulled}
+        aria-label={label}
+      />
       <span>{label}</span>
     </div>
   );

@@ -11,13 +11,20 @@ export function ReloginBanner() {
   const { t } = useTranslation();
   if (!status.sessionExpired) return null;
   return (
-    <section className="relogin-banner" aria-label={t('sync.reloginNeeded', { count: status.pending })}>
+    <section
+      className="relogin-banner"
+      aria-label={t('sync.reloginNeeded', { count: status.pending })}
+    >
       <p>{t('sync.reloginNeeded', { count: status.pending })}</p>
       <LoginForm
         serverUrl={serverUrl}
         fixedUsername={officer.username}
         onSignedIn={async (session) => {
-          await getBridge().saveSession({ serverUrl, refreshToken: session.refreshToken, officerId: session.officer.id });
+          await getBridge().saveSession({
+            serverUrl,
+            refreshToken: session.refreshToken,
+            officerId: session.officer.id,
+          });
           sync.tokens.replaceSession(session);
           sync.syncNow();
         }}

@@ -15,7 +15,8 @@ export function SyncIndicator() {
     label = t('sync.reloginNeeded', { count: status.pending });
     tone = 'warning';
   } else if (status.connection === 'offline') {
-    label = status.pending > 0 ? t('sync.offline', { count: status.pending }) : t('sync.offlineNone');
+    label =
+      status.pending > 0 ? t('sync.offline', { count: status.pending }) : t('sync.offlineNone');
     tone = 'offline';
   } else if (status.connection === 'connecting') {
     label = t('sync.connecting');
@@ -28,11 +29,18 @@ export function SyncIndicator() {
     tone = 'ok';
   }
   const lastSynced = status.lastSyncedAt
-    ? t('sync.lastSynced', { time: formatDateTime(language, status.lastSyncedAt, instansi.utcOffsetMinutes) })
+    ? t('sync.lastSynced', {
+        time: formatDateTime(language, status.lastSyncedAt, instansi.utcOffsetMinutes),
+      })
     : t('sync.neverSynced');
 
   return (
-    <div className={`sync-indicator sync-${tone}`} role="status" aria-live="polite" data-testid="sync-indicator">
+    <div
+      className={`sync-indicator sync-${tone}`}
+      role="status"
+      aria-live="polite"
+      data-testid="sync-indicator"
+    >
       <span className="sync-dot" aria-hidden="true" />
       <span className="sync-label">{label}</span>
       <span className="sync-last">{lastSynced}</span>
