@@ -15,7 +15,7 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/support/server-test-database.ts'],
+          globalSetup: ['tests/server/support/global-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file gets its own database; two at a time keep a 2-core machine responsive.

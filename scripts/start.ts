@@ -44,14 +44,25 @@ await waitUntilReady(serverUrl, 180_000);
 
 const electron = findElectronBinary();
 if (electron) {
-  const app = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, LAPOR_SERVER_URL: serverUrl } });
+  const app = spawn(electron, ['.'], {
+    stdio: 'inherit',
+    env: { ...process.env, LAPOR_SERVER_URL: serverUrl },
+  });
   children.push(app);
   app.on('exit', () => stopAll(0));
 } else {
-  console.log(`Electron binary not installed (it is downloaded on first use); the workstation runs in the browser at ${serverUrl}`);
-  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+  console.log(
+    `Electron binary not installed (it is downloaded on first use); the workstation runs in the browser at ${serverUrl}`,
+  );
+  const chromium = [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].find(existsSync);
   if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
     const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-    children.push(spawn(chromium, [...rootArgs, `--app=${serverUrl}`], { stdio: 'ignore', detached: false }));
+    children.push(
+      spawn(chromium, [...rootArgs, `--app=${serverUrl}`], { stdio: 'ignore', detached: false }),
+    );
   }
 }

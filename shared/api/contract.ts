@@ -46,6 +46,8 @@ export const pullQuerySchema = z.object({
       }
     }),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
+  /** `1` asks for the number of documents still to come after this page (initial-sync progress). */
+  count: z.literal('1').optional(),
 });
 
 /** A replicated document on the wire: the collection's fields plus RxDB's deleted flag. */
@@ -54,6 +56,7 @@ export type WireDocument<T> = T & { _deleted: boolean };
 export type PullResponse<T> = {
   documents: WireDocument<T>[];
   checkpoint: ReplicationCheckpoint | null;
+  remaining?: number;
 };
 
 export type PushRow<T> = {

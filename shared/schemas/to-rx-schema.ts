@@ -25,10 +25,7 @@ export type RxSchemaOptions<T> = {
  * truth. Adds what RxDB needs on indexed fields: a maxLength on strings (enums get the longest
  * value), multipleOf on integers, and checks indexed fields are required.
  */
-export function toRxSchema<T>(
-  schema: z.ZodObject,
-  options: RxSchemaOptions<T>,
-): RxJsonSchema<T> {
+export function toRxSchema<T>(schema: z.ZodObject, options: RxSchemaOptions<T>): RxJsonSchema<T> {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as JsonSchemaNode;
   const { $schema: _ignored, ...root } = json;
   const properties = root.properties ?? {};

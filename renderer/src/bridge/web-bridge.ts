@@ -1,8 +1,5 @@
-import {
-  storedSessionSchema,
-  type StoredSession,
-  type WorkstationBridge,
-} from '../../../shared/bridge.ts';
+import type { WorkstationBridge } from '../../../shared/bridge.ts';
+import { storedSessionSchema, type StoredSession } from '../../../shared/stored-session.ts';
 
 const SESSION_KEY = 'lapor.session';
 

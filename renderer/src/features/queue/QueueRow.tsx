@@ -49,7 +49,9 @@ export function QueueRow({
       <span className="col-category">
         {directory.categories.get(complaint.categoryId)?.name ?? '—'}
       </span>
-      <span className="col-unit">{unit ? unit.shortName : t('queue.unassigned')}</span>
+      <span className="col-unit" title={unit ? unit.name : t('queue.unassigned')}>
+        {unit ? unit.shortName : '—'}
+      </span>
       <span className={`col-status status-${complaint.status}`}>
         {t(`status.${complaint.status}`)}
       </span>

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { BRIDGE_CHANNELS, type AppInfo } from '../../shared/bridge.ts';
+import { storedSessionSchema, type StoredSession } from '../../shared/stored-session.ts';
+import type { SessionStore } from './session-store.ts';
+
+/** One IPC handler per bridge method; arguments come from an untrusted renderer. */
+export type BridgeHandlers = Record<
+  (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS],
+  (...args: unknown[]) => Promise<unknown>
+>;
+
+const noArguments = z.tuple([]);
+const sessionArguments = z.tuple([storedSessionSchema]);
+
+function parseArguments<T extends z.ZodType>(
+  schema: T,
+  args: unknown[],
+  channel: string,
+): z.infer<T> {
+  const parsed = schema.safeParse(args);
+  if (!parsed.success) {
+    throw new Error(
+      `${channel}: invalid arguments (${parsed.error.issues.map((issue) => issue.message).join('; ')})`,
+    );
+  }
+  return parsed.data;
+}
+
+export function createBridgeHandlers(deps: {
+  appInfo: AppInfo;
+  serverUrl: string;
+  sessions: SessionStore;
+}): BridgeHandlers {
+  return {
+    [BRIDGE_CHANNELS.appInfo]: async (...args) => {
+      parseArguments(noArguments, args, BRIDGE_CHANNELS.appInfo);
+      return deps.appInfo;
+    },
+    [BRIDGE_CHANNELS.serverUrl]: async (...args) => {
+      parseArguments(noArguments, args, BRIDGE_CHANNELS.serverUrl);
+      return deps.serverUrl;
+    },
+    [BRIDGE_CHANNELS.saveSession]: async (...args) => {
+      const [session] = parseArguments(sessionArguments, args, BRIDGE_CHANNELS.saveSession);
+      if (session.serverUrl !== deps.serverUrl) {
+        throw new Error(`${BRIDGE_CHANNELS.saveSession}: session is for another server`);
+      }
+      await deps.sessions.save(session as StoredSession);
+    },
+    [BRIDGE_CHANNELS.loadSession]: async (...args) => {
+      parseArguments(noArguments, args, BRIDGE_CHANNELS.loadSession);
+      return deps.sessions.load();
+    },
+    [BRIDGE_CHANNELS.clearSession]: async (...args) => {
+      parseArguments(noArguments, args, BRIDGE_CHANNELS.clearSession);
+      await deps.sessions.clear();
+    },
+  };
+}
