@@ -2,6 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../scripts/electron-binary.ts';
 
 const binary = findElectronBinary();
+if (binary === null) console.log('desktop shell tests skipped: no Electron binary');
 
 test.describe('desktop shell', () => {
   test.skip(binary === null, 'skipped: no Electron binary');
