@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BRIDGE_CHANNELS, type AppInfo } from '../../shared/bridge.ts';
-import { storedSessionSchema, type StoredSession } from '../../shared/stored-session.ts';
+import { storedSessionSchema } from '../../shared/stored-session.ts';
 import type { SessionStore } from './session-store.ts';
 
 /** One IPC handler per bridge method; arguments come from an untrusted renderer. */
@@ -45,7 +45,7 @@ export function createBridgeHandlers(deps: {
       if (session.serverUrl !== deps.serverUrl) {
         throw new Error(`${BRIDGE_CHANNELS.saveSession}: session is for another server`);
       }
-      await deps.sessions.save(session as StoredSession);
+      await deps.sessions.save(session);
     },
     [BRIDGE_CHANNELS.loadSession]: async (...args) => {
       parseArguments(noArguments, args, BRIDGE_CHANNELS.loadSession);

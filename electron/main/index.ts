@@ -1,20 +1,67 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.ts';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
+import { APP_ORIGIN, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.ts';
 import { createBridgeHandlers } from './bridge-handlers.ts';
-import { buildContentSecurityPolicy } from './content-security-policy.ts';
+import {
+  buildContentSecurityPolicy,
+  withContentSecurityPolicy,
+} from './content-security-policy.ts';
 import { externalLinkTarget, isAllowedNavigation } from './navigation-policy.ts';
 import { parseServerUrl } from './server-url.ts';
-import { createSessionStore } from './session-store.ts';
+import { createSessionStore, type SessionFiles } from './session-store.ts';
 
-const serverOrigin = parseServerUrl(process.env.LAPOR_SERVER_URL).origin;
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+function exitWithError(message: string): never {
+  dialog.showErrorBox('Lapor Workstation', message);
+  process.exit(1);
+}
+
+function readServerOrigin(): string {
+  try {
+    return parseServerUrl(process.env.LAPOR_SERVER_URL).origin;
+  } catch (error) {
+    exitWithError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** electron-vite sets ELECTRON_RENDERER_URL while developing; a packaged app ignores it. */
+function readDevServerUrl(): URL | undefined {
+  const raw = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    exitWithError(`ELECTRON_RENDERER_URL is not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    exitWithError(`ELECTRON_RENDERER_URL must be http or https: ${raw}`);
+  }
+  return url;
+}
+
+const serverOrigin = readServerOrigin();
+const devServer = readDevServerUrl();
 const rendererRoot = join(import.meta.dirname, '../renderer');
-const allowedOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
-const contentSecurityPolicy = buildContentSecurityPolicy(serverOrigin);
+const pageOrigins = [APP_ORIGIN, ...(devServer ? [devServer.origin] : [])];
+const contentSecurityPolicy = buildContentSecurityPolicy(
+  serverOrigin,
+  devServer ? { devServerOrigin: devServer.origin } : {},
+);
 
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([
   {
     scheme: APP_SCHEME,
@@ -31,17 +78,33 @@ if (!app.requestSingleInstanceLock()) {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error(error);
-    app.exit(1);
-  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow().catch(console.error);
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error(error);
+      app.exit(1);
+    });
 }
 
+/**
+ * Serves the built renderer on app://workstation. Responses of a custom scheme never pass
+ * through `webRequest.onHeadersReceived`, so the CSP header is set here.
+ */
 async function serveAppFile(request: Request): Promise<Response> {
   const file = resolveAppFile(request.url, rendererRoot);
   if (!file) return new Response('Not found', { status: 404 });
-  const response = await net.fetch(pathToFileURL(file).toString());
+  let response: Response;
+  try {
+    response = await net.fetch(pathToFileURL(file).toString());
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
   if (!response.ok) return new Response('Not found', { status: 404 });
   return new Response(response.body, {
     headers: {
@@ -52,8 +115,20 @@ async function serveAppFile(request: Request): Promise<Response> {
   });
 }
 
+/** The session file, replaced atomically so a crash mid-write never leaves half a token. */
+function sessionFiles(file: string): SessionFiles {
+  return {
+    read: () => readFile(file).catch(() => null),
+    write: async (data) => {
+      const temporary = `${file}.tmp`;
+      await writeFile(temporary, data, { mode: 0o600 });
+      await rename(temporary, file);
+    },
+    remove: () => rm(file, { force: true }),
+  };
+}
+
 function registerBridge(): void {
-  const sessionFile = join(app.getPath('userData'), 'session.bin');
   const handlers = createBridgeHandlers({
     appInfo: { shell: 'desktop', version: app.getVersion(), platform: process.platform },
     serverUrl: serverOrigin,
@@ -61,40 +136,53 @@ function registerBridge(): void {
       safeStorage,
       platform: process.platform,
       warn: (message) => console.warn(message),
-      files: {
-        read: () => readFile(sessionFile).catch(() => null),
-        write: (data) => writeFile(sessionFile, data, { mode: 0o600 }),
-        remove: () => rm(sessionFile, { force: true }),
-      },
+      files: sessionFiles(join(app.getPath('userData'), 'session.bin')),
     }),
   });
   for (const [channel, handler] of Object.entries(handlers)) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
+      const frameUrl = event.senderFrame?.url;
       // Only the workstation's own pages may use the bridge.
-      if (!isAllowedNavigation(event.senderFrame?.url ?? '', allowedOrigins)) {
-        throw new Error(`${channel}: refused for ${event.senderFrame?.url ?? 'unknown frame'}`);
+      if (frameUrl === undefined || !isAllowedNavigation(frameUrl, pageOrigins)) {
+        throw new Error(`${channel}: refused for ${frameUrl ?? 'a closed frame'}`);
       }
       return handler(...args);
     });
   }
 }
 
-async function start(): Promise<void> {
-  protocol.handle(APP_SCHEME, serveAppFile);
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
-    callback(false),
-  );
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    // The dev server's pages get the same CSP as the packaged ones.
-    const fromDevServer = devServerUrl !== undefined && details.url.startsWith(devServerUrl);
+function lockDownSession(): void {
+  const defaultSession = session.defaultSession;
+  defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  defaultSession.setPermissionCheckHandler(() => false);
+  defaultSession.setDevicePermissionHandler(() => false);
+  defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: fromDevServer
-        ? { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] }
-        : details.responseHeaders,
+      responseHeaders: withContentSecurityPolicy(details, pageOrigins, contentSecurityPolicy),
     });
   });
-  registerBridge();
+}
 
+/** Applied to every web contents, so a stray frame or popup is held to the same rules. */
+function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedNavigation(event.url, pageOrigins)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url, pageOrigins)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedNavigation(event.url, pageOrigins)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = externalLinkTarget(url);
+    if (external) shell.openExternal(external).catch(console.error);
+    return { action: 'deny' };
+  });
+}
+
+async function openWindow(): Promise<void> {
   const window = new BrowserWindow({
     width: 1366,
     height: 768,
@@ -109,17 +197,16 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      webviewTag: false,
     },
   });
   window.once('ready-to-show', () => window.show());
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, allowedOrigins)) event.preventDefault();
-  });
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    const external = externalLinkTarget(url);
-    if (external) void shell.openExternal(external);
-    return { action: 'deny' };
-  });
-  await window.loadURL(devServerUrl ?? `${APP_SCHEME}://${APP_HOST}/index.html`);
+  await window.loadURL(devServer?.href ?? `${APP_ORIGIN}/index.html`);
+}
+
+async function start(): Promise<void> {
+  protocol.handle(APP_SCHEME, serveAppFile);
+  lockDownSession();
+  registerBridge();
+  await openWindow();
 }

@@ -1,14 +1,25 @@
-/** Origins the window may show: the packaged app, and the dev server while developing. */
-export function isAllowedNavigation(target: string, allowedOrigins: readonly string[]): boolean {
+/**
+ * `scheme://host[:port]` of a URL, or null when it has none (file:, data:, javascript:, junk).
+ * Node's URL gives custom schemes such as app:// the origin "null", so it is built by hand.
+ */
+export function pageOriginOf(target: string): string | null {
   let url: URL;
   try {
     url = new URL(target);
   } catch {
-    return false;
+    return null;
   }
-  // Node's URL gives custom schemes such as app:// the origin "null"; compare scheme and host.
-  if (!url.host) return false;
-  return allowedOrigins.includes(`${url.protocol}//${url.host}`);
+  if (!url.host) return null;
+  return `${url.protocol}//${url.host}`;
+}
+
+/**
+ * Whether the window may show `target`, and whether a frame at `target` may use the bridge:
+ * only pages of the packaged app, and of the dev server while developing.
+ */
+export function isAllowedNavigation(target: string, allowedOrigins: readonly string[]): boolean {
+  const origin = pageOriginOf(target);
+  return origin !== null && allowedOrigins.includes(origin);
 }
 
 /** A link the officer clicked that may open in the system browser: https only. */

@@ -1,70 +1,45 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BRIDGE_CHANNELS } from '../../shared/bridge.ts';
 import { createBridgeHandlers } from '../../electron/main/bridge-handlers.ts';
+import { createSessionStore } from '../../electron/main/session-store.ts';
 import {
-  createSessionStore,
-  type AsyncSafeStorage,
-  type SessionFiles,
-} from '../../electron/main/session-store.ts';
+  fakeSafeStorage,
+  memoryFiles,
+  sampleSession,
+  SERVER,
+} from './support/fake-session-deps.ts';
 
-const SERVER = 'http://127.0.0.1:8787';
-const session = {
-  serverUrl: SERVER,
-  refreshToken: 'r'.repeat(43),
-  officerId: 'officer-admin-kaltim',
-};
+const appInfo = { shell: 'desktop', version: '0.1.0', platform: 'linux' } as const;
 
-/** A reversible stand-in for the OS key store that marks what it encrypted. */
-function fakeSafeStorage(
-  options: { available?: boolean; backend?: string } = {},
-): AsyncSafeStorage {
-  return {
-    isAsyncEncryptionAvailable: async () => options.available ?? true,
-    encryptStringAsync: async (text) => Buffer.from(`enc:${Buffer.from(text).toString('base64')}`),
-    decryptStringAsync: async (data) => {
-      const raw = data.toString();
-      if (!raw.startsWith('enc:')) throw new Error('not ours');
-      return { result: Buffer.from(raw.slice(4), 'base64').toString(), shouldReEncrypt: false };
-    },
-    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
-  };
-}
-
-function memoryFiles(): SessionFiles & { data: Buffer | null; writes: number } {
-  const files = {
-    data: null as Buffer | null,
-    writes: 0,
-    read: async () => files.data,
-    write: async (data: Buffer) => {
-      files.data = data;
-      files.writes += 1;
-    },
-    remove: async () => {
-      files.data = null;
-    },
-  };
-  return files;
-}
-
-function setup(storage = fakeSafeStorage()) {
+function setup() {
   const files = memoryFiles();
-  const warn = vi.fn();
-  const sessions = createSessionStore({ safeStorage: storage, files, platform: 'linux', warn });
-  const handlers = createBridgeHandlers({
-    appInfo: { shell: 'desktop', version: '0.1.0', platform: 'linux' },
-    serverUrl: SERVER,
-    sessions,
+  const sessions = createSessionStore({
+    safeStorage: fakeSafeStorage(),
+    files,
+    platform: 'linux',
+    warn() {},
   });
-  return { files, warn, handlers };
+  const handlers = createBridgeHandlers({ appInfo, serverUrl: SERVER, sessions });
+  return { files, handlers };
 }
 
 describe('bridge IPC handlers', () => {
-  it('stores the session encrypted and reads it back', async () => {
+  it('answer on exactly the bridge channels', () => {
+    const { handlers } = setup();
+    expect(Object.keys(handlers).sort()).toEqual(Object.values(BRIDGE_CHANNELS).sort());
+  });
+
+  it('report the desktop shell and the configured server', async () => {
+    const { handlers } = setup();
+    expect(await handlers[BRIDGE_CHANNELS.appInfo]()).toEqual(appInfo);
+    expect(await handlers[BRIDGE_CHANNELS.serverUrl]()).toBe(SERVER);
+  });
+
+  it('save, load and clear the session', async () => {
     const { files, handlers } = setup();
-    await handlers[BRIDGE_CHANNELS.saveSession](session);
-    expect(files.data?.toString()).toMatch(/^enc:/);
-    expect(files.data?.toString()).not.toContain(session.refreshToken);
-    expect(await handlers[BRIDGE_CHANNELS.loadSession]()).toEqual(session);
+    await handlers[BRIDGE_CHANNELS.saveSession](sampleSession);
+    expect(files.data?.toString()).not.toContain(sampleSession.refreshToken);
+    expect(await handlers[BRIDGE_CHANNELS.loadSession]()).toEqual(sampleSession);
     await handlers[BRIDGE_CHANNELS.clearSession]();
     expect(await handlers[BRIDGE_CHANNELS.loadSession]()).toBeNull();
   });
@@ -72,49 +47,48 @@ describe('bridge IPC handlers', () => {
   it.each([
     ['no argument', []],
     ['a string', ['token']],
+    ['null', [null]],
     ['a session without a refresh token', [{ serverUrl: SERVER, officerId: 'o' }]],
-    ['a session for a URL that is not one', [{ ...session, serverUrl: 'javascript:alert(1)' }]],
-    ['extra arguments', [session, 'more']],
-  ])('refuses to save %s and writes nothing', async (_name, args) => {
+    [
+      'a session whose URL is javascript:',
+      [{ ...sampleSession, serverUrl: 'javascript:alert(1)' }],
+    ],
+    ['a session whose URL is file:', [{ ...sampleSession, serverUrl: 'file:///etc/passwd' }]],
+    ['an oversized refresh token', [{ ...sampleSession, refreshToken: 'x'.repeat(10_000) }]],
+    ['extra arguments', [sampleSession, 'more']],
+  ])('refuse to save %s and write nothing', async (_name, args) => {
     const { files, handlers } = setup();
     await expect(handlers[BRIDGE_CHANNELS.saveSession](...args)).rejects.toThrow(
-      /invalid arguments/,
+      `${BRIDGE_CHANNELS.saveSession}: invalid arguments`,
     );
     expect(files.writes).toBe(0);
   });
 
-  it('refuses a session for another server', async () => {
+  it('refuse a session for another server and write nothing', async () => {
     const { files, handlers } = setup();
     await expect(
-      handlers[BRIDGE_CHANNELS.saveSession]({ ...session, serverUrl: 'https://attacker.example' }),
+      handlers[BRIDGE_CHANNELS.saveSession]({
+        ...sampleSession,
+        serverUrl: 'https://attacker.example',
+      }),
     ).rejects.toThrow(/another server/);
     expect(files.writes).toBe(0);
   });
 
-  it('refuses arguments to calls that take none', async () => {
+  it.each([
+    BRIDGE_CHANNELS.appInfo,
+    BRIDGE_CHANNELS.serverUrl,
+    BRIDGE_CHANNELS.loadSession,
+    BRIDGE_CHANNELS.clearSession,
+  ])('%s refuses any argument', async (channel) => {
     const { handlers } = setup();
-    await expect(handlers[BRIDGE_CHANNELS.serverUrl]('x')).rejects.toThrow(/invalid arguments/);
-    expect(await handlers[BRIDGE_CHANNELS.serverUrl]()).toBe(SERVER);
+    await expect(handlers[channel]('x')).rejects.toThrow(`${channel}: invalid arguments`);
   });
 
-  it('never writes the token in the clear when the OS cannot encrypt', async () => {
-    const { files, handlers } = setup(fakeSafeStorage({ available: false }));
-    await expect(handlers[BRIDGE_CHANNELS.saveSession](session)).rejects.toThrow(/not available/);
-    expect(files.writes).toBe(0);
-  });
-
-  it('warns once when Linux has no real key store (basic_text)', async () => {
-    const { warn, handlers } = setup(fakeSafeStorage({ backend: 'basic_text' }));
-    await handlers[BRIDGE_CHANNELS.saveSession](session);
-    await handlers[BRIDGE_CHANNELS.saveSession](session);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toContain('basic_text');
-  });
-
-  it('forgets an unreadable session file instead of failing', async () => {
+  it('clear nothing when clearSession is called with arguments', async () => {
     const { files, handlers } = setup();
-    files.data = Buffer.from('garbage');
-    expect(await handlers[BRIDGE_CHANNELS.loadSession]()).toBeNull();
-    expect(files.data).toBeNull();
+    await handlers[BRIDGE_CHANNELS.saveSession](sampleSession);
+    await expect(handlers[BRIDGE_CHANNELS.clearSession]({ all: true })).rejects.toThrow();
+    expect(files.data).not.toBeNull();
   });
 });

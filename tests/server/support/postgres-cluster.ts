@@ -152,7 +152,14 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
         'stop',
       ]);
       spawnSync(stopCommand, stopArgs);
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        exited,
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, 10_000);
+        }),
+      ]);
+      clearTimeout(timer);
       rmSync(root, { recursive: true, force: true });
     },
   };
