@@ -10,6 +10,7 @@ export type SlaRuleSet = {
   resolutionDays: number;
   resolutionSupervisedDays: number;
   resolutionAspirationDays: number;
+  autoCloseDays: number;
 };
 
 /** Permenpan RB 62/2018 defaults as applied by regions (DOMAIN.md); admins may replace them. */
@@ -21,7 +22,21 @@ export const DEFAULT_SLA_RULES: SlaRuleSet = {
   resolutionDays: 14,
   resolutionSupervisedDays: 60,
   resolutionAspirationDays: 5,
+  autoCloseDays: 10,
 };
+
+/** The rule set in force at an instant: the newest one active by then, else the defaults. */
+export function ruleSetInForce<T extends SlaRuleSet & { activeFrom: number }>(
+  ruleSets: readonly T[],
+  at: number,
+): SlaRuleSet {
+  let best: T | null = null;
+  for (const candidate of ruleSets) {
+    if (candidate.activeFrom <= at && (!best || candidate.activeFrom > best.activeFrom))
+      best = candidate;
+  }
+  return best ?? DEFAULT_SLA_RULES;
+}
 
 export type DeadlineClock = 'verifikasi' | 'tindak_lanjut' | 'penyelesaian';
 

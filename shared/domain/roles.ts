@@ -8,7 +8,7 @@ export function roleSeesReporterIdentity(role: Role): boolean {
 
 /** Complaint fields each role may change through replication. Status goes through the lifecycle. */
 export const EDITABLE_COMPLAINT_FIELDS: Readonly<Record<Role, readonly string[]>> = {
-  admin_instansi: ['categoryId', 'priority'],
+  admin_instansi: ['categoryId', 'priority', 'unitId', 'duplicateOf', 'anonim', 'rahasia'],
   penghubung: [],
   koordinator: [],
 };

@@ -30,6 +30,8 @@ export const complaintSchema = z.object({
   categoryId: idSchema,
   /** Disposed OPD unit; empty while not yet disposed. */
   unitId: z.string().max(40),
+  /** The complaint this one was archived as a duplicate of; empty otherwise. */
+  duplicateOf: z.string().max(40),
   status: z.enum(COMPLAINT_STATUSES),
   priority: z.enum(PRIORITIES),
   anonim: z.boolean(),

@@ -2,14 +2,26 @@ import { toRxSchema } from './to-rx-schema.ts';
 import { complaintSchema, type Complaint } from './complaint.ts';
 import { unitSchema, type Unit } from './unit.ts';
 import { categorySchema, type Category } from './category.ts';
+import { complaintEventSchema, type ComplaintEvent } from './complaint-event.ts';
+import { holidaySchema, type Holiday } from './holiday.ts';
+import { slaRuleSetSchema, type SlaRuleSetDocument } from './sla-rule-set.ts';
+import { syncRejectionSchema, type SyncRejection } from './sync-rejection.ts';
 
 /** Collection names are also the replication names used in the HTTP paths. */
-export const REPLICATED_COLLECTIONS = ['complaints', 'units', 'categories'] as const;
+export const REPLICATED_COLLECTIONS = [
+  'complaints',
+  'complaint_events',
+  'units',
+  'categories',
+  'holidays',
+  'sla_rules',
+  'sync_rejections',
+] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
 export const complaintRxSchema = toRxSchema<Complaint>(complaintSchema, {
   title: 'complaints',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   indexes: [
     ['status', 'dueAt'],
@@ -33,4 +45,32 @@ export const categoryRxSchema = toRxSchema<Category>(categorySchema, {
   version: 0,
   primaryKey: 'id',
   indexes: [['name']],
+});
+
+export const complaintEventRxSchema = toRxSchema<ComplaintEvent>(complaintEventSchema, {
+  title: 'complaint_events',
+  version: 0,
+  primaryKey: 'id',
+  indexes: [['complaintId', 'deviceTime']],
+});
+
+export const holidayRxSchema = toRxSchema<Holiday>(holidaySchema, {
+  title: 'holidays',
+  version: 0,
+  primaryKey: 'id',
+  indexes: [['date']],
+});
+
+export const slaRuleSetRxSchema = toRxSchema<SlaRuleSetDocument>(slaRuleSetSchema, {
+  title: 'sla_rules',
+  version: 0,
+  primaryKey: 'id',
+  indexes: [['activeFrom']],
+});
+
+export const syncRejectionRxSchema = toRxSchema<SyncRejection>(syncRejectionSchema, {
+  title: 'sync_rejections',
+  version: 0,
+  primaryKey: 'id',
+  indexes: [['resolvedAt', 'createdAt']],
 });

@@ -5,6 +5,7 @@ import { sampleComplaint } from './support/sample-complaint.ts';
 const context = {
   role: 'admin_instansi' as const,
   activeCategoryIds: new Set(['cat-infrastruktur', 'cat-sosial']),
+  activeUnitIds: new Set(['unit-pupr', 'unit-dinkes']),
 };
 const master = sampleComplaint({ reporter: undefined });
 const wire = (change: object) => ({ ...master, _deleted: false, ...change });

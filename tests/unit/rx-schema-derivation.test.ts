@@ -4,6 +4,7 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } fro
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { toRxSchema } from '../../shared/schemas/to-rx-schema.ts';
 import {
@@ -12,10 +13,12 @@ import {
   unitRxSchema,
 } from '../../shared/schemas/rx-schemas.ts';
 import { complaintSchema } from '../../shared/schemas/complaint.ts';
+import { complaintMigrationStrategies } from '../../shared/schemas/rx-migrations.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 describe('RxDB schemas derived from the zod schemas', () => {
   it('carries every zod field into the RxDB schema with the same required list', () => {
@@ -59,7 +62,7 @@ describe('the derived schemas in a real RxDB database (dev-mode checks on)', () 
       storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }),
     });
     await db.addCollections({
-      complaints: { schema: complaintRxSchema },
+      complaints: { schema: complaintRxSchema, migrationStrategies: complaintMigrationStrategies },
       units: { schema: unitRxSchema },
       categories: { schema: categoryRxSchema },
     });

@@ -11,6 +11,7 @@ export function sampleComplaint(change: Partial<Complaint> = {}): Complaint {
     channel: 'web',
     categoryId: 'cat-infrastruktur',
     unitId: 'unit-pupr',
+    duplicateOf: '',
     status: 'didisposisi',
     priority: 'sedang',
     anonim: false,

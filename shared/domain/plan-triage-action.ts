@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import type { Complaint } from '../schemas/complaint.ts';
+import type { ComplaintEvent } from '../schemas/complaint-event.ts';
+import type { Officer } from '../schemas/officer.ts';
+import { canTransition } from './lifecycle.ts';
+import { ARCHIVE_REASONS, TRIAGE_ACTION_RULES, type TriageActionKind } from './triage.ts';
+
+const text = (min: number, message: string) => z.string().trim().min(min, message).max(4000);
+
+/** What the officer fills in for each triage action; messages are shown under the field. */
+export const triageActionInputSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('verify_dispose'),
+    unitId: z.string().min(1, 'Pilih OPD tujuan'),
+    instruction: text(10, 'Tulis instruksi untuk OPD (minimal 10 karakter)'),
+    privacyConfirmed: z.literal(true, {
+      error: 'Konfirmasi status anonim/rahasia sebelum memverifikasi',
+    }),
+    anonim: z.boolean(),
+    rahasia: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('redispose'),
+    unitId: z.string().min(1, 'Pilih OPD tujuan'),
+    instruction: text(10, 'Tulis alasan dan instruksi disposisi ulang (minimal 10 karakter)'),
+  }),
+  z.object({
+    kind: z.literal('hold'),
+    missingDetails: text(10, 'Sebutkan data yang perlu dilengkapi pelapor (minimal 10 karakter)'),
+  }),
+  z
+    .object({
+      kind: z.literal('archive'),
+      reasonCode: z.enum(ARCHIVE_REASONS, { error: 'Pilih alasan pengarsipan' }),
+      note: z.string().trim().max(4000),
+    })
+    .refine((value) => value.reasonCode !== 'lainnya' || value.note.length >= 10, {
+      message: 'Jelaskan alasan lainnya (minimal 10 karakter)',
+      path: ['note'],
+    }),
+  z.object({
+    kind: z.literal('not_authority'),
+    reason: text(10, 'Jelaskan mengapa bukan wewenang instansi ini (minimal 10 karakter)'),
+  }),
+  z.object({
+    kind: z.literal('mark_duplicate'),
+    duplicateOfId: z.string().min(1, 'Pilih pengaduan aslinya'),
+    note: z.string().trim().max(4000),
+  }),
+  z.object({ kind: z.literal('close'), note: z.string().trim().max(4000) }),
+  z.object({
+    kind: z.literal('reopen'),
+    reason: text(10, 'Tulis alasan membuka kembali (minimal 10 karakter)'),
+  }),
+]);
+export type TriageActionInput = z.infer<typeof triageActionInputSchema>;
+
+export type TriagePlan =
+  { ok: true; patch: Partial<Complaint>; events: ComplaintEvent[] } | { ok: false; error: string };
+
+export type TriageActor = { officer: Officer; now: number; newId: () => string };
+
+export type TriageContext = { activeUnitIds: ReadonlySet<string> };
+
+/** Actions an officer may take on a complaint in its current status. */
+export function availableTriageActions(complaint: Complaint, officer: Officer): TriageActionKind[] {
+  if (officer.role !== 'admin_instansi') return [];
+  return (Object.keys(TRIAGE_ACTION_RULES) as TriageActionKind[]).filter((kind) =>
+    TRIAGE_ACTION_RULES[kind].from.includes(complaint.status),
+  );
+}
+
+/**
+ * Turns a triage action into the complaint change and the timeline events to append, or says
+ * why it is not allowed. Pure: the caller writes both to the replica.
+ */
+export function planTriageAction(
+  complaint: Complaint,
+  input: TriageActionInput,
+  actor: TriageActor,
+  context: TriageContext,
+): TriagePlan {
+  const rule = TRIAGE_ACTION_RULES[input.kind];
+  if (actor.officer.role !== 'admin_instansi') {
+    return { ok: false, error: 'Hanya Admin Instansi yang dapat melakukan triase' };
+  }
+  if (!rule.from.includes(complaint.status) || !canTransition(complaint.status, rule.to)) {
+    return {
+      ok: false,
+      error: `Tindakan ini tidak berlaku untuk pengaduan berstatus ${complaint.status}`,
+    };
+  }
+
+  const patch: Partial<Complaint> = { status: rule.to };
+  let targetUnitId = '';
+  let reasonCode = '';
+  let reason = '';
+  let relatedComplaintId = '';
+  switch (input.kind) {
+    case 'verify_dispose':
+    case 'redispose':
+      if (!context.activeUnitIds.has(input.unitId))
+        return { ok: false, error: 'OPD tujuan tidak dikenal atau tidak aktif' };
+      if (
+        input.kind === 'redispose' &&
+        input.unitId === complaint.unitId &&
+        complaint.status === 'didisposisi'
+      ) {
+        return { ok: false, error: 'Pengaduan sudah didisposisikan ke OPD ini' };
+      }
+      patch.unitId = targetUnitId = input.unitId;
+      reason = input.instruction;
+      break;
+    case 'hold':
+      reason = input.missingDetails;
+      break;
+    case 'archive':
+      reasonCode = input.reasonCode;
+      reason = input.note;
+      break;
+    case 'not_authority':
+      reason = input.reason;
+      break;
+    case 'mark_duplicate':
+      if (input.duplicateOfId === complaint.id)
+        return { ok: false, error: 'Pengaduan tidak dapat menjadi duplikat dirinya sendiri' };
+      patch.duplicateOf = relatedComplaintId = input.duplicateOfId;
+      reasonCode = 'duplikat';
+      reason = input.note;
+      break;
+    case 'close':
+      reason = input.note;
+      break;
+    case 'reopen':
+      reason = input.reason;
+      break;
+  }
+
+  const base = {
+    complaintId: complaint.id,
+    instansiId: complaint.instansiId,
+    officerId: actor.officer.id,
+    officerName: actor.officer.displayName,
+    officerRole: actor.officer.role,
+    deviceTime: actor.now,
+    serverTime: 0,
+    serverSeq: 0,
+  };
+  const events: ComplaintEvent[] = [];
+  let anonim = complaint.anonim;
+  let rahasia = complaint.rahasia;
+  if (
+    input.kind === 'verify_dispose' &&
+    (input.anonim !== complaint.anonim || input.rahasia !== complaint.rahasia)
+  ) {
+    anonim = patch.anonim = input.anonim;
+    rahasia = patch.rahasia = input.rahasia;
+    events.push({
+      ...base,
+      id: actor.newId(),
+      kind: 'privasi',
+      fromStatus: complaint.status,
+      toStatus: complaint.status,
+      targetUnitId: '',
+      reasonCode: '',
+      reason: `anonim: ${complaint.anonim ? 'ya' : 'tidak'} → ${input.anonim ? 'ya' : 'tidak'}; rahasia: ${complaint.rahasia ? 'ya' : 'tidak'} → ${input.rahasia ? 'ya' : 'tidak'}`,
+      relatedComplaintId: '',
+      anonim,
+      rahasia,
+    });
+  }
+  events.push({
+    ...base,
+    id: actor.newId(),
+    kind: rule.event,
+    fromStatus: complaint.status,
+    toStatus: rule.to,
+    targetUnitId,
+    reasonCode,
+    reason,
+    relatedComplaintId,
+    anonim,
+    rahasia,
+  });
+  return { ok: true, patch, events };
+}

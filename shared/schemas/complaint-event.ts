@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { COMPLAINT_STATUSES } from '../domain/complaint-status.ts';
+import { COMPLAINT_EVENT_KINDS } from '../domain/triage.ts';
+import { ROLES } from '../domain/roles.ts';
+import { epochMsSchema, idSchema, serverSeqSchema } from './common.ts';
+
+const statusOrNone = z.union([z.enum(COMPLAINT_STATUSES), z.literal('')]);
+
+/** One entry of a complaint's append-only timeline. */
+export const complaintEventSchema = z.object({
+  id: idSchema,
+  complaintId: idSchema,
+  instansiId: idSchema,
+  kind: z.enum(COMPLAINT_EVENT_KINDS),
+  fromStatus: statusOrNone,
+  toStatus: statusOrNone,
+  /** OPD the complaint was disposed to by this event; empty otherwise. */
+  targetUnitId: z.string().max(40),
+  reasonCode: z.string().max(40),
+  /** Instruction to the OPD, missing details requested, archive note, reopen reason… */
+  reason: z.string().max(4000),
+  relatedComplaintId: z.string().max(40),
+  /** Privacy flags after this event. */
+  anonim: z.boolean(),
+  rahasia: z.boolean(),
+  officerId: idSchema,
+  officerName: z.string().max(120),
+  officerRole: z.enum(ROLES),
+  deviceTime: epochMsSchema,
+  /** Server time the event was accepted; 0 while it waits on the device. */
+  serverTime: epochMsSchema,
+  serverSeq: serverSeqSchema,
+});
+export type ComplaintEvent = z.infer<typeof complaintEventSchema>;

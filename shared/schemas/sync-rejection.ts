@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { epochMsSchema, idSchema, serverSeqSchema } from './common.ts';
+
+export const REJECTION_CODES = [
+  'validation',
+  'permission',
+  'lifecycle',
+  'not_found',
+  'read_only',
+  'append_only',
+] as const;
+
+/** A write of this officer the server refused, kept until the officer redoes or discards it. */
+export const syncRejectionSchema = z.object({
+  id: idSchema,
+  officerId: idSchema,
+  collection: z.string().max(40),
+  documentId: z.string().max(40),
+  reasonCode: z.enum(REJECTION_CODES),
+  reason: z.string().max(2000),
+  /** The refused document as JSON text, so nothing typed is lost. */
+  refusedDocument: z.string().max(200_000),
+  createdAt: epochMsSchema,
+  /** Set when the officer discarded or redid it; 0 while open. */
+  resolvedAt: epochMsSchema,
+  serverSeq: serverSeqSchema,
+});
+export type SyncRejection = z.infer<typeof syncRejectionSchema>;
