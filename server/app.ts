@@ -12,7 +12,14 @@ import { registerReplicationRoutes } from './replication/replication-routes.ts';
 import type { OpenStreams } from './replication/change-stream.ts';
 import type { ReplicatedStore } from './replication/replicated-store.ts';
 import { complaintStore } from './replication/complaint-store.ts';
-import { categoryStore, unitStore } from './replication/directory-stores.ts';
+import {
+  categoryStore,
+  holidayStore,
+  slaRuleStore,
+  unitStore,
+} from './replication/directory-stores.ts';
+import { complaintEventStore } from './replication/complaint-event-store.ts';
+import { syncRejectionStore } from './replication/sync-rejection-store.ts';
 import { WEB_CONTENT_SECURITY_POLICY } from './http/web-security-headers.ts';
 
 export type AppOptions = {
@@ -97,6 +104,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     complaints: complaintStore as ReplicatedStore<unknown>,
     units: unitStore as ReplicatedStore<unknown>,
     categories: categoryStore as ReplicatedStore<unknown>,
+    complaint_events: complaintEventStore as ReplicatedStore<unknown>,
+    holidays: holidayStore as ReplicatedStore<unknown>,
+    sla_rules: slaRuleStore as ReplicatedStore<unknown>,
+    sync_rejections: syncRejectionStore as ReplicatedStore<unknown>,
   };
   registerReplicationRoutes(app, {
     db: options.db,

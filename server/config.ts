@@ -8,6 +8,7 @@ const envSchema = z.object({
   LAPOR_DATA_DIR: z.string().default('.data'),
   LAPOR_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   LAPOR_DEMO_COMPLAINTS: z.coerce.number().int().min(0).max(200_000).default(2000),
+  LAPOR_DEMO_SPAN_DAYS: z.coerce.number().int().min(1).max(3650).default(548),
   LAPOR_CORS_ORIGINS: z.string().default('app://workstation,http://localhost:5173'),
   LAPOR_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LAPOR_ACCESS_TOKEN_MINUTES: z.coerce
@@ -27,6 +28,7 @@ export type ServerConfig = {
   dataDir: string;
   seedDemo: boolean;
   demoComplaints: number;
+  demoSpanDays: number;
   corsOrigins: string[];
   loginAttemptsPerMinute: number;
   accessTokenMinutes: number;
@@ -51,6 +53,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: resolve(value.LAPOR_DATA_DIR),
     seedDemo: value.LAPOR_SEED_DEMO === 'true',
     demoComplaints: value.LAPOR_DEMO_COMPLAINTS,
+    demoSpanDays: value.LAPOR_DEMO_SPAN_DAYS,
     corsOrigins: value.LAPOR_CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),

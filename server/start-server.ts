@@ -22,6 +22,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     ? await seedDemo(db, {
         ...DEFAULT_SEED,
         complaintCount: config.demoComplaints,
+        spanDays: config.demoSpanDays,
         nowMs: Date.now(),
       })
     : null;

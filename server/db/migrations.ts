@@ -135,6 +135,71 @@ CREATE TABLE sync_rejections (
 CREATE INDEX sync_rejections_officer ON sync_rejections (officer_id, created_at);
 `,
   },
+  {
+    id: 2,
+    name: 'triage',
+    sql: `
+ALTER TABLE complaints ADD COLUMN duplicate_of text REFERENCES complaints(id);
+
+CREATE TABLE complaint_events (
+  id text PRIMARY KEY,
+  complaint_id text NOT NULL REFERENCES complaints(id),
+  instansi_id text NOT NULL REFERENCES instansi(id),
+  kind text NOT NULL,
+  from_status text NOT NULL,
+  to_status text NOT NULL,
+  target_unit_id text REFERENCES units(id),
+  reason_code text NOT NULL,
+  reason text NOT NULL,
+  related_complaint_id text,
+  anonim boolean NOT NULL,
+  rahasia boolean NOT NULL,
+  officer_id text NOT NULL REFERENCES officers(id),
+  officer_name text NOT NULL,
+  officer_role text NOT NULL,
+  device_time timestamptz NOT NULL,
+  server_time timestamptz NOT NULL,
+  device_id text NOT NULL,
+  seq bigint NOT NULL
+);
+CREATE INDEX complaint_events_instansi_seq ON complaint_events (instansi_id, seq);
+CREATE INDEX complaint_events_complaint ON complaint_events (complaint_id, device_time);
+
+CREATE TABLE sla_rules (
+  id text PRIMARY KEY,
+  instansi_id text NOT NULL REFERENCES instansi(id),
+  version text NOT NULL,
+  counting text NOT NULL CHECK (counting IN ('working', 'calendar')),
+  verify_days integer NOT NULL,
+  first_follow_up_days integer NOT NULL,
+  resolution_days integer NOT NULL,
+  resolution_supervised_days integer NOT NULL,
+  resolution_aspiration_days integer NOT NULL,
+  auto_close_days integer NOT NULL,
+  active_from timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  seq bigint NOT NULL,
+  UNIQUE (instansi_id, version)
+);
+CREATE INDEX sla_rules_instansi_seq ON sla_rules (instansi_id, seq);
+
+ALTER TABLE holidays ADD COLUMN id text;
+ALTER TABLE holidays ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
+ALTER TABLE holidays ADD COLUMN seq bigint NOT NULL DEFAULT 0;
+UPDATE holidays SET id = instansi_id || ':' || to_char(date, 'YYYY-MM-DD');
+ALTER TABLE holidays ALTER COLUMN id SET NOT NULL;
+UPDATE holidays h SET seq = c.value + r.rn
+  FROM (SELECT id, row_number() OVER (ORDER BY date) AS rn FROM holidays) r, change_counter c
+  WHERE r.id = h.id;
+UPDATE change_counter SET value = value + (SELECT count(*) FROM holidays);
+CREATE UNIQUE INDEX holidays_id ON holidays (id);
+CREATE INDEX holidays_instansi_seq ON holidays (instansi_id, seq);
+
+ALTER TABLE sync_rejections ADD COLUMN resolved_at timestamptz;
+ALTER TABLE sync_rejections ADD COLUMN seq bigint NOT NULL DEFAULT 0;
+CREATE INDEX sync_rejections_officer_seq ON sync_rejections (officer_id, seq);
+`,
+  },
 ];
 
 /** Applies pending migrations in order, each in its own transaction, once across processes. */

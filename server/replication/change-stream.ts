@@ -11,7 +11,7 @@ const STREAM_BATCH = 200;
 
 type StreamOptions = {
   db: Database;
-  store: ReplicatedStore<unknown>;
+  stores: readonly ReplicatedStore<unknown>[];
   officer: AuthenticatedOfficer;
   feed: ChangeFeed;
   reply: FastifyReply;
@@ -21,15 +21,15 @@ type StreamOptions = {
 };
 
 /**
- * Server-Sent Events of `{ documents, checkpoint }` batches within the officer's scope. It starts
- * at the current head: the client pulls from its own checkpoint (RESYNC) whenever it connects.
- * The stream ends when the access token expires, so a revoked or expired session stops receiving.
+ * Server-Sent Events of `{ documents, checkpoint }` batches within the officer's scope, one
+ * named event per collection, so a workstation needs a single connection for all of them
+ * (browsers allow only six per server). It starts at the current head: the client pulls from
+ * its own checkpoint (RESYNC) whenever it connects. The stream ends when the access token
+ * expires, so a revoked or expired session stops receiving.
  */
 export async function openChangeStream(options: StreamOptions): Promise<void> {
-  const { db, store, officer, feed, reply, now } = options;
-  let afterSeq = await currentChangeSeq(db);
-  let draining = false;
-  let again = false;
+  const { db, officer, feed, reply, now } = options;
+  const head = await currentChangeSeq(db);
   let closed = false;
 
   reply.hijack();
@@ -42,38 +42,42 @@ export async function openChangeStream(options: StreamOptions): Promise<void> {
   });
   reply.raw.write(': connected\n\n');
 
-  async function drain(): Promise<void> {
-    if (draining) {
-      again = true;
-      return;
+  const unsubscribers = options.stores.map((store) => {
+    let afterSeq = head;
+    let draining = false;
+    let again = false;
+    async function drain(): Promise<void> {
+      if (draining) {
+        again = true;
+        return;
+      }
+      draining = true;
+      try {
+        do {
+          again = false;
+          for (;;) {
+            const batch = await store.pull(db, officer, afterSeq, STREAM_BATCH);
+            if (closed || batch.documents.length === 0) break;
+            afterSeq = batch.checkpoint?.seq ?? afterSeq;
+            reply.raw.write(`event: ${store.collection}\ndata: ${JSON.stringify(batch)}\n\n`);
+            if (batch.documents.length < STREAM_BATCH) break;
+          }
+        } while (again && !closed);
+      } catch {
+        close();
+      } finally {
+        draining = false;
+      }
     }
-    draining = true;
-    try {
-      do {
-        again = false;
-        for (;;) {
-          const batch = await store.pull(db, officer, afterSeq, STREAM_BATCH);
-          if (closed || batch.documents.length === 0) break;
-          afterSeq = batch.checkpoint?.seq ?? afterSeq;
-          reply.raw.write(`data: ${JSON.stringify(batch)}\n\n`);
-          if (batch.documents.length < STREAM_BATCH) break;
-        }
-      } while (again && !closed);
-    } catch {
-      close();
-    } finally {
-      draining = false;
-    }
-  }
-
-  const unsubscribe = feed.subscribe(store.collection, () => void drain());
+    return feed.subscribe(store.collection, () => void drain());
+  });
   const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), options.heartbeatMs);
   const expiry = setTimeout(close, Math.max(0, officer.accessExpiresAt - now()));
 
   function close() {
     if (closed) return;
     closed = true;
-    unsubscribe();
+    for (const unsubscribe of unsubscribers) unsubscribe();
     clearInterval(heartbeat);
     clearTimeout(expiry);
     options.openStreams.delete(close);

@@ -1,15 +1,16 @@
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { PushRow, WireDocument } from '../../shared/api/contract.ts';
 import { roleSeesReporterIdentity } from '../../shared/domain/roles.ts';
-import { computeComplaintDueAt, DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
+import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import { appendAudit } from '../audit-log.ts';
 import { nextChangeSeq } from './change-counter.ts';
 import { decideComplaintWrite } from './decide-complaint-write.ts';
 import { recordSyncRejection } from './sync-rejections.ts';
+import { reissueEventSeqs } from './complaint-event-store.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
-import { loadWorkingCalendar } from './working-calendar-repository.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
 
 export type ComplaintRow = {
   id: string;
@@ -37,11 +38,12 @@ export type ComplaintRow = {
   reporter_name: string;
   reporter_phone: string;
   reporter_email: string;
+  duplicate_of: string | null;
 };
 
 /** Identity columns are selected only for officers allowed to see them. */
 const PUBLIC_COLUMNS = `id, instansi_id, tracking_number, title, body, type, channel, category_id,
-  unit_id, status, priority, anonim, rahasia, berkadar_pengawasan, region_code, location_text,
+  unit_id, duplicate_of, status, priority, anonim, rahasia, berkadar_pengawasan, region_code, location_text,
   received_at, status_changed_at, due_at, updated_at, updated_by, seq`;
 const IDENTITY_COLUMNS = 'reporter_name, reporter_phone, reporter_email';
 
@@ -62,6 +64,7 @@ export function complaintFromRow(row: ComplaintRow, includeIdentity: boolean): C
     channel: row.channel,
     categoryId: row.category_id,
     unitId: row.unit_id ?? '',
+    duplicateOf: row.duplicate_of ?? '',
     status: row.status,
     priority: row.priority,
     anonim: row.anonim,
@@ -100,19 +103,26 @@ function scopeClause(
   return { sql: `instansi_id = $${firstParam}`, params: [officer.instansiId] };
 }
 
-async function loadActiveCategoryIds(db: SqlExecutor, instansiId: string): Promise<Set<string>> {
-  const rows = await db.query<{ id: string }>(
+async function loadActiveIds(db: SqlExecutor, instansiId: string) {
+  const categories = await db.query<{ id: string }>(
     'SELECT id FROM categories WHERE instansi_id = $1 AND active',
     [instansiId],
   );
-  return new Set(rows.map((row) => row.id));
+  const units = await db.query<{ id: string }>(
+    'SELECT id FROM units WHERE instansi_id = $1 AND active',
+    [instansiId],
+  );
+  return {
+    activeCategoryIds: new Set(categories.map((row) => row.id)),
+    activeUnitIds: new Set(units.map((row) => row.id)),
+  };
 }
 
 async function pushOneComplaint(
   db: Database,
   officer: AuthenticatedOfficer,
   row: PushRow<unknown>,
-  activeCategoryIds: ReadonlySet<string>,
+  activeIds: { activeCategoryIds: ReadonlySet<string>; activeUnitIds: ReadonlySet<string> },
   now: number,
 ): Promise<{ conflict?: WireDocument<Complaint>; accepted: boolean; refused: boolean }> {
   const documentId = String((row.newDocumentState as { id?: unknown }).id ?? '');
@@ -142,12 +152,30 @@ async function pushOneComplaint(
     const stateWithoutIdentity = { ...(row.newDocumentState as object), reporter: undefined };
     const decision = decideComplaintWrite(master, row.assumedMasterState, stateWithoutIdentity, {
       role: officer.role,
-      activeCategoryIds,
+      ...activeIds,
     });
 
     if (decision.kind === 'unchanged') return { accepted: true, refused: false };
     if (decision.kind === 'conflict')
       return { conflict: visibleMaster, accepted: false, refused: false };
+    if (decision.kind === 'accept' && decision.changes.duplicateOf) {
+      const original = await tx.query(
+        'SELECT 1 FROM complaints WHERE id = $1 AND instansi_id = $2',
+        [decision.changes.duplicateOf, officer.instansiId],
+      );
+      if (original.length === 0) {
+        await recordSyncRejection(
+          tx,
+          officer,
+          'complaints',
+          documentId,
+          { code: 'validation', message: 'Pengaduan asli untuk tanda duplikat tidak ditemukan' },
+          row.newDocumentState,
+          now,
+        );
+        return { conflict: visibleMaster, accepted: false, refused: true };
+      }
+    }
     if (decision.kind === 'refuse') {
       await recordSyncRejection(
         tx,
@@ -165,11 +193,13 @@ async function pushOneComplaint(
     const statusChanged = next.status !== master.status;
     const statusChangedAt = statusChanged ? now : master.statusChangedAt;
     const calendar = await loadWorkingCalendar(tx, officer.instansiId);
-    const dueAt = computeComplaintDueAt({ ...next, statusChangedAt }, DEFAULT_SLA_RULES, calendar);
+    const rules = ruleSetInForce(await loadSlaRuleSets(tx, officer.instansiId), next.receivedAt);
+    const dueAt = computeComplaintDueAt({ ...next, statusChangedAt }, rules, calendar);
     const seq = await nextChangeSeq(tx);
     await tx.query(
       `UPDATE complaints SET category_id = $2, priority = $3, status = $4, status_changed_at = $5,
-         due_at = $6, updated_at = $7, updated_by = $8, seq = $9
+         due_at = $6, updated_at = $7, updated_by = $8, seq = $9, unit_id = $10, duplicate_of = $11,
+         anonim = $12, rahasia = $13
        WHERE id = $1`,
       [
         documentId,
@@ -181,8 +211,13 @@ async function pushOneComplaint(
         new Date(now),
         officer.id,
         seq,
+        next.unitId || null,
+        next.duplicateOf || null,
+        next.anonim,
+        next.rahasia,
       ],
     );
+    if (next.unitId !== master.unitId) await reissueEventSeqs(tx, documentId);
     await appendAudit(
       tx,
       {
@@ -254,9 +289,9 @@ export const complaintStore: ReplicatedStore<Complaint> = {
       }
       return outcome;
     }
-    const activeCategoryIds = await loadActiveCategoryIds(db, officer.instansiId);
+    const activeIds = await loadActiveIds(db, officer.instansiId);
     for (const row of rows) {
-      const result = await pushOneComplaint(db, officer, row, activeCategoryIds, now);
+      const result = await pushOneComplaint(db, officer, row, activeIds, now);
       if (result.conflict) outcome.conflicts.push(result.conflict);
       if (result.accepted) outcome.accepted += 1;
       if (result.refused) outcome.refused += 1;

@@ -26,7 +26,42 @@ export type ComplaintWriteDecision =
 export type WriteContext = {
   role: Role;
   activeCategoryIds: ReadonlySet<string>;
+  activeUnitIds: ReadonlySet<string>;
 };
+
+const refuse = (code: RejectionReason['code'], message: string): ComplaintWriteDecision => ({
+  kind: 'refuse',
+  reason: { code, message },
+});
+
+/** Disposition, duplicate links and privacy flags follow the lifecycle, not free editing. */
+function lifecycleProblem(
+  master: Complaint,
+  proposed: Complaint,
+  changed: readonly ClientField[],
+): string | null {
+  const statusChanged = changed.includes('status');
+  if (
+    proposed.status === 'didisposisi' &&
+    (statusChanged || changed.includes('unitId')) &&
+    !proposed.unitId
+  ) {
+    return 'Disposisi memerlukan OPD tujuan';
+  }
+  if (changed.includes('unitId') && !statusChanged && master.status !== 'didisposisi') {
+    return 'OPD tujuan hanya berubah melalui disposisi';
+  }
+  if (changed.includes('unitId') && proposed.status !== 'didisposisi') {
+    return 'OPD tujuan hanya berubah melalui disposisi';
+  }
+  if (changed.includes('duplicateOf')) {
+    if (proposed.status !== 'diarsipkan' || !statusChanged)
+      return 'Tanda duplikat hanya diberikan saat mengarsipkan';
+    if (proposed.duplicateOf === proposed.id)
+      return 'Pengaduan tidak dapat menjadi duplikat dirinya sendiri';
+  }
+  return null;
+}
 
 function changedClientFields(master: Complaint, proposed: Complaint): ClientField[] {
   return CLIENT_COMPLAINT_FIELDS.filter((field) => master[field] !== proposed[field]);
@@ -103,11 +138,13 @@ export function decideComplaintWrite(
       };
     }
   }
+  const problem = lifecycleProblem(master, proposed, changed);
+  if (problem) return refuse('lifecycle', problem);
   if (changed.includes('categoryId') && !context.activeCategoryIds.has(proposed.categoryId)) {
-    return {
-      kind: 'refuse',
-      reason: { code: 'validation', message: `Kategori ${proposed.categoryId} tidak dikenal` },
-    };
+    return refuse('validation', `Kategori ${proposed.categoryId} tidak dikenal`);
+  }
+  if (changed.includes('unitId') && !context.activeUnitIds.has(proposed.unitId)) {
+    return refuse('validation', `OPD ${proposed.unitId} tidak dikenal atau tidak aktif`);
   }
 
   const changes: Partial<Record<ClientField, unknown>> = {};

@@ -76,9 +76,27 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
       if (!rows) return reply;
       const outcome = await store.push(db, officerOf(request), rows, now());
       if (outcome.accepted > 0) feed.publish(store.collection);
+      if (outcome.accepted > 0 && store.collection === 'complaints')
+        feed.publish('complaint_events');
+      if (outcome.refused > 0) feed.publish('sync_rejections');
       return outcome.conflicts;
     },
   );
+
+  // The workstation's single live connection: every collection, one named event each.
+  app.get('/api/replication/stream', { preHandler: authenticate }, async (request, reply) => {
+    await openChangeStream({
+      db,
+      stores: REPLICATED_COLLECTIONS.map((collection) => stores[collection]),
+      officer: officerOf(request),
+      feed,
+      reply,
+      now,
+      openStreams: options.openStreams,
+      heartbeatMs: options.heartbeatMs,
+    });
+    return reply;
+  });
 
   app.get(
     '/api/replication/:collection/stream',
@@ -88,7 +106,7 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
       if (!store) return reply;
       await openChangeStream({
         db,
-        store,
+        stores: [store],
         officer: officerOf(request),
         feed,
         reply,

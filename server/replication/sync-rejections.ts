@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../db/database.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import { appendAudit } from '../audit-log.ts';
+import { nextChangeSeq } from './change-counter.ts';
 
 export type RejectionReason = {
-  code: 'validation' | 'permission' | 'lifecycle' | 'not_found' | 'read_only';
+  code: 'validation' | 'permission' | 'lifecycle' | 'not_found' | 'read_only' | 'append_only';
   message: string;
 };
 
@@ -20,8 +21,8 @@ export async function recordSyncRejection(
 ): Promise<void> {
   await tx.query(
     `INSERT INTO sync_rejections (id, officer_id, device_id, collection, document_id, reason_code,
-       reason, refused_document, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+       reason, refused_document, created_at, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       randomUUID(),
       officer.id,
@@ -32,6 +33,7 @@ export async function recordSyncRejection(
       reason.message,
       JSON.stringify(refusedDocument),
       new Date(now),
+      await nextChangeSeq(tx),
     ],
   );
   await appendAudit(

@@ -126,6 +126,7 @@ export function generateDemoComplaints(
       }),
       categoryId: input.categoryIdByCode.get(text.categoryCode) ?? '',
       unitId: DISPOSED.has(status) ? (input.unitIdByCode.get(text.unitCode) ?? '') : '',
+      duplicateOf: '',
       status,
       priority: random.weighted({ rendah: 20, sedang: 60, tinggi: 15, mendesak: 5 }),
       anonim: random.next() < 0.15,

@@ -12,6 +12,7 @@ import {
 } from './demo-instansi.ts';
 import { generateDemoComplaints, type DemoComplaint } from './generate-demo-complaints.ts';
 import { createRandomSource } from './random-source.ts';
+import { DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
 
 export type SeedOptions = {
   complaintCount: number;
@@ -55,6 +56,7 @@ const COMPLAINT_COLUMNS = [
   'reporter_name',
   'reporter_phone',
   'reporter_email',
+  'duplicate_of',
 ] as const;
 
 function complaintValues(complaint: DemoComplaint, seq: number): unknown[] {
@@ -84,6 +86,7 @@ function complaintValues(complaint: DemoComplaint, seq: number): unknown[] {
     complaint.reporter.name,
     complaint.reporter.phone,
     complaint.reporter.email,
+    complaint.duplicateOf || null,
   ];
 }
 
@@ -130,12 +133,32 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       ],
     );
     for (const [date, name] of DEMO_HOLIDAYS) {
-      await tx.query('INSERT INTO holidays (instansi_id, date, name) VALUES ($1, $2, $3)', [
-        DEMO_INSTANSI.id,
-        date,
-        name,
-      ]);
+      await tx.query(
+        `INSERT INTO holidays (id, instansi_id, date, name, updated_at, seq) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [`${DEMO_INSTANSI.id}:${date}`, DEMO_INSTANSI.id, date, name, now, await nextChangeSeq(tx)],
+      );
     }
+    await tx.query(
+      `INSERT INTO sla_rules (id, instansi_id, version, counting, verify_days, first_follow_up_days,
+         resolution_days, resolution_supervised_days, resolution_aspiration_days, auto_close_days,
+         active_from, updated_at, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        `${DEMO_INSTANSI.id}:${DEFAULT_SLA_RULES.version}`,
+        DEMO_INSTANSI.id,
+        DEFAULT_SLA_RULES.version,
+        DEFAULT_SLA_RULES.counting,
+        DEFAULT_SLA_RULES.verifyDays,
+        DEFAULT_SLA_RULES.firstFollowUpDays,
+        DEFAULT_SLA_RULES.resolutionDays,
+        DEFAULT_SLA_RULES.resolutionSupervisedDays,
+        DEFAULT_SLA_RULES.resolutionAspirationDays,
+        DEFAULT_SLA_RULES.autoCloseDays,
+        new Date('2018-01-01T00:00:00Z'),
+        now,
+        await nextChangeSeq(tx),
+      ],
+    );
     const unitIdByCode = new Map<string, string>();
     for (const unit of DEMO_UNITS) {
       const id = `unit-${unit.code.toLowerCase()}`;

@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { complaintEventSchema, type ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
+import type { PushRow } from '../../shared/api/contract.ts';
+import type { AuthenticatedOfficer } from '../auth/session-store.ts';
+import type { Database, SqlExecutor } from '../db/database.ts';
+import { appendAudit } from '../audit-log.ts';
+import { nextChangeSeq } from './change-counter.ts';
+import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
+import { recordSyncRejection, type RejectionReason } from './sync-rejections.ts';
+import { TRIAGE_ACTION_RULES } from '../../shared/domain/triage.ts';
+
+const wireEventSchema = complaintEventSchema.extend({ _deleted: z.boolean() });
+
+/** Event kinds each role may append; triage belongs to the Admin Instansi. */
+const APPENDABLE_KINDS: Record<
+  AuthenticatedOfficer['role'],
+  ReadonlySet<ComplaintEvent['kind']>
+> = {
+  admin_instansi: new Set([
+    ...Object.values(TRIAGE_ACTION_RULES).map((rule) => rule.event),
+    'privasi',
+  ]),
+  penghubung: new Set(),
+  koordinator: new Set(),
+};
+
+type EventRow = {
+  id: string;
+  complaint_id: string;
+  instansi_id: string;
+  kind: ComplaintEvent['kind'];
+  from_status: ComplaintEvent['fromStatus'];
+  to_status: ComplaintEvent['toStatus'];
+  target_unit_id: string | null;
+  reason_code: string;
+  reason: string;
+  related_complaint_id: string | null;
+  anonim: boolean;
+  rahasia: boolean;
+  officer_id: string;
+  officer_name: string;
+  officer_role: ComplaintEvent['officerRole'];
+  device_time: Date;
+  server_time: Date;
+  seq: number;
+};
+
+const COLUMNS = `e.id, e.complaint_id, e.instansi_id, e.kind, e.from_status, e.to_status, e.target_unit_id,
+  e.reason_code, e.reason, e.related_complaint_id, e.anonim, e.rahasia, e.officer_id, e.officer_name,
+  e.officer_role, e.device_time, e.server_time, e.seq`;
+
+function fromRow(row: EventRow): ComplaintEvent {
+  return {
+    id: row.id,
+    complaintId: row.complaint_id,
+    instansiId: row.instansi_id,
+    kind: row.kind,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    targetUnitId: row.target_unit_id ?? '',
+    reasonCode: row.reason_code,
+    reason: row.reason,
+    relatedComplaintId: row.related_complaint_id ?? '',
+    anonim: row.anonim,
+    rahasia: row.rahasia,
+    officerId: row.officer_id,
+    officerName: row.officer_name,
+    officerRole: row.officer_role,
+    deviceTime: row.device_time.getTime(),
+    serverTime: row.server_time.getTime(),
+    serverSeq: Number(row.seq),
+  };
+}
+
+/** Events of complaints the officer may see: a penghubung only those of its unit's complaints. */
+function scope(
+  officer: AuthenticatedOfficer,
+  first: number,
+): { join: string; where: string; params: unknown[] } {
+  if (officer.role === 'penghubung') {
+    return {
+      join: 'JOIN complaints c ON c.id = e.complaint_id',
+      where: `e.instansi_id = $${first} AND c.unit_id = $${first + 1}`,
+      params: [officer.instansiId, officer.unitId],
+    };
+  }
+  return { join: '', where: `e.instansi_id = $${first}`, params: [officer.instansiId] };
+}
+
+/** The fields that make an event what it is; a re-sent event must match them to be harmless. */
+function sameEvent(a: ComplaintEvent, b: ComplaintEvent): boolean {
+  return (
+    a.complaintId === b.complaintId &&
+    a.kind === b.kind &&
+    a.toStatus === b.toStatus &&
+    a.reason === b.reason &&
+    a.targetUnitId === b.targetUnitId &&
+    a.deviceTime === b.deviceTime
+  );
+}
+
+async function appendOne(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  row: PushRow<unknown>,
+  now: number,
+): Promise<
+  { result: 'accepted' | 'unchanged' } | { refuse: RejectionReason; master?: ComplaintEvent }
+> {
+  const parsed = wireEventSchema.safeParse(row.newDocumentState);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      refuse: {
+        code: 'validation',
+        message: `Riwayat tidak valid pada ${issue?.path.join('.')}: ${issue?.message}`,
+      },
+    };
+  }
+  const event = parsed.data;
+  const existing = await tx.query<EventRow>(
+    `SELECT ${COLUMNS} FROM complaint_events e WHERE e.id = $1`,
+    [event.id],
+  );
+  if (existing[0]) {
+    const master = fromRow(existing[0]);
+    if (master.officerId === officer.id && sameEvent(master, event) && !event._deleted)
+      return { result: 'unchanged' };
+    return {
+      refuse: { code: 'append_only', message: 'Riwayat pengaduan tidak dapat diubah atau dihapus' },
+      master,
+    };
+  }
+  if (event._deleted || row.assumedMasterState) {
+    return {
+      refuse: { code: 'append_only', message: 'Riwayat pengaduan tidak dapat diubah atau dihapus' },
+    };
+  }
+  if (!APPENDABLE_KINDS[officer.role].has(event.kind)) {
+    return {
+      refuse: {
+        code: 'permission',
+        message: `Peran ${officer.role} tidak dapat mencatat ${event.kind}`,
+      },
+    };
+  }
+  const complaintScope = officer.role === 'penghubung' ? 'AND unit_id = $3' : '';
+  const complaint = await tx.query<{ id: string }>(
+    `SELECT id FROM complaints WHERE id = $1 AND instansi_id = $2 ${complaintScope}`,
+    officer.role === 'penghubung'
+      ? [event.complaintId, officer.instansiId, officer.unitId]
+      : [event.complaintId, officer.instansiId],
+  );
+  if (complaint.length === 0) {
+    return {
+      refuse: {
+        code: 'not_found',
+        message: 'Pengaduan tidak ditemukan atau di luar wewenang Anda',
+      },
+    };
+  }
+  const seq = await nextChangeSeq(tx);
+  // Who wrote it comes from the session, never from the device's claim.
+  await tx.query(
+    `INSERT INTO complaint_events (id, complaint_id, instansi_id, kind, from_status, to_status,
+       target_unit_id, reason_code, reason, related_complaint_id, anonim, rahasia, officer_id,
+       officer_name, officer_role, device_time, server_time, device_id, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+    [
+      event.id,
+      event.complaintId,
+      officer.instansiId,
+      event.kind,
+      event.fromStatus,
+      event.toStatus,
+      event.targetUnitId || null,
+      event.reasonCode,
+      event.reason,
+      event.relatedComplaintId || null,
+      event.anonim,
+      event.rahasia,
+      officer.id,
+      officer.displayName,
+      officer.role,
+      new Date(event.deviceTime),
+      new Date(now),
+      officer.deviceId,
+      seq,
+    ],
+  );
+  await appendAudit(
+    tx,
+    {
+      officerId: officer.id,
+      deviceId: officer.deviceId,
+      action: 'event_appended',
+      collection: 'complaint_events',
+      documentId: event.id,
+      details: { kind: event.kind, complaintId: event.complaintId },
+    },
+    now,
+  );
+  return { result: 'accepted' };
+}
+
+export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
+  collection: 'complaint_events',
+  async pull(db, officer, afterSeq, limit) {
+    const visible = scope(officer, 3);
+    const rows = await db.query<EventRow>(
+      `SELECT ${COLUMNS} FROM complaint_events e ${visible.join}
+        WHERE e.seq > $1 AND ${visible.where} ORDER BY e.seq LIMIT $2`,
+      [afterSeq, limit, ...visible.params],
+    );
+    const documents = rows.map((row) => ({ ...fromRow(row), _deleted: false }));
+    const last = documents[documents.length - 1];
+    return { documents, checkpoint: { seq: last ? last.serverSeq : afterSeq } };
+  },
+  async countAfter(db, officer, afterSeq) {
+    const visible = scope(officer, 2);
+    const rows = await db.query<{ count: number }>(
+      `SELECT count(*)::integer AS count FROM complaint_events e ${visible.join} WHERE e.seq > $1 AND ${visible.where}`,
+      [afterSeq, ...visible.params],
+    );
+    return rows[0]?.count ?? 0;
+  },
+  async push(db: Database, officer, rows, now) {
+    const outcome: PushOutcome<ComplaintEvent> = { conflicts: [], accepted: 0, refused: 0 };
+    for (const row of rows) {
+      const documentId = String((row.newDocumentState as { id?: unknown }).id ?? '');
+      const result = await db.transaction(async (tx) => {
+        const decision = await appendOne(tx, officer, row, now);
+        if ('refuse' in decision) {
+          await recordSyncRejection(
+            tx,
+            officer,
+            'complaint_events',
+            documentId,
+            decision.refuse,
+            row.newDocumentState,
+            now,
+          );
+        }
+        return decision;
+      });
+      if ('result' in result) outcome.accepted += 1;
+      else {
+        outcome.refused += 1;
+        // A refused new event is withdrawn from the device's timeline by a tombstone; its
+        // content stays in the officer's refusals list to redo or discard.
+        outcome.conflicts.push(
+          result.master
+            ? { ...result.master, _deleted: false }
+            : { ...(row.newDocumentState as unknown as ComplaintEvent), _deleted: true },
+        );
+      }
+    }
+    return outcome;
+  },
+};
+
+/**
+ * Gives a complaint's events new change numbers, so an OPD that has just received the complaint
+ * also receives its history (its officers' checkpoints are already past the old numbers).
+ */
+export async function reissueEventSeqs(tx: SqlExecutor, complaintId: string): Promise<void> {
+  const events = await tx.query<{ id: string }>(
+    'SELECT id FROM complaint_events WHERE complaint_id = $1 ORDER BY seq',
+    [complaintId],
+  );
+  for (const event of events) {
+    await tx.query('UPDATE complaint_events SET seq = $1 WHERE id = $2', [
+      await nextChangeSeq(tx),
+      event.id,
+    ]);
+  }
+}
