@@ -1,20 +1,62 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import type { TriageActionKind } from '../../../shared/domain/triage.ts';
+import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import { useTranslation } from '../i18n/language-context.tsx';
 import { ComplaintDetail } from '../features/detail/ComplaintDetail.tsx';
 import { QueuePanel } from '../features/queue/QueuePanel.tsx';
 import { useDirectory } from '../features/queue/use-directory.ts';
 import { InitialSyncProgress } from '../features/status/InitialSyncProgress.tsx';
 import { LanguageSwitch } from '../features/status/LanguageSwitch.tsx';
+import { RefusalsButton } from '../features/status/RefusalsButton.tsx';
 import { ReloginBanner } from '../features/status/ReloginBanner.tsx';
 import { SyncIndicator } from '../features/status/SyncIndicator.tsx';
+import { TriageDialog } from '../features/triage/TriageDialog.tsx';
+import type { TriageOutcome } from '../features/triage/execute-triage-action.ts';
 import { useWorkstation } from './workstation-context.tsx';
+
+type OpenDialog = { action: TriageActionKind; complaints: Complaint[]; duplicateOf?: Complaint };
 
 export function Workstation({ onSignOut }: { onSignOut: () => void }) {
   const { t } = useTranslation();
-  const { officer, instansi } = useWorkstation();
+  const { officer, instansi, replica } = useWorkstation();
   const directory = useDirectory();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [checkedIds, setCheckedIds] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [notice, setNotice] = useState('');
   const firstFieldRef = useRef<HTMLSelectElement | null>(null);
+
+  const openTriage = useCallback(
+    async (action: TriageActionKind, ids: readonly string[]) => {
+      if (officer.role !== 'admin_instansi' || ids.length === 0) return;
+      const documents = await replica.complaints.findByIds([...ids]).exec();
+      const complaints = [...documents.values()].map((document) => document.toJSON() as Complaint);
+      if (complaints.length > 0) setDialog({ action, complaints });
+    },
+    [officer.role, replica],
+  );
+
+  const toggleChecked = useCallback((id: string) => {
+    setCheckedIds((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  function closeDialog(outcome: TriageOutcome | null) {
+    setDialog(null);
+    if (!outcome) return;
+    if (outcome.done.length + outcome.skipped.length > 1 || outcome.skipped.length > 0) {
+      setNotice(
+        t('triage.bulkDone', { done: outcome.done.length, skipped: outcome.skipped.length }),
+      );
+    } else {
+      setNotice(t('triage.done'));
+    }
+    setCheckedIds(new Set());
+  }
 
   return (
     <div className="workstation">
@@ -35,18 +77,42 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
         <QueuePanel
           directory={directory}
           selectedId={selectedId}
+          checkedIds={checkedIds}
           onSelect={setSelectedId}
+          onToggleChecked={toggleChecked}
           onOpen={() => firstFieldRef.current?.focus()}
+          onTriageKey={(action) =>
+            void openTriage(
+              action,
+              checkedIds.size > 0 ? [...checkedIds] : selectedId ? [selectedId] : [],
+            )
+          }
+          onBulk={(action) => void openTriage(action, [...checkedIds])}
+          onClearChecked={() => setCheckedIds(new Set())}
         />
         <ComplaintDetail
           complaintId={selectedId}
           directory={directory}
           firstFieldRef={firstFieldRef}
+          onTriage={(action, complaint) => setDialog({ action, complaints: [complaint] })}
         />
       </main>
       <footer className="status-bar">
         <SyncIndicator />
+        <p className="status-notice" role="status" aria-live="polite" data-testid="status-notice">
+          {notice}
+        </p>
+        <RefusalsButton />
       </footer>
+      {dialog && (
+        <TriageDialog
+          action={dialog.action}
+          complaints={dialog.complaints}
+          directory={directory}
+          {...(dialog.duplicateOf ? { initialDuplicateOf: dialog.duplicateOf } : {})}
+          onClose={closeDialog}
+        />
+      )}
     </div>
   );
 }

@@ -7,21 +7,36 @@ import {
 } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import type { Unit } from '../../../shared/schemas/unit.ts';
 import type { Category } from '../../../shared/schemas/category.ts';
+import type { ComplaintEvent } from '../../../shared/schemas/complaint-event.ts';
+import type { Holiday } from '../../../shared/schemas/holiday.ts';
+import type { SlaRuleSetDocument } from '../../../shared/schemas/sla-rule-set.ts';
+import type { SyncRejection } from '../../../shared/schemas/sync-rejection.ts';
 import {
   categoryRxSchema,
+  complaintEventRxSchema,
   complaintRxSchema,
+  holidayRxSchema,
+  slaRuleSetRxSchema,
+  syncRejectionRxSchema,
   unitRxSchema,
 } from '../../../shared/schemas/rx-schemas.ts';
+import { complaintMigrationStrategies } from '../../../shared/schemas/rx-migrations.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type ReplicaCollections = {
   complaints: RxCollection<Complaint>;
   units: RxCollection<Unit>;
   categories: RxCollection<Category>;
+  complaint_events: RxCollection<ComplaintEvent>;
+  holidays: RxCollection<Holiday>;
+  sla_rules: RxCollection<SlaRuleSetDocument>;
+  sync_rejections: RxCollection<SyncRejection>;
 };
 export type Replica = RxDatabase<ReplicaCollections>;
 
@@ -42,9 +57,17 @@ export async function openReplica(
     closeDuplicates: true,
   });
   await db.addCollections({
-    complaints: { schema: complaintRxSchema, localDocuments: true },
+    complaints: {
+      schema: complaintRxSchema,
+      localDocuments: true,
+      migrationStrategies: complaintMigrationStrategies,
+    },
+    complaint_events: { schema: complaintEventRxSchema },
     units: { schema: unitRxSchema },
     categories: { schema: categoryRxSchema },
+    holidays: { schema: holidayRxSchema },
+    sla_rules: { schema: slaRuleSetRxSchema },
+    sync_rejections: { schema: syncRejectionRxSchema },
   });
   return db;
 }

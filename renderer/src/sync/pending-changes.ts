@@ -5,9 +5,9 @@ type PendingDoc = { edits: Record<string, number> };
 const LOCAL_ID = 'pending-changes';
 
 /**
- * Counts this device's edits that the server has not yet accepted, per document, persisted in the
- * replica so a restart shows the same number. An edit made while a push is in flight stays
- * pending until that newer state is pushed too.
+ * Counts this device's edits that the server has not yet accepted, per document of any
+ * collection (keys `collection/id`), persisted in the replica so a restart shows the same
+ * number. An edit made while a push is in flight stays pending until that newer state is pushed.
  */
 export class PendingChanges {
   readonly count$ = new BehaviorSubject(0);
@@ -25,14 +25,19 @@ export class PendingChanges {
     this.count$.next(Object.keys(this.edits).length);
   }
 
-  async markEdited(documentId: string): Promise<void> {
-    this.edits = { ...this.edits, [documentId]: (this.edits[documentId] ?? 0) + 1 };
+  async markEdited(collection: string, documentIds: readonly string[]): Promise<void> {
+    const next = { ...this.edits };
+    for (const id of documentIds)
+      next[`${collection}/${id}`] = (next[`${collection}/${id}`] ?? 0) + 1;
+    this.edits = next;
     await this.persist();
   }
 
   /** Edit counters at push time, to settle only what the push carried. */
-  snapshot(documentIds: readonly string[]): Map<string, number> {
-    return new Map(documentIds.map((id) => [id, this.edits[id] ?? 0]));
+  snapshot(collection: string, documentIds: readonly string[]): Map<string, number> {
+    return new Map(
+      documentIds.map((id) => [`${collection}/${id}`, this.edits[`${collection}/${id}`] ?? 0]),
+    );
   }
 
   async settle(snapshot: ReadonlyMap<string, number>): Promise<void> {

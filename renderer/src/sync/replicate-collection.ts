@@ -1,5 +1,5 @@
-import { BehaviorSubject } from 'rxjs';
-import type { RxCollection } from 'rxdb';
+import { BehaviorSubject, type Observable } from 'rxjs';
+import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type {
   PullResponse,
@@ -9,14 +9,12 @@ import type {
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
 import { getJson, postJson } from '../api/api-client.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
-import { createPullStream, type StreamConnection } from './pull-stream.ts';
 import type { PendingChanges } from './pending-changes.ts';
 
 export type PullProgress = { pulled: number; remaining: number | null };
 
 export type CollectionReplication<T> = {
   state: RxReplicationState<T, ReplicationCheckpoint>;
-  connection$: BehaviorSubject<StreamConnection>;
   progress$: BehaviorSubject<PullProgress>;
 };
 
@@ -28,11 +26,11 @@ export function replicateCollection<T extends { id: string }>(options: {
   name: ReplicatedCollection;
   serverUrl: string;
   tokens: AccessTokenProvider;
+  stream$: Observable<RxReplicationPullStreamItem<T, ReplicationCheckpoint>>;
   pending?: PendingChanges;
 }): CollectionReplication<T> {
   const { serverUrl, name, tokens } = options;
   const base = `${serverUrl}/api/replication/${name}`;
-  const connection$ = new BehaviorSubject<StreamConnection>('connecting');
   const progress$ = new BehaviorSubject<PullProgress>({ pulled: 0, remaining: null });
   let askedForCount = false;
 
@@ -65,12 +63,15 @@ export function replicateCollection<T extends { id: string }>(options: {
         askedForCount = true;
         return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
       },
-      stream$: createPullStream<T>({ url: `${base}/stream`, tokens, connection$ }),
+      stream$: options.stream$,
     },
     push: {
       batchSize: PUSH_BATCH,
       async handler(rows) {
-        const snapshot = options.pending?.snapshot(rows.map((row) => row.newDocumentState.id));
+        const snapshot = options.pending?.snapshot(
+          name,
+          rows.map((row) => row.newDocumentState.id),
+        );
         const conflicts = (await tokens.withAccessToken((token) =>
           postJson(`${base}/push`, rows, token),
         )) as WireDocument<T>[];
@@ -79,5 +80,5 @@ export function replicateCollection<T extends { id: string }>(options: {
       },
     },
   });
-  return { state, connection$, progress$ };
+  return { state, progress$ };
 }

@@ -1,10 +1,12 @@
-import { BehaviorSubject, combineLatest, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
+import type { RxCollection } from 'rxdb';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
+import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
 import { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { Replica } from '../db/create-replica.ts';
 import { PendingChanges } from './pending-changes.ts';
 import { replicateCollection } from './replicate-collection.ts';
-import type { StreamConnection } from './pull-stream.ts';
+import { ChangeStream } from './change-stream.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
 
 const LAST_SYNCED_KEY = 'last-synced';
@@ -12,7 +14,6 @@ const LAST_SYNCED_KEY = 'last-synced';
 /** What the controller needs of each collection's replication, whatever its document type. */
 type ReplicationHandle = {
   state: { active$: Observable<boolean>; reSync(): void; cancel(): Promise<unknown> };
-  connection$: BehaviorSubject<StreamConnection>;
 };
 
 /** Owns the replication of one officer's replica and derives the status shown in the status bar. */
@@ -25,6 +26,7 @@ export class SyncController {
   private replications: ReplicationHandle[] = [];
   private subscriptions: Subscription[] = [];
   private activeFlags: boolean[] = [];
+  private changeStream: ChangeStream | null = null;
 
   constructor(options: {
     replica: Replica;
@@ -59,38 +61,37 @@ export class SyncController {
       pending: this.pending.count$.value,
     });
 
-    const complaints = replicateCollection({
-      collection: this.replica.complaints,
-      name: 'complaints',
-      serverUrl: this.serverUrl,
-      tokens: this.tokens,
-      pending: this.pending,
-    });
-    const units = replicateCollection({
-      collection: this.replica.units,
-      name: 'units',
-      serverUrl: this.serverUrl,
-      tokens: this.tokens,
-    });
-    const categories = replicateCollection({
-      collection: this.replica.categories,
-      name: 'categories',
-      serverUrl: this.serverUrl,
-      tokens: this.tokens,
-    });
-    this.replications = [complaints, units, categories];
+    this.changeStream = new ChangeStream(`${this.serverUrl}/api/replication/stream`, this.tokens);
+    const changeStream = this.changeStream;
+    const replicate = <T extends { id: string }>(
+      collection: RxCollection<T>,
+      name: ReplicatedCollection,
+    ) =>
+      replicateCollection({
+        collection,
+        name,
+        serverUrl: this.serverUrl,
+        tokens: this.tokens,
+        pending: this.pending,
+        stream$: changeStream.streamFor<T>(name),
+      });
+    const complaints = replicate(this.replica.complaints, 'complaints');
+    this.replications = [
+      complaints,
+      replicate(this.replica.complaint_events, 'complaint_events'),
+      replicate(this.replica.units, 'units'),
+      replicate(this.replica.categories, 'categories'),
+      replicate(this.replica.holidays, 'holidays'),
+      replicate(this.replica.sla_rules, 'sla_rules'),
+      replicate(this.replica.sync_rejections, 'sync_rejections'),
+    ];
 
     this.subscriptions.push(
-      combineLatest(this.replications.map((replication) => replication.connection$)).subscribe(
-        (connections) => {
-          const connection = connections.every((value) => value === 'connected')
-            ? 'online'
-            : connections.some((value) => value === 'disconnected')
-              ? 'offline'
-              : 'connecting';
-          this.patch({ connection });
-        },
-      ),
+      changeStream.connection$.subscribe((stream) => {
+        const connection =
+          stream === 'connected' ? 'online' : stream === 'disconnected' ? 'offline' : 'connecting';
+        this.patch({ connection });
+      }),
       this.tokens.authState$.subscribe((auth) =>
         this.patch({ sessionExpired: auth === 'expired' }),
       ),
@@ -115,6 +116,7 @@ export class SyncController {
         }),
       );
     });
+    this.changeStream.start();
     void complaints.state.awaitInitialReplication().then(() => {
       this.patch({ initialSync: null });
       return this.noteSyncedWhenIdle();
@@ -127,6 +129,7 @@ export class SyncController {
   }
 
   async stop(): Promise<void> {
+    this.changeStream?.stop();
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     await Promise.all(this.replications.map((replication) => replication.state.cancel()));
   }

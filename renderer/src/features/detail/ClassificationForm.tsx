@@ -50,7 +50,7 @@ export function ClassificationForm({
     const document = await replica.complaints.findOne(complaint.id).exec();
     if (!document) return;
     await document.incrementalPatch(values);
-    await sync.pending.markEdited(complaint.id);
+    await sync.pending.markEdited('complaints', [complaint.id]);
     form.reset(values);
     setSaved(true);
   });

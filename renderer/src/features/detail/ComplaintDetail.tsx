@@ -4,6 +4,11 @@ import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import type { Directory } from '../queue/use-directory.ts';
 import { ClassificationForm } from './ClassificationForm.tsx';
+import { ClockStatus } from './ClockStatus.tsx';
+import { ComplaintTimeline } from './ComplaintTimeline.tsx';
+import { TriageActions } from '../triage/TriageActions.tsx';
+import type { TriageActionKind } from '../../../../shared/domain/triage.ts';
+import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import { PrivacyFlags } from './PrivacyFlags.tsx';
 import { useComplaint } from './use-complaint.ts';
 
@@ -11,9 +16,15 @@ type ComplaintDetailProps = {
   complaintId: string | null;
   directory: Directory;
   firstFieldRef: RefObject<HTMLSelectElement | null>;
+  onTriage: (action: TriageActionKind, complaint: Complaint) => void;
 };
 
-export function ComplaintDetail({ complaintId, directory, firstFieldRef }: ComplaintDetailProps) {
+export function ComplaintDetail({
+  complaintId,
+  directory,
+  firstFieldRef,
+  onTriage,
+}: ComplaintDetailProps) {
   const { t, language } = useTranslation();
   const { instansi } = useWorkstation();
   const complaint = useComplaint(complaintId);
@@ -31,7 +42,11 @@ export function ComplaintDetail({ complaintId, directory, firstFieldRef }: Compl
       <PrivacyFlags complaint={complaint} />
       <p className="detail-tracking">{complaint.trackingNumber}</p>
       <h2 id="detail-title">{complaint.title}</h2>
-      <p className={`status-pill status-${complaint.status}`}>{t(`status.${complaint.status}`)}</p>
+      <p className={`status-pill status-${complaint.status}`} data-testid="detail-status">
+        {t(`status.${complaint.status}`)}
+      </p>
+      <ClockStatus complaint={complaint} />
+      <TriageActions complaint={complaint} onChoose={(action) => onTriage(action, complaint)} />
       <dl className="detail-facts">
         <dt>{t('detail.received')}</dt>
         <dd>{formatDateTime(language, complaint.receivedAt, offset)}</dd>
@@ -67,6 +82,7 @@ export function ComplaintDetail({ complaintId, directory, firstFieldRef }: Compl
         directory={directory}
         firstFieldRef={firstFieldRef}
       />
+      <ComplaintTimeline complaintId={complaint.id} directory={directory} />
       <p className="detail-updated">
         {t('detail.updated', { time: formatDateTime(language, complaint.updatedAt, offset) })}
       </p>

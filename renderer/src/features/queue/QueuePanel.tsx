@@ -6,23 +6,45 @@ import { useTranslation } from '../../i18n/language-context.tsx';
 import { isQueueStatusFilter, type QueueStatusFilter } from './queue-filter.ts';
 import { QueueRow } from './QueueRow.tsx';
 import { useComplaintQueue } from './use-complaint-queue.ts';
+import { useSearchFilter } from './use-search-filter.ts';
 import type { Directory } from './use-directory.ts';
+import type { TriageActionKind } from '../../../../shared/domain/triage.ts';
+import { triageActionForKey } from '../triage/triage-shortcuts.ts';
 
 const ROW_HEIGHT = 44;
 
 type QueuePanelProps = {
   directory: Directory;
   selectedId: string | null;
+  checkedIds: ReadonlySet<string>;
   onSelect: (id: string) => void;
+  onToggleChecked: (id: string) => void;
   onOpen: () => void;
+  onTriageKey: (action: TriageActionKind) => void;
+  onBulk: (action: TriageActionKind) => void;
+  onClearChecked: () => void;
 };
 
+const BULK_ACTIONS: readonly TriageActionKind[] = ['verify_dispose', 'hold', 'archive'];
+
 /** The virtualised complaint list: only the visible rows are in the DOM, j/k or arrows move. */
-export function QueuePanel({ directory, selectedId, onSelect, onOpen }: QueuePanelProps) {
+export function QueuePanel({
+  directory,
+  selectedId,
+  checkedIds,
+  onSelect,
+  onToggleChecked,
+  onOpen,
+  onTriageKey,
+  onBulk,
+  onClearChecked,
+}: QueuePanelProps) {
   const { t } = useTranslation();
   const { instansi } = useWorkstation();
   const [filter, setFilter] = useState<QueueStatusFilter>('active');
-  const { rows } = useComplaintQueue(filter);
+  const { rows: filteredRows } = useComplaintQueue(filter);
+  const [query, setQuery] = useState('');
+  const rows = useSearchFilter(filteredRows, query);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [now, setNow] = useState(() => Date.now());
   // The React Compiler is not used here, so the virtualizer's unstable function identities are fine.
@@ -65,15 +87,27 @@ export function QueuePanel({ directory, selectedId, onSelect, onOpen }: QueuePan
       End: () => move(Infinity),
       Enter: onOpen,
     };
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const action = keys[event.key];
-    if (action && !event.altKey && !event.ctrlKey && !event.metaKey) {
+    if (action) {
       event.preventDefault();
       action();
+      return;
+    }
+    if (event.key === 'x' && selectedId) {
+      event.preventDefault();
+      onToggleChecked(selectedId);
+      return;
+    }
+    const triage = triageActionForKey(event.key);
+    if (triage) {
+      event.preventDefault();
+      onTriageKey(triage);
     }
   }
 
   return (
-    <section className="queue-panel" aria-labelledby="queue-heading">
+    <section className="queue-panel" aria-labelledby="queue-heading" data-rows={rows?.length ?? -1}>
       <header className="queue-toolbar">
         <h2 id="queue-heading">{t('queue.heading')}</h2>
         <label>
@@ -93,11 +127,35 @@ export function QueuePanel({ directory, selectedId, onSelect, onOpen }: QueuePan
             ))}
           </select>
         </label>
+        <label className="queue-search">
+          {t('queue.search')}{' '}
+          <input
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder={t('queue.searchPlaceholder')}
+            data-testid="queue-search"
+          />
+        </label>
         <span className="queue-count" data-testid="queue-count">
           {rows ? t('queue.count', { count: rows.length }) : t('queue.loading')}
         </span>
       </header>
+      {checkedIds.size > 0 && (
+        <div className="bulk-bar" role="toolbar" aria-label={t('queue.bulkLabel')}>
+          <span>{t('queue.checkedCount', { count: checkedIds.size })}</span>
+          {BULK_ACTIONS.map((action) => (
+            <button key={action} type="button" onClick={() => onBulk(action)}>
+              {t(`triage.action.${action}`)}
+            </button>
+          ))}
+          <button type="button" className="secondary" onClick={onClearChecked}>
+            {t('queue.clearChecked')}
+          </button>
+        </div>
+      )}
       <div className="queue-header" aria-hidden="true">
+        <span className="col-check" />
         <span className="col-tracking">{t('queue.column.tracking')}</span>
         <span className="col-title">{t('queue.column.title')}</span>
         <span className="col-category">{t('queue.column.category')}</span>
@@ -128,6 +186,8 @@ export function QueuePanel({ directory, selectedId, onSelect, onOpen }: QueuePan
                   complaint={complaint}
                   directory={directory}
                   selected={complaint.id === selectedId}
+                  checked={checkedIds.has(complaint.id)}
+                  onToggleChecked={onToggleChecked}
                   now={now}
                   utcOffsetMinutes={instansi.utcOffsetMinutes}
                   onSelect={onSelect}

@@ -10,6 +10,8 @@ type QueueRowProps = {
   complaint: Complaint;
   directory: Directory;
   selected: boolean;
+  checked: boolean;
+  onToggleChecked: (id: string) => void;
   now: number;
   utcOffsetMinutes: number;
   style: CSSProperties;
@@ -20,6 +22,8 @@ export function QueueRow({
   complaint,
   directory,
   selected,
+  checked,
+  onToggleChecked,
   now,
   utcOffsetMinutes,
   style,
@@ -40,6 +44,16 @@ export function QueueRow({
       data-tracking={complaint.trackingNumber}
       onClick={() => onSelect(complaint.id)}
     >
+      <span className="col-check">
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          checked={checked}
+          aria-label={t('queue.selectRow', { tracking: complaint.trackingNumber })}
+          onClick={(event) => event.stopPropagation()}
+          onChange={() => onToggleChecked(complaint.id)}
+        />
+      </span>
       <span className="col-tracking">{complaint.trackingNumber}</span>
       <span className="col-title">
         {complaint.rahasia && <span className="badge badge-rahasia">R</span>}

@@ -1,0 +1,84 @@
+import { useEffect, useRef } from 'react';
+import type { SyncRejection } from '../../../../shared/schemas/sync-rejection.ts';
+import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useTranslation } from '../../i18n/language-context.tsx';
+import { formatDateTime } from '../../i18n/translate.ts';
+import { resolveRefusal } from './redo-refused-write.ts';
+
+/** Each refused write with the server's reason; redo applies it again, discard closes it. */
+export function RefusalsDialog({
+  refusals,
+  onClose,
+}: {
+  refusals: readonly SyncRejection[];
+  onClose: () => void;
+}) {
+  const { t, language } = useTranslation();
+  const workstation = useWorkstation();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const resolve = (refusal: SyncRejection, redo: boolean) =>
+    resolveRefusal(workstation, refusal, redo);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="refusals-dialog"
+      aria-labelledby="refusals-title"
+      onCancel={onClose}
+      data-testid="refusals-dialog"
+    >
+      <h2 id="refusals-title">{t('rejections.heading')}</h2>
+      {refusals.length === 0 && <p>{t('rejections.empty')}</p>}
+      <ul className="refusals-list">
+        {refusals.map((refusal) => (
+          <li key={refusal.id}>
+            <p className="refusal-reason">{refusal.reason}</p>
+            <p className="form-note">
+              {t('rejections.item', {
+                collection: refusal.collection,
+                when: formatDateTime(
+                  language,
+                  refusal.createdAt,
+                  workstation.instansi.utcOffsetMinutes,
+                ),
+              })}
+            </p>
+            <details>
+              <summary>JSON</summary>
+              <pre className="refused-content">{refusal.refusedDocument}</pre>
+            </details>
+            <div className="dialog-actions">
+              <button type="button" onClick={() => void resolve(refusal, true)}>
+                {t('rejections.redo')}
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void resolve(refusal, false)}
+              >
+                {t('rejections.discard')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            dialogRef.current?.close();
+            onClose();
+          }}
+        >
+          {t('rejections.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,39 @@
+import type { SyncRejection } from '../../../../shared/schemas/sync-rejection.ts';
+import { complaintClassificationSchema } from '../../../../shared/schemas/complaint.ts';
+import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+
+/**
+ * Applies a refused write again on top of the current local state, as a new ordinary edit.
+ * Only fields an officer edits directly are redone; lifecycle actions are redone through their
+ * form, since the complaint may have moved on since.
+ */
+export async function redoRefusedWrite(
+  workstation: WorkstationContextValue,
+  refusal: SyncRejection,
+): Promise<void> {
+  if (refusal.collection !== 'complaints') return;
+  let refused: unknown;
+  try {
+    refused = JSON.parse(refusal.refusedDocument);
+  } catch {
+    return;
+  }
+  const fields = complaintClassificationSchema.partial().safeParse(refused);
+  if (!fields.success) return;
+  const document = await workstation.replica.complaints.findOne(refusal.documentId).exec();
+  if (!document) return;
+  await document.incrementalPatch(fields.data);
+  await workstation.sync.pending.markEdited('complaints', [refusal.documentId]);
+}
+
+/** Closes a refusal on this device and the server, after redoing it when asked. */
+export async function resolveRefusal(
+  workstation: WorkstationContextValue,
+  refusal: SyncRejection,
+  redo: boolean,
+): Promise<void> {
+  if (redo) await redoRefusedWrite(workstation, refusal);
+  const document = await workstation.replica.sync_rejections.findOne(refusal.id).exec();
+  await document?.incrementalPatch({ resolvedAt: Date.now() });
+  await workstation.sync.pending.markEdited('sync_rejections', [refusal.id]);
+}

@@ -1,0 +1,62 @@
+import {
+  planTriageAction,
+  type TriageActionInput,
+} from '../../../../shared/domain/plan-triage-action.ts';
+import { computeComplaintDueAt } from '../../../../shared/deadline/sla-rules.ts';
+import type { Complaint } from '../../../../shared/schemas/complaint.ts';
+import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import { loadDeadlineContext } from './deadline-context.ts';
+
+export type TriageOutcome = {
+  done: string[];
+  skipped: { trackingNumber: string; reason: string }[];
+};
+
+/**
+ * Applies one triage action to one or more complaints in the replica: the complaint change, a
+ * locally computed deadline, and the timeline events, all queued for the server.
+ */
+export async function executeTriageAction(
+  workstation: WorkstationContextValue,
+  complaintIds: readonly string[],
+  input: TriageActionInput,
+): Promise<TriageOutcome> {
+  const { replica, officer, instansi, sync } = workstation;
+  const units = await replica.units.find({ selector: { active: true } }).exec();
+  const context = { activeUnitIds: new Set(units.map((unit) => unit.id)) };
+  const deadlines = await loadDeadlineContext(replica, instansi.utcOffsetMinutes);
+  const outcome: TriageOutcome = { done: [], skipped: [] };
+
+  for (const id of complaintIds) {
+    const document = await replica.complaints.findOne(id).exec();
+    if (!document) continue;
+    const complaint = document.toJSON() as Complaint;
+    const now = Date.now();
+    const plan = planTriageAction(
+      complaint,
+      input,
+      { officer, now, newId: () => crypto.randomUUID() },
+      context,
+    );
+    if (!plan.ok) {
+      outcome.skipped.push({ trackingNumber: complaint.trackingNumber, reason: plan.error });
+      continue;
+    }
+    const next = { ...complaint, ...plan.patch, statusChangedAt: now };
+    // Server-owned fields, set here so the queue sorts right offline; the server recomputes them.
+    const dueAt = computeComplaintDueAt(
+      next,
+      deadlines.rulesFor(complaint.receivedAt),
+      deadlines.calendar,
+    );
+    await replica.complaint_events.bulkInsert(plan.events);
+    await document.incrementalPatch({ ...plan.patch, statusChangedAt: now, dueAt });
+    await sync.pending.markEdited(
+      'complaint_events',
+      plan.events.map((event) => event.id),
+    );
+    await sync.pending.markEdited('complaints', [id]);
+    outcome.done.push(id);
+  }
+  return outcome;
+}
