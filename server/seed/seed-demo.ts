@@ -1,6 +1,6 @@
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { hashPassword } from '../auth/password-hash.ts';
-import { nextChangeSeq } from '../replication/change-counter.ts';
+import { nextChangeSeq, reserveChangeSeqs } from '../replication/change-counter.ts';
 import { loadWorkingCalendar } from '../replication/working-calendar-repository.ts';
 import {
   DEMO_CATEGORIES,
@@ -99,9 +99,9 @@ export async function insertComplaints(
     const batch = complaints.slice(start, start + INSERT_BATCH);
     const params: unknown[] = [];
     const tuples: string[] = [];
-    for (const complaint of batch) {
-      const seq = await nextChangeSeq(tx);
-      const values = complaintValues(complaint, seq);
+    const firstSeq = await reserveChangeSeqs(tx, batch.length);
+    for (const [index, complaint] of batch.entries()) {
+      const values = complaintValues(complaint, firstSeq + index);
       const offset = params.length;
       tuples.push(`(${values.map((_value, i) => `$${offset + i + 1}`).join(', ')})`);
       params.push(...values);
@@ -132,10 +132,11 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
         DEMO_INSTANSI.address,
       ],
     );
-    for (const [date, name] of DEMO_HOLIDAYS) {
+    const firstHolidaySeq = await reserveChangeSeqs(tx, DEMO_HOLIDAYS.length);
+    for (const [index, [date, name]] of DEMO_HOLIDAYS.entries()) {
       await tx.query(
         `INSERT INTO holidays (id, instansi_id, date, name, updated_at, seq) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [`${DEMO_INSTANSI.id}:${date}`, DEMO_INSTANSI.id, date, name, now, await nextChangeSeq(tx)],
+        [`${DEMO_INSTANSI.id}:${date}`, DEMO_INSTANSI.id, date, name, now, firstHolidaySeq + index],
       );
     }
     await tx.query(
