@@ -25,10 +25,33 @@ export class PendingChanges {
     this.count$.next(Object.keys(this.edits).length);
   }
 
-  async markEdited(collection: string, documentIds: readonly string[]): Promise<void> {
+  /**
+   * Counts the documents as edited, then runs the local write. The count comes first: the write
+   * can start a push at once, and a push that finishes before the count is taken would leave
+   * the edit pending for ever. A write that fails takes its count back.
+   */
+  async track<T>(
+    collection: string,
+    documentIds: readonly string[],
+    write: () => Promise<T>,
+  ): Promise<T> {
+    await this.adjust(collection, documentIds, 1);
+    try {
+      return await write();
+    } catch (error) {
+      await this.adjust(collection, documentIds, -1);
+      throw error;
+    }
+  }
+
+  private async adjust(collection: string, documentIds: readonly string[], by: 1 | -1) {
     const next = { ...this.edits };
-    for (const id of documentIds)
-      next[`${collection}/${id}`] = (next[`${collection}/${id}`] ?? 0) + 1;
+    for (const id of documentIds) {
+      const key = `${collection}/${id}`;
+      const count = (next[key] ?? 0) + by;
+      if (count > 0) next[key] = count;
+      else delete next[key];
+    }
     this.edits = next;
     await this.persist();
   }

@@ -49,8 +49,7 @@ export function ClassificationForm({
   const submit = form.handleSubmit(async (values) => {
     const document = await replica.complaints.findOne(complaint.id).exec();
     if (!document) return;
-    await document.incrementalPatch(values);
-    await sync.pending.markEdited('complaints', [complaint.id]);
+    await sync.pending.track('complaints', [complaint.id], () => document.incrementalPatch(values));
     form.reset(values);
     setSaved(true);
   });

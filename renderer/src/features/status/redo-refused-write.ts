@@ -22,8 +22,9 @@ export async function redoRefusedWrite(
   if (!fields.success) return;
   const document = await workstation.replica.complaints.findOne(refusal.documentId).exec();
   if (!document) return;
-  await document.incrementalPatch(fields.data);
-  await workstation.sync.pending.markEdited('complaints', [refusal.documentId]);
+  await workstation.sync.pending.track('complaints', [refusal.documentId], () =>
+    document.incrementalPatch(fields.data),
+  );
 }
 
 /** Closes a refusal on this device and the server, after redoing it when asked. */
@@ -34,6 +35,8 @@ export async function resolveRefusal(
 ): Promise<void> {
   if (redo) await redoRefusedWrite(workstation, refusal);
   const document = await workstation.replica.sync_rejections.findOne(refusal.id).exec();
-  await document?.incrementalPatch({ resolvedAt: Date.now() });
-  await workstation.sync.pending.markEdited('sync_rejections', [refusal.id]);
+  if (!document) return;
+  await workstation.sync.pending.track('sync_rejections', [refusal.id], () =>
+    document.incrementalPatch({ resolvedAt: Date.now() }),
+  );
 }

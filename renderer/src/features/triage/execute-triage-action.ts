@@ -49,13 +49,14 @@ export async function executeTriageAction(
       deadlines.rulesFor(complaint.receivedAt),
       deadlines.calendar,
     );
-    await replica.complaint_events.bulkInsert(plan.events);
-    await document.incrementalPatch({ ...plan.patch, statusChangedAt: now, dueAt });
-    await sync.pending.markEdited(
+    await sync.pending.track(
       'complaint_events',
       plan.events.map((event) => event.id),
+      () => replica.complaint_events.bulkInsert(plan.events),
     );
-    await sync.pending.markEdited('complaints', [id]);
+    await sync.pending.track('complaints', [id], () =>
+      document.incrementalPatch({ ...plan.patch, statusChangedAt: now, dueAt }),
+    );
     outcome.done.push(id);
   }
   return outcome;
