@@ -14,19 +14,26 @@ test('an edit saved by the admin appears live on another officer’s screen and 
 
   // The koordinator has the same complaint open, read-only, before the change.
   await queueRow(koordinator.page, trackingNumber).click();
-  const koordinatorPriority = koordinator.page.getByLabel('Prioritas');
+  const koordinatorPriority = koordinator.page
+    .getByTestId('complaint-detail')
+    .getByLabel('Prioritas');
   await expect(koordinatorPriority).toBeDisabled();
   const before = await koordinatorPriority.inputValue();
   const after = before === 'mendesak' ? 'rendah' : 'mendesak';
 
   await firstRow.click();
-  await admin.page.getByLabel('Prioritas').selectOption(after);
-  await admin.page.getByLabel('Kategori').selectOption({ label: 'Lingkungan Hidup' });
-  await admin.page.getByRole('button', { name: 'Simpan' }).click();
+  await admin.page.getByTestId('complaint-detail').getByLabel('Prioritas').selectOption(after);
+  await admin.page
+    .getByTestId('complaint-detail')
+    .getByLabel('Kategori')
+    .selectOption({ label: 'Lingkungan Hidup' });
+  await admin.page.getByRole('button', { name: 'Simpan', exact: true }).click();
   await expect(admin.page.getByText('Tersimpan di perangkat')).toBeVisible();
 
   await expect(koordinatorPriority).toHaveValue(after);
-  await expect(koordinator.page.getByLabel('Kategori')).toHaveValue('cat-lingkungan-hidup');
+  await expect(koordinator.page.getByTestId('complaint-detail').getByLabel('Kategori')).toHaveValue(
+    'cat-lingkungan-hidup',
+  );
   await expect(admin.page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron');
 
   const onServer = await complaintOnServer(request, trackingNumber);
@@ -39,7 +46,7 @@ test('a penghubung sees only its own OPD’s complaints and never the reporter i
   browser,
 }) => {
   const penghubung = await signIn(browser, 'pupr.kaltim');
-  await penghubung.page.getByLabel('Status').selectOption('all');
+  await penghubung.page.getByTestId('filter-status').selectOption('all');
   await expect(penghubung.page.getByTestId('queue-count')).toContainText('pengaduan');
   await expect(penghubung.page.getByTestId('queue-row').first()).toBeVisible();
   const units = await penghubung.page.locator('[data-testid=queue-row] .col-unit').allInnerTexts();
@@ -73,20 +80,20 @@ test('work done offline survives a reload and reaches the server when the networ
   const row = page.getByTestId('queue-row').nth(3);
   const trackingNumber = (await row.getAttribute('data-tracking')) ?? '';
   await row.click();
-  const before = await page.getByLabel('Prioritas').inputValue();
+  const before = await page.getByTestId('complaint-detail').getByLabel('Prioritas').inputValue();
   const after = before === 'tinggi' ? 'rendah' : 'tinggi';
 
   await context.setOffline(true);
   await expect(page.getByTestId('sync-indicator')).toContainText('Luring');
-  await page.getByLabel('Prioritas').selectOption(after);
-  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByTestId('complaint-detail').getByLabel('Prioritas').selectOption(after);
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
   await expect(page.getByTestId('sync-indicator')).toContainText('Luring · 1 perubahan menunggu');
   expect((await complaintOnServer(request, trackingNumber)).priority).toBe(before);
 
   await page.reload();
   await expect(page.getByTestId('sync-indicator')).toContainText('Luring · 1 perubahan menunggu');
   await queueRow(page, trackingNumber).click();
-  await expect(page.getByLabel('Prioritas')).toHaveValue(after);
+  await expect(page.getByTestId('complaint-detail').getByLabel('Prioritas')).toHaveValue(after);
 
   await context.setOffline(false);
   await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {

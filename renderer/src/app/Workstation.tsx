@@ -5,6 +5,7 @@ import { useTranslation } from '../i18n/language-context.tsx';
 import { ComplaintDetail } from '../features/detail/ComplaintDetail.tsx';
 import { QueuePanel } from '../features/queue/QueuePanel.tsx';
 import { useDirectory } from '../features/queue/use-directory.ts';
+import { useQueueStore } from '../features/queue/use-queue-store.ts';
 import { InitialSyncProgress } from '../features/status/InitialSyncProgress.tsx';
 import { LanguageSwitch } from '../features/status/LanguageSwitch.tsx';
 import { RefusalsButton } from '../features/status/RefusalsButton.tsx';
@@ -20,6 +21,7 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
   const { t } = useTranslation();
   const { officer, instansi, replica } = useWorkstation();
   const directory = useDirectory();
+  const { store, snapshot } = useQueueStore(replica);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [checkedIds, setCheckedIds] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
@@ -35,6 +37,16 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
     },
     [officer.role, replica],
   );
+
+  async function markDuplicate(complaint: Complaint, originalId: string) {
+    const original = await replica.complaints.findOne(originalId).exec();
+    if (!original) return;
+    setDialog({
+      action: 'mark_duplicate',
+      complaints: [complaint],
+      duplicateOf: original.toJSON() as Complaint,
+    });
+  }
 
   const toggleChecked = useCallback((id: string) => {
     setCheckedIds((current) => {
@@ -75,6 +87,8 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
       <InitialSyncProgress />
       <main className="workstation-main">
         <QueuePanel
+          store={store}
+          snapshot={snapshot}
           directory={directory}
           selectedId={selectedId}
           checkedIds={checkedIds}
@@ -95,6 +109,10 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           directory={directory}
           firstFieldRef={firstFieldRef}
           onTriage={(action, complaint) => setDialog({ action, complaints: [complaint] })}
+          store={store}
+          snapshot={snapshot}
+          onOpen={setSelectedId}
+          onMarkDuplicate={(complaint, originalId) => void markDuplicate(complaint, originalId)}
         />
       </main>
       <footer className="status-bar">

@@ -18,7 +18,27 @@ export async function signIn(browser: Browser, username: string): Promise<Office
     timeout: 60_000,
   });
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  await waitForQueueSettled(page);
   return { context, page };
+}
+
+/** Waits until the initial copy is written and the in-memory queue holds all of it. */
+export async function waitForQueueSettled(page: Page): Promise<void> {
+  await expect(page.getByTestId('initial-sync')).toBeHidden({ timeout: 60_000 });
+  const panel = page.locator('.queue-panel');
+  await expect(panel).toHaveAttribute('data-loaded', 'true');
+  let previous = '';
+  await expect
+    .poll(
+      async () => {
+        const total = (await panel.getAttribute('data-total')) ?? '';
+        const settled = total === previous;
+        previous = total;
+        return settled;
+      },
+      { intervals: [500], timeout: 30_000 },
+    )
+    .toBe(true);
 }
 
 export function queueRow(page: Page, trackingNumber: string) {

@@ -11,12 +11,20 @@ import type { TriageActionKind } from '../../../../shared/domain/triage.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import { PrivacyFlags } from './PrivacyFlags.tsx';
 import { useComplaint } from './use-complaint.ts';
+import { DuplicateHints } from './DuplicateHints.tsx';
+import { DuplicateLinks } from './DuplicateLinks.tsx';
+import type { QueueStore, QueueStoreSnapshot } from '../queue/queue-store.ts';
+import { availableTriageActions } from '../../../../shared/domain/plan-triage-action.ts';
 
 type ComplaintDetailProps = {
   complaintId: string | null;
   directory: Directory;
   firstFieldRef: RefObject<HTMLSelectElement | null>;
   onTriage: (action: TriageActionKind, complaint: Complaint) => void;
+  store: QueueStore;
+  snapshot: QueueStoreSnapshot;
+  onOpen: (id: string) => void;
+  onMarkDuplicate: (complaint: Complaint, originalId: string) => void;
 };
 
 export function ComplaintDetail({
@@ -24,9 +32,13 @@ export function ComplaintDetail({
   directory,
   firstFieldRef,
   onTriage,
+  store,
+  snapshot,
+  onOpen,
+  onMarkDuplicate,
 }: ComplaintDetailProps) {
   const { t, language } = useTranslation();
-  const { instansi } = useWorkstation();
+  const { instansi, officer } = useWorkstation();
   const complaint = useComplaint(complaintId);
   if (!complaint) {
     return (
@@ -47,6 +59,21 @@ export function ComplaintDetail({
       </p>
       <ClockStatus complaint={complaint} />
       <TriageActions complaint={complaint} onChoose={(action) => onTriage(action, complaint)} />
+      <DuplicateLinks
+        complaintId={complaint.id}
+        duplicateOf={complaint.duplicateOf}
+        store={store}
+        snapshot={snapshot}
+        onOpen={onOpen}
+      />
+      <DuplicateHints
+        complaintId={complaint.id}
+        store={store}
+        snapshot={snapshot}
+        canMarkDuplicate={availableTriageActions(complaint, officer).includes('mark_duplicate')}
+        onOpen={onOpen}
+        onMarkDuplicate={(originalId) => onMarkDuplicate(complaint, originalId)}
+      />
       <dl className="detail-facts">
         <dt>{t('detail.received')}</dt>
         <dd>{formatDateTime(language, complaint.receivedAt, offset)}</dd>

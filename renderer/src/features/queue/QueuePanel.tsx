@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { COMPLAINT_STATUSES } from '../../../../shared/domain/complaint-status.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import { isQueueStatusFilter, type QueueStatusFilter } from './queue-filter.ts';
+import {
+  DEFAULT_QUEUE_CRITERIA,
+  type QueueCriteria,
+} from '../../../../shared/queue/queue-criteria.ts';
+import { QueueFilters } from './QueueFilters.tsx';
 import { QueueRow } from './QueueRow.tsx';
-import { useComplaintQueue } from './use-complaint-queue.ts';
-import { useSearchFilter } from './use-search-filter.ts';
+import { SavedViews } from './SavedViews.tsx';
+import type { QueueStore, QueueStoreSnapshot } from './queue-store.ts';
+import { useQueueView } from './use-queue-view.ts';
 import type { Directory } from './use-directory.ts';
 import type { TriageActionKind } from '../../../../shared/domain/triage.ts';
 import { triageActionForKey } from '../triage/triage-shortcuts.ts';
@@ -14,6 +18,8 @@ import { triageActionForKey } from '../triage/triage-shortcuts.ts';
 const ROW_HEIGHT = 44;
 
 type QueuePanelProps = {
+  store: QueueStore;
+  snapshot: QueueStoreSnapshot;
   directory: Directory;
   selectedId: string | null;
   checkedIds: ReadonlySet<string>;
@@ -29,6 +35,8 @@ const BULK_ACTIONS: readonly TriageActionKind[] = ['verify_dispose', 'hold', 'ar
 
 /** The virtualised complaint list: only the visible rows are in the DOM, j/k or arrows move. */
 export function QueuePanel({
+  store,
+  snapshot,
   directory,
   selectedId,
   checkedIds,
@@ -41,12 +49,20 @@ export function QueuePanel({
 }: QueuePanelProps) {
   const { t } = useTranslation();
   const { instansi } = useWorkstation();
-  const [filter, setFilter] = useState<QueueStatusFilter>('active');
-  const { rows: filteredRows } = useComplaintQueue(filter);
-  const [query, setQuery] = useState('');
-  const rows = useSearchFilter(filteredRows, query);
+  const [criteria, setCriteria] = useState<QueueCriteria>(DEFAULT_QUEUE_CRITERIA);
+  const [activeViewId, setActiveViewId] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const [now, setNow] = useState(() => Date.now());
+  const view = useQueueView(store, snapshot, criteria, now, instansi.utcOffsetMinutes);
+  const rows = view?.rows ?? null;
+  const indexing = snapshot.loaded && snapshot.indexed < snapshot.total;
+
+  function changeCriteria(next: QueueCriteria) {
+    setCriteria(next);
+    setActiveViewId('');
+    scrollRef.current?.scrollTo({ top: 0 });
+  }
   // The React Compiler is not used here, so the virtualizer's unstable function identities are fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -94,6 +110,11 @@ export function QueuePanel({
       action();
       return;
     }
+    if (event.key === '/') {
+      event.preventDefault();
+      searchRef.current?.focus();
+      return;
+    }
     if (event.key === 'x' && selectedId) {
       event.preventDefault();
       onToggleChecked(selectedId);
@@ -107,40 +128,51 @@ export function QueuePanel({
   }
 
   return (
-    <section className="queue-panel" aria-labelledby="queue-heading" data-rows={rows?.length ?? -1}>
+    <section
+      className="queue-panel"
+      aria-labelledby="queue-heading"
+      data-rows={rows?.length ?? -1}
+      data-total={snapshot.total}
+      data-loaded={snapshot.loaded}
+    >
       <header className="queue-toolbar">
         <h2 id="queue-heading">{t('queue.heading')}</h2>
-        <label>
-          {t('queue.filter.status')}{' '}
-          <select
-            value={filter}
-            onChange={(event) => {
-              if (isQueueStatusFilter(event.target.value)) setFilter(event.target.value);
-            }}
-          >
-            <option value="active">{t('queue.filter.active')}</option>
-            <option value="all">{t('queue.filter.all')}</option>
-            {COMPLAINT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="queue-search">
-          {t('queue.search')}{' '}
+        <div className="queue-search">
+          <label htmlFor="queue-search">{t('queue.search')}</label>
           <input
+            id="queue-search"
+            ref={searchRef}
             type="search"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
+            value={criteria.query}
+            onChange={(event) => changeCriteria({ ...criteria, query: event.target.value })}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' || event.key === 'Escape') scrollRef.current?.focus();
+            }}
             placeholder={t('queue.searchPlaceholder')}
+            aria-describedby="queue-count"
             data-testid="queue-search"
           />
-        </label>
-        <span className="queue-count" data-testid="queue-count">
+        </div>
+        <SavedViews
+          criteria={criteria}
+          activeViewId={activeViewId}
+          onApply={(viewId, next) => {
+            setCriteria(next);
+            setActiveViewId(viewId);
+          }}
+        />
+        <span className="queue-count" id="queue-count" data-testid="queue-count" aria-live="polite">
           {rows ? t('queue.count', { count: rows.length }) : t('queue.loading')}
+          {indexing &&
+            ` · ${t('queue.indexing', { percent: Math.floor((snapshot.indexed / snapshot.total) * 100) })}`}
         </span>
       </header>
+      <QueueFilters
+        criteria={criteria}
+        counts={view?.counts ?? null}
+        directory={directory}
+        onChange={changeCriteria}
+      />
       {checkedIds.size > 0 && (
         <div className="bulk-bar" role="toolbar" aria-label={t('queue.bulkLabel')}>
           <span>{t('queue.checkedCount', { count: checkedIds.size })}</span>

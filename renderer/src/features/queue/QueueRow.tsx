@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { Complaint } from '../../../../shared/schemas/complaint.ts';
+import type { QueueEntry } from '../../../../shared/queue/queue-entry.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDate } from '../../i18n/translate.ts';
 import type { Directory } from './use-directory.ts';
@@ -7,7 +7,7 @@ import type { Directory } from './use-directory.ts';
 const DAY_MS = 86_400_000;
 
 type QueueRowProps = {
-  complaint: Complaint;
+  complaint: QueueEntry;
   directory: Directory;
   selected: boolean;
   checked: boolean;

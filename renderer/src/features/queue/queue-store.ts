@@ -1,0 +1,221 @@
+import type { RxChangeEvent, RxCollection } from 'rxdb';
+import type { Subscription } from 'rxjs';
+import type { QueueSort } from '../../../../shared/queue/queue-criteria.ts';
+import {
+  searchableTextOf,
+  toQueueEntry,
+  type QueueEntry,
+} from '../../../../shared/queue/queue-entry.ts';
+import { compareQueueEntries, sortQueueEntries } from '../../../../shared/queue/filter-queue.ts';
+import { SearchIndex } from '../../../../shared/search/search-index.ts';
+import type { Complaint } from '../../../../shared/schemas/complaint.ts';
+
+const LOAD_PAGE = 5_000;
+/** Documents indexed per slice of work; a slice stays well under a frame budget of 50 ms. */
+const INDEX_SLICE = 400;
+/** Above this many changes at once the order is rebuilt rather than patched. */
+const PATCH_LIMIT = 300;
+const NOTIFY_DELAY_MS = 16;
+
+export type QueueStoreSnapshot = {
+  version: number;
+  loaded: boolean;
+  /** Documents in the search index, of those in the queue. */
+  indexed: number;
+  total: number;
+};
+
+type SortedCache = { sort: QueueSort; version: number; entries: QueueEntry[] };
+
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The whole complaint queue of the replica in memory, in compact form, kept current from the
+ * collection's change events (one pass over the replica at start, then one entry per change).
+ * Filtering, counting and sorting 100,000 entries in memory is faster than any IndexedDB query.
+ */
+export class QueueStore {
+  private entries = new Map<string, QueueEntry>();
+  private searchIndex = new SearchIndex();
+  private indexQueue: { id: string; text: string }[] = [];
+  private indexing = false;
+  private snapshot: QueueStoreSnapshot = { version: 0, loaded: false, indexed: 0, total: 0 };
+  private readonly listeners = new Set<() => void>();
+  private sorted: SortedCache | null = null;
+  private subscription: Subscription | null = null;
+  /** Bumped by every start and stop, so work begun by an earlier start knows it is stale. */
+  private generation = 0;
+  private notifyScheduled = false;
+
+  private readonly collection: RxCollection<Complaint>;
+
+  constructor(complaints: RxCollection<Complaint>) {
+    this.collection = complaints;
+  }
+
+  /** Loads the replica's complaints and follows their changes; a later start begins afresh. */
+  async start(): Promise<void> {
+    this.stop();
+    const generation = this.generation;
+    this.entries = new Map();
+    this.searchIndex = new SearchIndex();
+    this.indexQueue = [];
+    this.indexing = false;
+    this.sorted = null;
+    this.snapshot = { version: this.snapshot.version + 1, loaded: false, indexed: 0, total: 0 };
+    const buffered: RxChangeEvent<Complaint>[] = [];
+    let loading = true;
+    this.subscription = this.collection.eventBulks$.subscribe((bulk) => {
+      const events = bulk.events as RxChangeEvent<Complaint>[];
+      if (loading) buffered.push(...events);
+      else this.apply(events);
+    });
+    let after = '';
+    for (;;) {
+      const page = await this.collection
+        .find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: LOAD_PAGE })
+        .exec();
+      if (generation !== this.generation) return;
+      for (const document of page) {
+        const complaint = document.toJSON() as Complaint;
+        this.entries.set(complaint.id, toQueueEntry(complaint));
+        this.indexQueue.push({ id: complaint.id, text: searchableTextOf(complaint) });
+      }
+      const last = page.at(-1);
+      if (!last || page.length < LOAD_PAGE) break;
+      after = last.primary;
+      this.changed();
+      await yieldToBrowser();
+    }
+    loading = false;
+    this.apply(buffered);
+    this.snapshot = { ...this.snapshot, loaded: true };
+    this.changed();
+    this.indexInSlices(generation);
+  }
+
+  stop(): void {
+    this.generation += 1;
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): QueueStoreSnapshot => this.snapshot;
+
+  get(id: string): QueueEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  all(): IterableIterator<QueueEntry> {
+    return this.entries.values();
+  }
+
+  /** Every entry in the given order; kept between calls and patched for small changes. */
+  inOrder(sort: QueueSort): readonly QueueEntry[] {
+    const cache = this.sorted;
+    if (cache && cache.sort === sort && cache.version === this.snapshot.version) {
+      return cache.entries;
+    }
+    const entries = sortQueueEntries([...this.entries.values()], sort);
+    this.sorted = { sort, version: this.snapshot.version, entries };
+    return entries;
+  }
+
+  /** Ids whose tracking number, title or body contain every word of the query as a prefix. */
+  search(query: string): Set<string> {
+    return this.searchIndex.search(query);
+  }
+
+  private apply(events: readonly RxChangeEvent<Complaint>[]): void {
+    if (events.length === 0) return;
+    const cache = this.sorted?.version === this.snapshot.version ? this.sorted : null;
+    const patchOrder = cache !== null && events.length <= PATCH_LIMIT;
+    for (const event of events) {
+      const previous = this.entries.get(event.documentId);
+      if (event.operation === 'DELETE' || event.documentData._deleted) {
+        this.entries.delete(event.documentId);
+        this.searchIndex.remove(event.documentId);
+        if (patchOrder && previous) removeFromOrder(cache.entries, previous, cache.sort);
+        continue;
+      }
+      const complaint = event.documentData;
+      const entry = toQueueEntry(complaint);
+      this.entries.set(entry.id, entry);
+      this.searchIndex.put(entry.id, searchableTextOf(complaint));
+      if (patchOrder) {
+        if (previous) removeFromOrder(cache.entries, previous, cache.sort);
+        insertInOrder(cache.entries, entry, cache.sort);
+      }
+    }
+    this.changed();
+    if (patchOrder) this.sorted = { ...cache, version: this.snapshot.version };
+  }
+
+  private indexInSlices(generation: number): void {
+    if (this.indexing) return;
+    this.indexing = true;
+    const step = () => {
+      if (generation !== this.generation) return;
+      const slice = this.indexQueue.splice(0, INDEX_SLICE);
+      for (const { id, text } of slice) {
+        // A change applied since the load has indexed the newer text already.
+        if (this.entries.has(id) && !this.searchIndex.has(id)) this.searchIndex.put(id, text);
+      }
+      this.snapshot = { ...this.snapshot, indexed: this.searchIndex.size };
+      this.notify();
+      if (this.indexQueue.length > 0) setTimeout(step, 0);
+      else this.indexing = false;
+    };
+    step();
+  }
+
+  private changed(): void {
+    this.snapshot = {
+      ...this.snapshot,
+      version: this.snapshot.version + 1,
+      total: this.entries.size,
+      indexed: this.searchIndex.size,
+    };
+    this.notify();
+  }
+
+  /** Listeners hear at most once a frame, however many changes arrive in it. */
+  private notify(): void {
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    setTimeout(() => {
+      this.notifyScheduled = false;
+      for (const listener of this.listeners) listener();
+    }, NOTIFY_DELAY_MS);
+  }
+}
+
+function positionOf(entries: readonly QueueEntry[], entry: QueueEntry, sort: QueueSort): number {
+  const compare = compareQueueEntries(sort);
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(entries[middle] as QueueEntry, entry) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function removeFromOrder(entries: QueueEntry[], entry: QueueEntry, sort: QueueSort): void {
+  const index = positionOf(entries, entry, sort);
+  if (entries[index]?.id === entry.id) entries.splice(index, 1);
+  else {
+    const fallback = entries.findIndex((candidate) => candidate.id === entry.id);
+    if (fallback >= 0) entries.splice(fallback, 1);
+  }
+}
+
+function insertInOrder(entries: QueueEntry[], entry: QueueEntry, sort: QueueSort): void {
+  entries.splice(positionOf(entries, entry, sort), 0, entry);
+}
