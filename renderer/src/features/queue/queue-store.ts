@@ -8,14 +8,16 @@ import {
 } from '../../../../shared/queue/queue-entry.ts';
 import { compareQueueEntries, sortQueueEntries } from '../../../../shared/queue/filter-queue.ts';
 import { SearchIndex } from '../../../../shared/search/search-index.ts';
+import { readAllDocuments } from '../../db/read-all-documents.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 
 const LOAD_PAGE = 5_000;
 /** Documents indexed per slice of work; a slice stays well under a frame budget of 50 ms. */
-const INDEX_SLICE = 400;
+const INDEX_SLICE = 200;
 /** Above this many changes at once the order is rebuilt rather than patched. */
 const PATCH_LIMIT = 300;
 const NOTIFY_DELAY_MS = 16;
+const LOAD_PROGRESS_INTERVAL_MS = 1_500;
 
 export type QueueStoreSnapshot = {
   version: number;
@@ -70,23 +72,22 @@ export class QueueStore {
       if (loading) buffered.push(...events);
       else this.apply(events);
     });
-    let after = '';
-    for (;;) {
-      const page = await this.collection
-        .find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: LOAD_PAGE })
-        .exec();
+    // The first page is shown at once; later pages only now and then, since each showing
+    // sorts and counts everything loaded so far.
+    let shownAt = -Infinity;
+    for await (const page of readAllDocuments(this.collection, LOAD_PAGE)) {
       if (generation !== this.generation) return;
-      for (const document of page) {
-        const complaint = document.toJSON() as Complaint;
+      for (const complaint of page) {
         this.entries.set(complaint.id, toQueueEntry(complaint));
         this.indexQueue.push({ id: complaint.id, text: searchableTextOf(complaint) });
       }
-      const last = page.at(-1);
-      if (!last || page.length < LOAD_PAGE) break;
-      after = last.primary;
-      this.changed();
+      if (performance.now() - shownAt > LOAD_PROGRESS_INTERVAL_MS) {
+        this.changed();
+        shownAt = performance.now();
+      }
       await yieldToBrowser();
     }
+    if (generation !== this.generation) return;
     loading = false;
     this.apply(buffered);
     this.snapshot = { ...this.snapshot, loaded: true };
