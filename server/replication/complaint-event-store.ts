@@ -87,16 +87,38 @@ function scope(
   return { join: '', where: `e.instansi_id = $${first}`, params: [officer.instansiId] };
 }
 
-/** The fields that make an event what it is; a re-sent event must match them to be harmless. */
-function sameEvent(a: ComplaintEvent, b: ComplaintEvent): boolean {
-  return (
-    a.complaintId === b.complaintId &&
-    a.kind === b.kind &&
-    a.toStatus === b.toStatus &&
-    a.reason === b.reason &&
-    a.targetUnitId === b.targetUnitId &&
-    a.deviceTime === b.deviceTime
-  );
+/** What the device writes into an event; the other fields the server stamps on acceptance. */
+const DEVICE_FIELDS = [
+  'complaintId',
+  'kind',
+  'fromStatus',
+  'toStatus',
+  'targetUnitId',
+  'reasonCode',
+  'reason',
+  'relatedComplaintId',
+  'anonim',
+  'rahasia',
+  'deviceTime',
+] as const satisfies readonly (keyof ComplaintEvent)[];
+const SERVER_STAMPED_FIELDS = [
+  'instansiId',
+  'officerId',
+  'officerName',
+  'officerRole',
+  'serverTime',
+  'serverSeq',
+] as const satisfies readonly (keyof ComplaintEvent)[];
+
+/**
+ * A push of a stored event is harmless only as a re-delivery: the device's unstamped copy with
+ * the same content (its claims about who and when are ignored, as on first delivery), or an
+ * exact copy of the stored event. Anything else is a change, and events never change.
+ */
+function isRedelivery(stored: ComplaintEvent, pushed: ComplaintEvent): boolean {
+  if (DEVICE_FIELDS.some((field) => stored[field] !== pushed[field])) return false;
+  if (pushed.serverSeq === 0 && pushed.serverTime === 0) return true;
+  return SERVER_STAMPED_FIELDS.every((field) => stored[field] === pushed[field]);
 }
 
 async function appendOne(
@@ -118,13 +140,16 @@ async function appendOne(
     };
   }
   const event = parsed.data;
-  const existing = await tx.query<EventRow>(
-    `SELECT ${COLUMNS} FROM complaint_events e WHERE e.id = $1`,
-    [event.id],
+  const visible = scope(officer, 2);
+  const existing = await tx.query<EventRow & { visible: boolean }>(
+    `SELECT ${COLUMNS}, ${visible.where} AS visible FROM complaint_events e ${visible.join}
+      WHERE e.id = $1`,
+    [event.id, ...visible.params],
   );
   if (existing[0]) {
-    const master = fromRow(existing[0]);
-    if (master.officerId === officer.id && sameEvent(master, event) && !event._deleted)
+    // An event outside the officer's scope is refused without showing it.
+    const master = existing[0].visible ? fromRow(existing[0]) : undefined;
+    if (master && master.officerId === officer.id && isRedelivery(master, event) && !event._deleted)
       return { result: 'unchanged' };
     return {
       refuse: { code: 'append_only', message: 'Riwayat pengaduan tidak dapat diubah atau dihapus' },
