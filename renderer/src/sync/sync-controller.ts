@@ -91,6 +91,8 @@ export class SyncController {
         const connection =
           stream === 'connected' ? 'online' : stream === 'disconnected' ? 'offline' : 'connecting';
         this.patch({ connection });
+        // The replications may have gone idle before the stream connected.
+        if (connection === 'online') void this.noteSyncedWhenIdle();
       }),
       this.tokens.authState$.subscribe((auth) =>
         this.patch({ sessionExpired: auth === 'expired' }),
