@@ -3,16 +3,20 @@ import { BRIDGE_CHANNELS, type AppInfo } from '../../shared/bridge.ts';
 import { storedSessionSchema } from '../../shared/stored-session.ts';
 import type { SessionStore } from './session-store.ts';
 
+/** Channels whose handlers need the calling page (see document-handlers.ts). */
+export type DocumentChannel =
+  typeof BRIDGE_CHANNELS.saveReportPdf | typeof BRIDGE_CHANNELS.saveFile;
+
 /** One IPC handler per bridge method; arguments come from an untrusted renderer. */
 export type BridgeHandlers = Record<
-  (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS],
+  Exclude<(typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS], DocumentChannel>,
   (...args: unknown[]) => Promise<unknown>
 >;
 
 const noArguments = z.tuple([]);
 const sessionArguments = z.tuple([storedSessionSchema]);
 
-function parseArguments<T extends z.ZodType>(
+export function parseArguments<T extends z.ZodType>(
   schema: T,
   args: unknown[],
   channel: string,

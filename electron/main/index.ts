@@ -15,6 +15,7 @@ import {
 } from 'electron';
 import { APP_ORIGIN, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.ts';
 import { createBridgeHandlers } from './bridge-handlers.ts';
+import { createDocumentHandlers } from './document-handlers.ts';
 import {
   buildContentSecurityPolicy,
   withContentSecurityPolicy,
@@ -139,15 +140,39 @@ function registerBridge(): void {
       files: sessionFiles(join(app.getPath('userData'), 'session.bin')),
     }),
   });
+  const documents = createDocumentHandlers({
+    documentsFolder: app.getPath('documents'),
+    chooseSaveLocation: async (defaultPath, extension) => {
+      const window = BrowserWindow.getFocusedWindow();
+      const options = {
+        defaultPath,
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+      };
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    writeFile: (path, data) => writeFile(path, data),
+  });
+  const checkedSender = (channel: string, event: Electron.IpcMainInvokeEvent) => {
+    const frameUrl = event.senderFrame?.url;
+    // Only the workstation's own pages may use the bridge.
+    if (frameUrl === undefined || !isAllowedNavigation(frameUrl, pageOrigins)) {
+      throw new Error(`${channel}: refused for ${frameUrl ?? 'a closed frame'}`);
+    }
+    return event.sender;
+  };
   for (const [channel, handler] of Object.entries(handlers)) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
-      const frameUrl = event.senderFrame?.url;
-      // Only the workstation's own pages may use the bridge.
-      if (frameUrl === undefined || !isAllowedNavigation(frameUrl, pageOrigins)) {
-        throw new Error(`${channel}: refused for ${frameUrl ?? 'a closed frame'}`);
-      }
+      checkedSender(channel, event);
       return handler(...args);
     });
+  }
+  for (const [channel, handler] of Object.entries(documents)) {
+    ipcMain.handle(channel, (event, ...args: unknown[]) =>
+      handler(checkedSender(channel, event), ...args),
+    );
   }
 }
 

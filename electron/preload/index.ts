@@ -2,6 +2,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import {
   BRIDGE_CHANNELS,
   type AppInfo,
+  type ExportFile,
+  type SaveOutcome,
   type StoredSession,
   type WorkstationBridge,
 } from '../../shared/bridge.ts';
@@ -14,6 +16,10 @@ const bridge = {
   loadSession: () =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.loadSession) as Promise<StoredSession | null>,
   clearSession: () => ipcRenderer.invoke(BRIDGE_CHANNELS.clearSession) as Promise<void>,
+  saveReportPdf: (suggestedName: string) =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.saveReportPdf, suggestedName) as Promise<SaveOutcome>,
+  saveFile: (file: ExportFile) =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.saveFile, file) as Promise<SaveOutcome>,
 } satisfies WorkstationBridge;
 
 contextBridge.exposeInMainWorld('workstation', bridge);

@@ -1,4 +1,4 @@
-import type { WorkstationBridge } from '../../../shared/bridge.ts';
+import type { ExportFile, WorkstationBridge } from '../../../shared/bridge.ts';
 import { storedSessionSchema, type StoredSession } from '../../../shared/stored-session.ts';
 
 const SESSION_KEY = 'lapor.session';
@@ -30,5 +30,19 @@ export const webBridge = {
   },
   async clearSession() {
     localStorage.removeItem(SESSION_KEY);
+  },
+  async saveReportPdf() {
+    // The browser's print dialog offers "Save as PDF"; the print stylesheet lays out the page.
+    window.print();
+    return { outcome: 'printing' as const };
+  },
+  async saveFile(file: ExportFile) {
+    const url = URL.createObjectURL(new Blob([file.data as Uint8Array<ArrayBuffer>]));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.suggestedName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return { outcome: 'saved' as const, location: file.suggestedName };
   },
 } satisfies WorkstationBridge;
