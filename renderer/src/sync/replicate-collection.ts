@@ -18,7 +18,7 @@ export type CollectionReplication<T> = {
   progress$: BehaviorSubject<PullProgress>;
 };
 
-const PULL_BATCH = 500;
+const PULL_BATCH = 1000;
 const PUSH_BATCH = 100;
 
 export function replicateCollection<T extends { id: string }>(options: {

@@ -17,6 +17,7 @@ const INDEX_SLICE = 200;
 /** Above this many changes at once the order is rebuilt rather than patched. */
 const PATCH_LIMIT = 300;
 const NOTIFY_DELAY_MS = 16;
+const BULK_NOTIFY_DELAY_MS = 1_000;
 const LOAD_PROGRESS_INTERVAL_MS = 1_500;
 
 export type QueueStoreSnapshot = {
@@ -39,7 +40,8 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
 export class QueueStore {
   private entries = new Map<string, QueueEntry>();
   private searchIndex = new SearchIndex();
-  private indexQueue: { id: string; text: string }[] = [];
+  /** Texts waiting to be indexed, by id; a newer text replaces a waiting older one. */
+  private unindexed = new Map<string, string>();
   private indexing = false;
   private snapshot: QueueStoreSnapshot = { version: 0, loaded: false, indexed: 0, total: 0 };
   private readonly listeners = new Set<() => void>();
@@ -61,7 +63,7 @@ export class QueueStore {
     const generation = this.generation;
     this.entries = new Map();
     this.searchIndex = new SearchIndex();
-    this.indexQueue = [];
+    this.unindexed = new Map();
     this.indexing = false;
     this.sorted = null;
     this.snapshot = { version: this.snapshot.version + 1, loaded: false, indexed: 0, total: 0 };
@@ -79,7 +81,7 @@ export class QueueStore {
       if (generation !== this.generation) return;
       for (const complaint of page) {
         this.entries.set(complaint.id, toQueueEntry(complaint));
-        this.indexQueue.push({ id: complaint.id, text: searchableTextOf(complaint) });
+        this.unindexed.set(complaint.id, searchableTextOf(complaint));
       }
       if (performance.now() - shownAt > LOAD_PROGRESS_INTERVAL_MS) {
         this.changed();
@@ -135,11 +137,15 @@ export class QueueStore {
   private apply(events: readonly RxChangeEvent<Complaint>[]): void {
     if (events.length === 0) return;
     const cache = this.sorted?.version === this.snapshot.version ? this.sorted : null;
-    const patchOrder = cache !== null && events.length <= PATCH_LIMIT;
+    // A bulk (a sync batch) is indexed in the background and re-sorted on the next read;
+    // a few changes (an officer's edit, a live update) are indexed and placed at once.
+    const bulk = events.length > PATCH_LIMIT;
+    const patchOrder = cache !== null && !bulk;
     for (const event of events) {
       const previous = this.entries.get(event.documentId);
       if (event.operation === 'DELETE' || event.documentData._deleted) {
         this.entries.delete(event.documentId);
+        this.unindexed.delete(event.documentId);
         this.searchIndex.remove(event.documentId);
         if (patchOrder && previous) removeFromOrder(cache.entries, previous, cache.sort);
         continue;
@@ -147,52 +153,66 @@ export class QueueStore {
       const complaint = event.documentData;
       const entry = toQueueEntry(complaint);
       this.entries.set(entry.id, entry);
-      this.searchIndex.put(entry.id, searchableTextOf(complaint));
+      if (bulk) {
+        this.unindexed.set(entry.id, searchableTextOf(complaint));
+      } else {
+        this.unindexed.delete(entry.id);
+        this.searchIndex.put(entry.id, searchableTextOf(complaint));
+      }
       if (patchOrder) {
         if (previous) removeFromOrder(cache.entries, previous, cache.sort);
         insertInOrder(cache.entries, entry, cache.sort);
       }
     }
-    this.changed();
+    this.changed(bulk ? BULK_NOTIFY_DELAY_MS : NOTIFY_DELAY_MS);
     if (patchOrder) this.sorted = { ...cache, version: this.snapshot.version };
+    if (bulk && this.snapshot.loaded) this.indexInSlices(this.generation);
   }
 
   private indexInSlices(generation: number): void {
     if (this.indexing) return;
     this.indexing = true;
     const step = () => {
-      if (generation !== this.generation) return;
-      const slice = this.indexQueue.splice(0, INDEX_SLICE);
-      for (const { id, text } of slice) {
-        // A change applied since the load has indexed the newer text already.
-        if (this.entries.has(id) && !this.searchIndex.has(id)) this.searchIndex.put(id, text);
+      if (generation !== this.generation) {
+        this.indexing = false;
+        return;
       }
-      this.snapshot = { ...this.snapshot, indexed: this.searchIndex.size };
-      this.notify();
-      if (this.indexQueue.length > 0) setTimeout(step, 0);
+      let done = 0;
+      for (const [id, text] of this.unindexed) {
+        this.unindexed.delete(id);
+        this.searchIndex.put(id, text);
+        done += 1;
+        if (done === INDEX_SLICE) break;
+      }
+      this.snapshot = { ...this.snapshot, indexed: this.entries.size - this.unindexed.size };
+      this.notify(NOTIFY_DELAY_MS);
+      if (this.unindexed.size > 0) setTimeout(step, 0);
       else this.indexing = false;
     };
     step();
   }
 
-  private changed(): void {
+  private changed(delayMs: number = NOTIFY_DELAY_MS): void {
     this.snapshot = {
       ...this.snapshot,
       version: this.snapshot.version + 1,
       total: this.entries.size,
-      indexed: this.searchIndex.size,
+      indexed: this.entries.size - this.unindexed.size,
     };
-    this.notify();
+    this.notify(delayMs);
   }
 
-  /** Listeners hear at most once a frame, however many changes arrive in it. */
-  private notify(): void {
+  /**
+   * Listeners hear at most once per delay, however many changes arrive in it: a frame for an
+   * edit, longer while a sync writes batch after batch (each showing sorts and counts it all).
+   */
+  private notify(delayMs: number): void {
     if (this.notifyScheduled) return;
     this.notifyScheduled = true;
     setTimeout(() => {
       this.notifyScheduled = false;
       for (const listener of this.listeners) listener();
-    }, NOTIFY_DELAY_MS);
+    }, delayMs);
   }
 }
 
