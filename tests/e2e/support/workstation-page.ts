@@ -27,6 +27,7 @@ export async function waitForQueueSettled(page: Page): Promise<void> {
   await expect(page.getByTestId('initial-sync')).toBeHidden({ timeout: 60_000 });
   const panel = page.locator('.queue-panel');
   await expect(panel).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByTestId('queue-count')).not.toContainText('menyiapkan pencarian');
   let previous = '';
   await expect
     .poll(
