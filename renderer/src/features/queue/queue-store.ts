@@ -70,7 +70,8 @@ export class QueueStore {
     const buffered: RxChangeEvent<Complaint>[] = [];
     let loading = true;
     this.subscription = this.collection.eventBulks$.subscribe((bulk) => {
-      const events = bulk.events as RxChangeEvent<Complaint>[];
+      // Local documents of the collection (pending-change counts, last sync) are not complaints.
+      const events = (bulk.events as RxChangeEvent<Complaint>[]).filter((event) => !event.isLocal);
       if (loading) buffered.push(...events);
       else this.apply(events);
     });
