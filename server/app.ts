@@ -21,6 +21,7 @@ import {
 import { complaintEventStore } from './replication/complaint-event-store.ts';
 import { syncRejectionStore } from './replication/sync-rejection-store.ts';
 import { WEB_CONTENT_SECURITY_POLICY } from './http/web-security-headers.ts';
+import { registerRakordaReportRoute } from './reports/rakorda-route.ts';
 
 export type AppOptions = {
   db: Database;
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openStreams,
     heartbeatMs: options.heartbeatMs ?? 20_000,
   });
+  registerRakordaReportRoute(app, { db: options.db, now });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: 'index.html' });
