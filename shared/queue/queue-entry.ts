@@ -23,6 +23,7 @@ export type QueueEntry = {
   priority: Priority;
   anonim: boolean;
   rahasia: boolean;
+  berkadarPengawasan: boolean;
   regionCode: string;
   /** Folded location text, compared when looking for duplicates. */
   locationKey: string;
@@ -58,6 +59,7 @@ export function toQueueEntry(complaint: Complaint): QueueEntry {
     priority: complaint.priority,
     anonim: complaint.anonim,
     rahasia: complaint.rahasia,
+    berkadarPengawasan: complaint.berkadarPengawasan,
     regionCode: complaint.regionCode,
     locationKey: normalizeSearchText(complaint.locationText),
     reporterKey: reporterKeyOf(complaint.reporter),

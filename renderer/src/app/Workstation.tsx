@@ -4,6 +4,7 @@ import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import { useTranslation } from '../i18n/language-context.tsx';
 import { ComplaintDetail } from '../features/detail/ComplaintDetail.tsx';
 import { QueuePanel } from '../features/queue/QueuePanel.tsx';
+import { ReportPage } from '../features/reports/ReportPage.tsx';
 import { useDirectory } from '../features/queue/use-directory.ts';
 import { useQueueStore } from '../features/queue/use-queue-store.ts';
 import { InitialSyncProgress } from '../features/status/InitialSyncProgress.tsx';
@@ -26,6 +27,7 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
   const [checkedIds, setCheckedIds] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [notice, setNotice] = useState('');
+  const [view, setView] = useState<'queue' | 'report'>('queue');
   const firstFieldRef = useRef<HTMLSelectElement | null>(null);
 
   const openTriage = useCallback(
@@ -78,6 +80,23 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
         <span className="app-officer" data-testid="officer-name">
           {officer.displayName} · {t(`session.role.${officer.role}`)}
         </span>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <button
+            type="button"
+            aria-current={view === 'queue' ? 'page' : undefined}
+            onClick={() => setView('queue')}
+          >
+            {t('nav.queue')}
+          </button>
+          <button
+            type="button"
+            aria-current={view === 'report' ? 'page' : undefined}
+            onClick={() => setView('report')}
+            data-testid="nav-report"
+          >
+            {t('nav.report')}
+          </button>
+        </nav>
         <LanguageSwitch />
         <button type="button" onClick={onSignOut}>
           {t('session.logout')}
@@ -85,7 +104,12 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
       </header>
       <ReloginBanner />
       <InitialSyncProgress />
-      <main className="workstation-main">
+      {view === 'report' && (
+        <main className="report-main">
+          <ReportPage store={store} directory={directory} />
+        </main>
+      )}
+      <main className="workstation-main" hidden={view !== 'queue'}>
         <QueuePanel
           store={store}
           snapshot={snapshot}

@@ -40,6 +40,21 @@ export function QueueFilters({ criteria, counts, directory, onChange }: QueueFil
   });
   const set = <K extends keyof QueueCriteria>(key: K, value: QueueCriteria[K]) =>
     onChange({ ...criteria, [key]: value });
+  // Facets whose choices are the values of a domain enum.
+  const enumFacets = [
+    {
+      facet: 'type',
+      options: COMPLAINT_TYPES.map((value) => ({ value, label: t(`type.${value}`) })),
+    },
+    {
+      facet: 'channel',
+      options: CHANNELS.map((value) => ({ value, label: t(`channel.${value}`) })),
+    },
+    {
+      facet: 'priority',
+      options: PRIORITIES.map((value) => ({ value, label: t(`priority.${value}`) })),
+    },
+  ] as const;
   const rangeInvalid =
     criteria.receivedFrom !== '' &&
     criteria.receivedTo !== '' &&
@@ -96,48 +111,19 @@ export function QueueFilters({ criteria, counts, directory, onChange }: QueueFil
         ]}
         onChange={(value) => set('categoryId', value)}
       />
-      <FacetSelect
-        label={t('queue.filter.type')}
-        value={criteria.type}
-        testId="filter-type"
-        options={[
-          anyOf('type'),
-          ...COMPLAINT_TYPES.map((type) => ({
-            value: type,
-            label: t(`type.${type}`),
-            count: countOf('type', type),
-          })),
-        ]}
-        onChange={(value) => set('type', value as QueueCriteria['type'])}
-      />
-      <FacetSelect
-        label={t('queue.filter.channel')}
-        value={criteria.channel}
-        testId="filter-channel"
-        options={[
-          anyOf('channel'),
-          ...CHANNELS.map((channel) => ({
-            value: channel,
-            label: t(`channel.${channel}`),
-            count: countOf('channel', channel),
-          })),
-        ]}
-        onChange={(value) => set('channel', value as QueueCriteria['channel'])}
-      />
-      <FacetSelect
-        label={t('queue.filter.priority')}
-        value={criteria.priority}
-        testId="filter-priority"
-        options={[
-          anyOf('priority'),
-          ...PRIORITIES.map((priority) => ({
-            value: priority,
-            label: t(`priority.${priority}`),
-            count: countOf('priority', priority),
-          })),
-        ]}
-        onChange={(value) => set('priority', value as QueueCriteria['priority'])}
-      />
+      {enumFacets.map(({ facet, options }) => (
+        <FacetSelect
+          key={facet}
+          label={t(`queue.filter.${facet}`)}
+          value={criteria[facet]}
+          testId={`filter-${facet}`}
+          options={[
+            anyOf(facet),
+            ...options.map((option) => ({ ...option, count: countOf(facet, option.value) })),
+          ]}
+          onChange={(value) => onChange({ ...criteria, [facet]: value })}
+        />
+      ))}
       <FacetSelect
         label={t('queue.filter.deadline')}
         value={criteria.deadline}

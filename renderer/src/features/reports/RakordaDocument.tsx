@@ -1,0 +1,192 @@
+import type { RakordaReport } from '../../../../shared/reports/compute-rakorda-figures.ts';
+import { rakordaTables } from '../../../../shared/reports/report-tables.ts';
+import { RAKORDA_DEFINITIONS } from '../../../../shared/reports/rakorda-definitions.ts';
+import type { Instansi } from '../../../../shared/schemas/officer.ts';
+import { formatDateTime } from '../../i18n/translate.ts';
+import { ExecutiveSummary } from './ExecutiveSummary.tsx';
+import { HorizontalBarChart } from './HorizontalBarChart.tsx';
+import { formatCount, formatLocalDate, formatRate, REPORT_LANGUAGE } from './report-format.ts';
+import { ReportTableView } from './ReportTableView.tsx';
+import { TrendChart } from './TrendChart.tsx';
+import type { ReportSettings } from './use-report-settings.ts';
+
+type RakordaDocumentProps = {
+  report: RakordaReport;
+  instansi: Instansi;
+  settings: ReportSettings;
+  unitNames: readonly string[];
+};
+
+/** The printable RAKORDA briefing: A4 portrait, letterhead, summary, charts, tables, signature. */
+export function RakordaDocument({ report, instansi, settings, unitNames }: RakordaDocumentProps) {
+  const { current, previous } = report;
+  const offset = instansi.utcOffsetMinutes;
+  const tables = rakordaTables(current);
+  const status = current.status;
+  const rankedUnits = current.units.filter((unit) => unit.rank !== null).slice(0, 15);
+  const scope = current.scope.wholeInstansi ? 'Seluruh OPD' : `OPD: ${unitNames.join(', ')}`;
+  const stamp = (
+    <p className="report-stamp">
+      Dibuat {formatDateTime(REPORT_LANGUAGE, current.generatedAt, offset)} · Data per sinkronisasi
+      terakhir{' '}
+      {current.dataAsOf > 0
+        ? formatDateTime(REPORT_LANGUAGE, current.dataAsOf, offset)
+        : 'belum pernah'}
+    </p>
+  );
+  return (
+    <article className="rakorda-document" data-testid="rakorda-document" lang="id">
+      <header className="kop-surat">
+        {settings.logoDataUrl && <img src={settings.logoDataUrl} alt="" className="kop-logo" />}
+        <div>
+          <p className="kop-name">{instansi.name.toUpperCase()}</p>
+          {settings.address && <p className="kop-address">{settings.address}</p>}
+        </div>
+      </header>
+      <h1 className="report-title">
+        Laporan Pengelolaan Pengaduan Pelayanan Publik (SP4N-LAPOR!)
+        <span>Bahan Rapat Koordinasi Daerah (RAKORDA)</span>
+      </h1>
+      <p className="report-period" data-testid="report-period">
+        Periode {formatLocalDate(current.period.from)} – {formatLocalDate(current.period.to)} ·{' '}
+        {scope}
+        <br />
+        Pembanding: {formatLocalDate(previous.period.from)} – {formatLocalDate(previous.period.to)}
+      </p>
+      {stamp}
+      <ExecutiveSummary current={current} previous={previous} />
+
+      <section className="report-charts page-break-before" aria-label="Grafik">
+        <h2>Grafik</h2>
+        <h3>Tren bulanan laporan diterima dan ditindaklanjuti/selesai</h3>
+        <TrendChart months={current.monthly} />
+        <h3>Status laporan yang diterima</h3>
+        <HorizontalBarChart
+          title="Status laporan"
+          max={Math.max(1, current.received.total)}
+          bars={[
+            {
+              label: 'Ditindaklanjuti atau selesai',
+              value: status.resolved,
+              text: formatCount(status.resolved),
+              tone: 'good',
+            },
+            {
+              label: 'Dalam proses',
+              value: status.inProcess,
+              text: formatCount(status.inProcess),
+              tone: 'plain',
+            },
+            {
+              label: 'Belum diproses',
+              value: status.notYetProcessed,
+              text: formatCount(status.notYetProcessed),
+              tone: 'warn',
+            },
+            {
+              label: '…di antaranya ditunda',
+              value: status.onHold,
+              text: formatCount(status.onHold),
+              tone: 'warn',
+            },
+            {
+              label: 'Diarsipkan',
+              value: status.archived,
+              text: formatCount(status.archived),
+              tone: 'bad',
+            },
+            {
+              label: 'Bukan wewenang',
+              value: status.bukanWewenang,
+              text: formatCount(status.bukanWewenang),
+              tone: 'bad',
+            },
+          ]}
+        />
+        <h3>Peringkat OPD menurut tingkat penyelesaian</h3>
+        {rankedUnits.length === 0 ? (
+          <p className="report-note">
+            Belum ada laporan yang didisposisikan ke OPD pada periode ini.
+          </p>
+        ) : (
+          <HorizontalBarChart
+            title="Peringkat OPD"
+            max={100}
+            bars={rankedUnits.map((unit) => ({
+              label: `${unit.rank}. ${unit.shortName}`,
+              value: unit.completionRate.percent ?? 0,
+              text: `${formatRate(unit.completionRate)} dari ${formatCount(unit.received)}`,
+              tone:
+                (unit.completionRate.percent ?? 0) >= 80
+                  ? 'good'
+                  : (unit.completionRate.percent ?? 0) >= 50
+                    ? 'warn'
+                    : 'bad',
+            }))}
+          />
+        )}
+      </section>
+
+      <section className="report-tables page-break-before" aria-label="Tabel">
+        <h2>Tabel</h2>
+        {tables.map((table) => (
+          <ReportTableView
+            key={table.id}
+            table={table}
+            utcOffsetMinutes={offset}
+            {...(table.id === 'overdue' && current.overdue.truncated
+              ? {
+                  note: `Ditampilkan ${formatCount(current.overdue.items.length)} dari ${formatCount(current.overdue.total)} laporan terlambat, yang paling lama lewat tenggat lebih dahulu.`,
+                }
+              : {})}
+          />
+        ))}
+      </section>
+
+      <section className="report-definitions" aria-labelledby="definitions-title">
+        <h2 id="definitions-title">Definisi dan cara hitung</h2>
+        <dl>
+          {Object.entries(current.definitions).map(([key, text]) => (
+            <div key={key}>
+              <dt>{DEFINITION_TITLES[key as keyof typeof RAKORDA_DEFINITIONS]}</dt>
+              <dd>{text}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <footer className="signature-block">
+        <p>Mengetahui,</p>
+        <p>{settings.signerTitle || '………………………………'}</p>
+        <div className="signature-space" />
+        <p className="signer-name">{settings.signerName || '………………………………'}</p>
+        <p>NIP {settings.signerNip || '…………………………'}</p>
+      </footer>
+      {stamp}
+    </article>
+  );
+}
+
+const DEFINITION_TITLES: Record<keyof typeof RAKORDA_DEFINITIONS, string> = {
+  periode: 'Periode',
+  cakupan: 'Cakupan',
+  statusSaatIni: 'Status',
+  basis: 'Basis',
+  tingkatPenanganan: 'Tingkat penanganan',
+  tingkatPenyelesaian: 'Tingkat penyelesaian',
+  dibukaKembali: 'Laporan dibuka kembali',
+  waktuTindakan: 'Waktu tindakan',
+  hariKerja: 'Hari kerja',
+  waktuVerifikasi: 'Waktu verifikasi',
+  waktuTindakLanjutPertama: 'Waktu tindak lanjut pertama',
+  persentil: 'Median dan P90',
+  tanpaRiwayat: 'Tanpa riwayat',
+  tepatWaktuVerifikasi: 'Verifikasi tepat waktu',
+  tepatWaktuTindakLanjut: 'Tindak lanjut tepat waktu',
+  terlambat: 'Laporan terlambat',
+  peringkatOpd: 'Peringkat OPD',
+  kategori: 'Kategori',
+  trenBulanan: 'Tren bulanan',
+  alasanArsip: 'Alasan pengarsipan',
+  pembanding: 'Periode pembanding',
+};

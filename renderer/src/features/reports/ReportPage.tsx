@@ -1,0 +1,147 @@
+import { useId, useState } from 'react';
+import { rakordaTables } from '../../../../shared/reports/report-tables.ts';
+import { getBridge } from '../../bridge/get-bridge.ts';
+import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useTranslation } from '../../i18n/language-context.tsx';
+import type { QueueStore } from '../queue/queue-store.ts';
+import type { Directory } from '../queue/use-directory.ts';
+import { csvBytes, xlsxBytes } from './export-report-tables.ts';
+import { RakordaDocument } from './RakordaDocument.tsx';
+import { ReportControls } from './ReportControls.tsx';
+import { ReportSettingsForm } from './ReportSettingsForm.tsx';
+import { useRakordaReport } from './use-rakorda-report.ts';
+import { useReportSettings } from './use-report-settings.ts';
+
+function localToday(utcOffsetMinutes: number): string {
+  return new Date(Date.now() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/** RAKORDA briefing: computed from the replica (offline too), printed or exported. */
+export function ReportPage({ store, directory }: { store: QueueStore; directory: Directory }) {
+  const { t } = useTranslation();
+  const { instansi } = useWorkstation();
+  const { state, generate } = useRakordaReport(store);
+  const { settings, save } = useReportSettings();
+  const [notice, setNotice] = useState('');
+  const [csvTable, setCsvTable] = useState('units');
+  const csvSelectId = useId();
+  const report = state.phase === 'ready' ? state.report : null;
+  const tables = report ? rakordaTables(report.current) : [];
+  const baseName = report
+    ? `RAKORDA ${instansi.shortName} ${report.current.period.from} sd ${report.current.period.to}`
+    : 'RAKORDA';
+
+  async function run(action: () => Promise<{ outcome: string; location?: string }>) {
+    setNotice('');
+    try {
+      const result = await action();
+      if (result.outcome === 'saved')
+        setNotice(t('report.saved', { location: result.location ?? '' }));
+    } catch (error) {
+      setNotice(
+        t('report.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  }
+
+  return (
+    <section className="report-page" aria-labelledby="report-heading">
+      <div className="report-toolbar no-print">
+        <h2 id="report-heading">{t('report.heading')}</h2>
+        <ReportControls
+          directory={directory}
+          today={localToday(instansi.utcOffsetMinutes)}
+          busy={state.phase === 'working'}
+          onGenerate={(period) => void generate(period)}
+        />
+        <ReportSettingsForm settings={settings} onSave={save} />
+        {state.phase === 'working' && (
+          <p role="status" className="report-progress">
+            <progress aria-label={t(`report.step.${state.step}`)} />{' '}
+            {t(`report.step.${state.step}`)}
+          </p>
+        )}
+        {state.phase === 'failed' && (
+          <p role="alert" className="form-error">
+            {t('report.failed', { reason: state.message })}
+          </p>
+        )}
+        {report && state.phase === 'ready' && (
+          <div className="report-actions" role="group" aria-label={t('report.actions')}>
+            <span className="form-note" data-testid="report-timing">
+              {t('report.computedIn', {
+                ms: Math.round(state.computedInMs),
+                count: store.getSnapshot().total,
+              })}
+            </span>
+            <button
+              type="button"
+              onClick={() => void run(() => getBridge().saveReportPdf(baseName))}
+              data-testid="report-pdf"
+            >
+              {t('report.savePdf')}
+            </button>
+            <label htmlFor={csvSelectId}>{t('report.csvTable')}</label>
+            <select
+              id={csvSelectId}
+              value={csvTable}
+              onChange={(event) => setCsvTable(event.target.value)}
+            >
+              {tables.map((table) => (
+                <option key={table.id} value={table.id}>
+                  {table.title}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                const table = tables.find((candidate) => candidate.id === csvTable);
+                if (!table) return;
+                void run(() =>
+                  getBridge().saveFile({
+                    suggestedName: `${baseName} ${table.title}.csv`,
+                    data: csvBytes(table, instansi.utcOffsetMinutes),
+                  }),
+                );
+              }}
+              data-testid="report-csv"
+            >
+              {t('report.csv')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                void run(async () =>
+                  getBridge().saveFile({
+                    suggestedName: `${baseName}.xlsx`,
+                    data: await xlsxBytes(tables, instansi.utcOffsetMinutes),
+                  }),
+                )
+              }
+              data-testid="report-xlsx"
+            >
+              {t('report.xlsx')}
+            </button>
+            {notice && (
+              <span role="status" className="form-note">
+                {notice}
+              </span>
+            )}
+          </div>
+        )}
+        {state.phase === 'idle' && <p className="form-note">{t('report.empty')}</p>}
+      </div>
+      {report && (
+        <RakordaDocument
+          report={report}
+          instansi={instansi}
+          settings={settings}
+          unitNames={report.current.scope.unitIds.map((id) => directory.units.get(id)?.name ?? id)}
+        />
+      )}
+    </section>
+  );
+}
