@@ -63,6 +63,8 @@ const contentSecurityPolicy = buildContentSecurityPolicy(
 );
 
 app.enableSandbox();
+// Date and number fields follow Indonesian conventions (DD/MM/YYYY), whatever the OS language.
+app.commandLine.appendSwitch('lang', 'id-ID');
 protocol.registerSchemesAsPrivileged([
   {
     scheme: APP_SCHEME,
