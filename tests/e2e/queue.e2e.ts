@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { queueRow, signIn } from './support/workstation-page.ts';
 
 /** The number an option of a filter shows in brackets, e.g. "Lewat tenggat (12)" → 12. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import type { RakordaReport } from '../../shared/reports/compute-rakorda-figures.ts';
 import type { SessionResponse } from '../../shared/api/contract.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';

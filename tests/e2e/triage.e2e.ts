@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { complaintOnServer, queueRow, signIn } from './support/workstation-page.ts';
 
 async function showStatus(page: Page, status: string) {

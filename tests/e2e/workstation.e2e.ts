@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { complaintOnServer, queueRow, signIn } from './support/workstation-page.ts';
 
 test('an edit saved by the admin appears live on another officer’s screen and on the server', async ({

@@ -6,9 +6,17 @@ import { DEMO_PASSWORD } from '../../../server/seed/demo-instansi.ts';
 
 export type Officer = { context: BrowserContext; page: Page };
 
+const pageErrors: string[] = [];
+
+/** Uncaught errors thrown in any signed-in page since the last call. */
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0);
+}
+
 /** Opens a fresh browser profile, signs in, and waits for the first copy of the queue. */
 export async function signIn(browser: Browser, username: string): Promise<Officer> {
   const context = await browser.newContext();
+  context.on('weberror', (error) => pageErrors.push(`${username}: ${error.error().message}`));
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel('Nama pengguna').fill(username);
