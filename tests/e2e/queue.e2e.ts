@@ -139,7 +139,7 @@ test('a likely duplicate is shown when a complaint is opened and can be marked, 
   const hints = page.getByTestId('duplicate-hints');
   await expect(hints).toContainText('judul mirip');
   const original = (await hints.locator('.link-button').first().textContent()) ?? '';
-  await hints.getByRole('button', { name: `Tandai sebagai duplikat dari ${original}` }).click();
+  await hints.getByRole('button', { name: `Duplikat dari ini ${original}` }).click();
 
   const dialog = page.getByTestId('triage-dialog');
   await expect(dialog.getByLabel('Nomor pelacakan pengaduan asli')).toHaveValue(original);

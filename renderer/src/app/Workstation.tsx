@@ -1,10 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TriageActionKind } from '../../../shared/domain/triage.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import { useTranslation } from '../i18n/language-context.tsx';
 import { ComplaintDetail } from '../features/detail/ComplaintDetail.tsx';
 import { QueuePanel } from '../features/queue/QueuePanel.tsx';
 import { ReportPage } from '../features/reports/ReportPage.tsx';
+import { ShortcutSheet } from '../features/help/ShortcutSheet.tsx';
 import { useDirectory } from '../features/queue/use-directory.ts';
 import { useQueueStore } from '../features/queue/use-queue-store.ts';
 import { InitialSyncProgress } from '../features/status/InitialSyncProgress.tsx';
@@ -28,6 +29,22 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [notice, setNotice] = useState('');
   const [view, setView] = useState<'queue' | 'report'>('queue');
+  const [showShortcuts, setShowShortcuts] = useState(false);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      const typing =
+        target?.isContentEditable ||
+        ['INPUT', 'TEXTAREA', 'SELECT'].includes(target?.tagName ?? '');
+      if (event.key === '?' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        setShowShortcuts(true);
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   const firstFieldRef = useRef<HTMLSelectElement | null>(null);
 
   const openTriage = useCallback(
@@ -97,6 +114,14 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
             {t('nav.report')}
           </button>
         </nav>
+        <button
+          type="button"
+          className="header-help"
+          onClick={() => setShowShortcuts(true)}
+          aria-keyshortcuts="?"
+        >
+          {t('shortcuts.button')}
+        </button>
         <LanguageSwitch />
         <button type="button" onClick={onSignOut}>
           {t('session.logout')}
@@ -146,6 +171,7 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
         </p>
         <RefusalsButton />
       </footer>
+      {showShortcuts && <ShortcutSheet onClose={() => setShowShortcuts(false)} />}
       {dialog && (
         <TriageDialog
           action={dialog.action}

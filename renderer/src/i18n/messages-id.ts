@@ -197,7 +197,6 @@ export const MESSAGES_ID = {
   'duplicates.reason.same_place_and_category': 'lokasi dan kategori sama',
   'duplicates.reason.similar_title': 'judul mirip',
   'duplicates.markAsDuplicateOf': 'Duplikat dari ini',
-  'duplicates.markAsDuplicateOfNamed': 'Tandai sebagai duplikat dari {tracking}',
   'nav.label': 'Menu utama',
   'nav.queue': 'Antrean',
   'nav.report': 'Laporan RAKORDA',
@@ -240,6 +239,20 @@ export const MESSAGES_ID = {
   'report.signerNip': 'NIP penanda tangan',
   'report.saveSettings': 'Simpan kop dan penanda tangan',
   'report.settingsSaved': 'Tersimpan di perangkat ini.',
+  'shortcuts.button': 'Pintasan (?)',
+  'shortcuts.title': 'Pintasan papan ketik',
+  'shortcuts.queue': 'Antrean',
+  'shortcuts.triage': 'Tindakan triase (pada pengaduan terpilih atau yang dicentang)',
+  'shortcuts.next': 'Pengaduan berikutnya',
+  'shortcuts.previous': 'Pengaduan sebelumnya',
+  'shortcuts.page': 'Maju / mundur sepuluh baris',
+  'shortcuts.ends': 'Pengaduan pertama / terakhir',
+  'shortcuts.open': 'Ke formulir pengaduan terpilih',
+  'shortcuts.check': 'Centang / batalkan centang untuk tindakan massal',
+  'shortcuts.search': 'Ke kotak pencarian',
+  'shortcuts.close': 'Tutup dialog',
+  'shortcuts.sheet': 'Tampilkan daftar ini',
+  'shortcuts.done': 'Tutup',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;

@@ -61,9 +61,7 @@ export function DuplicateHints({
                 type="button"
                 className="secondary"
                 onClick={() => onMarkDuplicate(entry.id)}
-                aria-label={t('duplicates.markAsDuplicateOfNamed', {
-                  tracking: entry.trackingNumber,
-                })}
+                aria-label={`${t('duplicates.markAsDuplicateOf')} ${entry.trackingNumber}`}
               >
                 {t('duplicates.markAsDuplicateOf')}
               </button>

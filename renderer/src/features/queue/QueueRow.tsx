@@ -38,6 +38,7 @@ export function QueueRow({
       id={`queue-row-${complaint.id}`}
       role="option"
       aria-selected={selected}
+      aria-checked={checked}
       className={`queue-row${selected ? ' is-selected' : ''}${overdue ? ' is-overdue' : ''}`}
       style={style}
       data-testid="queue-row"
@@ -45,14 +46,20 @@ export function QueueRow({
       onClick={() => onSelect(complaint.id)}
     >
       <span className="col-check">
-        <input
-          type="checkbox"
-          tabIndex={-1}
-          checked={checked}
-          aria-label={t('queue.selectRow', { tracking: complaint.trackingNumber })}
-          onClick={(event) => event.stopPropagation()}
-          onChange={() => onToggleChecked(complaint.id)}
-        />
+        {/* A box for the mouse; the option carries the checked state (key x) for assistive tech,
+            and an option may not contain a control of its own. */}
+        <span
+          className={`row-check${checked ? ' is-checked' : ''}`}
+          aria-hidden="true"
+          title={t('queue.selectRow', { tracking: complaint.trackingNumber })}
+          data-testid="row-check"
+          onClick={(event) => {
+            event.stopPropagation();
+            onToggleChecked(complaint.id);
+          }}
+        >
+          {checked ? '✓' : ''}
+        </span>
       </span>
       <span className="col-tracking">{complaint.trackingNumber}</span>
       <span className="col-title">

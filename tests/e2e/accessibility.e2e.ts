@@ -1,0 +1,53 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test.ts';
+import { signIn } from './support/workstation-page.ts';
+
+/** WCAG 2.1 A and AA rules, the level public-service software in Indonesia is held to. */
+async function violations(page: Page, include?: string) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) builder = builder.include(include);
+  const result = await builder.analyze();
+  return result.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(', ')}`,
+  );
+}
+
+test('the login screen passes an automated WCAG 2.1 AA check', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Nama pengguna')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the queue, the detail pane, a triage dialog, the shortcut sheet and the report pass an automated WCAG 2.1 AA check', async ({
+  browser,
+}) => {
+  const { page, context } = await signIn(browser, 'admin.kaltim');
+  await page.getByTestId('filter-status').selectOption('belum_diverifikasi');
+  await page.getByTestId('queue-row').first().click();
+  await expect(page.getByTestId('complaint-detail')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByTestId('queue-list').press('h');
+  await expect(page.getByTestId('triage-dialog')).toBeVisible();
+  expect(await violations(page, '[data-testid=triage-dialog]')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('triage-dialog')).toBeHidden();
+
+  await page.getByTestId('queue-list').press('?');
+  await expect(page.getByTestId('shortcut-sheet')).toBeVisible();
+  await expect(page.getByTestId('shortcut-sheet')).toContainText('Tandai duplikat');
+  expect(await violations(page, '[data-testid=shortcut-sheet]')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcut-sheet')).toBeHidden();
+
+  await page.getByTestId('nav-report').click();
+  await page.getByTestId('report-generate').click();
+  await expect(page.getByTestId('rakorda-document')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await context.close();
+});
