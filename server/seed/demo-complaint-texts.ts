@@ -12,6 +12,11 @@ export type ComplaintText = {
   body: string;
 };
 
+/** Fills `{name}` placeholders of a demo text; unknown names become empty. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (_match, key: string) => values[key] ?? '');
+}
+
 export const DEMO_COMPLAINT_TEXTS: readonly ComplaintText[] = [
   {
     categoryCode: 'infrastruktur',

@@ -3,8 +3,11 @@ import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { ComplaintStatus } from '../../shared/domain/complaint-status.ts';
 import { computeComplaintDueAt, DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
 import type { WorkingCalendar } from '../../shared/deadline/working-calendar.ts';
-import { DEMO_COMPLAINT_TEXTS, DEMO_REPORTER_NAMES } from './demo-complaint-texts.ts';
+import { createWorkingDayIndex } from '../../shared/reports/working-day-index.ts';
+import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
+import { DEMO_COMPLAINT_TEXTS, DEMO_REPORTER_NAMES, fillTemplate } from './demo-complaint-texts.ts';
 import { DEMO_REGIONS } from './demo-instansi.ts';
+import { planDemoTimeline, type DemoActor } from './plan-demo-timeline.ts';
 import type { RandomSource } from './random-source.ts';
 
 const DAY_MS = 86_400_000;
@@ -74,39 +77,53 @@ export type DemoGenerationInput = {
   unitIdByCode: ReadonlyMap<string, string>;
   categoryIdByCode: ReadonlyMap<string, string>;
   calendar: WorkingCalendar;
-  createdBy: string;
+  /** The Admin Instansi: verifies, holds, archives and closes the demo reports. */
+  admin: DemoActor;
 };
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_match, key: string) => values[key] ?? '');
-}
+export type DemoData = {
+  /** Oldest first. */
+  complaints: DemoComplaint[];
+  /** Every complaint's timeline, complaint by complaint, each oldest first. */
+  events: ComplaintEvent[];
+};
+
+/** How far back a duplicate's original may have arrived. */
+const DUPLICATE_WINDOW_MS = 60 * DAY_MS;
 
 function trackingNumber(receivedAt: number, serial: number, utcOffsetMinutes: number): string {
   const local = new Date(receivedAt + utcOffsetMinutes * 60_000).toISOString();
   return `KALTIM-${local.slice(2, 4)}${local.slice(5, 7)}-${String(serial).padStart(5, '0')}`;
 }
 
-/** Complaints spread over `spanDays` before now, oldest first, in every status. */
-export function generateDemoComplaints(
-  input: DemoGenerationInput,
-  random: RandomSource,
-): DemoComplaint[] {
+/**
+ * Complaints spread over `spanDays` before now, oldest first, in every status, each with the
+ * timeline its status implies (planDemoTimeline); statusChangedAt and dueAt follow that timeline.
+ */
+export function generateDemoComplaints(input: DemoGenerationInput, random: RandomSource): DemoData {
   const receivedTimes = Array.from({ length: input.count }, () =>
     Math.floor(input.nowMs - random.next() * input.spanDays * DAY_MS),
   ).sort((a, b) => a - b);
+  const offsetMs = input.calendar.utcOffsetMinutes * 60_000;
+  const dayOf = (epochMs: number) => Math.floor((epochMs + offsetMs) / DAY_MS);
+  // Timelines reach a few months past a report's arrival before they are fitted to now.
+  const days = createWorkingDayIndex(
+    input.calendar,
+    dayOf(input.nowMs - input.spanDays * DAY_MS) - 1,
+    dayOf(input.nowMs) + 200,
+  );
+  type Original = { id: string; trackingNumber: string; receivedAt: number };
+  const latestByTitle = new Map<string, Original>();
+  const latestByCategory = new Map<string, Original>();
 
-  return receivedTimes.map((receivedAt, index) => {
+  const complaints: DemoComplaint[] = [];
+  const events: ComplaintEvent[] = [];
+  for (const [index, receivedAt] of receivedTimes.entries()) {
     const text = random.pick(DEMO_COMPLAINT_TEXTS);
     const region = random.pick(DEMO_REGIONS);
     const street = random.pick(region.streets);
     const ageDays = (input.nowMs - receivedAt) / DAY_MS;
     const status = random.weighted(statusWeightsForAge(ageDays));
-    const statusAgeMs = Math.min(
-      input.nowMs - receivedAt,
-      random.integer(1, 20) * DAY_MS * random.next(),
-    );
-    const statusChangedAt =
-      status === 'belum_diverifikasi' ? receivedAt : receivedAt + Math.floor(statusAgeMs);
     const isKota = Number(region.code.slice(3)) >= 71;
     const reporterName = random.pick(DEMO_REPORTER_NAMES);
     const type = text.type;
@@ -114,8 +131,12 @@ export function generateDemoComplaints(
       id: randomUUID(),
       instansiId: input.instansiId,
       trackingNumber: trackingNumber(receivedAt, index + 1, input.calendar.utcOffsetMinutes),
-      title: fill(text.title, { street, region: region.name }),
-      body: fill(text.body, { street, region: region.name, weeks: String(random.integer(2, 10)) }),
+      title: fillTemplate(text.title, { street, region: region.name }),
+      body: fillTemplate(text.body, {
+        street,
+        region: region.name,
+        weeks: String(random.integer(2, 10)),
+      }),
       type,
       channel: random.weighted({
         web: 40,
@@ -135,10 +156,10 @@ export function generateDemoComplaints(
       regionCode: `${region.code}.${String(random.integer(1, 10)).padStart(2, '0')}.${isKota ? 1000 + random.integer(1, 15) : 2000 + random.integer(1, 20)}`,
       locationText: `${street}, ${region.name}`,
       receivedAt,
-      statusChangedAt,
+      statusChangedAt: receivedAt,
       dueAt: 0,
-      updatedAt: statusChangedAt,
-      updatedBy: input.createdBy,
+      updatedAt: receivedAt,
+      updatedBy: input.admin.id,
       serverSeq: 0,
       reporter: {
         name: reporterName,
@@ -146,7 +167,34 @@ export function generateDemoComplaints(
         email: `${reporterName.toLowerCase().replace(/[^a-z]+/g, '.')}@contoh.id`,
       },
     } satisfies DemoComplaint;
+
+    const recent = (original: Original | undefined) =>
+      original && receivedAt - original.receivedAt <= DUPLICATE_WINDOW_MS ? original : undefined;
+    const timeline = planDemoTimeline(
+      { ...complaint, regionName: region.name },
+      {
+        nowMs: input.nowMs,
+        utcOffsetMinutes: input.calendar.utcOffsetMinutes,
+        days,
+        admin: input.admin,
+        // The same problem reported again, else another report of the same category.
+        findOriginal: () =>
+          recent(latestByTitle.get(complaint.title)) ??
+          recent(latestByCategory.get(complaint.categoryId)),
+        newId: randomUUID,
+      },
+      random,
+    );
+    complaint.statusChangedAt = complaint.updatedAt = timeline.statusChangedAt;
+    complaint.duplicateOf = timeline.duplicateOf;
     complaint.dueAt = computeComplaintDueAt(complaint, DEFAULT_SLA_RULES, input.calendar);
-    return complaint;
-  });
+    complaints.push(complaint);
+    events.push(...timeline.events);
+    if (status !== 'diarsipkan' && status !== 'bukan_wewenang') {
+      const original = { id: complaint.id, trackingNumber: complaint.trackingNumber, receivedAt };
+      latestByTitle.set(complaint.title, original);
+      latestByCategory.set(complaint.categoryId, original);
+    }
+  }
+  return { complaints, events };
 }
