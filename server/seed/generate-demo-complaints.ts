@@ -8,7 +8,7 @@ import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import { DEMO_COMPLAINT_TEXTS, DEMO_REPORTER_NAMES, fillTemplate } from './demo-complaint-texts.ts';
 import { DEMO_REGIONS } from './demo-instansi.ts';
 import { planDemoTimeline, type DemoActor } from './plan-demo-timeline.ts';
-import type { RandomSource } from './random-source.ts';
+import { createRandomSource, type RandomSource } from './random-source.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -112,9 +112,11 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
     dayOf(input.nowMs - input.spanDays * DAY_MS) - 1,
     dayOf(input.nowMs) + 200,
   );
-  type Original = { id: string; trackingNumber: string; receivedAt: number };
-  const latestByTitle = new Map<string, Original>();
-  const latestByCategory = new Map<string, Original>();
+  /** The latest report of each title (the same problem at the same place) not archived or returned. */
+  const latestByTitle = new Map<
+    string,
+    { id: string; trackingNumber: string; receivedAt: number }
+  >();
 
   const complaints: DemoComplaint[] = [];
   const events: ComplaintEvent[] = [];
@@ -124,6 +126,11 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
     const street = random.pick(region.streets);
     const ageDays = (input.nowMs - receivedAt) / DAY_MS;
     const status = random.weighted(statusWeightsForAge(ageDays));
+    // The timeline draws from its own source, seeded by two draws of this stream: the reports'
+    // other fields stay what they were before timelines were seeded, whatever a timeline draws.
+    const timelineRandom = createRandomSource(
+      (Math.floor(random.next() * 0x1_0000_0000) ^ Math.floor(random.next() * 0x1_0000_0000)) >>> 0,
+    );
     const isKota = Number(region.code.slice(3)) >= 71;
     const reporterName = random.pick(DEMO_REPORTER_NAMES);
     const type = text.type;
@@ -168,8 +175,7 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
       },
     } satisfies DemoComplaint;
 
-    const recent = (original: Original | undefined) =>
-      original && receivedAt - original.receivedAt <= DUPLICATE_WINDOW_MS ? original : undefined;
+    const original = latestByTitle.get(complaint.title);
     const timeline = planDemoTimeline(
       { ...complaint, regionName: region.name },
       {
@@ -177,13 +183,14 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
         utcOffsetMinutes: input.calendar.utcOffsetMinutes,
         days,
         admin: input.admin,
-        // The same problem reported again, else another report of the same category.
+        // The same problem reported again, not long after.
         findOriginal: () =>
-          recent(latestByTitle.get(complaint.title)) ??
-          recent(latestByCategory.get(complaint.categoryId)),
+          original && receivedAt - original.receivedAt <= DUPLICATE_WINDOW_MS
+            ? original
+            : undefined,
         newId: randomUUID,
       },
-      random,
+      timelineRandom,
     );
     complaint.statusChangedAt = complaint.updatedAt = timeline.statusChangedAt;
     complaint.duplicateOf = timeline.duplicateOf;
@@ -191,9 +198,11 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
     complaints.push(complaint);
     events.push(...timeline.events);
     if (status !== 'diarsipkan' && status !== 'bukan_wewenang') {
-      const original = { id: complaint.id, trackingNumber: complaint.trackingNumber, receivedAt };
-      latestByTitle.set(complaint.title, original);
-      latestByCategory.set(complaint.categoryId, original);
+      latestByTitle.set(complaint.title, {
+        id: complaint.id,
+        trackingNumber: complaint.trackingNumber,
+        receivedAt,
+      });
     }
   }
   return { complaints, events };

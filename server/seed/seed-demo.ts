@@ -11,8 +11,10 @@ import {
   DEMO_UNITS,
 } from './demo-instansi.ts';
 import { generateDemoComplaints, type DemoComplaint } from './generate-demo-complaints.ts';
+import type { DemoActor } from './plan-demo-timeline.ts';
 import { createRandomSource } from './random-source.ts';
 import { DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
+import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 
 export type SeedOptions = {
   complaintCount: number;
@@ -27,9 +29,14 @@ export const DEFAULT_SEED: Omit<SeedOptions, 'nowMs'> = {
   randomSeed: 20_251_123,
 };
 
-export type SeedResult = { seeded: boolean; complaints: number };
+export type SeedResult = { seeded: boolean; complaints: number; events: number };
 
-const INSERT_BATCH = 200;
+/** Rows per statement: well under PostgreSQL's 65,535 bound parameters per statement. */
+const COMPLAINT_BATCH = 200;
+const EVENT_BATCH = 500;
+/** The device the seeded timeline events name as theirs. */
+export const DEMO_SEED_DEVICE_ID = 'demo-seed';
+
 const COMPLAINT_COLUMNS = [
   'id',
   'instansi_id',
@@ -90,27 +97,106 @@ function complaintValues(complaint: DemoComplaint, seq: number): unknown[] {
   ];
 }
 
-/** Inserts complaints in multi-row statements; every value is a bound parameter. */
-export async function insertComplaints(
+const EVENT_COLUMNS = [
+  'id',
+  'complaint_id',
+  'instansi_id',
+  'kind',
+  'from_status',
+  'to_status',
+  'target_unit_id',
+  'reason_code',
+  'reason',
+  'related_complaint_id',
+  'anonim',
+  'rahasia',
+  'officer_id',
+  'officer_name',
+  'officer_role',
+  'device_time',
+  'server_time',
+  'device_id',
+  'seq',
+] as const;
+
+function eventValues(event: ComplaintEvent, seq: number): unknown[] {
+  return [
+    event.id,
+    event.complaintId,
+    event.instansiId,
+    event.kind,
+    event.fromStatus,
+    event.toStatus,
+    event.targetUnitId || null,
+    event.reasonCode,
+    event.reason,
+    event.relatedComplaintId || null,
+    event.anonim,
+    event.rahasia,
+    event.officerId,
+    event.officerName,
+    event.officerRole,
+    new Date(event.deviceTime),
+    new Date(event.serverTime),
+    DEMO_SEED_DEVICE_ID,
+    seq,
+  ];
+}
+
+/**
+ * Inserts rows in multi-row statements, every value a bound parameter, with consecutive change
+ * numbers reserved once per statement (never one counter update per row).
+ */
+async function insertRows<T>(
   tx: SqlExecutor,
-  complaints: readonly DemoComplaint[],
+  table: string,
+  columns: readonly string[],
+  rows: readonly T[],
+  valuesOf: (row: T, seq: number) => unknown[],
+  batchSize: number,
 ): Promise<void> {
-  for (let start = 0; start < complaints.length; start += INSERT_BATCH) {
-    const batch = complaints.slice(start, start + INSERT_BATCH);
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize);
     const params: unknown[] = [];
     const tuples: string[] = [];
     const firstSeq = await reserveChangeSeqs(tx, batch.length);
-    for (const [index, complaint] of batch.entries()) {
-      const values = complaintValues(complaint, firstSeq + index);
+    for (const [index, row] of batch.entries()) {
+      const values = valuesOf(row, firstSeq + index);
       const offset = params.length;
       tuples.push(`(${values.map((_value, i) => `$${offset + i + 1}`).join(', ')})`);
       params.push(...values);
     }
     await tx.query(
-      `INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`,
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
       params,
     );
   }
+}
+
+/** Inserts complaints in multi-row statements; every value is a bound parameter. */
+export async function insertComplaints(
+  tx: SqlExecutor,
+  complaints: readonly DemoComplaint[],
+): Promise<void> {
+  await insertRows(
+    tx,
+    'complaints',
+    COMPLAINT_COLUMNS,
+    complaints,
+    complaintValues,
+    COMPLAINT_BATCH,
+  );
+}
+
+/**
+ * Inserts timeline events as accepted by the server (their serverTime is kept), in the given
+ * order: a complaint's events get increasing change numbers, oldest first.
+ */
+export async function insertComplaintEvents(
+  tx: SqlExecutor,
+  events: readonly ComplaintEvent[],
+): Promise<void> {
+  await insertRows(tx, 'complaint_events', EVENT_COLUMNS, events, eventValues, EVENT_BATCH);
 }
 
 /** Seeds the demo instansi once; a database that already has it is left untouched. */
@@ -119,7 +205,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7411002)');
     const existing = await tx.query('SELECT 1 FROM instansi WHERE id = $1', [DEMO_INSTANSI.id]);
-    if (existing.length > 0) return { seeded: false, complaints: 0 };
+    if (existing.length > 0) return { seeded: false, complaints: 0, events: 0 };
 
     const now = new Date(options.nowMs);
     await tx.query(
@@ -180,10 +266,11 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
         [id, DEMO_INSTANSI.id, category.code, category.name, now, await nextChangeSeq(tx)],
       );
     }
-    const officerIds: string[] = [];
+    let admin: DemoActor | undefined;
     for (const officer of DEMO_OFFICERS) {
       const id = `officer-${officer.username.replace('.', '-')}`;
-      officerIds.push(id);
+      if (officer.role === 'admin_instansi')
+        admin ??= { id, displayName: officer.displayName, role: officer.role };
       await tx.query(
         `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id, password_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -198,7 +285,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
         ],
       );
     }
-    const complaints = generateDemoComplaints(
+    if (!admin) throw new Error('the demo officers have no Admin Instansi');
+    const { complaints, events } = generateDemoComplaints(
       {
         count: options.complaintCount,
         nowMs: options.nowMs,
@@ -207,11 +295,12 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
         unitIdByCode,
         categoryIdByCode,
         calendar: await loadWorkingCalendar(tx, DEMO_INSTANSI.id),
-        createdBy: officerIds[0] ?? 'system',
+        admin,
       },
       createRandomSource(options.randomSeed),
     );
     await insertComplaints(tx, complaints);
-    return { seeded: true, complaints: complaints.length };
+    await insertComplaintEvents(tx, events);
+    return { seeded: true, complaints: complaints.length, events: events.length };
   });
 }

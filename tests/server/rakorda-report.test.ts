@@ -34,6 +34,8 @@ let penghubungPupr: SessionResponse;
 let activeUnitIds: Set<string>;
 /** What the admin did through the replication API before the tests. */
 const pushed = { verifications: 0, reopened: 0, spam: 0, followedUpWithoutEvent: 0 };
+/** From the seeded timelines, before the tests pushed anything. */
+const seededTimeline = { verified: 0, archiveReasons: new Map<string, number>() };
 
 function documents<T>(all: WireDocument<T>[]): T[] {
   return all.filter((doc) => !doc._deleted);
@@ -92,6 +94,17 @@ beforeAll(async () => {
   activeUnitIds = new Set(units.filter((unit) => unit.active).map((unit) => unit.id));
 
   const seeded = await complaintsOf(admin);
+  const [verified] = await server.db.query<{ count: number }>(
+    `SELECT count(DISTINCT complaint_id)::integer AS count FROM complaint_events
+      WHERE from_status IN ('belum_diverifikasi', 'ditunda')
+        AND to_status IN ('didisposisi', 'diarsipkan', 'bukan_wewenang')`,
+  );
+  seededTimeline.verified = verified?.count ?? 0;
+  const reasons = await server.db.query<{ reason_code: string; count: number }>(
+    `SELECT reason_code, count(*)::integer AS count FROM complaint_events
+      WHERE to_status = 'diarsipkan' GROUP BY reason_code`,
+  );
+  for (const row of reasons) seededTimeline.archiveReasons.set(row.reason_code, row.count);
   const taken = new Set<string>();
   const unverified = pick(seeded, 'belum_diverifikasi', 6, taken);
   const onHold = pick(seeded, 'ditunda', 1, taken);
@@ -204,19 +217,28 @@ describe('GET /api/reports/rakorda returns the figures the device computes', () 
     expect(figures.current.scope).toEqual({ wholeInstansi: true, unitIds: [] });
     expect(figures.previous.period).toEqual({ from: '2026-02-01', to: '2026-06-30', unitIds: [] });
     expect(figures.previous.received.total).toBe(0);
-    // Seven verification outcomes were recorded (4 dispositions, archive, bukan wewenang,
-    // duplicate); every other verified complaint of the seed has no timeline.
+    // The seed recorded a verification outcome for every complaint it verified, and the tests
+    // pushed seven more (4 dispositions, archive, bukan wewenang, duplicate): none is missing.
     const current = figures.current;
     const pastVerification =
       current.received.total -
       current.status.byStatus.belum_diverifikasi -
       current.status.byStatus.ditunda;
-    expect(current.timeToVerify.count).toBe(pushed.verifications);
-    expect(current.timeToVerify.missingTimeline).toBe(pastVerification - pushed.verifications);
+    expect(current.timeToVerify.count).toBe(seededTimeline.verified + pushed.verifications);
+    expect(current.timeToVerify.count).toBe(pastVerification);
+    expect(current.timeToVerify.missingTimeline).toBe(0);
+    expect(current.timeToVerify.median).not.toBeNull();
     expect(current.status.reopened).toBe(pushed.reopened);
-    expect(current.archivedReasons).toContainEqual({ reason: 'spam', count: pushed.spam });
-    expect(current.archivedReasons).toContainEqual({ reason: 'duplikat', count: 1 });
+    const archived = (reason: string, added: number) => ({
+      reason,
+      count: (seededTimeline.archiveReasons.get(reason) ?? 0) + added,
+    });
+    expect(current.archivedReasons).toContainEqual(archived('spam', pushed.spam));
+    expect(current.archivedReasons).toContainEqual(archived('duplikat', 1));
+    expect(current.archivedReasons.map((row) => row.reason)).not.toContain('tidak_tercatat');
+    // No event kind records an OPD follow-up yet: every followed-up complaint lacks that entry.
     expect(current.timeToFirstFollowUp.count).toBe(0);
+    expect(current.timeToFirstFollowUp.missingTimeline).toBe(current.status.resolved);
     expect(current.units).toHaveLength(13);
   });
 

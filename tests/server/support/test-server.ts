@@ -54,14 +54,14 @@ export async function openTestDatabase(): Promise<{
 }
 
 export async function startTestServer(
-  options: { complaints?: number; app?: Partial<AppOptions> } = {},
+  options: { complaints?: number; spanDays?: number; app?: Partial<AppOptions> } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase();
   await runMigrations(database.db);
   await seedDemo(database.db, {
     complaintCount: options.complaints ?? 150,
     nowMs: SEED_NOW,
-    spanDays: 120,
+    spanDays: options.spanDays ?? 120,
     randomSeed: 7,
   });
   const app = await buildApp({ db: database.db, loginAttemptsPerMinute: 1000, ...options.app });
