@@ -60,6 +60,15 @@ export const DEMO_NOT_AUTHORITY_REASONS: readonly string[] = [
   'Kewenangan Kantor Pertanahan (ATR/BPN), bukan Pemerintah Provinsi.',
 ];
 
+/** The OPD's public follow-up (tindak_lanjut), as the penghubung posts it. */
+export const DEMO_FOLLOW_UP_TEXTS: readonly string[] = [
+  'Terima kasih atas laporannya. Petugas telah meninjau lokasi dan perbaikan dijadwalkan minggu ini.',
+  'Laporan telah kami teruskan ke bidang terkait; tindak lanjut akan dilaksanakan sesuai jadwal pemeliharaan.',
+  'Telah dilakukan klarifikasi kepada unit layanan. Petugas yang bersangkutan sudah diberi pembinaan.',
+  'Permasalahan telah ditangani hari ini. Mohon konfirmasi apabila masih terdapat kendala.',
+  'Berkas Saudara sudah kami proses dan dapat diambil di loket layanan dengan membawa bukti pendaftaran.',
+];
+
 /** The admin's note when closing a report (selesai). */
 export const DEMO_CLOSING_NOTES: readonly string[] = [
   'Pelapor menyatakan puas atas tindak lanjut OPD.',

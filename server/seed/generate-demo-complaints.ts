@@ -79,6 +79,8 @@ export type DemoGenerationInput = {
   calendar: WorkingCalendar;
   /** The Admin Instansi: verifies, holds, archives and closes the demo reports. */
   admin: DemoActor;
+  /** The penghubung of each OPD unit that has one: posts the unit's follow-ups. */
+  penghubungByUnitId: ReadonlyMap<string, DemoActor>;
 };
 
 export type DemoData = {
@@ -183,6 +185,7 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
         utcOffsetMinutes: input.calendar.utcOffsetMinutes,
         days,
         admin: input.admin,
+        penghubungByUnitId: input.penghubungByUnitId,
         // The same problem reported again, not long after.
         findOriginal: () =>
           original && receivedAt - original.receivedAt <= DUPLICATE_WINDOW_MS

@@ -12,6 +12,7 @@ import {
   DEMO_CLOSING_NOTES,
   DEMO_CONFIDENTIAL_NOTE,
   DEMO_DISPOSITION_INSTRUCTIONS,
+  DEMO_FOLLOW_UP_TEXTS,
   DEMO_HOLD_REQUESTS,
   DEMO_NOT_AUTHORITY_REASONS,
   DEMO_URGENT_INSTRUCTION,
@@ -121,6 +122,8 @@ export type TimelineContext = {
   days: WorkingDayIndex;
   /** The Admin Instansi who verifies, holds, archives and closes. */
   admin: DemoActor;
+  /** The penghubung of each OPD unit that has one: it posts the unit's follow-ups. */
+  penghubungByUnitId: ReadonlyMap<string, DemoActor>;
   /** An earlier report of the same problem to archive a report as a duplicate of, if any. */
   findOriginal(): { id: string; trackingNumber: string } | undefined;
   newId(): string;
@@ -134,9 +137,10 @@ export type DemoTimeline = {
   events: ComplaintEvent[];
 };
 
-/** A status move; `kind` null when no event kind records it. */
+/** A status move and the event that records it. */
 type Step = {
-  kind: ComplaintEventKind | null;
+  kind: ComplaintEventKind;
+  actor: DemoActor;
   from: ComplaintStatus;
   to: ComplaintStatus;
   at: number;
@@ -209,7 +213,7 @@ function dispositionInstruction(subject: TimelineSubject, random: RandomSource):
 
 /**
  * The timeline a report in its status would have: the events the admin's triage actions append
- * (planTriageAction), at realistic working-day delays, all before `nowMs`. Times are pressed
+ * (planTriageAction) and the OPD's follow-up, at realistic working-day delays, all before `nowMs`. Times are pressed
  * together proportionally when a young report could not have gone through them by now.
  */
 export function planDemoTimeline(
@@ -221,8 +225,15 @@ export function planDemoTimeline(
   const steps: Step[] = [];
   let duplicateOf = '';
   const add = (
-    step: Omit<Step, 'serverAt' | 'targetUnitId' | 'relatedComplaintId'> & Partial<Step>,
-  ) => steps.push({ serverAt: 0, targetUnitId: '', relatedComplaintId: '', ...step });
+    step: Omit<Step, 'actor' | 'serverAt' | 'targetUnitId' | 'relatedComplaintId'> & Partial<Step>,
+  ) =>
+    steps.push({
+      actor: context.admin,
+      serverAt: 0,
+      targetUnitId: '',
+      relatedComplaintId: '',
+      ...step,
+    });
   const hold = (): number => {
     const at = actAfter(receivedAt, pickDays(random, HOLD_DAYS), context, random);
     add({
@@ -271,15 +282,15 @@ export function planDemoTimeline(
       });
       if (subject.status === 'didisposisi') break;
       const followedUpAt = actAfter(disposedAt, pickDays(random, FOLLOW_UP_DAYS), context, random);
-      // The OPD's follow-up moves the status, but no event kind records it yet (a later feature):
-      // the move stays off the timeline, as when an officer makes it today.
+      // Posted by the OPD's penghubung; by the admin for an OPD without one in the demo.
       add({
-        kind: null,
+        kind: 'tindak_lanjut',
+        actor: context.penghubungByUnitId.get(subject.unitId) ?? context.admin,
         from: 'didisposisi',
         to: 'ditindaklanjuti',
         at: followedUpAt,
         reasonCode: '',
-        reason: '',
+        reason: random.pick(DEMO_FOLLOW_UP_TEXTS),
       });
       if (subject.status === 'ditindaklanjuti') break;
       const autoClosed = random.next() < AUTO_CLOSED_SHARE;
@@ -371,29 +382,25 @@ export function planDemoTimeline(
     step.serverAt = serverAt;
   }
 
-  const events: ComplaintEvent[] = [];
-  for (const step of steps) {
-    if (!step.kind) continue;
-    events.push({
-      id: context.newId(),
-      complaintId: subject.id,
-      instansiId: subject.instansiId,
-      kind: step.kind,
-      fromStatus: step.from,
-      toStatus: step.to,
-      targetUnitId: step.targetUnitId,
-      reasonCode: step.reasonCode,
-      reason: step.reason,
-      relatedComplaintId: step.relatedComplaintId,
-      anonim: subject.anonim,
-      rahasia: subject.rahasia,
-      officerId: context.admin.id,
-      officerName: context.admin.displayName,
-      officerRole: context.admin.role,
-      deviceTime: step.at,
-      serverTime: step.serverAt,
-      serverSeq: 0,
-    });
-  }
+  const events = steps.map((step): ComplaintEvent => ({
+    id: context.newId(),
+    complaintId: subject.id,
+    instansiId: subject.instansiId,
+    kind: step.kind,
+    fromStatus: step.from,
+    toStatus: step.to,
+    targetUnitId: step.targetUnitId,
+    reasonCode: step.reasonCode,
+    reason: step.reason,
+    relatedComplaintId: step.relatedComplaintId,
+    anonim: subject.anonim,
+    rahasia: subject.rahasia,
+    officerId: step.actor.id,
+    officerName: step.actor.displayName,
+    officerRole: step.actor.role,
+    deviceTime: step.at,
+    serverTime: step.serverAt,
+    serverSeq: 0,
+  }));
   return { statusChangedAt: last.serverAt, duplicateOf, events };
 }

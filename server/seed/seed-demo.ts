@@ -267,10 +267,14 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       );
     }
     let admin: DemoActor | undefined;
+    const penghubungByUnitId = new Map<string, DemoActor>();
     for (const officer of DEMO_OFFICERS) {
       const id = `officer-${officer.username.replace('.', '-')}`;
-      if (officer.role === 'admin_instansi')
-        admin ??= { id, displayName: officer.displayName, role: officer.role };
+      const actor = { id, displayName: officer.displayName, role: officer.role };
+      if (officer.role === 'admin_instansi') admin ??= actor;
+      const unitId = officer.unitCode ? unitIdByCode.get(officer.unitCode) : undefined;
+      if (officer.role === 'penghubung' && unitId && !penghubungByUnitId.has(unitId))
+        penghubungByUnitId.set(unitId, actor);
       await tx.query(
         `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id, password_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -296,6 +300,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
         categoryIdByCode,
         calendar: await loadWorkingCalendar(tx, DEMO_INSTANSI.id),
         admin,
+        penghubungByUnitId,
       },
       createRandomSource(options.randomSeed),
     );

@@ -11,7 +11,11 @@ export const ARCHIVE_REASONS = [
 ] as const;
 export type ArchiveReason = (typeof ARCHIVE_REASONS)[number];
 
-/** Kinds of timeline events a triage action appends. */
+/**
+ * Kinds of timeline events: those a triage action appends, and `tindak_lanjut`, the OPD's public
+ * follow-up (didisposisi → ditindaklanjuti). No role may append a follow-up through replication
+ * yet (that is a later feature): only the demo seed writes it.
+ */
 export const COMPLAINT_EVENT_KINDS = [
   'verifikasi_disposisi',
   'disposisi_ulang',
@@ -22,6 +26,7 @@ export const COMPLAINT_EVENT_KINDS = [
   'buka_kembali',
   'selesai',
   'privasi',
+  'tindak_lanjut',
 ] as const;
 export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number];
 

@@ -4,3 +4,8 @@ import type { MigrationStrategies } from 'rxdb';
 export const complaintMigrationStrategies: MigrationStrategies = {
   1: (document: Record<string, unknown>) => ({ ...document, duplicateOf: '' }),
 };
+
+/** Version 1 added the event kind tindak_lanjut: stored events are valid as they are. */
+export const complaintEventMigrationStrategies: MigrationStrategies = {
+  1: (document: Record<string, unknown>) => document,
+};

@@ -49,7 +49,7 @@ export const categoryRxSchema = toRxSchema<Category>(categorySchema, {
 
 export const complaintEventRxSchema = toRxSchema<ComplaintEvent>(complaintEventSchema, {
   title: 'complaint_events',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   indexes: [['complaintId', 'deviceTime']],
 });

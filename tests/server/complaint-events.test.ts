@@ -419,6 +419,44 @@ describe('event kinds each role may append', () => {
     }
   });
 
+  let followUpFixture: WireDocument<Complaint> | undefined;
+  it.each(ROLES)(
+    '%s: an OPD follow-up (tindak_lanjut), which only the demo seed writes yet',
+    async (role) => {
+      const session = sessions[role];
+      // A complaint of the PUPR OPD, so the penghubung's refusal can only be about the kind.
+      followUpFixture ??= pupr('didisposisi');
+      const event: WireDocument<ComplaintEvent> = {
+        id: randomUUID(),
+        complaintId: followUpFixture.id,
+        instansiId: followUpFixture.instansiId,
+        kind: 'tindak_lanjut',
+        fromStatus: 'didisposisi',
+        toStatus: 'ditindaklanjuti',
+        targetUnitId: '',
+        reasonCode: '',
+        reason: 'Petugas telah meninjau lokasi dan perbaikan dijadwalkan.',
+        relatedComplaintId: '',
+        anonim: followUpFixture.anonim,
+        rahasia: followUpFixture.rahasia,
+        officerId: session.officer.id,
+        officerName: session.officer.displayName,
+        officerRole: session.officer.role,
+        deviceTime: DEVICE_TIME,
+        serverTime: 0,
+        serverSeq: 0,
+        _deleted: false,
+      };
+      kindsSeen.add(event.kind);
+      const response = await pushEvents(session, [{ newDocumentState: event }]);
+      expect(response.json()).toEqual([{ ...event, _deleted: true }]);
+      expect(await eventRow(event.id)).toBeUndefined();
+      const refusals = await newRejections(session);
+      expect(refusals.map((row) => row.reasonCode)).toEqual(['permission']);
+      expect(refusals[0]?.reason).toContain('tindak_lanjut');
+    },
+  );
+
   it('exercised every event kind', () => {
     expect([...kindsSeen].sort()).toEqual([...COMPLAINT_EVENT_KINDS].sort());
   });

@@ -21,12 +21,6 @@ const DAY = 24 * HOUR;
 /** The server's clock in this file: an hour after the seed's now. */
 const NOW = SEED_NOW + HOUR;
 
-/**
- * The OPD's first follow-up moves a complaint didisposisi → ditindaklanjuti, but no event kind
- * records it yet (a later feature): the seeded timelines leave that one move out.
- */
-const UNRECORDED_MOVE = { from: 'didisposisi', to: 'ditindaklanjuti' } as const;
-
 /** The triage action whose input would have produced the event (see planTriageAction). */
 function actionInput(event: ComplaintEvent): unknown {
   switch (event.kind) {
@@ -58,22 +52,17 @@ function actionInput(event: ComplaintEvent): unknown {
   }
 }
 
-/** The status a complaint reaches through its events, with the unrecorded follow-up filled in. */
+/** The status a complaint reaches through its events. */
 function walk(
   events: readonly ComplaintEvent[],
   onEvent: (event: ComplaintEvent, statusBefore: ComplaintStatus) => void,
-): { status: ComplaintStatus; followUpUnrecorded: boolean } {
+): ComplaintStatus {
   let status: ComplaintStatus = 'belum_diverifikasi';
-  let followUpUnrecorded = false;
   for (const event of events) {
-    if (status === UNRECORDED_MOVE.from && event.fromStatus === UNRECORDED_MOVE.to) {
-      status = UNRECORDED_MOVE.to;
-      followUpUnrecorded = true;
-    }
     onEvent(event, status);
     if (event.toStatus) status = event.toStatus;
   }
-  return { status, followUpUnrecorded };
+  return status;
 }
 
 describe.each([
@@ -90,6 +79,7 @@ describe.each([
   const timelines = new Map<string, ComplaintEvent[]>();
   let activeUnitIds: Set<string>;
   let holidays: Set<string>;
+  const penghubungByUnitId = new Map<string, SessionResponse['officer']>();
 
   const strip = <T>({ _deleted, ...document }: WireDocument<T>) => document as unknown as T;
 
@@ -97,6 +87,10 @@ describe.each([
     server = await startTestServer({ complaints: count, spanDays, app: { now: () => NOW } });
     admin = await server.login('admin.kaltim');
     koordinator = await server.login('koordinator.kaltim');
+    for (const username of ['pupr.kaltim', 'dinkes.kaltim']) {
+      const { officer } = await server.login(username);
+      penghubungByUnitId.set(officer.unitId, officer);
+    }
     complaints = (await pullAll<Complaint>(server.app, admin, 'complaints', 1000)).documents.map(
       strip,
     );
@@ -134,25 +128,18 @@ describe.each([
         continue;
       }
       if (timeline.length === 0) problems.push(`${name}: no timeline`);
-      let { status, followUpUnrecorded } = walk(timeline, (event, before) => {
+      const status = walk(timeline, (event, before) => {
         if (event.fromStatus !== before)
           problems.push(`${name}: ${event.kind} starts from ${event.fromStatus}, not ${before}`);
         if (!event.toStatus || !canTransition(before, event.toStatus))
           problems.push(`${name}: ${event.kind} moves ${before} → ${event.toStatus}`);
       });
-      if (status === UNRECORDED_MOVE.from && complaint.status === UNRECORDED_MOVE.to) {
-        status = UNRECORDED_MOVE.to;
-        followUpUnrecorded = true;
-      }
       if (status !== complaint.status) problems.push(`${name}: the timeline ends at ${status}`);
 
       // The server stamps statusChangedAt when it accepts the move, as it stamps the event.
       const last = timeline[timeline.length - 1];
-      const lastMoveRecorded = !(followUpUnrecorded && complaint.status === UNRECORDED_MOVE.to);
-      if (last && lastMoveRecorded && complaint.statusChangedAt !== last.serverTime)
+      if (last && complaint.statusChangedAt !== last.serverTime)
         problems.push(`${name}: statusChangedAt is not the last move's server time`);
-      if (last && !lastMoveRecorded && complaint.statusChangedAt <= last.serverTime)
-        problems.push(`${name}: followed up before its disposition`);
       if (complaint.updatedAt !== complaint.statusChangedAt)
         problems.push(`${name}: updatedAt is not statusChangedAt`);
       const dueAt = computeComplaintDueAt(complaint, DEFAULT_SLA_RULES, {
@@ -172,6 +159,18 @@ describe.each([
       let state: Complaint = { ...complaint, status: 'belum_diverifikasi', unitId: '' };
       state.duplicateOf = '';
       walk(timelines.get(complaint.id) ?? [], (event, before) => {
+        if (event.kind === 'tindak_lanjut') {
+          // Posted by the OPD's penghubung (the admin for an OPD without one); no triage action.
+          const poster = penghubungByUnitId.get(state.unitId) ?? admin.officer;
+          if (before !== 'didisposisi' || event.toStatus !== 'ditindaklanjuti')
+            problems.push(`${name}: a follow-up moves ${before} → ${event.toStatus}`);
+          if (event.officerId !== poster.id || event.officerRole !== poster.role)
+            problems.push(`${name}: followed up by ${event.officerId}`);
+          if (event.reason.length < 10 || event.targetUnitId || event.reasonCode)
+            problems.push(`${name}: an incomplete follow-up`);
+          state = { ...state, status: 'ditindaklanjuti' };
+          return;
+        }
         const input = triageActionInputSchema.safeParse(actionInput(event));
         if (!input.success) {
           problems.push(`${name}: ${event.kind} is no valid action: ${input.error.message}`);
@@ -199,7 +198,8 @@ describe.each([
         problems.push(`${name}: a duplicate of a later or unknown complaint`);
     }
     expect(problems).toEqual([]);
-    expect(events.every((event) => event.officerId === admin.officer.id)).toBe(true);
+    const triage = events.filter((event) => event.kind !== 'tindak_lanjut');
+    expect(triage.every((event) => event.officerId === admin.officer.id)).toBe(true);
   });
 
   it('orders every timeline in time, after the arrival and before the seed’s now', () => {
@@ -237,7 +237,7 @@ describe.each([
     expect(row).toEqual({ device_id: 'demo-seed', count: 1 });
   });
 
-  it('gives the RAKORDA report a time to verify and a share verified within the deadline', async () => {
+  it('gives the RAKORDA report its times to verify and to follow up, and their shares within the deadline', async () => {
     const from = new Date(SEED_NOW - (spanDays + 1) * DAY).toISOString().slice(0, 10);
     const response = await server.app.inject({
       method: 'GET',
@@ -257,11 +257,13 @@ describe.each([
     expect(current.withinDeadline.verification.percent).toBeGreaterThan(60);
     expect(current.withinDeadline.verification.percent).toBeLessThan(95);
     expect(current.archivedReasons.map((row) => row.reason)).not.toContain('tidak_tercatat');
-    // No event kind records the OPD's follow-up yet, so that figure still has no data.
     expect(current.timeToFirstFollowUp).toMatchObject({
-      count: 0,
-      median: null,
-      missingTimeline: current.status.resolved,
+      count: current.status.resolved,
+      missingTimeline: 0,
     });
+    // Most OPDs follow up within the 5 working days, a realistic share is late.
+    expect(current.timeToFirstFollowUp.median).toBeLessThanOrEqual(5);
+    expect(current.timeToFirstFollowUp.p90).toBeGreaterThan(5);
+    expect(current.withinDeadline.firstFollowUp.percent).toBeLessThan(95);
   });
 });

@@ -9,11 +9,16 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { toRxSchema } from '../../shared/schemas/to-rx-schema.ts';
 import {
   categoryRxSchema,
+  complaintEventRxSchema,
   complaintRxSchema,
   unitRxSchema,
 } from '../../shared/schemas/rx-schemas.ts';
 import { complaintSchema } from '../../shared/schemas/complaint.ts';
-import { complaintMigrationStrategies } from '../../shared/schemas/rx-migrations.ts';
+import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
+import {
+  complaintEventMigrationStrategies,
+  complaintMigrationStrategies,
+} from '../../shared/schemas/rx-migrations.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 
 disableWarnings();
@@ -81,5 +86,63 @@ describe('the derived schemas in a real RxDB database (dev-mode checks on)', () 
     await expect(
       db.complaints.insert(sampleComplaint({ id: 'c-2', status: 'dibuka' as never })),
     ).rejects.toThrow();
+  });
+});
+
+describe('a replica from before the tindak_lanjut event kind', () => {
+  it('opens its complaint_events at version 1 and keeps the stored events', async () => {
+    const name = `events-migration-test-${Date.now()}`;
+    const storage = wrappedValidateAjvStorage({ storage: getRxStorageMemory() });
+    // The version 0 schema: the same, without the kind added in version 1.
+    const kind = complaintEventRxSchema.properties.kind as { enum: string[] };
+    const version0 = {
+      ...complaintEventRxSchema,
+      version: 0,
+      properties: {
+        ...complaintEventRxSchema.properties,
+        kind: { ...kind, enum: kind.enum.filter((value) => value !== 'tindak_lanjut') },
+      },
+    };
+    const event: ComplaintEvent = {
+      id: 'e-1',
+      complaintId: 'c-1',
+      instansiId: 'pemprov-kaltim',
+      kind: 'tunda',
+      fromStatus: 'belum_diverifikasi',
+      toStatus: 'ditunda',
+      targetUnitId: '',
+      reasonCode: '',
+      reason: 'Mohon lengkapi alamat kejadian.',
+      relatedComplaintId: '',
+      anonim: false,
+      rahasia: false,
+      officerId: 'officer-admin-kaltim',
+      officerName: 'Admin',
+      officerRole: 'admin_instansi',
+      deviceTime: 1_700_000_000_000,
+      serverTime: 1_700_000_001_000,
+      serverSeq: 7,
+    };
+    const before = await createRxDatabase<{ complaint_events: RxCollection<ComplaintEvent> }>({
+      name,
+      storage,
+    });
+    await before.addCollections({ complaint_events: { schema: version0 } });
+    await before.complaint_events.insert(event);
+    await before.close();
+
+    const after = await createRxDatabase<{ complaint_events: RxCollection<ComplaintEvent> }>({
+      name,
+      storage,
+    });
+    await after.addCollections({
+      complaint_events: {
+        schema: complaintEventRxSchema,
+        migrationStrategies: complaintEventMigrationStrategies,
+      },
+    });
+    const stored = await after.complaint_events.findOne('e-1').exec();
+    expect(stored?.toJSON()).toEqual(event);
+    await after.remove();
   });
 });

@@ -24,7 +24,10 @@ import {
   syncRejectionRxSchema,
   unitRxSchema,
 } from '../../../shared/schemas/rx-schemas.ts';
-import { complaintMigrationStrategies } from '../../../shared/schemas/rx-migrations.ts';
+import {
+  complaintEventMigrationStrategies,
+  complaintMigrationStrategies,
+} from '../../../shared/schemas/rx-migrations.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -62,7 +65,10 @@ export async function openReplica(
       localDocuments: true,
       migrationStrategies: complaintMigrationStrategies,
     },
-    complaint_events: { schema: complaintEventRxSchema },
+    complaint_events: {
+      schema: complaintEventRxSchema,
+      migrationStrategies: complaintEventMigrationStrategies,
+    },
     units: { schema: unitRxSchema },
     categories: { schema: categoryRxSchema },
     holidays: { schema: holidayRxSchema },

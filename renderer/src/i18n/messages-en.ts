@@ -133,6 +133,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'event.buka_kembali': 'Reopened',
   'event.selesai': 'Closed',
   'event.privasi': 'Confidentiality flags changed',
+  'event.tindak_lanjut': 'OPD follow-up posted',
   'clock.verifikasi': 'Verification',
   'clock.tindak_lanjut': 'First follow-up',
   'clock.penyelesaian': 'Resolution',

@@ -131,6 +131,7 @@ export const MESSAGES_ID = {
   'event.buka_kembali': 'Dibuka kembali',
   'event.selesai': 'Dinyatakan selesai',
   'event.privasi': 'Status kerahasiaan diubah',
+  'event.tindak_lanjut': 'Tindak lanjut OPD disampaikan',
   'clock.verifikasi': 'Verifikasi',
   'clock.tindak_lanjut': 'Tindak lanjut pertama',
   'clock.penyelesaian': 'Penyelesaian',
