@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import type { ReplicatedCollection } from '../shared/schemas/rx-schemas.ts';
@@ -20,8 +20,14 @@ import {
 } from './replication/directory-stores.ts';
 import { complaintEventStore } from './replication/complaint-event-store.ts';
 import { syncRejectionStore } from './replication/sync-rejection-store.ts';
-import { WEB_CONTENT_SECURITY_POLICY } from './http/web-security-headers.ts';
+import { registerSecurityHeaders } from './http/web-security-headers.ts';
+import { frameworkErrorHandler, handleError } from './http/error-handler.ts';
+import { registerGracefulShutdown } from './http/graceful-shutdown.ts';
+import { registerJsonBody } from './http/json-body.ts';
+import { loggerOptions } from './http/logging.ts';
+import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/login-throttle.ts';
 import { registerRakordaReportRoute } from './reports/rakorda-route.ts';
+import { DEFAULT_BODY_LIMIT_BYTES } from './config.ts';
 
 export type AppOptions = {
   db: Database;
@@ -29,11 +35,22 @@ export type AppOptions = {
   feed?: ChangeFeed;
   corsOrigins?: string[];
   loginAttemptsPerMinute?: number;
+  lockout?: Partial<LockoutPolicy>;
   accessTokenMinutes?: number;
+  /** Largest request body accepted (a push); the auth routes accept far less. */
+  bodyLimitBytes?: number;
+  /** Clients reach the server over HTTPS: send HSTS (see registerSecurityHeaders). */
+  behindTls?: boolean;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe (rate limits per client). */
+  trustProxy?: boolean | string;
   /** Folder of the built workstation to serve at `/` (web build); skipped when missing. */
   webRoot?: string;
   logLevel?: string;
+  /** Where log lines go; standard output when absent. */
+  logStream?: NodeJS.WritableStream;
   heartbeatMs?: number;
+  /** How long `app.close()` lets requests in flight finish before cutting connections. */
+  shutdownTimeoutMs?: number;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -41,31 +58,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const feed = options.feed ?? createInProcessChangeFeed();
   const openStreams: OpenStreams = new Set();
   const app = Fastify({
-    logger: {
+    logger: loggerOptions({
       level: options.logLevel ?? 'silent',
-      // Request logs carry method, path and status only: never bodies, tokens or identities.
-      redact: ['req.headers.authorization'],
-    },
-    bodyLimit: 1024 * 1024,
-    trustProxy: false,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    }),
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    // Node's own default: a client has five minutes to send a whole request (slow bodies).
+    requestTimeout: 300_000,
+    frameworkErrors: frameworkErrorHandler,
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status === 429) return reply.code(429).send(error);
-    if (status >= 400 && status < 500) {
-      const message =
-        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-        error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-          ? 'Isi permintaan bukan JSON yang sah'
-          : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-            ? 'Isi permintaan terlalu besar'
-            : error.message;
-      return sendApiError(reply, status, error.code ?? 'bad_request', message);
-    }
-    app.log.error({ err: error }, 'request failed');
-    return sendApiError(reply, 500, 'internal_error', 'Terjadi kesalahan di server');
-  });
+  app.setErrorHandler<FastifyError>((error, request, reply) =>
+    handleError(app, error, request, reply),
+  );
+  // First, so every answer below (including refusals in early hooks) carries the headers.
+  await registerSecurityHeaders(app, { behindTls: options.behindTls ?? false });
+  registerJsonBody(app);
 
   await app.register(cors, {
     origin: options.corsOrigins ?? [],
@@ -74,14 +83,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAge: 600,
   });
 
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('content-security-policy', WEB_CONTENT_SECURITY_POLICY);
+  registerGracefulShutdown(app, {
+    closeStreams: () => {
+      for (const close of [...openStreams]) close();
+    },
+    timeoutMs: options.shutdownTimeoutMs ?? 10_000,
   });
 
+  /** Liveness: the process answers. No database call, so a slow database never restarts it. */
   app.get('/healthz', async () => ({ status: 'ok' }));
+  /** Readiness: the database answers; a load balancer sends traffic only then. */
   app.get('/readyz', async (_request, reply) => {
     try {
       await options.db.query('SELECT 1');
@@ -99,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       accessTtlMs: (options.accessTokenMinutes ?? 15) * 60_000,
     },
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10,
+    lockoutPolicy: { ...DEFAULT_LOCKOUT_POLICY, ...options.lockout },
   });
 
   const stores: Record<ReplicatedCollection, ReplicatedStore<unknown>> = {
@@ -134,8 +146,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   }
 
-  app.addHook('onClose', async () => {
-    for (const close of [...openStreams]) close();
-  });
   return app;
 }

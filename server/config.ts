@@ -1,22 +1,54 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+const booleanText = z.enum(['true', 'false']);
+
+/**
+ * A push of 500 rows carries up to 1000 documents (assumed master and new state each). A demo
+ * complaint is about 1.3 KB on the wire; 8 MiB leaves some 8 KB per document, so a full push of
+ * complaints with long bodies still fits while a runaway body is cut off early.
+ */
+export const DEFAULT_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   LAPOR_DATA_DIR: z.string().default('.data'),
-  LAPOR_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Unset: seed the demo on the embedded database only, never on a configured PostgreSQL. */
+  LAPOR_SEED_DEMO: booleanText.optional(),
   LAPOR_DEMO_COMPLAINTS: z.coerce.number().int().min(0).max(200_000).default(2000),
   LAPOR_DEMO_SPAN_DAYS: z.coerce.number().int().min(1).max(3650).default(548),
   LAPOR_CORS_ORIGINS: z.string().default('app://workstation,http://localhost:5173'),
   LAPOR_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LAPOR_LOCKOUT_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LAPOR_LOCKOUT_FIRST_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(60),
+  LAPOR_LOCKOUT_MAX_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
   LAPOR_ACCESS_TOKEN_MINUTES: z.coerce
     .number()
     .int()
     .min(1)
     .max(24 * 60)
     .default(15),
+  LAPOR_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(256 * 1024 * 1024)
+    .default(DEFAULT_BODY_LIMIT_BYTES),
+  LAPOR_BEHIND_TLS: booleanText.default('false'),
+  LAPOR_TRUST_PROXY: z.string().default('false'),
+  LAPOR_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
   LAPOR_WEB_ROOT: z.string().default('out/renderer'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -31,10 +63,23 @@ export type ServerConfig = {
   demoSpanDays: number;
   corsOrigins: string[];
   loginAttemptsPerMinute: number;
+  lockout: { afterFailures: number; firstLockMs: number; maxLockMs: number };
   accessTokenMinutes: number;
+  bodyLimitBytes: number;
+  behindTls: boolean;
+  trustProxy: boolean | string;
+  shutdownTimeoutMs: number;
   webRoot: string;
   logLevel: string;
 };
+
+/** `false`, `true` (trust every proxy), or a comma-separated list of proxy addresses/CIDRs. */
+function parseTrustProxy(value: string): boolean | string {
+  const text = value.trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  return text;
+}
 
 /** Reads configuration from the environment only; a bad value stops the start with its name. */
 export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -51,14 +96,24 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     host: value.HOST,
     databaseUrl: value.DATABASE_URL,
     dataDir: resolve(value.LAPOR_DATA_DIR),
-    seedDemo: value.LAPOR_SEED_DEMO === 'true',
+    // Demo officers share a published password: never seeded into a real database by default.
+    seedDemo: (value.LAPOR_SEED_DEMO ?? (value.DATABASE_URL ? 'false' : 'true')) === 'true',
     demoComplaints: value.LAPOR_DEMO_COMPLAINTS,
     demoSpanDays: value.LAPOR_DEMO_SPAN_DAYS,
     corsOrigins: value.LAPOR_CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
     loginAttemptsPerMinute: value.LAPOR_LOGIN_ATTEMPTS_PER_MINUTE,
+    lockout: {
+      afterFailures: value.LAPOR_LOCKOUT_AFTER_FAILURES,
+      firstLockMs: value.LAPOR_LOCKOUT_FIRST_SECONDS * 1000,
+      maxLockMs: value.LAPOR_LOCKOUT_MAX_MINUTES * 60_000,
+    },
     accessTokenMinutes: value.LAPOR_ACCESS_TOKEN_MINUTES,
+    bodyLimitBytes: value.LAPOR_BODY_LIMIT_BYTES,
+    behindTls: value.LAPOR_BEHIND_TLS === 'true',
+    trustProxy: parseTrustProxy(value.LAPOR_TRUST_PROXY),
+    shutdownTimeoutMs: Math.round(value.LAPOR_SHUTDOWN_TIMEOUT_SECONDS * 1000),
     webRoot: resolve(value.LAPOR_WEB_ROOT),
     logLevel: value.LOG_LEVEL,
   };

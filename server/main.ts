@@ -8,7 +8,9 @@ const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in $
 
 console.log(`Lapor Workstation server: ${server.url}  (database: ${database})`);
 if (server.seed?.seeded)
-  console.log(`Demo instansi seeded with ${server.seed.complaints} complaints.`);
+  console.log(
+    `Demo instansi seeded with ${server.seed.complaints} complaints and ${server.seed.events} timeline events.`,
+  );
 if (config.seedDemo) {
   console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
   for (const officer of DEMO_OFFICERS)
@@ -18,8 +20,12 @@ if (config.seedDemo) {
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
+    if (stopping) {
+      console.error(`${signal} again: stopping at once`);
+      process.exit(1);
+    }
     stopping = true;
+    console.log(`${signal}: finishing requests in flight, then stopping`);
     server.stop().then(
       () => process.exit(0),
       (error: unknown) => {

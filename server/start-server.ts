@@ -30,9 +30,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     db,
     corsOrigins: config.corsOrigins,
     loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+    lockout: config.lockout,
     accessTokenMinutes: config.accessTokenMinutes,
+    bodyLimitBytes: config.bodyLimitBytes,
+    behindTls: config.behindTls,
+    trustProxy: config.trustProxy,
     webRoot: config.webRoot,
     logLevel: config.logLevel,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
@@ -40,6 +45,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     db,
     url: address.replace('[::1]', 'localhost'),
     seed,
+    /**
+     * Graceful stop: no new connections, SSE streams ended, requests in flight (pushes)
+     * finished or cut at the shutdown timeout, and only then the database closed.
+     */
     async stop() {
       await app.close();
       await db.close();

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import {
   loginRequestSchema,
@@ -12,6 +12,12 @@ import { appendAudit } from '../audit-log.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hash.ts';
 import { findInstansi, findOfficerByUsername, publicOfficer } from './officer-repository.ts';
 import {
+  clearFailedLogins,
+  describeWait,
+  reserveLoginAttempt,
+  type LockoutPolicy,
+} from './login-throttle.ts';
+import {
   createSession,
   refreshSession,
   revokeSession,
@@ -23,15 +29,33 @@ export type AuthRouteOptions = {
   now: () => number;
   sessionPolicy: SessionPolicy;
   loginAttemptsPerMinute: number;
+  lockoutPolicy: LockoutPolicy;
 };
 
+/** Login, refresh and logout bodies are a few hundred bytes: anything large is refused early. */
+export const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
+
 export async function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptions) {
-  const { db, now, sessionPolicy } = options;
+  const { db, now, sessionPolicy, lockoutPolicy } = options;
   await app.register(rateLimit, { global: false });
+
+  /** 429 with Retry-After and, in Indonesian, how long until the username may try again. */
+  function sendLocked(reply: FastifyReply, until: number) {
+    const waitMs = until - now();
+    reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
+    return sendApiError(
+      reply,
+      429,
+      'account_locked',
+      `Terlalu banyak percobaan masuk yang gagal untuk akun ini. ` +
+        `Akun dikunci sementara; coba lagi dalam ${describeWait(waitMs)}.`,
+    );
+  }
 
   app.post(
     '/api/auth/login',
     {
+      bodyLimit: AUTH_BODY_LIMIT_BYTES,
       config: {
         rateLimit: {
           max: options.loginAttemptsPerMinute,
@@ -48,16 +72,36 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
       const input = parseOr400(loginRequestSchema, request.body, reply, 'Permintaan masuk');
       if (!input) return reply;
       const officer = await findOfficerByUsername(db, input.username);
+      const audit = (action: string, details: Record<string, unknown>) =>
+        appendAudit(
+          db,
+          { officerId: officer?.id ?? null, deviceId: input.deviceId, action, details },
+          now(),
+        );
+
+      // A locked username is refused before its password is even checked.
+      const attempt = await reserveLoginAttempt(db, input.username, now(), lockoutPolicy);
+      if (attempt.locked) {
+        await audit('login_failed', { reason: 'locked' });
+        return sendLocked(reply, attempt.lockedUntil);
+      }
+
       const passwordOk = await verifyPassword(
         input.password,
         officer?.passwordHash ?? UNKNOWN_USER_HASH,
       );
       if (!officer || !passwordOk || !officer.active) {
-        await appendAudit(
-          db,
-          { officerId: officer?.id ?? null, deviceId: input.deviceId, action: 'login_failed' },
-          now(),
-        );
+        await audit('login_failed', {
+          reason: !officer ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'inactive',
+          failedAttempts: attempt.failedAttempts,
+        });
+        if (attempt.lockedUntil !== null) {
+          await audit('login_lockout', {
+            failedAttempts: attempt.failedAttempts,
+            lockedUntil: new Date(attempt.lockedUntil).toISOString(),
+          });
+          return sendLocked(reply, attempt.lockedUntil);
+        }
         return sendApiError(
           reply,
           401,
@@ -65,12 +109,9 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
           'Nama pengguna atau kata sandi salah',
         );
       }
+      await clearFailedLogins(db, input.username);
       const tokens = await createSession(db, officer.id, input.deviceId, now(), sessionPolicy);
-      await appendAudit(
-        db,
-        { officerId: officer.id, deviceId: input.deviceId, action: 'login' },
-        now(),
-      );
+      await audit('login', {});
       const body: SessionResponse = {
         ...tokens,
         officer: publicOfficer(officer),
@@ -81,7 +122,7 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
     },
   );
 
-  app.post('/api/auth/refresh', async (request, reply) => {
+  app.post('/api/auth/refresh', { bodyLimit: AUTH_BODY_LIMIT_BYTES }, async (request, reply) => {
     const input = parseOr400(
       refreshRequestSchema,
       request.body,
@@ -103,14 +144,18 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
     return reply.send(body);
   });
 
-  app.post('/api/auth/logout', { preHandler: requireOfficer(db, now) }, async (request, reply) => {
-    const officer = officerOf(request);
-    await revokeSession(db, officer.sessionId, now());
-    await appendAudit(
-      db,
-      { officerId: officer.id, deviceId: officer.deviceId, action: 'logout' },
-      now(),
-    );
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { preHandler: requireOfficer(db, now), bodyLimit: AUTH_BODY_LIMIT_BYTES },
+    async (request, reply) => {
+      const officer = officerOf(request);
+      await revokeSession(db, officer.sessionId, now());
+      await appendAudit(
+        db,
+        { officerId: officer.id, deviceId: officer.deviceId, action: 'logout' },
+        now(),
+      );
+      return reply.code(204).send();
+    },
+  );
 }

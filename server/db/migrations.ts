@@ -1,6 +1,6 @@
 import type { Database } from './database.ts';
 
-type Migration = { id: number; name: string; sql: string };
+export type Migration = { id: number; name: string; sql: string };
 
 /** Forward-only migrations, one SQL dialect for PostgreSQL and PGlite. Never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -200,17 +200,56 @@ ALTER TABLE sync_rejections ADD COLUMN seq bigint NOT NULL DEFAULT 0;
 CREATE INDEX sync_rejections_officer_seq ON sync_rejections (officer_id, seq);
 `,
   },
+  {
+    id: 3,
+    name: 'login_throttle',
+    sql: `
+CREATE TABLE login_throttle (
+  username text PRIMARY KEY,
+  failed_attempts integer NOT NULL CHECK (failed_attempts >= 0),
+  last_attempt_at timestamptz NOT NULL,
+  locked_until timestamptz
+);
+CREATE INDEX login_throttle_last_attempt ON login_throttle (last_attempt_at);
+`,
+  },
 ];
 
-/** Applies pending migrations in order, each in its own transaction, once across processes. */
-export async function runMigrations(db: Database): Promise<number[]> {
-  await db.execScript(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+/** Serialises concurrent starts of several server processes on one database. */
+const MIGRATION_LOCK = 7411001;
+
+/**
+ * Applies pending migrations in order, each in its own transaction, once across processes.
+ * Refuses to start on a database that a newer server version has already migrated further:
+ * running old code on a newer schema could write what the newer code no longer expects.
+ */
+export async function runMigrations(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  const known = new Map(migrations.map((migration) => [migration.id, migration.name]));
+  await db.transaction(async (tx) => {
+    // Two processes creating the table at once could collide, even with IF NOT EXISTS.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const rows = await tx.query<{ id: number; name: string }>(
+      'SELECT id, name FROM schema_migrations ORDER BY id',
+    );
+    const unknown = rows.filter((row) => known.get(row.id) !== row.name);
+    if (unknown.length > 0) {
+      const list = unknown.map((row) => `${row.id} (${row.name})`).join(', ');
+      throw new Error(
+        `The database has migrations this server does not know: ${list}. ` +
+          'A newer server version migrated it (or a shipped migration was changed); ' +
+          'start that version or restore a backup.',
+      );
+    }
+  });
   const applied: number[] = [];
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     const done = await db.transaction(async (tx) => {
-      // Serialises concurrent starts of several server processes on one database.
-      await tx.query('SELECT pg_advisory_xact_lock(7411001)');
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const existing = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [
         migration.id,
       ]);

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { ReplicatedStore } from './replicated-store.ts';
 import { currentChangeSeq } from './change-counter.ts';
+import { safeJsonStringify } from '../http/json-body.ts';
 
 export type OpenStreams = Set<() => void>;
 
@@ -37,7 +38,8 @@ export async function openChangeStream(options: StreamOptions): Promise<void> {
     ...(reply.getHeaders() as Record<string, string>),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
-    connection: 'keep-alive',
+    // The connection ends with the stream (token expiry, server shutdown): never left idle.
+    connection: 'close',
     'x-accel-buffering': 'no',
   });
   reply.raw.write(': connected\n\n');
@@ -59,7 +61,7 @@ export async function openChangeStream(options: StreamOptions): Promise<void> {
             const batch = await store.pull(db, officer, afterSeq, STREAM_BATCH);
             if (closed || batch.documents.length === 0) break;
             afterSeq = batch.checkpoint?.seq ?? afterSeq;
-            reply.raw.write(`event: ${store.collection}\ndata: ${JSON.stringify(batch)}\n\n`);
+            reply.raw.write(`event: ${store.collection}\ndata: ${safeJsonStringify(batch)}\n\n`);
             if (batch.documents.length < STREAM_BATCH) break;
           }
         } while (again && !closed);

@@ -68,7 +68,8 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
 
   app.post(
     '/api/replication/:collection/push',
-    { preHandler: authenticate, bodyLimit: 8 * 1024 * 1024 },
+    // The body limit is the server-wide one (LAPOR_BODY_LIMIT_BYTES), sized for a full push.
+    { preHandler: authenticate },
     async (request, reply) => {
       const store = storeFor(request, reply);
       if (!store) return reply;

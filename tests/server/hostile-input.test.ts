@@ -1,0 +1,1154 @@
+/**
+ * A corpus of malformed and hostile requests against every route. Each must get the right
+ * 4xx (or, for the replication protocol's own refusals, a 200 that writes nothing but the
+ * officer's own refusal record), write nothing else, leak nothing (no stack, no SQL, no other
+ * instansi's data), and leave the server answering.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/auth/password-hash.ts';
+import { nextChangeSeq } from '../../server/replication/change-counter.ts';
+import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
+import { MAX_PUSH_ROWS, type SessionResponse } from '../../shared/api/contract.ts';
+import { planTriageAction } from '../../shared/domain/plan-triage-action.ts';
+import type { Complaint } from '../../shared/schemas/complaint.ts';
+import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
+import { REPLICATED_COLLECTIONS } from '../../shared/schemas/rx-schemas.ts';
+import { SEED_NOW, startTestServer, type TestServer } from './support/test-server.ts';
+import { pull, pullAll } from './support/replication-client.ts';
+
+const BASE_TIME = SEED_NOW + 3_600_000;
+let clock = BASE_TIME;
+
+/** Strings that must stay inert data wherever they are put. */
+const HOSTILE_STRINGS = [
+  "' OR '1'='1",
+  "admin.kaltim' --",
+  "'; DROP TABLE complaints; --",
+  '1; SELECT pg_sleep(5)',
+  "x' UNION SELECT password_hash FROM officers --",
+  '$1',
+  "\\'; DELETE FROM audit_log; --",
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '../../../../etc/passwd',
+  '..\\..\\..\\windows\\win.ini',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '{"$gt":""}',
+  '${process.env.DATABASE_URL}',
+];
+
+const OTHER = {
+  instansi: 'pemkot-lain',
+  unit: 'unit-lain',
+  category: 'cat-lain',
+  officer: 'officer-lain',
+  username: 'admin.lain',
+  complaint: 'cmp-lain-1',
+  event: 'evt-lain-1',
+  rejection: 'rej-lain-1',
+  secretTitle: 'Rahasia Kota Lain Jangan Bocor',
+  secretReporter: 'Pelapor Kota Lain',
+};
+
+const SCRIPT_TITLE = '<script>alert("judul")</script><img src=x onerror=alert(2)>';
+
+type Who =
+  | 'none'
+  | 'admin'
+  | 'penghubung'
+  | 'expired'
+  | 'revoked'
+  | 'forged'
+  | 'tampered'
+  | 'refresh-as-access'
+  | 'basic'
+  | 'bearer-injection'
+  | 'bearer-huge';
+
+type Case = {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  url: string;
+  who?: Who;
+  body?: unknown;
+  /** A body that needs the sessions, built when the case runs. */
+  lazyBody?: () => unknown;
+  raw?: string;
+  contentType?: string | null;
+  status: number;
+  error?: string;
+  /** Tables this request may write (login failures are audited; refusals are recorded). */
+  writes?: readonly string[];
+  /** For envelope-valid pushes: the id every returned document must carry. */
+  onlyId?: string;
+};
+
+const TABLES = [
+  'instansi',
+  'units',
+  'categories',
+  'officers',
+  'sessions',
+  'holidays',
+  'sla_rules',
+  'complaints',
+  'complaint_events',
+  'sync_rejections',
+  'audit_log',
+  'login_throttle',
+  'change_counter',
+  'schema_migrations',
+] as const;
+
+const LOGIN_WRITES = ['audit_log', 'login_throttle'] as const;
+const REFUSAL_WRITES = ['sync_rejections', 'audit_log', 'change_counter'] as const;
+
+let server: TestServer;
+const sessions = {} as Record<'admin' | 'penghubung' | 'expired' | 'revoked', SessionResponse>;
+let webRoot: string;
+let otherSession: SessionResponse;
+
+/** Table names come from the constant list above, never from input. */
+const FINGERPRINT_SQL = `SELECT ${TABLES.map(
+  (table) =>
+    `(SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '')
+        FROM ${table} t) AS ${table}`,
+).join(',\n')}`;
+
+/** Row count and a digest of every row of every table: any write shows. */
+async function fingerprint(): Promise<Record<string, string>> {
+  const [row] = await server.db.query<Record<string, string>>(FINGERPRINT_SQL);
+  return row ?? {};
+}
+
+function authorization(who: Who | undefined): Record<string, string> {
+  switch (who) {
+    case undefined:
+    case 'none':
+      return {};
+    case 'admin':
+    case 'penghubung':
+    case 'expired':
+    case 'revoked':
+      return { authorization: `Bearer ${sessions[who].accessToken}` };
+    case 'forged':
+      return { authorization: `Bearer ${randomBytes(32).toString('base64url')}` };
+    case 'tampered': {
+      const token = sessions.admin.accessToken;
+      const last = token.endsWith('A') ? 'B' : 'A';
+      return { authorization: `Bearer ${token.slice(0, -1)}${last}` };
+    }
+    case 'refresh-as-access':
+      return { authorization: `Bearer ${sessions.admin.refreshToken}` };
+    case 'basic':
+      return {
+        authorization: `Basic ${Buffer.from(`admin.kaltim:${DEMO_PASSWORD}`).toString('base64')}`,
+      };
+    case 'bearer-injection':
+      return { authorization: "Bearer ' OR '1'='1' --AAAAAAAAAAAAAAAAAAAA" };
+    case 'bearer-huge':
+      return { authorization: `Bearer ${'A'.repeat(8000)}` };
+  }
+}
+
+async function send(test: Case): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = { ...authorization(test.who) };
+  let payload: string | undefined;
+  if (test.raw !== undefined) payload = test.raw;
+  else if (test.lazyBody) payload = JSON.stringify(test.lazyBody());
+  else if (test.body !== undefined) payload = JSON.stringify(test.body);
+  if (payload !== undefined && test.contentType !== null) {
+    headers['content-type'] = test.contentType ?? 'application/json';
+  }
+  return server.app.inject({
+    method: test.method,
+    url: test.url,
+    headers,
+    ...(payload !== undefined ? { payload } : {}),
+  });
+}
+
+const STACK_OR_SQL =
+  /\n\s+at |\.ts:\d+|node_modules|FST_[A-Z_]+|Error:|syntax error|violates|relation "|column "|invalid input syntax|invalid byte sequence|does not exist|duplicate key|scrypt\$/i;
+
+/** Whatever the status: no stack, no SQL error, no secret, nothing of the other instansi. */
+function expectNothingLeaked(response: LightMyRequestResponse) {
+  expect(response.headers['x-content-type-options']).toBe('nosniff');
+  expect(response.body).not.toMatch(STACK_OR_SQL);
+  expect(response.body).not.toContain(OTHER.secretTitle);
+  expect(response.body).not.toContain(OTHER.secretReporter);
+  expect(response.body).not.toContain(DEMO_PASSWORD);
+  if (response.statusCode >= 400) {
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const body = response.json<Record<string, unknown>>();
+    expect(Object.keys(body).every((key) => ['error', 'message', 'details'].includes(key))).toBe(
+      true,
+    );
+    expect(body.error).toMatch(/^[a-z_]+$/);
+    expect(typeof body.message).toBe('string');
+  }
+}
+
+function writeWebRoot(): string {
+  const parent = mkdtempSync(join(tmpdir(), 'lapor-hostile-'));
+  writeFileSync(join(parent, 'secret.txt'), 'SECRET-OUTSIDE-THE-WEB-ROOT');
+  const root = join(parent, 'web');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(root, 'assets', 'app.js'), 'export {};\n');
+  return root;
+}
+
+/** A second instansi, whose ids the Kaltim officers may guess but never reach. */
+async function seedOtherInstansi() {
+  const db = server.db;
+  const at = new Date(BASE_TIME - 86_400_000);
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO instansi (id, name, short_name, utc_offset_minutes) VALUES ($1, $2, $3, 420)`,
+      [OTHER.instansi, 'Pemerintah Kota Lain', 'Kota Lain'],
+    );
+    await tx.query(
+      `INSERT INTO units (id, instansi_id, code, name, short_name, active, updated_at, seq)
+       VALUES ($1, $2, 'LAIN', 'Dinas Lain', 'Lain', true, $3, $4)`,
+      [OTHER.unit, OTHER.instansi, at, await nextChangeSeq(tx)],
+    );
+    await tx.query(
+      `INSERT INTO categories (id, instansi_id, code, name, active, updated_at, seq)
+       VALUES ($1, $2, 'LAIN', 'Kategori Lain', true, $3, $4)`,
+      [OTHER.category, OTHER.instansi, at, await nextChangeSeq(tx)],
+    );
+    await tx.query(
+      `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id, password_hash)
+       VALUES ($1, $2, $3, 'Admin Kota Lain', 'admin_instansi', NULL, $4)`,
+      [OTHER.officer, OTHER.instansi, OTHER.username, await hashPassword(DEMO_PASSWORD)],
+    );
+    await tx.query(
+      `INSERT INTO complaints (id, instansi_id, tracking_number, title, body, type, channel,
+         category_id, unit_id, status, priority, anonim, rahasia, berkadar_pengawasan, region_code,
+         location_text, received_at, status_changed_at, due_at, updated_at, updated_by, seq,
+         reporter_name, reporter_phone, reporter_email)
+       VALUES ($1, $2, 'LAIN-0001', $3, 'Isi pengaduan kota lain', 'pengaduan', 'web', $4, $5,
+         'didisposisi', 'sedang', false, false, false, '64.71.01.1001', 'Jl. Lain', $6, $6, NULL,
+         $6, $7, $8, $9, '081200000000', 'lain@contoh.id')`,
+      [
+        OTHER.complaint,
+        OTHER.instansi,
+        OTHER.secretTitle,
+        OTHER.category,
+        OTHER.unit,
+        at,
+        OTHER.officer,
+        await nextChangeSeq(tx),
+        OTHER.secretReporter,
+      ],
+    );
+    await tx.query(
+      `INSERT INTO complaint_events (id, complaint_id, instansi_id, kind, from_status, to_status,
+         target_unit_id, reason_code, reason, related_complaint_id, anonim, rahasia, officer_id,
+         officer_name, officer_role, device_time, server_time, device_id, seq)
+       VALUES ($1, $2, $3, 'verifikasi_disposisi', 'belum_diverifikasi', 'didisposisi', $4, '',
+         $5, NULL, false, false, $6, 'Admin Kota Lain', 'admin_instansi', $7, $7, 'dev', $8)`,
+      [
+        OTHER.event,
+        OTHER.complaint,
+        OTHER.instansi,
+        OTHER.unit,
+        OTHER.secretTitle,
+        OTHER.officer,
+        at,
+        await nextChangeSeq(tx),
+      ],
+    );
+    await tx.query(
+      `INSERT INTO sync_rejections (id, officer_id, device_id, collection, document_id,
+         reason_code, reason, refused_document, created_at, seq)
+       VALUES ($1, $2, 'dev', 'complaints', $3, 'validation', $4, '{}', $5, $6)`,
+      [
+        OTHER.rejection,
+        OTHER.officer,
+        OTHER.complaint,
+        OTHER.secretTitle,
+        at,
+        await nextChangeSeq(tx),
+      ],
+    );
+  });
+}
+
+beforeAll(async () => {
+  webRoot = writeWebRoot();
+  server = await startTestServer({
+    complaints: 60,
+    app: {
+      now: () => clock,
+      webRoot,
+      bodyLimitBytes: 512 * 1024,
+      // The corpus fails many logins on purpose; lockout has its own tests.
+      lockout: { afterFailures: 10_000 },
+    },
+  });
+  await seedOtherInstansi();
+  clock = BASE_TIME - 20 * 60_000;
+  sessions.expired = await server.login('koordinator.kaltim', 'expired-device');
+  clock = BASE_TIME;
+  sessions.admin = await server.login('admin.kaltim', 'hostile-device');
+  sessions.penghubung = await server.login('pupr.kaltim', 'hostile-device');
+  sessions.revoked = await server.login('koordinator.kaltim', 'revoked-device');
+  await server.app.inject({
+    method: 'POST',
+    url: '/api/auth/logout',
+    headers: { authorization: `Bearer ${sessions.revoked.accessToken}` },
+  });
+  otherSession = await server.login(OTHER.username, 'other-device');
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(join(webRoot, '..'), { recursive: true, force: true });
+});
+
+const UNAUTHENTICATED: Who[] = [
+  'none',
+  'expired',
+  'revoked',
+  'forged',
+  'tampered',
+  'refresh-as-access',
+  'basic',
+  'bearer-injection',
+  'bearer-huge',
+];
+
+function login(body: unknown): Pick<Case, 'method' | 'url' | 'body'> {
+  return { method: 'POST', url: '/api/auth/login', body };
+}
+
+const authCases: Case[] = [
+  ...(
+    [
+      ['a number as username', { username: 1, password: 'x', deviceId: 'd' }],
+      ['a list as password', { username: 'admin.kaltim', password: ['x'], deviceId: 'd' }],
+      ['an object as deviceId', { username: 'admin.kaltim', password: 'x', deviceId: {} }],
+      ['a boolean as username', { username: true, password: 'x', deviceId: 'd' }],
+      ['no fields', {}],
+      ['no password', { username: 'admin.kaltim', deviceId: 'd' }],
+      ['null', null],
+      ['a list', [{ username: 'admin.kaltim', password: DEMO_PASSWORD, deviceId: 'd' }]],
+      ['a string', 'admin.kaltim'],
+      ['a number', 42],
+      ['an over-long username', { username: 'a'.repeat(61), password: 'x', deviceId: 'd' }],
+      [
+        'an over-long password',
+        { username: 'admin.kaltim', password: 'x'.repeat(201), deviceId: 'd' },
+      ],
+      [
+        'an over-long deviceId',
+        { username: 'admin.kaltim', password: 'x', deviceId: 'd'.repeat(65) },
+      ],
+    ] as const
+  ).map(([name, body]) => ({
+    name: `login with ${name}`,
+    ...login(body),
+    status: 400,
+    error: 'invalid_request',
+  })),
+  ...HOSTILE_STRINGS.flatMap((hostile): Case[] => [
+    {
+      name: `login with username ${hostile}`,
+      ...login({ username: hostile, password: 'salah', deviceId: 'd' }),
+      status: 401,
+      error: 'invalid_credentials',
+      writes: LOGIN_WRITES,
+    },
+    {
+      name: `login with password ${hostile}`,
+      ...login({ username: 'koordinator.kaltim', password: hostile, deviceId: 'd' }),
+      status: 401,
+      error: 'invalid_credentials',
+      writes: LOGIN_WRITES,
+    },
+    {
+      name: `login with deviceId ${hostile}`,
+      ...login({ username: 'tidak.ada', password: 'salah', deviceId: hostile }),
+      status: 401,
+      error: 'invalid_credentials',
+      writes: LOGIN_WRITES,
+    },
+    {
+      name: `refresh with token ${hostile}`,
+      method: 'POST',
+      url: '/api/auth/refresh',
+      body: { refreshToken: hostile.padEnd(20, 'A') },
+      status: 401,
+      error: 'session_expired',
+    },
+  ]),
+  {
+    name: 'login with JSON cut short',
+    method: 'POST',
+    url: '/api/auth/login',
+    raw: '{"username":"admin.kaltim","password":',
+    status: 400,
+    error: 'invalid_json',
+  },
+  {
+    name: 'login with an empty JSON body',
+    method: 'POST',
+    url: '/api/auth/login',
+    raw: '',
+    status: 400,
+    error: 'invalid_json',
+  },
+  {
+    name: 'login with __proto__ pollution',
+    method: 'POST',
+    url: '/api/auth/login',
+    raw: '{"username":"a","password":"b","deviceId":"c","__proto__":{"isAdmin":true}}',
+    status: 400,
+    error: 'invalid_json',
+  },
+  {
+    name: 'login with constructor.prototype pollution',
+    method: 'POST',
+    url: '/api/auth/login',
+    raw: '{"username":"a","password":"b","deviceId":"c","constructor":{"prototype":{"x":1}}}',
+    status: 400,
+    error: 'invalid_json',
+  },
+  {
+    name: 'login nested 10,000 deep',
+    method: 'POST',
+    url: '/api/auth/login',
+    raw: '['.repeat(5000) + ']'.repeat(5000),
+    status: 400,
+    error: 'invalid_json',
+  },
+  {
+    name: 'login with a NUL in the username',
+    method: 'POST',
+    url: '/api/auth/login',
+    raw: '{"username":"admin.kaltim\\u0000","password":"x","deviceId":"d"}',
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'login with an unpaired surrogate',
+    method: 'POST',
+    url: '/api/auth/login',
+    raw: '{"username":"admin\\ud800","password":"x","deviceId":"d"}',
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'login as text/plain',
+    method: 'POST',
+    url: '/api/auth/login',
+    raw: 'username=admin.kaltim',
+    contentType: 'text/plain',
+    status: 415,
+    error: 'unsupported_media_type',
+  },
+  {
+    name: 'login as a form',
+    method: 'POST',
+    url: '/api/auth/login',
+    raw: `username=admin.kaltim&password=${DEMO_PASSWORD}&deviceId=d`,
+    contentType: 'application/x-www-form-urlencoded',
+    status: 415,
+    error: 'unsupported_media_type',
+  },
+  {
+    name: 'login as XML',
+    method: 'POST',
+    url: '/api/auth/login',
+    raw: '<login><username>admin.kaltim</username></login>',
+    contentType: 'application/xml',
+    status: 415,
+    error: 'unsupported_media_type',
+  },
+  {
+    name: 'login with a 40 KB body',
+    method: 'POST',
+    url: '/api/auth/login',
+    body: { username: 'admin.kaltim', password: 'x'.repeat(40_000), deviceId: 'd' },
+    status: 413,
+    error: 'payload_too_large',
+  },
+  {
+    name: 'refresh with a number',
+    method: 'POST',
+    url: '/api/auth/refresh',
+    body: { refreshToken: 1234567890123 },
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'refresh with nothing',
+    method: 'POST',
+    url: '/api/auth/refresh',
+    body: {},
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'refresh with an access token',
+    method: 'POST',
+    url: '/api/auth/refresh',
+    lazyBody: () => ({ refreshToken: sessions.admin.accessToken }),
+    status: 401,
+    error: 'session_expired',
+  },
+  {
+    name: 'refresh with a huge body',
+    method: 'POST',
+    url: '/api/auth/refresh',
+    body: { refreshToken: 'A'.repeat(100_000) },
+    status: 413,
+    error: 'payload_too_large',
+  },
+  ...UNAUTHENTICATED.map((who): Case => ({
+    name: `logout as ${who}`,
+    method: 'POST',
+    url: '/api/auth/logout',
+    who,
+    status: 401,
+  })),
+];
+
+const BAD_CHECKPOINTS = [
+  ...HOSTILE_STRINGS,
+  '{"seq":-1}',
+  '{"seq":1.5}',
+  '{"seq":"5"}',
+  '{"seq":1e400}',
+  '{"seq":9007199254740993}',
+  '{"seq":null}',
+  '{}',
+  '[]',
+  'null',
+  `{"seq":${'1'.repeat(250)}}`,
+];
+const BAD_LIMITS = ['abc', '-1', '0', '1001', '1e9', '1.5', 'Infinity', ...HOSTILE_STRINGS];
+
+function replicationCases(collection: string): Case[] {
+  const base = `/api/replication/${collection}`;
+  const push = (name: string, body: unknown, extra: Partial<Case> = {}): Case => ({
+    name: `push to ${collection}: ${name}`,
+    method: 'POST',
+    url: `${base}/push`,
+    who: 'admin',
+    body,
+    status: 400,
+    error: 'invalid_request',
+    ...extra,
+  });
+  return [
+    ...UNAUTHENTICATED.flatMap((who): Case[] => [
+      {
+        name: `pull ${collection} as ${who}`,
+        method: 'GET',
+        url: `${base}/pull`,
+        who,
+        status: 401,
+      },
+      {
+        name: `push ${collection} as ${who}`,
+        method: 'POST',
+        url: `${base}/push`,
+        who,
+        body: [],
+        status: 401,
+      },
+      {
+        name: `stream ${collection} as ${who}`,
+        method: 'GET',
+        url: `${base}/stream`,
+        who,
+        status: 401,
+      },
+    ]),
+    ...BAD_CHECKPOINTS.map((checkpoint): Case => ({
+      name: `pull ${collection} with checkpoint ${checkpoint.slice(0, 40)}`,
+      method: 'GET',
+      url: `${base}/pull?checkpoint=${encodeURIComponent(checkpoint)}`,
+      who: 'admin',
+      status: 400,
+      error: 'invalid_request',
+    })),
+    ...BAD_LIMITS.map((limit): Case => ({
+      name: `pull ${collection} with limit ${limit}`,
+      method: 'GET',
+      url: `${base}/pull?limit=${encodeURIComponent(limit)}`,
+      who: 'admin',
+      status: 400,
+      error: 'invalid_request',
+    })),
+    {
+      name: `pull ${collection} with count=yes`,
+      method: 'GET',
+      url: `${base}/pull?count=yes`,
+      who: 'admin',
+      status: 400,
+      error: 'invalid_request',
+    },
+    {
+      name: `pull ${collection} with a NUL in the query`,
+      method: 'GET',
+      url: `${base}/pull?checkpoint=%00`,
+      who: 'admin',
+      status: 400,
+      error: 'invalid_request',
+    },
+    push('an object instead of a list', { newDocumentState: { id: 'x', _deleted: false } }),
+    push('a string', 'rows'),
+    push('a list of numbers', [1, 2, 3]),
+    push('a row whose document is a string', [{ newDocumentState: 'x' }]),
+    push('a numeric id', [{ newDocumentState: { id: 5, _deleted: false } }]),
+    push('an empty id', [{ newDocumentState: { id: '', _deleted: false } }]),
+    push('an over-long id', [{ newDocumentState: { id: 'x'.repeat(41), _deleted: false } }]),
+    push('a string _deleted', [{ newDocumentState: { id: 'x', _deleted: 'false' } }]),
+    push('a string as assumed master', [
+      { assumedMasterState: 'x', newDocumentState: { id: 'x', _deleted: false } },
+    ]),
+    push(
+      `${MAX_PUSH_ROWS + 1} rows`,
+      Array.from({ length: MAX_PUSH_ROWS + 1 }, (_unused, index) => ({
+        newDocumentState: { id: `x${index}`, _deleted: false },
+      })),
+    ),
+    push('JSON cut short', undefined, { raw: '[{"newDocumentState":', error: 'invalid_json' }),
+    push('nesting 100 deep inside a document', undefined, {
+      raw: `[{"newDocumentState":{"id":"x","_deleted":false,"title":${'['.repeat(100)}${']'.repeat(100)}}}]`,
+      error: 'invalid_json',
+    }),
+    push('a NUL in a field', undefined, {
+      raw: '[{"newDocumentState":{"id":"x\\u0000","_deleted":false}}]',
+    }),
+    push('an unpaired surrogate in a field', undefined, {
+      raw: '[{"newDocumentState":{"id":"x","_deleted":false,"title":"\\udfff"}}]',
+    }),
+    push('text/plain', undefined, {
+      raw: '[]',
+      contentType: 'text/plain',
+      status: 415,
+      error: 'unsupported_media_type',
+    }),
+    push('a body over the limit', undefined, {
+      raw: JSON.stringify([
+        { newDocumentState: { id: 'x', _deleted: false, body: 'a'.repeat(600_000) } },
+      ]),
+      status: 413,
+      error: 'payload_too_large',
+    }),
+    // Envelope-valid documents with hostile ids: the replication protocol answers 200 (RxDB
+    // retries anything else for ever) with at most the pushed document as a conflict, and
+    // records the refusal for the officer. No replicated data changes.
+    ...HOSTILE_STRINGS.filter((hostile) => hostile.length <= 40).map((hostile): Case => ({
+      name: `push to ${collection} a document with id ${hostile}`,
+      method: 'POST',
+      url: `${base}/push`,
+      who: 'admin',
+      body: [{ newDocumentState: { id: hostile, _deleted: false, title: hostile } }],
+      status: 200,
+      writes: REFUSAL_WRITES,
+      onlyId: hostile,
+    })),
+  ];
+}
+
+const HOSTILE_COLLECTIONS = [
+  'officers',
+  'audit_log',
+  'sessions',
+  'schema_migrations',
+  ...HOSTILE_STRINGS,
+  'complaints/../officers',
+];
+
+const routingCases: Case[] = [
+  ...UNAUTHENTICATED.map((who): Case => ({
+    name: `the combined stream as ${who}`,
+    method: 'GET',
+    url: '/api/replication/stream',
+    who,
+    status: 401,
+  })),
+  ...HOSTILE_COLLECTIONS.flatMap((collection): Case[] =>
+    (['pull', 'push', 'stream'] as const).map((action) => ({
+      name: `${action} of collection ${collection}`,
+      method: action === 'push' ? 'POST' : 'GET',
+      url: `/api/replication/${encodeURIComponent(collection)}/${action}`,
+      who: 'admin',
+      ...(action === 'push' ? { body: [] } : {}),
+      status: 404,
+    })),
+  ),
+  ...(['PUT', 'DELETE', 'PATCH'] as const).flatMap((method): Case[] => [
+    {
+      name: `${method} on a push route`,
+      method,
+      url: '/api/replication/complaints/push',
+      who: 'admin',
+      body: [],
+      status: 404,
+      error: 'not_found',
+    },
+    {
+      name: `${method} on the login route`,
+      method,
+      url: '/api/auth/login',
+      body: {},
+      status: 404,
+      error: 'not_found',
+    },
+  ]),
+  {
+    name: 'a malformed percent-encoding in the path',
+    method: 'GET',
+    url: '/api/replication/%E0%A4%A/pull',
+    who: 'admin',
+    status: 400,
+    error: 'invalid_request',
+  },
+];
+
+const report = (query: string, who: Who = 'admin'): Pick<Case, 'method' | 'url' | 'who'> => ({
+  method: 'GET',
+  url: `/api/reports/rakorda?${query}`,
+  who,
+});
+
+const reportCases: Case[] = [
+  ...UNAUTHENTICATED.map((who): Case => ({
+    name: `report as ${who}`,
+    ...report('from=2026-10-01&to=2026-10-31', who),
+    status: 401,
+  })),
+  { name: 'report without dates', ...report(''), status: 400, error: 'invalid_request' },
+  {
+    name: 'report on 30 February',
+    ...report('from=2026-02-30&to=2026-03-31'),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'report ending before it starts',
+    ...report('from=2026-10-31&to=2026-10-01'),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'report over ten years',
+    ...report('from=2016-01-01&to=2026-10-01'),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'report with dates as lists',
+    ...report('from=2026-10-01&from=2026-10-02&to=2026-10-31'),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: `report with 201 units`,
+    ...report(
+      `from=2026-10-01&to=2026-10-31&${Array.from({ length: 201 }, (_u, i) => `unit=u${i}`).join('&')}`,
+    ),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'report on the other instansi’s unit',
+    ...report(`from=2026-10-01&to=2026-10-31&unit=${OTHER.unit}`),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'report of a penghubung on another OPD',
+    ...report('from=2026-10-01&to=2026-10-31&unit=unit-dinkes', 'penghubung'),
+    status: 403,
+    error: 'forbidden',
+  },
+  {
+    name: 'report of a penghubung on the other instansi’s unit',
+    ...report(`from=2026-10-01&to=2026-10-31&unit=${OTHER.unit}`, 'penghubung'),
+    status: 403,
+    error: 'forbidden',
+  },
+  {
+    name: 'report with a NUL in a unit',
+    ...report('from=2026-10-01&to=2026-10-31&unit=unit-pupr%00'),
+    status: 400,
+    error: 'invalid_request',
+  },
+  ...HOSTILE_STRINGS.flatMap((hostile): Case[] => [
+    {
+      name: `report from ${hostile}`,
+      ...report(`from=${encodeURIComponent(hostile)}&to=2026-10-31`),
+      status: 400,
+      error: 'invalid_request',
+    },
+    {
+      name: `report on unit ${hostile}`,
+      ...report(`from=2026-10-01&to=2026-10-31&unit=${encodeURIComponent(hostile)}`),
+      status: 400,
+      error: 'invalid_request',
+    },
+  ]),
+];
+
+const CORPUS: Case[] = [
+  ...authCases,
+  ...REPLICATED_COLLECTIONS.flatMap((collection) => replicationCases(collection)),
+  ...routingCases,
+  ...reportCases,
+];
+
+describe('hostile and malformed requests', () => {
+  it('the corpus covers every route', () => {
+    const routes = new Set(CORPUS.map((test) => test.url.split('?')[0]));
+    for (const collection of REPLICATED_COLLECTIONS) {
+      for (const action of ['pull', 'push', 'stream']) {
+        expect(routes).toContain(`/api/replication/${collection}/${action}`);
+      }
+    }
+    for (const route of [
+      '/api/auth/login',
+      '/api/auth/refresh',
+      '/api/auth/logout',
+      '/api/replication/stream',
+      '/api/reports/rakorda',
+    ]) {
+      expect(routes).toContain(route);
+    }
+    expect(CORPUS.length).toBeGreaterThan(400);
+  });
+
+  it.each(CORPUS.map((test) => [test.name, test] as const))('%s', async (_name, test) => {
+    const before = await fingerprint();
+    const response = await send(test);
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(test.status);
+    if (test.error) expect(response.json().error).toBe(test.error);
+    expectNothingLeaked(response);
+    if (test.onlyId !== undefined) {
+      const conflicts = response.json<{ id: string }[]>();
+      expect(Array.isArray(conflicts)).toBe(true);
+      for (const conflict of conflicts) expect(conflict.id).toBe(test.onlyId);
+    }
+    const after = await fingerprint();
+    for (const table of TABLES) {
+      if (test.writes?.includes(table)) continue;
+      expect(after[table], `${table} changed`).toBe(before[table]);
+    }
+  });
+
+  it('never serves a file from outside the web root', async () => {
+    for (const url of [
+      '/../secret.txt',
+      '/..%2Fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/assets/../../secret.txt',
+      '/assets/..%2F..%2Fsecret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/assets/..%5c..%5csecret.txt',
+      '/%252e%252e/secret.txt',
+    ]) {
+      const response = await server.app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBeLessThan(500);
+      expect(response.body, url).not.toContain('SECRET-OUTSIDE-THE-WEB-ROOT');
+      expectNothingLeaked(response);
+    }
+  });
+});
+
+describe('the other instansi’s ids', () => {
+  it('never reach a Kaltim officer through any pull', async () => {
+    for (const collection of REPLICATED_COLLECTIONS) {
+      const all = await pullAll<{ id: string; instansiId?: string }>(
+        server.app,
+        sessions.admin,
+        collection,
+        1000,
+      );
+      const text = JSON.stringify(all.documents);
+      expect(text, collection).not.toContain(OTHER.instansi);
+      expect(text, collection).not.toContain(OTHER.secretTitle);
+      for (const id of [
+        OTHER.complaint,
+        OTHER.event,
+        OTHER.unit,
+        OTHER.category,
+        OTHER.rejection,
+      ]) {
+        expect(all.documents.map((doc) => doc.id)).not.toContain(id);
+      }
+    }
+  });
+
+  it('and pushes naming them change nothing of theirs and reveal nothing', async () => {
+    const [stolen] = (await pullAll<Complaint>(server.app, otherSession, 'complaints')).documents;
+    if (!stolen) throw new Error('the other instansi has no complaint');
+    const [theirEvent] = (
+      await pullAll<ComplaintEvent>(server.app, otherSession, 'complaint_events')
+    ).documents;
+    if (!theirEvent) throw new Error('the other instansi has no event');
+    const before = await fingerprint();
+    const pushes: [string, unknown][] = [
+      [
+        'complaints',
+        [{ assumedMasterState: stolen, newDocumentState: { ...stolen, priority: 'mendesak' } }],
+      ],
+      [
+        'complaint_events',
+        [{ newDocumentState: { ...theirEvent, reason: 'ditimpa', _deleted: false } }],
+      ],
+      [
+        'complaint_events',
+        [{ newDocumentState: { ...theirEvent, reason: 'dihapus', _deleted: true } }],
+      ],
+      ['units', [{ newDocumentState: { id: OTHER.unit, name: 'Diambil alih', _deleted: false } }]],
+      ['categories', [{ newDocumentState: { id: OTHER.category, _deleted: true } }]],
+      [
+        'sync_rejections',
+        [{ newDocumentState: { id: OTHER.rejection, resolvedAt: clock, _deleted: false } }],
+      ],
+    ];
+    for (const [collection, body] of pushes) {
+      const response = await server.app.inject({
+        method: 'POST',
+        url: `/api/replication/${collection}/push`,
+        headers: { authorization: `Bearer ${sessions.admin.accessToken}` },
+        payload: body as object,
+      });
+      expect(response.statusCode, collection).toBe(200);
+      expectNothingLeaked(response);
+      for (const conflict of response.json<{ instansiId?: string }[]>()) {
+        // At most the pushed document itself comes back (as a tombstone), never theirs.
+        expect(JSON.stringify(conflict)).not.toContain(OTHER.secretTitle);
+      }
+    }
+    const after = await fingerprint();
+    for (const table of TABLES) {
+      if ((REFUSAL_WRITES as readonly string[]).includes(table)) continue;
+      expect(after[table], table).toBe(before[table]);
+    }
+    const [theirs] = await server.db.query<{ priority: string; seq: number }>(
+      'SELECT priority, seq FROM complaints WHERE id = $1',
+      [OTHER.complaint],
+    );
+    expect(theirs).toMatchObject({ priority: 'sedang', seq: stolen.serverSeq });
+    const [rejection] = await server.db.query<{ resolved_at: Date | null }>(
+      'SELECT resolved_at FROM sync_rejections WHERE id = $1',
+      [OTHER.rejection],
+    );
+    expect(rejection?.resolved_at).toBeNull();
+  });
+});
+
+describe('script in stored text', () => {
+  it('comes back as escaped JSON text, byte for byte the same string', async () => {
+    const target = (
+      await pullAll<Complaint>(server.app, sessions.admin, 'complaints', 200)
+    ).documents.find((doc) => doc.status !== 'belum_diverifikasi');
+    if (!target) throw new Error('no complaint');
+    // As an intake channel could store it.
+    await server.db.transaction(async (tx) => {
+      await tx.query('UPDATE complaints SET title = $1, seq = $2 WHERE id = $3', [
+        SCRIPT_TITLE,
+        await nextChangeSeq(tx),
+        target.id,
+      ]);
+    });
+    const response = await server.app.inject({
+      method: 'GET',
+      url: `/api/replication/complaints/pull?checkpoint=${encodeURIComponent(JSON.stringify({ seq: target.serverSeq }))}`,
+      headers: { authorization: `Bearer ${sessions.admin.accessToken}` },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.body).not.toMatch(/<script|<img/i);
+    expect(response.body).toContain('\\u003cscript\\u003e');
+    const doc = response
+      .json<{ documents: Complaint[] }>()
+      .documents.find((d) => d.id === target.id);
+    expect(doc?.title).toBe(SCRIPT_TITLE);
+  });
+
+  it('in a refused push and in an accepted timeline note is stored as text and returned escaped', async () => {
+    const admin = sessions.admin;
+    const complaints = (await pullAll<Complaint>(server.app, admin, 'complaints', 200)).documents;
+    const pending = complaints.find((doc) => doc.status === 'belum_diverifikasi');
+    if (!pending) throw new Error('no unverified complaint');
+
+    const refused = await server.app.inject({
+      method: 'POST',
+      url: '/api/replication/complaints/push',
+      headers: { authorization: `Bearer ${admin.accessToken}` },
+      payload: [
+        { assumedMasterState: pending, newDocumentState: { ...pending, title: SCRIPT_TITLE } },
+      ],
+    });
+    expect(refused.statusCode).toBe(200);
+    expect(refused.body).not.toMatch(/<script/i);
+
+    const plan = planTriageAction(
+      pending,
+      { kind: 'hold', missingDetails: SCRIPT_TITLE },
+      { officer: admin.officer, now: clock - 60_000, newId: randomUUID },
+      { activeUnitIds: new Set(['unit-pupr']) },
+    );
+    if (!plan.ok) throw new Error(plan.error);
+    const events = await server.app.inject({
+      method: 'POST',
+      url: '/api/replication/complaint_events/push',
+      headers: { authorization: `Bearer ${admin.accessToken}` },
+      payload: plan.events.map((event) => ({ newDocumentState: { ...event, _deleted: false } })),
+    });
+    expect(events.statusCode).toBe(200);
+    expect(events.json()).toEqual([]);
+
+    const stored = {
+      sync_rejections: (doc: Record<string, unknown>) =>
+        typeof doc.refusedDocument === 'string' &&
+        (JSON.parse(doc.refusedDocument) as { title?: unknown }).title === SCRIPT_TITLE,
+      complaint_events: (doc: Record<string, unknown>) => doc.reason === SCRIPT_TITLE,
+    };
+    for (const [collection, holdsScript] of Object.entries(stored)) {
+      const response = await server.app.inject({
+        method: 'GET',
+        url: `/api/replication/${collection}/pull?limit=1000`,
+        headers: { authorization: `Bearer ${admin.accessToken}` },
+      });
+      expect(response.body, collection).not.toMatch(/<script|<img/i);
+      expect(response.body, collection).toContain('\\u003cscript\\u003e');
+      const documents = response.json<{ documents: Record<string, unknown>[] }>().documents;
+      expect(documents.some(holdsScript), collection).toBe(true);
+    }
+  });
+});
+
+describe('replayed pushes', () => {
+  it('of a complaint change: the second delivery is accepted and writes nothing', async () => {
+    const complaints = (await pullAll<Complaint>(server.app, sessions.admin, 'complaints', 200))
+      .documents;
+    const master = complaints.find((doc) => doc.status === 'didisposisi');
+    if (!master) throw new Error('no disposed complaint');
+    const payload = [
+      {
+        assumedMasterState: master,
+        newDocumentState: {
+          ...master,
+          priority: master.priority === 'tinggi' ? 'rendah' : 'tinggi',
+        },
+      },
+    ];
+    const push = () =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/replication/complaints/push',
+        headers: { authorization: `Bearer ${sessions.admin.accessToken}` },
+        payload,
+      });
+    expect((await push()).json()).toEqual([]);
+    const before = await fingerprint();
+    for (let replay = 0; replay < 3; replay += 1) {
+      const again = await push();
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toEqual([]);
+    }
+    expect(await fingerprint()).toEqual(before);
+    const audit = await server.db.query(
+      "SELECT 1 FROM audit_log WHERE document_id = $1 AND action = 'write_accepted'",
+      [master.id],
+    );
+    expect(audit).toHaveLength(1);
+  });
+
+  it('of a timeline event: one row, one audit entry, whatever the number of deliveries', async () => {
+    const admin = sessions.admin;
+    const complaints = (await pullAll<Complaint>(server.app, admin, 'complaints', 200)).documents;
+    const pending = complaints.filter((doc) => doc.status === 'belum_diverifikasi')[1];
+    if (!pending) throw new Error('no second unverified complaint');
+    const plan = planTriageAction(
+      pending,
+      { kind: 'hold', missingDetails: 'Mohon lengkapi lokasi.' },
+      { officer: admin.officer, now: clock - 60_000, newId: randomUUID },
+      { activeUnitIds: new Set(['unit-pupr']) },
+    );
+    if (!plan.ok) throw new Error(plan.error);
+    const payload = plan.events.map((event) => ({
+      newDocumentState: { ...event, _deleted: false },
+    }));
+    const push = () =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/replication/complaint_events/push',
+        headers: { authorization: `Bearer ${admin.accessToken}` },
+        payload,
+      });
+    expect((await push()).json()).toEqual([]);
+    const before = await fingerprint();
+    const replays = await Promise.all([push(), push(), push()]);
+    for (const replay of replays) {
+      expect(replay.statusCode).toBe(200);
+      expect(replay.json()).toEqual([]);
+    }
+    expect(await fingerprint()).toEqual(before);
+    for (const event of plan.events) {
+      const rows = await server.db.query('SELECT 1 FROM complaint_events WHERE id = $1', [
+        event.id,
+      ]);
+      expect(rows).toHaveLength(1);
+    }
+  });
+});
+
+describe('after the corpus', () => {
+  it('the server is still up and ready, and sessions still work', async () => {
+    const live = await server.app.inject({ method: 'GET', url: '/healthz' });
+    expect(live.statusCode).toBe(200);
+    const ready = await server.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    const page = await pull(server.app, sessions.admin, 'units', { seq: 0 }, 10);
+    expect(page.documents.length).toBeGreaterThan(0);
+  });
+
+  it('the audit log is append-only through the API: no route reads or changes it', async () => {
+    const [{ count: before } = { count: 0 }] = await server.db.query<{ count: number }>(
+      'SELECT count(*)::integer AS count FROM audit_log',
+    );
+    const [{ first } = { first: '' }] = await server.db.query<{ first: string }>(
+      "SELECT md5(string_agg(t::text, '|' ORDER BY id)) AS first FROM audit_log t",
+    );
+    for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const) {
+      for (const url of [
+        '/api/audit',
+        '/api/audit_log',
+        '/api/replication/audit_log/pull',
+        '/api/replication/audit_log/push',
+      ]) {
+        const response = await server.app.inject({
+          method,
+          url,
+          headers: { authorization: `Bearer ${sessions.admin.accessToken}` },
+          ...(method === 'GET' ? {} : { payload: [] }),
+        });
+        expect(response.statusCode, `${method} ${url}`).toBe(404);
+      }
+    }
+    const [after] = await server.db.query<{ count: number; first: string }>(
+      `SELECT count(*)::integer AS count,
+              md5(string_agg(t::text, '|' ORDER BY id)) AS first FROM audit_log t`,
+    );
+    expect(after?.count).toBe(before);
+    expect(after?.first).toBe(first);
+  });
+});
