@@ -61,6 +61,32 @@ export default tseslint.config(
     },
   },
   {
+    // Words on screen come from the message catalogues (id, en); the printed RAKORDA report is
+    // an Indonesian document and keeps its own texts in features/reports.
+    files: ['renderer/src/**/*.tsx'],
+    ignores: [
+      'renderer/src/features/reports/RakordaDocument.tsx',
+      'renderer/src/features/reports/ExecutiveSummary.tsx',
+      'renderer/src/features/reports/ReportTableView.tsx',
+      'renderer/src/features/reports/TrendChart.tsx',
+      'renderer/src/features/reports/HorizontalBarChart.tsx',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/\\p{L}{2,}/u]',
+          message: 'UI text belongs in the message catalogues (i18n/messages-*.ts)',
+        },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt)$/] > Literal[value=/\\p{L}{2,}/u]',
+          message: 'UI text belongs in the message catalogues (i18n/messages-*.ts)',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: boundary(
       ['**/renderer/**', '**/server/**'],

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TriageActionKind } from '../../../shared/domain/triage.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import { useTranslation } from '../i18n/language-context.tsx';
+import { timeZoneOf } from '../i18n/translate.ts';
 import { ComplaintDetail } from '../features/detail/ComplaintDetail.tsx';
 import { QueuePanel } from '../features/queue/QueuePanel.tsx';
 import { ReportPage } from '../features/reports/ReportPage.tsx';
@@ -93,7 +94,12 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
     <div className="workstation">
       <header className="app-header">
         <h1>{t('app.title')}</h1>
-        <span className="app-instansi">{instansi.name}</span>
+        <span className="app-instansi" title={instansi.name}>
+          {instansi.name}
+        </span>
+        <abbr title={t('app.timeZone')} className="app-zone">
+          {timeZoneOf(instansi.utcOffsetMinutes).label}
+        </abbr>
         <span className="app-officer" data-testid="officer-name">
           {officer.displayName} · {t(`session.role.${officer.role}`)}
         </span>

@@ -256,4 +256,6 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'shortcuts.close': 'Close a dialog',
   'shortcuts.sheet': 'Show this list',
   'shortcuts.done': 'Close',
+  'rejections.refusedContent': 'Refused content (JSON)',
+  'app.timeZone': 'The instansi’s time zone; all dates and times use it',
 };

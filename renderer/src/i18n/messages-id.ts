@@ -254,6 +254,8 @@ export const MESSAGES_ID = {
   'shortcuts.close': 'Tutup dialog',
   'shortcuts.sheet': 'Tampilkan daftar ini',
   'shortcuts.done': 'Tutup',
+  'rejections.refusedContent': 'Isi yang ditolak (JSON)',
+  'app.timeZone': 'Zona waktu instansi; semua tanggal dan jam memakai zona ini',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;

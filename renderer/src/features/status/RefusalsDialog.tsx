@@ -49,7 +49,7 @@ export function RefusalsDialog({
               })}
             </p>
             <details>
-              <summary>JSON</summary>
+              <summary>{t('rejections.refusedContent')}</summary>
               <pre className="refused-content">{refusal.refusedDocument}</pre>
             </details>
             <div className="dialog-actions">
