@@ -51,3 +51,21 @@ test('the queue, the detail pane, a triage dialog, the shortcut sheet and the re
   expect(await violations(page)).toEqual([]);
   await context.close();
 });
+
+test('the workstation fits a 1366×768 laptop screen without sideways scrolling', async ({
+  browser,
+}) => {
+  const { page, context } = await signIn(browser, 'admin.kaltim');
+  await page.getByTestId('queue-row').first().click();
+  const pageWidth = () => page.evaluate<number>('document.documentElement.scrollWidth');
+  const rightEdge = async (selector: string) => {
+    const box = await page.locator(selector).last().boundingBox();
+    return box ? box.x + box.width : Infinity;
+  };
+  expect(await pageWidth()).toBeLessThanOrEqual(1366);
+  expect(await rightEdge('[data-testid=complaint-detail]')).toBeLessThanOrEqual(1366);
+  expect(await rightEdge('.app-header button')).toBeLessThanOrEqual(1366);
+  await page.getByTestId('nav-report').click();
+  expect(await pageWidth()).toBeLessThanOrEqual(1366);
+  await context.close();
+});
