@@ -69,3 +69,20 @@ test('the workstation fits a 1366×768 laptop screen without sideways scrolling'
   expect(await pageWidth()).toBeLessThanOrEqual(1366);
   await context.close();
 });
+
+test('dark mode (from the system setting) passes the same WCAG 2.1 AA check', async ({
+  browser,
+}) => {
+  const { page, context } = await signIn(browser, 'admin.kaltim');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByTestId('filter-status').selectOption('belum_diverifikasi');
+  await page.getByTestId('queue-row').first().click();
+  const background = await page.evaluate<string>(
+    'getComputedStyle(document.querySelector(".queue-panel")).backgroundColor',
+  );
+  expect(background).toBe('rgb(29, 35, 42)');
+  expect(await violations(page)).toEqual([]);
+  await page.getByTestId('queue-list').press('h');
+  expect(await violations(page, '[data-testid=triage-dialog]')).toEqual([]);
+  await context.close();
+});
