@@ -6,6 +6,8 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
+  screen,
   net,
   protocol,
   safeStorage,
@@ -16,6 +18,14 @@ import {
 import { APP_ORIGIN, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.ts';
 import { createBridgeHandlers } from './bridge-handlers.ts';
 import { createDocumentHandlers } from './document-handlers.ts';
+import { applicationMenuTemplate } from './application-menu.ts';
+import {
+  MIN_HEIGHT,
+  MIN_WIDTH,
+  parseSavedWindow,
+  windowBoundsFor,
+  type SavedWindow,
+} from './window-state.ts';
 import {
   buildContentSecurityPolicy,
   withContentSecurityPolicy,
@@ -209,12 +219,20 @@ function guardWebContents(contents: WebContents): void {
   });
 }
 
+const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
+
 async function openWindow(): Promise<void> {
+  const saved = parseSavedWindow(await readFile(windowStateFile(), 'utf8').catch(() => null));
+  const bounds = windowBoundsFor(
+    saved,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
-    width: 1366,
-    height: 768,
-    minWidth: 1024,
-    minHeight: 640,
+    ...(Number.isFinite(bounds.x) ? { x: bounds.x, y: bounds.y } : {}),
+    width: bounds.width,
+    height: bounds.height,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
     title: 'Lapor Workstation',
     show: false,
     webPreferences: {
@@ -227,11 +245,31 @@ async function openWindow(): Promise<void> {
       webviewTag: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (bounds.maximized) window.maximize();
+    window.show();
+  });
+  // Where the window was and whether it was maximised, for the next start.
+  window.on('close', () => {
+    const state: SavedWindow = { ...window.getNormalBounds(), maximized: window.isMaximized() };
+    writeFile(windowStateFile(), JSON.stringify(state)).catch(console.error);
+  });
   await window.loadURL(devServer?.href ?? `${APP_ORIGIN}/index.html`);
 }
 
 async function start(): Promise<void> {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate({
+        showAbout: () =>
+          void dialog.showMessageBox({
+            title: 'Tentang Lapor Workstation',
+            message: `Lapor Workstation ${app.getVersion()}`,
+            detail: `Server: ${serverOrigin}`,
+          }),
+      }),
+    ),
+  );
   protocol.handle(APP_SCHEME, serveAppFile);
   lockDownSession();
   registerBridge();
