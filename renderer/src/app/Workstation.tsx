@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { TriageActionKind } from '../../../shared/domain/triage.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import { useTranslation } from '../i18n/language-context.tsx';
 import { timeZoneOf } from '../i18n/translate.ts';
 import { ComplaintDetail } from '../features/detail/ComplaintDetail.tsx';
 import { QueuePanel } from '../features/queue/QueuePanel.tsx';
-import { ReportPage } from '../features/reports/ReportPage.tsx';
 import { ShortcutSheet } from '../features/help/ShortcutSheet.tsx';
 import { useDirectory } from '../features/queue/use-directory.ts';
 import { useQueueStore } from '../features/queue/use-queue-store.ts';
@@ -17,6 +16,11 @@ import { SyncIndicator } from '../features/status/SyncIndicator.tsx';
 import { TriageDialog } from '../features/triage/TriageDialog.tsx';
 import type { TriageOutcome } from '../features/triage/execute-triage-action.ts';
 import { useWorkstation } from './workstation-context.tsx';
+
+// The report page (and its spreadsheet writer) loads when first opened, not at start.
+const ReportPage = lazy(() =>
+  import('../features/reports/ReportPage.tsx').then((module) => ({ default: module.ReportPage })),
+);
 
 type OpenDialog = { action: TriageActionKind; complaints: Complaint[]; duplicateOf?: Complaint };
 
@@ -137,7 +141,9 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
       <InitialSyncProgress />
       {view === 'report' && (
         <main className="report-main">
-          <ReportPage store={store} directory={directory} />
+          <Suspense fallback={<p className="report-loading">{t('report.loading')}</p>}>
+            <ReportPage store={store} directory={directory} />
+          </Suspense>
         </main>
       )}
       <main className="workstation-main" hidden={view !== 'queue'}>

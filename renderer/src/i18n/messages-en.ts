@@ -258,4 +258,5 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'shortcuts.done': 'Close',
   'rejections.refusedContent': 'Refused content (JSON)',
   'app.timeZone': 'The instansi’s time zone; all dates and times use it',
+  'report.loading': 'Opening the report page…',
 };

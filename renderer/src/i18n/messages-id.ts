@@ -256,6 +256,7 @@ export const MESSAGES_ID = {
   'shortcuts.done': 'Tutup',
   'rejections.refusedContent': 'Isi yang ditolak (JSON)',
   'app.timeZone': 'Zona waktu instansi; semua tanggal dan jam memakai zona ini',
+  'report.loading': 'Membuka halaman laporan…',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;
