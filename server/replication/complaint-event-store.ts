@@ -121,6 +121,58 @@ function isRedelivery(stored: ComplaintEvent, pushed: ComplaintEvent): boolean {
   return SERVER_STAMPED_FIELDS.every((field) => stored[field] === pushed[field]);
 }
 
+/** The columns of a complaint_events row, in the order complaintEventRowValues gives them. */
+export const COMPLAINT_EVENT_COLUMNS = [
+  'id',
+  'complaint_id',
+  'instansi_id',
+  'kind',
+  'from_status',
+  'to_status',
+  'target_unit_id',
+  'reason_code',
+  'reason',
+  'related_complaint_id',
+  'anonim',
+  'rahasia',
+  'officer_id',
+  'officer_name',
+  'officer_role',
+  'device_time',
+  'server_time',
+  'device_id',
+  'seq',
+] as const;
+
+/** A stamped event (officer and server time set) as the values of its row. */
+export function complaintEventRowValues(
+  event: ComplaintEvent,
+  deviceId: string,
+  seq: number,
+): unknown[] {
+  return [
+    event.id,
+    event.complaintId,
+    event.instansiId,
+    event.kind,
+    event.fromStatus,
+    event.toStatus,
+    event.targetUnitId || null,
+    event.reasonCode,
+    event.reason,
+    event.relatedComplaintId || null,
+    event.anonim,
+    event.rahasia,
+    event.officerId,
+    event.officerName,
+    event.officerRole,
+    new Date(event.deviceTime),
+    new Date(event.serverTime),
+    deviceId,
+    seq,
+  ];
+}
+
 async function appendOne(
   tx: SqlExecutor,
   officer: AuthenticatedOfficer,
@@ -186,32 +238,18 @@ async function appendOne(
   }
   const seq = await nextChangeSeq(tx);
   // Who wrote it comes from the session, never from the device's claim.
+  const stamped: ComplaintEvent = {
+    ...event,
+    instansiId: officer.instansiId,
+    officerId: officer.id,
+    officerName: officer.displayName,
+    officerRole: officer.role,
+    serverTime: now,
+  };
   await tx.query(
-    `INSERT INTO complaint_events (id, complaint_id, instansi_id, kind, from_status, to_status,
-       target_unit_id, reason_code, reason, related_complaint_id, anonim, rahasia, officer_id,
-       officer_name, officer_role, device_time, server_time, device_id, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
-    [
-      event.id,
-      event.complaintId,
-      officer.instansiId,
-      event.kind,
-      event.fromStatus,
-      event.toStatus,
-      event.targetUnitId || null,
-      event.reasonCode,
-      event.reason,
-      event.relatedComplaintId || null,
-      event.anonim,
-      event.rahasia,
-      officer.id,
-      officer.displayName,
-      officer.role,
-      new Date(event.deviceTime),
-      new Date(now),
-      officer.deviceId,
-      seq,
-    ],
+    `INSERT INTO complaint_events (${COMPLAINT_EVENT_COLUMNS.join(', ')})
+     VALUES (${COMPLAINT_EVENT_COLUMNS.map((_column, index) => `$${index + 1}`).join(', ')})`,
+    complaintEventRowValues(stamped, officer.deviceId, seq),
   );
   await appendAudit(
     tx,

@@ -3,6 +3,10 @@ import { hashPassword } from '../auth/password-hash.ts';
 import { nextChangeSeq, reserveChangeSeqs } from '../replication/change-counter.ts';
 import { loadWorkingCalendar } from '../replication/working-calendar-repository.ts';
 import {
+  COMPLAINT_EVENT_COLUMNS,
+  complaintEventRowValues,
+} from '../replication/complaint-event-store.ts';
+import {
   DEMO_CATEGORIES,
   DEMO_HOLIDAYS,
   DEMO_INSTANSI,
@@ -97,51 +101,8 @@ function complaintValues(complaint: DemoComplaint, seq: number): unknown[] {
   ];
 }
 
-const EVENT_COLUMNS = [
-  'id',
-  'complaint_id',
-  'instansi_id',
-  'kind',
-  'from_status',
-  'to_status',
-  'target_unit_id',
-  'reason_code',
-  'reason',
-  'related_complaint_id',
-  'anonim',
-  'rahasia',
-  'officer_id',
-  'officer_name',
-  'officer_role',
-  'device_time',
-  'server_time',
-  'device_id',
-  'seq',
-] as const;
-
-function eventValues(event: ComplaintEvent, seq: number): unknown[] {
-  return [
-    event.id,
-    event.complaintId,
-    event.instansiId,
-    event.kind,
-    event.fromStatus,
-    event.toStatus,
-    event.targetUnitId || null,
-    event.reasonCode,
-    event.reason,
-    event.relatedComplaintId || null,
-    event.anonim,
-    event.rahasia,
-    event.officerId,
-    event.officerName,
-    event.officerRole,
-    new Date(event.deviceTime),
-    new Date(event.serverTime),
-    DEMO_SEED_DEVICE_ID,
-    seq,
-  ];
-}
+const eventValues = (event: ComplaintEvent, seq: number) =>
+  complaintEventRowValues(event, DEMO_SEED_DEVICE_ID, seq);
 
 /**
  * Inserts rows in multi-row statements, every value a bound parameter, with consecutive change
@@ -196,7 +157,14 @@ export async function insertComplaintEvents(
   tx: SqlExecutor,
   events: readonly ComplaintEvent[],
 ): Promise<void> {
-  await insertRows(tx, 'complaint_events', EVENT_COLUMNS, events, eventValues, EVENT_BATCH);
+  await insertRows(
+    tx,
+    'complaint_events',
+    COMPLAINT_EVENT_COLUMNS,
+    events,
+    eventValues,
+    EVENT_BATCH,
+  );
 }
 
 /** Seeds the demo instansi once; a database that already has it is left untouched. */
