@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../../app/use-modal-dialog.ts';
 import { TRIAGE_ACTIONS } from '../../../../shared/domain/triage.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { TRIAGE_SHORTCUTS } from '../triage/triage-shortcuts.ts';
@@ -18,11 +18,7 @@ const QUEUE_KEYS = [
 /** Every keyboard shortcut of the workstation, opened with `?`. */
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const dialogRef = useModalDialog();
   return (
     <dialog
       ref={dialogRef}

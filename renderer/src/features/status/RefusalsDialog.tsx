@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../../app/use-modal-dialog.ts';
 import type { SyncRejection } from '../../../../shared/schemas/sync-rejection.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
@@ -15,12 +15,7 @@ export function RefusalsDialog({
 }) {
   const { t, language } = useTranslation();
   const workstation = useWorkstation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
+  const dialogRef = useModalDialog();
   const resolve = (refusal: SyncRejection, redo: boolean) =>
     resolveRefusal(workstation, refusal, redo);
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../../app/use-modal-dialog.ts';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -63,7 +64,7 @@ export function TriageDialog({
 }: TriageDialogProps) {
   const { t } = useTranslation();
   const workstation = useWorkstation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog();
   const [duplicateTracking, setDuplicateTracking] = useState(
     initialDuplicateOf?.trackingNumber ?? '',
   );
@@ -84,11 +85,6 @@ export function TriageDialog({
       </p>
     ) : null;
   };
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   async function lookUpDuplicate(tracking: string) {
     setDuplicateTracking(tracking);
