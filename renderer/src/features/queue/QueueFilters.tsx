@@ -40,8 +40,8 @@ export function QueueFilters({ criteria, counts, directory, onChange }: QueueFil
   });
   const set = <K extends keyof QueueCriteria>(key: K, value: QueueCriteria[K]) =>
     onChange({ ...criteria, [key]: value });
-  // Facets whose choices are the values of a domain enum.
-  const enumFacets = [
+  // Facets with a fixed list of choices besides "any".
+  const choiceFacets = [
     {
       facet: 'type',
       options: COMPLAINT_TYPES.map((value) => ({ value, label: t(`type.${value}`) })),
@@ -53,6 +53,20 @@ export function QueueFilters({ criteria, counts, directory, onChange }: QueueFil
     {
       facet: 'priority',
       options: PRIORITIES.map((value) => ({ value, label: t(`priority.${value}`) })),
+    },
+    {
+      facet: 'deadline',
+      options: (['overdue', 'due_this_week', 'no_clock'] as const).map((value) => ({
+        value,
+        label: t(`queue.deadline.${value}`),
+      })),
+    },
+    {
+      facet: 'privacy',
+      options: (['rahasia', 'anonim', 'terbuka'] as const).map((value) => ({
+        value,
+        label: t(`queue.privacy.${value}`),
+      })),
     },
   ] as const;
   const rangeInvalid =
@@ -111,7 +125,7 @@ export function QueueFilters({ criteria, counts, directory, onChange }: QueueFil
         ]}
         onChange={(value) => set('categoryId', value)}
       />
-      {enumFacets.map(({ facet, options }) => (
+      {choiceFacets.map(({ facet, options }) => (
         <FacetSelect
           key={facet}
           label={t(`queue.filter.${facet}`)}
@@ -124,34 +138,6 @@ export function QueueFilters({ criteria, counts, directory, onChange }: QueueFil
           onChange={(value) => onChange({ ...criteria, [facet]: value })}
         />
       ))}
-      <FacetSelect
-        label={t('queue.filter.deadline')}
-        value={criteria.deadline}
-        testId="filter-deadline"
-        options={[
-          anyOf('deadline'),
-          ...(['overdue', 'due_this_week', 'no_clock'] as const).map((deadline) => ({
-            value: deadline,
-            label: t(`queue.deadline.${deadline}`),
-            count: countOf('deadline', deadline),
-          })),
-        ]}
-        onChange={(value) => set('deadline', value as QueueCriteria['deadline'])}
-      />
-      <FacetSelect
-        label={t('queue.filter.privacy')}
-        value={criteria.privacy}
-        testId="filter-privacy"
-        options={[
-          anyOf('privacy'),
-          ...(['rahasia', 'anonim', 'terbuka'] as const).map((privacy) => ({
-            value: privacy,
-            label: t(`queue.privacy.${privacy}`),
-            count: countOf('privacy', privacy),
-          })),
-        ]}
-        onChange={(value) => set('privacy', value as QueueCriteria['privacy'])}
-      />
       <div className="facet">
         <label htmlFor={fromId}>{t('queue.filter.receivedFrom')}</label>
         <input
