@@ -1,4 +1,5 @@
 import type { Unit } from '../../shared/schemas/unit.ts';
+import { slaRuleSetFromRow, type SlaRuleRow } from './working-calendar-repository.ts';
 import type { Category } from '../../shared/schemas/category.ts';
 import type { Holiday } from '../../shared/schemas/holiday.ts';
 import type { SlaRuleSetDocument } from '../../shared/schemas/sla-rule-set.ts';
@@ -136,23 +137,14 @@ export const holidayStore = createDirectoryStore<HolidayRow, Holiday>({
   }),
 });
 
-type SlaRuleRow = {
+type SlaRuleDocumentRow = SlaRuleRow & {
   id: string;
   instansi_id: string;
-  version: string;
-  counting: 'working' | 'calendar';
-  verify_days: number;
-  first_follow_up_days: number;
-  resolution_days: number;
-  resolution_supervised_days: number;
-  resolution_aspiration_days: number;
-  auto_close_days: number;
-  active_from: Date;
   updated_at: Date;
   seq: number;
 };
 
-export const slaRuleStore = createDirectoryStore<SlaRuleRow, SlaRuleSetDocument>({
+export const slaRuleStore = createDirectoryStore<SlaRuleDocumentRow, SlaRuleSetDocument>({
   collection: 'sla_rules',
   table: 'sla_rules',
   columns: `id, instansi_id, version, counting, verify_days, first_follow_up_days, resolution_days,
@@ -160,15 +152,7 @@ export const slaRuleStore = createDirectoryStore<SlaRuleRow, SlaRuleSetDocument>
   fromRow: (row) => ({
     id: row.id,
     instansiId: row.instansi_id,
-    version: row.version,
-    counting: row.counting,
-    verifyDays: row.verify_days,
-    firstFollowUpDays: row.first_follow_up_days,
-    resolutionDays: row.resolution_days,
-    resolutionSupervisedDays: row.resolution_supervised_days,
-    resolutionAspirationDays: row.resolution_aspiration_days,
-    autoCloseDays: row.auto_close_days,
-    activeFrom: row.active_from.getTime(),
+    ...slaRuleSetFromRow(row),
     updatedAt: row.updated_at.getTime(),
     serverSeq: Number(row.seq),
   }),

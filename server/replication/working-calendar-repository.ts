@@ -20,7 +20,8 @@ export async function loadWorkingCalendar(
   };
 }
 
-type SlaRuleRow = {
+/** The columns of an sla_rules row that make up a rule set. */
+export type SlaRuleRow = {
   version: string;
   counting: 'working' | 'calendar';
   verify_days: number;
@@ -32,6 +33,20 @@ type SlaRuleRow = {
   active_from: Date;
 };
 
+export function slaRuleSetFromRow(row: SlaRuleRow): SlaRuleSet & { activeFrom: number } {
+  return {
+    version: row.version,
+    counting: row.counting,
+    verifyDays: row.verify_days,
+    firstFollowUpDays: row.first_follow_up_days,
+    resolutionDays: row.resolution_days,
+    resolutionSupervisedDays: row.resolution_supervised_days,
+    resolutionAspirationDays: row.resolution_aspiration_days,
+    autoCloseDays: row.auto_close_days,
+    activeFrom: row.active_from.getTime(),
+  };
+}
+
 export async function loadSlaRuleSets(
   db: SqlExecutor,
   instansiId: string,
@@ -42,15 +57,5 @@ export async function loadSlaRuleSets(
        FROM sla_rules WHERE instansi_id = $1`,
     [instansiId],
   );
-  return rows.map((row) => ({
-    version: row.version,
-    counting: row.counting,
-    verifyDays: row.verify_days,
-    firstFollowUpDays: row.first_follow_up_days,
-    resolutionDays: row.resolution_days,
-    resolutionSupervisedDays: row.resolution_supervised_days,
-    resolutionAspirationDays: row.resolution_aspiration_days,
-    autoCloseDays: row.auto_close_days,
-    activeFrom: row.active_from.getTime(),
-  }));
+  return rows.map(slaRuleSetFromRow);
 }
