@@ -7,6 +7,7 @@ import type { ReportPeriod } from '../../../../shared/reports/report-period.ts';
 import type { ComplaintEvent } from '../../../../shared/schemas/complaint-event.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { readAllDocuments } from '../../db/read-all-documents.ts';
+import { loadDeadlineContext } from '../triage/deadline-context.ts';
 import type { QueueStore } from '../queue/queue-store.ts';
 
 const EVENT_PAGE = 20_000;
@@ -39,9 +40,8 @@ export function useRakordaReport(store: QueueStore): {
         for await (const page of readAllDocuments(replica.complaint_events, EVENT_PAGE)) {
           events.push(...page);
         }
-        const [holidays, ruleSets, units, categories] = await Promise.all([
-          replica.holidays.find().exec(),
-          replica.sla_rules.find().exec(),
+        const [deadlines, units, categories] = await Promise.all([
+          loadDeadlineContext(replica, instansi.utcOffsetMinutes),
           replica.units.find().exec(),
           replica.categories.find().exec(),
         ]);
@@ -53,11 +53,8 @@ export function useRakordaReport(store: QueueStore): {
           complaints: [...store.all()],
           events,
           period,
-          calendar: {
-            utcOffsetMinutes: instansi.utcOffsetMinutes,
-            holidays: new Set(holidays.map((holiday) => holiday.date)),
-          },
-          slaRuleSets: ruleSets.map((ruleSet) => ruleSet.toJSON()),
+          calendar: deadlines.calendar,
+          slaRuleSets: deadlines.ruleSets,
           units: units.map((unit) => unit.toJSON()),
           categories: categories.map((category) => category.toJSON()),
           now,

@@ -4,6 +4,8 @@ import type { Replica } from '../../db/create-replica.ts';
 
 export type DeadlineContext = {
   calendar: WorkingCalendar;
+  /** Every rule set of the instansi, each with the time it came into force. */
+  ruleSets: readonly (SlaRuleSet & { activeFrom: number })[];
   rulesFor: (receivedAt: number) => SlaRuleSet;
 };
 
@@ -19,6 +21,7 @@ export async function loadDeadlineContext(
   const sets = ruleSets.map((doc) => doc.toJSON());
   return {
     calendar: { utcOffsetMinutes, holidays: new Set(holidays.map((doc) => doc.date)) },
+    ruleSets: sets,
     rulesFor: (receivedAt) => ruleSetInForce(sets, receivedAt),
   };
 }
