@@ -1,5 +1,5 @@
 import type { RakordaReport } from '../../../../shared/reports/compute-rakorda-figures.ts';
-import { rakordaTables } from '../../../../shared/reports/report-tables.ts';
+import type { ReportTable } from '../../../../shared/reports/report-tables.ts';
 import { RAKORDA_DEFINITIONS } from '../../../../shared/reports/rakorda-definitions.ts';
 import type { Instansi } from '../../../../shared/schemas/officer.ts';
 import { formatDateTime } from '../../i18n/translate.ts';
@@ -12,16 +12,23 @@ import type { ReportSettings } from './use-report-settings.ts';
 
 type RakordaDocumentProps = {
   report: RakordaReport;
+  /** The report's tables, the same rows the CSV and XLSX exports write. */
+  tables: readonly ReportTable[];
   instansi: Instansi;
   settings: ReportSettings;
   unitNames: readonly string[];
 };
 
 /** The printable RAKORDA briefing: A4 portrait, letterhead, summary, charts, tables, signature. */
-export function RakordaDocument({ report, instansi, settings, unitNames }: RakordaDocumentProps) {
+export function RakordaDocument({
+  report,
+  tables,
+  instansi,
+  settings,
+  unitNames,
+}: RakordaDocumentProps) {
   const { current, previous } = report;
   const offset = instansi.utcOffsetMinutes;
-  const tables = rakordaTables(current);
   const status = current.status;
   const rankedUnits = current.units.filter((unit) => unit.rank !== null).slice(0, 15);
   const scope = current.scope.wholeInstansi ? 'Seluruh OPD' : `OPD: ${unitNames.join(', ')}`;

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { rakordaTables } from '../../../../shared/reports/report-tables.ts';
 import { getBridge } from '../../bridge/get-bridge.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
@@ -26,7 +26,7 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
   const [csvTable, setCsvTable] = useState('units');
   const csvSelectId = useId();
   const report = state.phase === 'ready' ? state.report : null;
-  const tables = report ? rakordaTables(report.current) : [];
+  const tables = useMemo(() => (report ? rakordaTables(report.current) : []), [report]);
   const baseName = report
     ? `RAKORDA ${instansi.shortName} ${report.current.period.from} sd ${report.current.period.to}`
     : 'RAKORDA';
@@ -137,6 +137,7 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
       {report && (
         <RakordaDocument
           report={report}
+          tables={tables}
           instansi={instansi}
           settings={settings}
           unitNames={report.current.scope.unitIds.map((id) => directory.units.get(id)?.name ?? id)}
