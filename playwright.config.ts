@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const E2E_PORT = 8790;
+// Overridable so two end-to-end runs on one machine do not collide.
+const E2E_PORT = Number(process.env.LAPOR_E2E_PORT ?? 8790);
 const dataDir = mkdtempSync(join(tmpdir(), 'lapor-e2e-'));
 
 export default defineConfig({

@@ -9,7 +9,7 @@ if (binary === null) console.log('desktop shell tests skipped: no Electron binar
 const APP_DIR = resolve(import.meta.dirname, '../..');
 const MAIN_SCRIPT = resolve(APP_DIR, 'out/main/index.js');
 // The Playwright web server (playwright.config.ts) listens here.
-const SERVER_URL = 'http://127.0.0.1:8790';
+const SERVER_URL = `http://127.0.0.1:${process.env.LAPOR_E2E_PORT ?? 8790}`;
 
 /** What the checks read from the page's global scope; this project's types carry no DOM. */
 type PageScope = Record<string, unknown> & {
