@@ -38,12 +38,25 @@ export default defineConfig({
           display: 'standalone',
           background_color: '#f5f6f8',
           theme_color: '#0f2c4c',
-          icons: [],
+          description: 'Meja kerja petugas pengaduan SP4N-LAPOR!, tetap bekerja tanpa koneksi',
+          icons: [
+            { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+            { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+            {
+              src: 'icon-maskable-512.png',
+              sizes: '512x512',
+              type: 'image/png',
+              purpose: 'maskable',
+            },
+            { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+          ],
         },
         workbox: {
           globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
           navigateFallback: 'index.html',
-          navigateFallbackDenylist: [/^\/api\//, /^\/open311\//],
+          // Only the shell is kept: API answers (tokens, complaints, identities) never enter a cache.
+          navigateFallbackDenylist: [/^\/api\//, /^\/open311\//, /^\/healthz$/, /^\/readyz$/],
+          runtimeCaching: [],
           maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         },
       }),

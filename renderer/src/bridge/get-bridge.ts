@@ -11,3 +11,8 @@ declare global {
 export function getBridge(): WorkstationBridge {
   return window.workstation ?? webBridge;
 }
+
+/** True in the desktop app; the web build lacks native dialogs, notifications and menus. */
+export function isDesktopShell(): boolean {
+  return window.workstation !== undefined;
+}

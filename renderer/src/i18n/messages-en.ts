@@ -259,4 +259,6 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'rejections.refusedContent': 'Refused content (JSON)',
   'app.timeZone': 'The instansi’s time zone; all dates and times use it',
   'report.loading': 'Opening the report page…',
+  'report.webPdfNote':
+    'Web version: the PDF is made through the browser’s print dialog (choose “Save as PDF”).',
 };

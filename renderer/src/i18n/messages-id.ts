@@ -257,6 +257,8 @@ export const MESSAGES_ID = {
   'rejections.refusedContent': 'Isi yang ditolak (JSON)',
   'app.timeZone': 'Zona waktu instansi; semua tanggal dan jam memakai zona ini',
   'report.loading': 'Membuka halaman laporan…',
+  'report.webPdfNote':
+    'Versi web: PDF dibuat lewat dialog cetak peramban (pilih “Simpan sebagai PDF”).',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { rakordaTables } from '../../../../shared/reports/report-tables.ts';
-import { getBridge } from '../../bridge/get-bridge.ts';
+import { getBridge, isDesktopShell } from '../../bridge/get-bridge.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { QueueStore } from '../queue/queue-store.ts';
@@ -125,6 +125,11 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
             >
               {t('report.xlsx')}
             </button>
+            {!isDesktopShell() && (
+              <span className="form-note" data-testid="report-web-pdf-note">
+                {t('report.webPdfNote')}
+              </span>
+            )}
             {notice && (
               <span role="status" className="form-note">
                 {notice}
