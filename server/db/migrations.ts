@@ -213,6 +213,19 @@ CREATE TABLE login_throttle (
 CREATE INDEX login_throttle_last_attempt ON login_throttle (last_attempt_at);
 `,
   },
+  {
+    id: 8,
+    name: 'complaint_scope_exits',
+    sql: `
+CREATE TABLE complaint_scope_exits (
+  complaint_id text NOT NULL REFERENCES complaints(id),
+  unit_id text NOT NULL REFERENCES units(id),
+  seq bigint NOT NULL,
+  PRIMARY KEY (complaint_id, unit_id)
+);
+CREATE INDEX complaint_scope_exits_unit_seq ON complaint_scope_exits (unit_id, seq);
+`,
+  },
 ];
 
 /** Serialises concurrent starts of several server processes on one database. */

@@ -118,6 +118,58 @@ async function loadActiveIds(db: SqlExecutor, instansiId: string) {
   };
 }
 
+/**
+ * Remembers that a complaint left an OPD, so that OPD's officers receive a tombstone at their
+ * next pull (their scope no longer matches the complaint itself). A complaint coming back to
+ * an OPD is simply in its scope again.
+ */
+async function recordScopeExit(
+  tx: SqlExecutor,
+  complaintId: string,
+  fromUnitId: string,
+  toUnitId: string,
+  seq: number,
+): Promise<void> {
+  if (fromUnitId) {
+    await tx.query(
+      `INSERT INTO complaint_scope_exits (complaint_id, unit_id, seq) VALUES ($1, $2, $3)
+       ON CONFLICT (complaint_id, unit_id) DO UPDATE SET seq = EXCLUDED.seq`,
+      [complaintId, fromUnitId, seq],
+    );
+  }
+  if (toUnitId) {
+    await tx.query('DELETE FROM complaint_scope_exits WHERE complaint_id = $1 AND unit_id = $2', [
+      complaintId,
+      toUnitId,
+    ]);
+  }
+}
+
+/** The tombstone columns: the complaint's public fields at the change number of its exit. */
+const TOMBSTONE_COLUMNS = PUBLIC_COLUMNS.split(',')
+  .map((column) => column.trim())
+  .map((column) => (column === 'seq' ? 'x.seq AS seq' : `c.${column}`))
+  .join(', ');
+
+function tombstoneFromRow(row: ComplaintRow): WireDocument<Complaint> {
+  return { ...complaintFromRow(row, false), _deleted: true };
+}
+
+/** The tombstone of a complaint that left the officer's OPD, if it did. */
+async function scopeExitTombstone(
+  db: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  complaintId: string,
+): Promise<WireDocument<Complaint> | null> {
+  if (officer.role !== 'penghubung') return null;
+  const rows = await db.query<ComplaintRow>(
+    `SELECT ${TOMBSTONE_COLUMNS} FROM complaint_scope_exits x JOIN complaints c ON c.id = x.complaint_id
+      WHERE x.complaint_id = $1 AND x.unit_id = $2 AND c.instansi_id = $3`,
+    [complaintId, officer.unitId, officer.instansiId],
+  );
+  return rows[0] ? tombstoneFromRow(rows[0]) : null;
+}
+
 async function pushOneComplaint(
   db: Database,
   officer: AuthenticatedOfficer,
@@ -136,16 +188,26 @@ async function pushOneComplaint(
     );
     const current = locked[0];
     if (!current) {
+      const tombstone = await scopeExitTombstone(tx, officer, documentId);
       await recordSyncRejection(
         tx,
         officer,
         'complaints',
         documentId,
-        { code: 'not_found', message: 'Pengaduan tidak ditemukan atau di luar wewenang Anda' },
+        tombstone
+          ? {
+              code: 'not_found',
+              message:
+                'Pengaduan telah didisposisikan ke OPD lain; perubahan Anda disimpan di sini',
+            }
+          : { code: 'not_found', message: 'Pengaduan tidak ditemukan atau di luar wewenang Anda' },
         row.newDocumentState,
         now,
       );
-      return { accepted: false, refused: true };
+      // The device drops its copy (the edit is kept in the refusal) instead of pushing it again.
+      return tombstone
+        ? { conflict: tombstone, accepted: false, refused: true }
+        : { accepted: false, refused: true };
     }
     const master = complaintFromRow(current, false);
     const visibleMaster = { ...complaintFromRow(current, includeIdentity), _deleted: false };
@@ -156,6 +218,21 @@ async function pushOneComplaint(
     });
 
     if (decision.kind === 'unchanged') return { accepted: true, refused: false };
+    if (decision.kind === 'awaits_follow_up') {
+      // A follow-up this officer's device sent and the server refused will never move the
+      // status: send the master back so the device's copy returns to it.
+      const refusedFollowUp = await tx.query(
+        `SELECT 1 FROM sync_rejections WHERE officer_id = $1 AND collection = 'complaint_events'
+           AND refused_document->>'complaintId' = $2 AND refused_document->>'kind' = 'tindak_lanjut'
+           AND NOT EXISTS (SELECT 1 FROM complaint_events WHERE complaint_id = $2
+             AND kind = 'tindak_lanjut' AND officer_id = $1)
+         LIMIT 1`,
+        [officer.id, documentId],
+      );
+      return refusedFollowUp.length > 0
+        ? { conflict: visibleMaster, accepted: false, refused: false }
+        : { accepted: true, refused: false };
+    }
     if (decision.kind === 'conflict')
       return { conflict: visibleMaster, accepted: false, refused: false };
     if (decision.kind === 'accept' && decision.changes.duplicateOf) {
@@ -217,7 +294,10 @@ async function pushOneComplaint(
         next.rahasia,
       ],
     );
-    if (next.unitId !== master.unitId) await reissueEventSeqs(tx, documentId);
+    if (next.unitId !== master.unitId) {
+      await recordScopeExit(tx, documentId, master.unitId, next.unitId, seq);
+      await reissueEventSeqs(tx, documentId);
+    }
     await appendAudit(
       tx,
       {
@@ -238,13 +318,33 @@ export const complaintStore: ReplicatedStore<Complaint> = {
   collection: 'complaints',
 
   async pull(db, officer, afterSeq, limit) {
+    if (officer.role === 'penghubung') {
+      // The OPD's complaints and, in the same order of change numbers, tombstones of those
+      // that were re-disposed elsewhere.
+      const rows = await db.query<ComplaintRow & { gone: boolean }>(
+        `SELECT * FROM (
+           SELECT ${PUBLIC_COLUMNS}, false AS gone FROM complaints
+            WHERE seq > $1 AND instansi_id = $3 AND unit_id = $4
+           UNION ALL
+           SELECT ${TOMBSTONE_COLUMNS}, true AS gone
+             FROM complaint_scope_exits x JOIN complaints c ON c.id = x.complaint_id
+            WHERE x.seq > $1 AND x.unit_id = $4 AND c.instansi_id = $3
+         ) page ORDER BY seq LIMIT $2`,
+        [afterSeq, limit, officer.instansiId, officer.unitId],
+      );
+      const documents = rows.map((row) =>
+        row.gone ? tombstoneFromRow(row) : { ...complaintFromRow(row, false), _deleted: false },
+      );
+      const last = documents[documents.length - 1];
+      return { documents, checkpoint: last ? { seq: last.serverSeq } : { seq: afterSeq } };
+    }
+    const includeIdentity = roleSeesReporterIdentity(officer.role);
     const scope = scopeClause(officer, 3);
     const rows = await db.query<ComplaintRow>(
       `SELECT ${columnsFor(officer)} FROM complaints
         WHERE seq > $1 AND ${scope.sql} ORDER BY seq LIMIT $2`,
       [afterSeq, limit, ...scope.params],
     );
-    const includeIdentity = roleSeesReporterIdentity(officer.role);
     const documents = rows.map((row) => ({
       ...complaintFromRow(row, includeIdentity),
       _deleted: false,
@@ -259,7 +359,15 @@ export const complaintStore: ReplicatedStore<Complaint> = {
       `SELECT count(*)::integer AS count FROM complaints WHERE seq > $1 AND ${scope.sql}`,
       [afterSeq, ...scope.params],
     );
-    return rows[0]?.count ?? 0;
+    let count = rows[0]?.count ?? 0;
+    if (officer.role === 'penghubung') {
+      const exits = await db.query<{ count: number }>(
+        `SELECT count(*)::integer AS count FROM complaint_scope_exits WHERE seq > $1 AND unit_id = $2`,
+        [afterSeq, officer.unitId],
+      );
+      count += exits[0]?.count ?? 0;
+    }
+    return count;
   },
 
   async push(db, officer, rows, now) {
