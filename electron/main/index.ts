@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +16,7 @@ import {
   shell,
   type WebContents,
 } from 'electron';
+import electronUpdater from 'electron-updater';
 import { APP_ORIGIN, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.ts';
 import { createBridgeHandlers } from './bridge-handlers.ts';
 import { createDocumentHandlers } from './document-handlers.ts';
@@ -33,6 +35,8 @@ import {
 import { externalLinkTarget, isAllowedNavigation } from './navigation-policy.ts';
 import { parseServerUrl } from './server-url.ts';
 import { createSessionStore, type SessionFiles } from './session-store.ts';
+import { chooseUpdateFeed } from './update-feed.ts';
+import { startUpdateChecks, updateReadyMessage } from './update-checker.ts';
 
 function exitWithError(message: string): never {
   dialog.showErrorBox('Lapor Workstation', message);
@@ -274,4 +278,36 @@ async function start(): Promise<void> {
   lockDownSession();
   registerBridge();
   await openWindow();
+  checkForUpdates();
+}
+
+/** Background update checks of a packaged app (see update-feed.ts for where it looks). */
+function checkForUpdates(): void {
+  let feed;
+  try {
+    feed = chooseUpdateFeed({
+      packaged: app.isPackaged,
+      configuredUrl: process.env.LAPOR_UPDATE_URL,
+      builtInFeed: existsSync(join(process.resourcesPath, 'app-update.yml')),
+    });
+  } catch (error) {
+    console.warn(`updates: off (${error instanceof Error ? error.message : String(error)})`);
+    return;
+  }
+  startUpdateChecks({
+    feed,
+    updater: electronUpdater.autoUpdater,
+    log: (message) => console.warn(message),
+    onDownloaded: (version) => {
+      const window = BrowserWindow.getAllWindows()[0];
+      const options = {
+        type: 'info' as const,
+        title: 'Lapor Workstation',
+        ...updateReadyMessage(version),
+      };
+      void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+    },
+    setInterval: (callback, ms) => setInterval(callback, ms),
+    clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+  });
 }
