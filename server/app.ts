@@ -20,6 +20,7 @@ import {
 } from './replication/directory-stores.ts';
 import { complaintEventStore } from './replication/complaint-event-store.ts';
 import { syncRejectionStore } from './replication/sync-rejection-store.ts';
+import { responseTemplateStore } from './replication/response-template-store.ts';
 import { registerSecurityHeaders } from './http/web-security-headers.ts';
 import { frameworkErrorHandler, handleError } from './http/error-handler.ts';
 import { registerGracefulShutdown } from './http/graceful-shutdown.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     holidays: holidayStore as ReplicatedStore<unknown>,
     sla_rules: slaRuleStore as ReplicatedStore<unknown>,
     sync_rejections: syncRejectionStore as ReplicatedStore<unknown>,
+    templates: responseTemplateStore as ReplicatedStore<unknown>,
   };
   registerReplicationRoutes(app, {
     db: options.db,

@@ -214,6 +214,40 @@ CREATE INDEX login_throttle_last_attempt ON login_throttle (last_attempt_at);
 `,
   },
   {
+    id: 4,
+    name: 'open311_intake',
+    sql: `
+CREATE TABLE intake_api_keys (
+  id text PRIMARY KEY,
+  instansi_id text NOT NULL REFERENCES instansi(id),
+  channel text NOT NULL CHECK (channel IN ('web', 'sms', 'aplikasi_mobile', 'media_sosial', 'aplikasi_daerah')),
+  label text NOT NULL,
+  key_hash text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  revoked_at timestamptz
+);
+CREATE INDEX complaints_instansi_received ON complaints (instansi_id, received_at);
+`,
+  },
+  {
+    id: 6,
+    name: 'audit_append_only',
+    sql: `
+ALTER TABLE audit_log ADD COLUMN instansi_id text;
+UPDATE audit_log a SET instansi_id = o.instansi_id FROM officers o WHERE o.id = a.officer_id;
+CREATE INDEX audit_log_instansi_at ON audit_log (instansi_id, at, id);
+CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+`,
+  },
+  {
     id: 8,
     name: 'complaint_scope_exits',
     sql: `
@@ -279,10 +313,26 @@ export async function runMigrations(
   return applied;
 }
 
-/** Our migration scripts hold no semicolons inside literals or bodies, so a plain split is exact. */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(';')
-    .map((statement) => statement.trim())
-    .filter((statement) => statement.length > 0);
+/**
+ * Splits a script at semicolons outside `$$ … $$` function bodies. Our scripts hold no
+ * semicolons inside string literals, so this is exact for them.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  for (const [index, part] of sql.split('$$').entries()) {
+    // Odd parts lie inside a dollar-quoted body: kept whole, quotes restored.
+    if (index % 2 === 1) {
+      current += `$$${part}$$`;
+      continue;
+    }
+    const pieces = part.split(';');
+    current += pieces[0];
+    for (const piece of pieces.slice(1)) {
+      statements.push(current);
+      current = piece;
+    }
+  }
+  statements.push(current);
+  return statements.map((statement) => statement.trim()).filter((statement) => statement.length > 0);
 }

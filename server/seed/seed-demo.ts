@@ -14,6 +14,7 @@ import {
   DEMO_PASSWORD,
   DEMO_UNITS,
 } from './demo-instansi.ts';
+import { DEMO_RESPONSE_TEMPLATES } from './demo-response-templates.ts';
 import { generateDemoComplaints, type DemoComplaint } from './generate-demo-complaints.ts';
 import type { DemoActor } from './plan-demo-timeline.ts';
 import { createRandomSource } from './random-source.ts';
@@ -25,6 +26,8 @@ export type SeedOptions = {
   nowMs: number;
   spanDays: number;
   randomSeed: number;
+  /** Seed the demo response templates (true by default; false stands for an older seed). */
+  responseTemplates?: boolean;
 };
 
 export const DEFAULT_SEED: Omit<SeedOptions, 'nowMs'> = {
@@ -258,6 +261,26 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       );
     }
     if (!admin) throw new Error('the demo officers have no Admin Instansi');
+    const templates = options.responseTemplates === false ? [] : DEMO_RESPONSE_TEMPLATES;
+    const firstTemplateSeq =
+      templates.length > 0 ? await reserveChangeSeqs(tx, templates.length) : 0;
+    for (const [index, template] of templates.entries()) {
+      await tx.query(
+        `INSERT INTO response_templates (id, instansi_id, title, body, kind, active, updated_at,
+           updated_by, seq)
+         VALUES ($1, $2, $3, $4, $5, true, $6, $7, $8)`,
+        [
+          `tpl-${template.slug}`,
+          DEMO_INSTANSI.id,
+          template.title,
+          template.body,
+          template.kind,
+          now,
+          admin.id,
+          firstTemplateSeq + index,
+        ],
+      );
+    }
     const { complaints, events } = generateDemoComplaints(
       {
         count: options.complaintCount,

@@ -6,6 +6,7 @@ import { complaintEventSchema, type ComplaintEvent } from './complaint-event.ts'
 import { holidaySchema, type Holiday } from './holiday.ts';
 import { slaRuleSetSchema, type SlaRuleSetDocument } from './sla-rule-set.ts';
 import { syncRejectionSchema, type SyncRejection } from './sync-rejection.ts';
+import { responseTemplateSchema, type ResponseTemplate } from './response-template.ts';
 
 /** Collection names are also the replication names used in the HTTP paths. */
 export const REPLICATED_COLLECTIONS = [
@@ -16,6 +17,7 @@ export const REPLICATED_COLLECTIONS = [
   'holidays',
   'sla_rules',
   'sync_rejections',
+  'templates',
 ] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
@@ -73,4 +75,11 @@ export const syncRejectionRxSchema = toRxSchema<SyncRejection>(syncRejectionSche
   version: 0,
   primaryKey: 'id',
   indexes: [['resolvedAt', 'createdAt']],
+});
+
+export const responseTemplateRxSchema = toRxSchema<ResponseTemplate>(responseTemplateSchema, {
+  title: 'templates',
+  version: 0,
+  primaryKey: 'id',
+  indexes: [['kind', 'title']],
 });
