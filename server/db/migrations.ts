@@ -260,6 +260,24 @@ CREATE TABLE complaint_scope_exits (
 CREATE INDEX complaint_scope_exits_unit_seq ON complaint_scope_exits (unit_id, seq);
 `,
   },
+  {
+    id: 10,
+    name: 'response_templates',
+    sql: `
+CREATE TABLE response_templates (
+  id text PRIMARY KEY,
+  instansi_id text NOT NULL REFERENCES instansi(id),
+  title text NOT NULL,
+  body text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('tindak_lanjut', 'catatan_internal')),
+  active boolean NOT NULL DEFAULT true,
+  updated_at timestamptz NOT NULL,
+  updated_by text NOT NULL DEFAULT '',
+  seq bigint NOT NULL
+);
+CREATE INDEX response_templates_instansi_seq ON response_templates (instansi_id, seq);
+`,
+  },
 ];
 
 /** Serialises concurrent starts of several server processes on one database. */
