@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { complaintEventSchema, type ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import type { PushRow } from '../../shared/api/contract.ts';
+import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
@@ -8,10 +9,23 @@ import { nextChangeSeq } from './change-counter.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
 import { recordSyncRejection, type RejectionReason } from './sync-rejections.ts';
 import { TRIAGE_ACTION_RULES } from '../../shared/domain/triage.ts';
+import {
+  FOLLOW_UP_KINDS,
+  followUpInputSchema,
+  followUpRefusal,
+  statusAfterFollowUp,
+} from '../../shared/domain/follow-up.ts';
+import type { ComplaintStatus } from '../../shared/domain/complaint-status.ts';
+import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
 
 const wireEventSchema = complaintEventSchema.extend({ _deleted: z.boolean() });
 
-/** Event kinds each role may append; triage belongs to the Admin Instansi. */
+/**
+ * Event kinds each role may append; triage belongs to the Admin Instansi, follow-ups and notes
+ * to the OPD's penghubung and the admin. Reporter replies and ratings arrive only through the
+ * server's intake, never from a workstation.
+ */
 const APPENDABLE_KINDS: Record<
   AuthenticatedOfficer['role'],
   ReadonlySet<ComplaintEvent['kind']>
@@ -19,10 +33,15 @@ const APPENDABLE_KINDS: Record<
   admin_instansi: new Set([
     ...Object.values(TRIAGE_ACTION_RULES).map((rule) => rule.event),
     'privasi',
+    ...FOLLOW_UP_KINDS,
+    'identitas_dibuka',
   ]),
-  penghubung: new Set(),
+  penghubung: new Set(FOLLOW_UP_KINDS),
   koordinator: new Set(),
 };
+
+/** Logged identity reveals are the admin's own audit trail, not part of other roles' timeline. */
+const ADMIN_ONLY_KINDS = ['identitas_dibuka'];
 
 type EventRow = {
   id: string;
@@ -43,11 +62,12 @@ type EventRow = {
   device_time: Date;
   server_time: Date;
   seq: number;
+  attachments: ComplaintEvent['attachments'] | string;
 };
 
 const COLUMNS = `e.id, e.complaint_id, e.instansi_id, e.kind, e.from_status, e.to_status, e.target_unit_id,
   e.reason_code, e.reason, e.related_complaint_id, e.anonim, e.rahasia, e.officer_id, e.officer_name,
-  e.officer_role, e.device_time, e.server_time, e.seq`;
+  e.officer_role, e.device_time, e.server_time, e.seq, e.attachments`;
 
 function fromRow(row: EventRow): ComplaintEvent {
   return {
@@ -69,6 +89,9 @@ function fromRow(row: EventRow): ComplaintEvent {
     deviceTime: row.device_time.getTime(),
     serverTime: row.server_time.getTime(),
     serverSeq: Number(row.seq),
+    // PGlite and pg both parse jsonb; a text fallback keeps either driver configuration working.
+    attachments:
+      typeof row.attachments === 'string' ? JSON.parse(row.attachments) : row.attachments,
   };
 }
 
@@ -77,11 +100,19 @@ function scope(
   officer: AuthenticatedOfficer,
   first: number,
 ): { join: string; where: string; params: unknown[] } {
+  const adminOnly = `e.kind NOT IN (${ADMIN_ONLY_KINDS.map((kind) => `'${kind}'`).join(', ')})`;
   if (officer.role === 'penghubung') {
     return {
       join: 'JOIN complaints c ON c.id = e.complaint_id',
-      where: `e.instansi_id = $${first} AND c.unit_id = $${first + 1}`,
+      where: `e.instansi_id = $${first} AND c.unit_id = $${first + 1} AND ${adminOnly}`,
       params: [officer.instansiId, officer.unitId],
+    };
+  }
+  if (officer.role !== 'admin_instansi') {
+    return {
+      join: '',
+      where: `e.instansi_id = $${first} AND ${adminOnly}`,
+      params: [officer.instansiId],
     };
   }
   return { join: '', where: `e.instansi_id = $${first}`, params: [officer.instansiId] };
@@ -101,6 +132,8 @@ const DEVICE_FIELDS = [
   'rahasia',
   'deviceTime',
 ] as const satisfies readonly (keyof ComplaintEvent)[];
+/** Fields of a follow-up the server sets from the complaint it finds, whatever the device said. */
+const SERVER_CORRECTED_FIELDS: ReadonlySet<string> = new Set(['fromStatus', 'toStatus']);
 const SERVER_STAMPED_FIELDS = [
   'instansiId',
   'officerId',
@@ -116,7 +149,13 @@ const SERVER_STAMPED_FIELDS = [
  * exact copy of the stored event. Anything else is a change, and events never change.
  */
 function isRedelivery(stored: ComplaintEvent, pushed: ComplaintEvent): boolean {
-  if (DEVICE_FIELDS.some((field) => stored[field] !== pushed[field])) return false;
+  const corrected = FOLLOW_UP_KINDS.some((kind) => kind === stored.kind);
+  const differs = DEVICE_FIELDS.some(
+    (field) =>
+      stored[field] !== pushed[field] && !(corrected && SERVER_CORRECTED_FIELDS.has(field)),
+  );
+  if (differs) return false;
+  if (JSON.stringify(stored.attachments) !== JSON.stringify(pushed.attachments)) return false;
   if (pushed.serverSeq === 0 && pushed.serverTime === 0) return true;
   return SERVER_STAMPED_FIELDS.every((field) => stored[field] === pushed[field]);
 }
@@ -142,6 +181,7 @@ export const COMPLAINT_EVENT_COLUMNS = [
   'server_time',
   'device_id',
   'seq',
+  'attachments',
 ] as const;
 
 /** A stamped event (officer and server time set) as the values of its row. */
@@ -170,7 +210,77 @@ export function complaintEventRowValues(
     new Date(event.serverTime),
     deviceId,
     seq,
+    JSON.stringify(event.attachments),
   ];
+}
+
+type ComplaintLockRow = {
+  id: string;
+  status: ComplaintStatus;
+  unit_id: string | null;
+  received_at: Date;
+  type: string;
+  berkadar_pengawasan: boolean;
+};
+
+function isFollowUpKind(kind: ComplaintEvent['kind']): kind is (typeof FOLLOW_UP_KINDS)[number] {
+  return (FOLLOW_UP_KINDS as readonly string[]).includes(kind);
+}
+
+/** The composer's rules, checked again: a device is not trusted to have applied them. */
+function followUpContentProblem(event: ComplaintEvent): string | null {
+  if (!isFollowUpKind(event.kind)) return null;
+  const parsed = followUpInputSchema.safeParse({
+    kind: event.kind,
+    content: event.reason,
+    attachments: event.attachments,
+  });
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Tindak lanjut tidak valid');
+}
+
+/**
+ * Applies the status move an accepted follow-up implies (the first public follow-up:
+ * didisposisi → ditindaklanjuti), with the resolution clock that starts with it.
+ */
+async function moveComplaintStatus(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  target: ComplaintLockRow,
+  status: ComplaintStatus,
+  now: number,
+): Promise<void> {
+  const calendar = await loadWorkingCalendar(tx, officer.instansiId);
+  const receivedAt = target.received_at.getTime();
+  const rules = ruleSetInForce(await loadSlaRuleSets(tx, officer.instansiId), receivedAt);
+  const dueAt = computeComplaintDueAt(
+    {
+      status,
+      statusChangedAt: now,
+      receivedAt,
+      type: target.type as Complaint['type'],
+      berkadarPengawasan: target.berkadar_pengawasan,
+    },
+    rules,
+    calendar,
+  );
+  const seq = await nextChangeSeq(tx);
+  await tx.query(
+    `UPDATE complaints SET status = $2, status_changed_at = $3, due_at = $4, updated_at = $3,
+       updated_by = $5, seq = $6 WHERE id = $1`,
+    [target.id, status, new Date(now), dueAt > 0 ? new Date(dueAt) : null, officer.id, seq],
+  );
+  await appendAudit(
+    tx,
+    {
+      officerId: officer.id,
+      deviceId: officer.deviceId,
+      action: 'write_accepted',
+      collection: 'complaints',
+      documentId: target.id,
+      details: { fields: ['status'], seq, by: 'tindak_lanjut' },
+    },
+    now,
+  );
 }
 
 async function appendOne(
@@ -222,13 +332,17 @@ async function appendOne(
     };
   }
   const complaintScope = officer.role === 'penghubung' ? 'AND unit_id = $3' : '';
-  const complaint = await tx.query<{ id: string }>(
-    `SELECT id FROM complaints WHERE id = $1 AND instansi_id = $2 ${complaintScope}`,
+  // Locked: a follow-up may move the complaint's status, and the push of its status change may
+  // be in another transaction at the same moment.
+  const complaint = await tx.query<ComplaintLockRow>(
+    `SELECT id, status, unit_id, received_at, type, berkadar_pengawasan
+       FROM complaints WHERE id = $1 AND instansi_id = $2 ${complaintScope} FOR UPDATE`,
     officer.role === 'penghubung'
       ? [event.complaintId, officer.instansiId, officer.unitId]
       : [event.complaintId, officer.instansiId],
   );
-  if (complaint.length === 0) {
+  const target = complaint[0];
+  if (!target) {
     return {
       refuse: {
         code: 'not_found',
@@ -236,10 +350,33 @@ async function appendOne(
       },
     };
   }
+  let fromStatus = event.fromStatus;
+  let toStatus = event.toStatus;
+  if (isFollowUpKind(event.kind)) {
+    const refusal =
+      followUpRefusal(
+        { status: target.status, unitId: target.unit_id ?? '' },
+        { role: officer.role, unitId: officer.unitId },
+        event.kind,
+      ) ?? followUpContentProblem(event);
+    if (refusal) {
+      const code =
+        refusal.includes('minimal') || refusal.includes('lampiran') ? 'validation' : 'lifecycle';
+      return { refuse: { code, message: refusal } };
+    }
+    fromStatus = target.status;
+    toStatus = statusAfterFollowUp(target.status, event.kind);
+  } else if (event.attachments.length > 0) {
+    return {
+      refuse: { code: 'validation', message: 'Lampiran hanya pada tindak lanjut atau catatan' },
+    };
+  }
   const seq = await nextChangeSeq(tx);
   // Who wrote it comes from the session, never from the device's claim.
   const stamped: ComplaintEvent = {
     ...event,
+    fromStatus,
+    toStatus,
     instansiId: officer.instansiId,
     officerId: officer.id,
     officerName: officer.displayName,
@@ -251,12 +388,15 @@ async function appendOne(
      VALUES (${COMPLAINT_EVENT_COLUMNS.map((_column, index) => `$${index + 1}`).join(', ')})`,
     complaintEventRowValues(stamped, officer.deviceId, seq),
   );
+  if (isFollowUpKind(event.kind) && toStatus && toStatus !== target.status) {
+    await moveComplaintStatus(tx, officer, target, toStatus, now);
+  }
   await appendAudit(
     tx,
     {
       officerId: officer.id,
       deviceId: officer.deviceId,
-      action: 'event_appended',
+      action: event.kind === 'identitas_dibuka' ? 'identity_revealed' : 'event_appended',
       collection: 'complaint_events',
       documentId: event.id,
       details: { kind: event.kind, complaintId: event.complaintId },
@@ -317,6 +457,7 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
             row.newDocumentState,
             now,
           );
+          await resendComplaintAfterRefusedFollowUp(tx, officer, row.newDocumentState);
         }
         return decision;
       });
@@ -335,6 +476,26 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
     return outcome;
   },
 };
+
+/**
+ * The device moved its copy of the complaint to ditindaklanjuti with the follow-up the server
+ * has just refused: a new change number sends the unchanged master back to it.
+ */
+async function resendComplaintAfterRefusedFollowUp(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  refused: unknown,
+): Promise<void> {
+  const event = refused as { kind?: unknown; complaintId?: unknown };
+  if (event.kind !== 'tindak_lanjut' || typeof event.complaintId !== 'string') return;
+  const unitScope = officer.role === 'penghubung' ? 'AND unit_id = $4' : '';
+  await tx.query(
+    `UPDATE complaints SET seq = $1 WHERE id = $2 AND instansi_id = $3 AND status = 'didisposisi' ${unitScope}`,
+    officer.role === 'penghubung'
+      ? [await nextChangeSeq(tx), event.complaintId, officer.instansiId, officer.unitId]
+      : [await nextChangeSeq(tx), event.complaintId, officer.instansiId],
+  );
+}
 
 /**
  * Gives a complaint's events new change numbers, so an OPD that has just received the complaint

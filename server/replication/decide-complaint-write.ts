@@ -20,6 +20,8 @@ export const CLIENT_COMPLAINT_FIELDS = Object.keys(complaintSchema.shape).filter
 export type ComplaintWriteDecision =
   | { kind: 'accept'; changes: Partial<Pick<Complaint, ClientField>> }
   | { kind: 'unchanged' }
+  /** The status move a follow-up event brings; the server applies it when it accepts the event. */
+  | { kind: 'awaits_follow_up' }
   | { kind: 'conflict' }
   | { kind: 'refuse'; reason: RejectionReason };
 
@@ -93,6 +95,19 @@ export function decideComplaintWrite(
 
   // Re-delivery of a change the server already holds: harmless, nothing to write.
   if (changed.length === 0 && !proposed._deleted) return { kind: 'unchanged' };
+
+  // The OPD's device moves its copy to ditindaklanjuti when it posts a public follow-up; the
+  // move itself is the server's, applied with the event, whichever of the two arrives first.
+  if (
+    context.role === 'penghubung' &&
+    !proposed._deleted &&
+    changed.length === 1 &&
+    changed[0] === 'status' &&
+    master.status === 'didisposisi' &&
+    proposed.status === 'ditindaklanjuti'
+  ) {
+    return { kind: 'awaits_follow_up' };
+  }
 
   const assumedSeq = (assumedMasterState as { serverSeq?: unknown } | undefined)?.serverSeq;
   if (assumedSeq !== master.serverSeq) return { kind: 'conflict' };

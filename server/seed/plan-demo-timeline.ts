@@ -393,6 +393,7 @@ export function planDemoTimeline(
     reasonCode: step.reasonCode,
     reason: step.reason,
     relatedComplaintId: step.relatedComplaintId,
+    attachments: [],
     anonim: subject.anonim,
     rahasia: subject.rahasia,
     officerId: step.actor.id,

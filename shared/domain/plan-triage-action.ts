@@ -145,6 +145,7 @@ export function planTriageAction(
     deviceTime: actor.now,
     serverTime: 0,
     serverSeq: 0,
+    attachments: [],
   };
   const events: ComplaintEvent[] = [];
   let anonim = complaint.anonim;

@@ -12,9 +12,10 @@ export const ARCHIVE_REASONS = [
 export type ArchiveReason = (typeof ARCHIVE_REASONS)[number];
 
 /**
- * Kinds of timeline events: those a triage action appends, and `tindak_lanjut`, the OPD's public
- * follow-up (didisposisi → ditindaklanjuti). No role may append a follow-up through replication
- * yet (that is a later feature): only the demo seed writes it.
+ * Kinds of timeline events: those a triage action appends; the OPD's public follow-up
+ * (`tindak_lanjut`, didisposisi → ditindaklanjuti) and internal note (`catatan_internal`, never
+ * published); the reporter's reply and satisfaction rating, which only the central server
+ * records; and `identitas_dibuka`, the logged moment an admin revealed the reporter's identity.
  */
 export const COMPLAINT_EVENT_KINDS = [
   'verifikasi_disposisi',
@@ -27,6 +28,10 @@ export const COMPLAINT_EVENT_KINDS = [
   'selesai',
   'privasi',
   'tindak_lanjut',
+  'catatan_internal',
+  'balasan_pelapor',
+  'penilaian',
+  'identitas_dibuka',
 ] as const;
 export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number];
 

@@ -3,6 +3,7 @@ import { COMPLAINT_STATUSES } from '../domain/complaint-status.ts';
 import { COMPLAINT_EVENT_KINDS } from '../domain/triage.ts';
 import { ROLES } from '../domain/roles.ts';
 import { epochMsSchema, idSchema, serverSeqSchema } from './common.ts';
+import { attachmentMetaSchema, MAX_ATTACHMENTS_PER_EVENT } from '../attachments/attachment-rules.ts';
 
 const statusOrNone = z.union([z.enum(COMPLAINT_STATUSES), z.literal('')]);
 
@@ -23,6 +24,12 @@ export const complaintEventSchema = z.object({
   /** Privacy flags after this event. */
   anonim: z.boolean(),
   rahasia: z.boolean(),
+  /** Files attached to a follow-up or note; their bytes are uploaded separately. */
+  attachments: z
+    .array(attachmentMetaSchema)
+    .max(MAX_ATTACHMENTS_PER_EVENT, `Paling banyak ${MAX_ATTACHMENTS_PER_EVENT} lampiran`)
+    // Devices of an earlier version send events without the field.
+    .default([]),
   officerId: idSchema,
   officerName: z.string().max(120),
   officerRole: z.enum(ROLES),

@@ -5,7 +5,11 @@ export const complaintMigrationStrategies: MigrationStrategies = {
   1: (document: Record<string, unknown>) => ({ ...document, duplicateOf: '' }),
 };
 
-/** Version 1 added the event kind tindak_lanjut: stored events are valid as they are. */
+/**
+ * Version 1 added the event kind tindak_lanjut: stored events are valid as they are. Version 2
+ * added attachments (none on older events) and the follow-up, note and reply kinds.
+ */
 export const complaintEventMigrationStrategies: MigrationStrategies = {
   1: (document: Record<string, unknown>) => document,
+  2: (document: Record<string, unknown>) => ({ ...document, attachments: [] }),
 };

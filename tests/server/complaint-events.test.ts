@@ -40,7 +40,7 @@ const rejectionCheckpoints = new Map<string, { seq: number }>();
 let stored: WireDocument<ComplaintEvent>;
 
 beforeAll(async () => {
-  server = await startTestServer({ complaints: 150, app: { now: () => NOW } });
+  server = await startTestServer({ complaints: 300, app: { now: () => NOW } });
   for (const role of ROLES) sessions[role] = await server.login(USERNAME[role]);
   otherPenghubung = await server.login('dinkes.kaltim');
   for (const session of [...Object.values(sessions), otherPenghubung]) {
@@ -259,6 +259,7 @@ const DEVICE_FIELDS: readonly EventField[] = [
   'anonim',
   'rahasia',
   'deviceTime',
+  'attachments',
 ];
 
 /** A different, valid value for every field of an event. */
@@ -278,6 +279,7 @@ const CHANGE: { [F in EventField]: (event: ComplaintEvent) => ComplaintEvent[F] 
   officerName: (event) => `${event.officerName} (palsu)`,
   officerRole: (event) => (event.officerRole === 'koordinator' ? 'penghubung' : 'koordinator'),
   deviceTime: (event) => event.deviceTime + 60_000,
+  attachments: () => [{ id: randomUUID(), name: 'foto.jpg', type: 'image/jpeg', size: 1000 }],
   serverTime: (event) => event.serverTime + 60_000,
   serverSeq: (event) => event.serverSeq + 1,
 };
@@ -419,26 +421,52 @@ describe('event kinds each role may append', () => {
     }
   });
 
-  let followUpFixture: WireDocument<Complaint> | undefined;
-  it.each(ROLES)(
-    '%s: an OPD follow-up (tindak_lanjut), which only the demo seed writes yet',
-    async (role) => {
+  /** Follow-ups, notes and reveals: who may append which, on a complaint of the PUPR OPD. */
+  const OTHER_KIND_CASES: {
+    role: Role;
+    kind: ComplaintEvent['kind'];
+    accepted: boolean;
+  }[] = [
+    { role: 'penghubung', kind: 'tindak_lanjut', accepted: true },
+    { role: 'admin_instansi', kind: 'tindak_lanjut', accepted: true },
+    { role: 'koordinator', kind: 'tindak_lanjut', accepted: false },
+    { role: 'penghubung', kind: 'catatan_internal', accepted: true },
+    { role: 'admin_instansi', kind: 'catatan_internal', accepted: true },
+    { role: 'koordinator', kind: 'catatan_internal', accepted: false },
+    { role: 'admin_instansi', kind: 'identitas_dibuka', accepted: true },
+    { role: 'penghubung', kind: 'identitas_dibuka', accepted: false },
+    { role: 'koordinator', kind: 'identitas_dibuka', accepted: false },
+    // The reporter's reply and rating come only through the server's intake.
+    ...ROLES.flatMap((role) => [
+      { role, kind: 'balasan_pelapor' as const, accepted: false },
+      { role, kind: 'penilaian' as const, accepted: false },
+    ]),
+  ];
+  /** Notes and reveals leave the status alone, so they can share one complaint. */
+  let noteTarget: WireDocument<Complaint> | undefined;
+  it.each(OTHER_KIND_CASES)(
+    '$role: a $kind event is accepted: $accepted',
+    async ({ role, kind, accepted }) => {
       const session = sessions[role];
-      // A complaint of the PUPR OPD, so the penghubung's refusal can only be about the kind.
-      followUpFixture ??= pupr('didisposisi');
+      const complaint =
+        kind === 'tindak_lanjut' ? pupr('didisposisi') : (noteTarget ??= pupr('didisposisi'));
       const event: WireDocument<ComplaintEvent> = {
         id: randomUUID(),
-        complaintId: followUpFixture.id,
-        instansiId: followUpFixture.instansiId,
-        kind: 'tindak_lanjut',
+        complaintId: complaint.id,
+        instansiId: complaint.instansiId,
+        kind,
         fromStatus: 'didisposisi',
-        toStatus: 'ditindaklanjuti',
+        toStatus: kind === 'tindak_lanjut' ? 'ditindaklanjuti' : 'didisposisi',
         targetUnitId: '',
         reasonCode: '',
-        reason: 'Petugas telah meninjau lokasi dan perbaikan dijadwalkan.',
+        reason:
+          kind === 'identitas_dibuka'
+            ? ''
+            : 'Petugas telah meninjau lokasi dan perbaikan dijadwalkan.',
         relatedComplaintId: '',
-        anonim: followUpFixture.anonim,
-        rahasia: followUpFixture.rahasia,
+        anonim: complaint.anonim,
+        rahasia: complaint.rahasia,
+        attachments: [],
         officerId: session.officer.id,
         officerName: session.officer.displayName,
         officerRole: session.officer.role,
@@ -449,11 +477,17 @@ describe('event kinds each role may append', () => {
       };
       kindsSeen.add(event.kind);
       const response = await pushEvents(session, [{ newDocumentState: event }]);
-      expect(response.json()).toEqual([{ ...event, _deleted: true }]);
-      expect(await eventRow(event.id)).toBeUndefined();
-      const refusals = await newRejections(session);
-      expect(refusals.map((row) => row.reasonCode)).toEqual(['permission']);
-      expect(refusals[0]?.reason).toContain('tindak_lanjut');
+      if (accepted) {
+        expect(response.json()).toEqual([]);
+        expect(await eventRow(event.id)).toBeDefined();
+        expect(await newRejections(session)).toEqual([]);
+      } else {
+        expect(response.json()).toEqual([{ ...event, _deleted: true }]);
+        expect(await eventRow(event.id)).toBeUndefined();
+        const refusals = await newRejections(session);
+        expect(refusals.map((row) => row.reasonCode)).toEqual(['permission']);
+        expect(refusals[0]?.reason).toContain(kind);
+      }
     },
   );
 

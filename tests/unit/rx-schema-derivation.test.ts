@@ -89,21 +89,29 @@ describe('the derived schemas in a real RxDB database (dev-mode checks on)', () 
   });
 });
 
-describe('a replica from before the tindak_lanjut event kind', () => {
-  it('opens its complaint_events at version 1 and keeps the stored events', async () => {
+describe('a replica from before the follow-up event kinds and attachments', () => {
+  it('opens its complaint_events at the current version and keeps the stored events', async () => {
     const name = `events-migration-test-${Date.now()}`;
     const storage = wrappedValidateAjvStorage({ storage: getRxStorageMemory() });
-    // The version 0 schema: the same, without the kind added in version 1.
+    // The version 0 schema: without the kinds added since and without attachments.
     const kind = complaintEventRxSchema.properties.kind as { enum: string[] };
+    const laterKinds = ['tindak_lanjut', 'catatan_internal', 'balasan_pelapor', 'penilaian'];
+    const { attachments: _added, ...version0Properties } = complaintEventRxSchema.properties;
     const version0 = {
       ...complaintEventRxSchema,
       version: 0,
+      required: complaintEventRxSchema.required?.filter((field) => field !== 'attachments'),
       properties: {
-        ...complaintEventRxSchema.properties,
-        kind: { ...kind, enum: kind.enum.filter((value) => value !== 'tindak_lanjut') },
+        ...version0Properties,
+        kind: {
+          ...kind,
+          enum: kind.enum.filter(
+            (value) => !laterKinds.includes(value) && value !== 'identitas_dibuka',
+          ),
+        },
       },
     };
-    const event: ComplaintEvent = {
+    const event: Omit<ComplaintEvent, 'attachments'> = {
       id: 'e-1',
       complaintId: 'c-1',
       instansiId: 'pemprov-kaltim',
@@ -123,7 +131,9 @@ describe('a replica from before the tindak_lanjut event kind', () => {
       serverTime: 1_700_000_001_000,
       serverSeq: 7,
     };
-    const before = await createRxDatabase<{ complaint_events: RxCollection<ComplaintEvent> }>({
+    const before = await createRxDatabase<{
+      complaint_events: RxCollection<Omit<ComplaintEvent, 'attachments'>>;
+    }>({
       name,
       storage,
     });
@@ -142,7 +152,7 @@ describe('a replica from before the tindak_lanjut event kind', () => {
       },
     });
     const stored = await after.complaint_events.findOne('e-1').exec();
-    expect(stored?.toJSON()).toEqual(event);
+    expect(stored?.toJSON()).toEqual({ ...event, attachments: [] });
     await after.remove();
   });
 });
