@@ -29,6 +29,7 @@ import { loggerOptions } from './http/logging.ts';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/login-throttle.ts';
 import { registerRakordaReportRoute } from './reports/rakorda-route.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from './config.ts';
+import { registerOpen311Routes } from './open311/open311-routes.ts';
 
 export type AppOptions = {
   db: Database;
@@ -36,6 +37,8 @@ export type AppOptions = {
   feed?: ChangeFeed;
   corsOrigins?: string[];
   loginAttemptsPerMinute?: number;
+  /** Open311 service requests one API key (or address without a valid key) may post per minute. */
+  intakeRequestsPerMinute?: number;
   lockout?: Partial<LockoutPolicy>;
   accessTokenMinutes?: number;
   /** Largest request body accepted (a push); the auth routes accept far less. */
@@ -133,6 +136,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     heartbeatMs: options.heartbeatMs ?? 20_000,
   });
   registerRakordaReportRoute(app, { db: options.db, now });
+  await registerOpen311Routes(app, {
+    db: options.db,
+    now,
+    feed,
+    intakeRequestsPerMinute: options.intakeRequestsPerMinute ?? 30,
+  });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: 'index.html' });

@@ -21,6 +21,7 @@ const envSchema = z.object({
   LAPOR_DEMO_SPAN_DAYS: z.coerce.number().int().min(1).max(3650).default(548),
   LAPOR_CORS_ORIGINS: z.string().default('app://workstation,http://localhost:5173'),
   LAPOR_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LAPOR_INTAKE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   LAPOR_LOCKOUT_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LAPOR_LOCKOUT_FIRST_SECONDS: z.coerce
     .number()
@@ -63,6 +64,7 @@ export type ServerConfig = {
   demoSpanDays: number;
   corsOrigins: string[];
   loginAttemptsPerMinute: number;
+  intakeRequestsPerMinute: number;
   lockout: { afterFailures: number; firstLockMs: number; maxLockMs: number };
   accessTokenMinutes: number;
   bodyLimitBytes: number;
@@ -104,6 +106,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     loginAttemptsPerMinute: value.LAPOR_LOGIN_ATTEMPTS_PER_MINUTE,
+    intakeRequestsPerMinute: value.LAPOR_INTAKE_REQUESTS_PER_MINUTE,
     lockout: {
       afterFailures: value.LAPOR_LOCKOUT_AFTER_FAILURES,
       firstLockMs: value.LAPOR_LOCKOUT_FIRST_SECONDS * 1000,

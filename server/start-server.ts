@@ -30,6 +30,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     db,
     corsOrigins: config.corsOrigins,
     loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+    intakeRequestsPerMinute: config.intakeRequestsPerMinute,
     lockout: config.lockout,
     accessTokenMinutes: config.accessTokenMinutes,
     bodyLimitBytes: config.bodyLimitBytes,

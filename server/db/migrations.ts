@@ -352,5 +352,7 @@ export function splitStatements(sql: string): string[] {
     }
   }
   statements.push(current);
-  return statements.map((statement) => statement.trim()).filter((statement) => statement.length > 0);
+  return statements
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
 }
