@@ -230,6 +230,30 @@ CREATE INDEX complaints_instansi_received ON complaints (instansi_id, received_a
 `,
   },
   {
+    id: 5,
+    name: 'follow_up_attachments',
+    sql: `
+ALTER TABLE complaint_events ADD COLUMN attachments jsonb NOT NULL DEFAULT '[]'::jsonb;
+CREATE TABLE attachments (
+  id text PRIMARY KEY,
+  instansi_id text NOT NULL REFERENCES instansi(id),
+  complaint_id text NOT NULL REFERENCES complaints(id),
+  event_id text NOT NULL,
+  name text NOT NULL,
+  type text NOT NULL,
+  size integer NOT NULL CHECK (size > 0),
+  received_bytes integer NOT NULL DEFAULT 0 CHECK (received_bytes >= 0 AND received_bytes <= size),
+  data bytea NOT NULL DEFAULT ''::bytea,
+  complete boolean NOT NULL DEFAULT false,
+  created_by text NOT NULL REFERENCES officers(id),
+  created_at timestamptz NOT NULL,
+  completed_at timestamptz
+);
+CREATE INDEX attachments_complaint ON attachments (complaint_id);
+CREATE INDEX attachments_event ON attachments (event_id);
+`,
+  },
+  {
     id: 6,
     name: 'audit_append_only',
     sql: `

@@ -51,7 +51,7 @@ export const categoryRxSchema = toRxSchema<Category>(categorySchema, {
 
 export const complaintEventRxSchema = toRxSchema<ComplaintEvent>(complaintEventSchema, {
   title: 'complaint_events',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   indexes: [['complaintId', 'deviceTime']],
 });
