@@ -15,11 +15,13 @@ import type { ComplaintEvent } from '../../../shared/schemas/complaint-event.ts'
 import type { Holiday } from '../../../shared/schemas/holiday.ts';
 import type { SlaRuleSetDocument } from '../../../shared/schemas/sla-rule-set.ts';
 import type { SyncRejection } from '../../../shared/schemas/sync-rejection.ts';
+import type { ResponseTemplate } from '../../../shared/schemas/response-template.ts';
 import {
   categoryRxSchema,
   complaintEventRxSchema,
   complaintRxSchema,
   holidayRxSchema,
+  responseTemplateRxSchema,
   slaRuleSetRxSchema,
   syncRejectionRxSchema,
   unitRxSchema,
@@ -40,6 +42,7 @@ export type ReplicaCollections = {
   holidays: RxCollection<Holiday>;
   sla_rules: RxCollection<SlaRuleSetDocument>;
   sync_rejections: RxCollection<SyncRejection>;
+  templates: RxCollection<ResponseTemplate>;
 };
 export type Replica = RxDatabase<ReplicaCollections>;
 
@@ -74,6 +77,7 @@ export async function openReplica(
     holidays: { schema: holidayRxSchema },
     sla_rules: { schema: slaRuleSetRxSchema },
     sync_rejections: { schema: syncRejectionRxSchema },
+    templates: { schema: responseTemplateRxSchema },
   });
   return db;
 }

@@ -84,6 +84,7 @@ export class SyncController {
       replicate(this.replica.holidays, 'holidays'),
       replicate(this.replica.sla_rules, 'sla_rules'),
       replicate(this.replica.sync_rejections, 'sync_rejections'),
+      replicate(this.replica.templates, 'templates'),
     ];
 
     this.subscriptions.push(
