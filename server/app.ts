@@ -30,6 +30,7 @@ import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/login-throttl
 import { registerRakordaReportRoute } from './reports/rakorda-route.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from './config.ts';
 import { registerOpen311Routes } from './open311/open311-routes.ts';
+import { registerAttachmentRoutes } from './attachments/attachment-routes.ts';
 
 export type AppOptions = {
   db: Database;
@@ -136,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     heartbeatMs: options.heartbeatMs ?? 20_000,
   });
   registerRakordaReportRoute(app, { db: options.db, now });
+  await registerAttachmentRoutes(app, { db: options.db, now });
   await registerOpen311Routes(app, {
     db: options.db,
     now,

@@ -1,0 +1,141 @@
+import type { AttachmentUploadRequest } from '../../shared/api/attachment-contract.ts';
+import type { AttachmentType } from '../../shared/attachments/attachment-rules.ts';
+import type { AuthenticatedOfficer } from '../auth/session-store.ts';
+import type { SqlExecutor } from '../db/database.ts';
+
+export type AttachmentRow = {
+  id: string;
+  complaint_id: string;
+  event_id: string;
+  name: string;
+  type: AttachmentType;
+  size: number;
+  received_bytes: number;
+  complete: boolean;
+  created_by: string;
+};
+
+const COLUMNS = `a.id, a.complaint_id, a.event_id, a.name, a.type, a.size, a.received_bytes,
+  a.complete, a.created_by`;
+
+/**
+ * The complaint scope of an officer as SQL on `c` (complaints), parameters from `$first`:
+ * the instansi, and for a penghubung its own unit.
+ */
+function complaintScope(officer: AuthenticatedOfficer, first: number) {
+  return officer.role === 'penghubung'
+    ? {
+        sql: `c.instansi_id = $${first} AND c.unit_id = $${first + 1}`,
+        params: [officer.instansiId, officer.unitId],
+      }
+    : { sql: `c.instansi_id = $${first}`, params: [officer.instansiId] };
+}
+
+export async function complaintVisibleTo(
+  db: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  complaintId: string,
+): Promise<boolean> {
+  const scope = complaintScope(officer, 2);
+  const rows = await db.query(`SELECT 1 FROM complaints c WHERE c.id = $1 AND ${scope.sql}`, [
+    complaintId,
+    ...scope.params,
+  ]);
+  return rows.length > 0;
+}
+
+/** An attachment the officer may read: its complaint is in scope and its event was accepted. */
+export async function findReadableAttachment(
+  db: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  id: string,
+): Promise<AttachmentRow | null> {
+  const scope = complaintScope(officer, 3);
+  const rows = await db.query<AttachmentRow>(
+    `SELECT ${COLUMNS} FROM attachments a JOIN complaints c ON c.id = a.complaint_id
+      WHERE a.id = $1 AND ${scope.sql}
+        AND (a.created_by = $2 OR EXISTS (SELECT 1 FROM complaint_events e
+              WHERE e.id = a.event_id AND e.complaint_id = a.complaint_id
+                AND e.attachments @> jsonb_build_array(jsonb_build_object('id', a.id::text))))`,
+    [id, officer.id, ...scope.params],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findOwnUpload(
+  db: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  id: string,
+  lock = false,
+): Promise<AttachmentRow | null> {
+  const rows = await db.query<AttachmentRow>(
+    `SELECT ${COLUMNS} FROM attachments a WHERE a.id = $1 AND a.created_by = $2
+      ${lock ? 'FOR UPDATE' : ''}`,
+    [id, officer.id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findAnyAttachment(db: SqlExecutor, id: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM attachments WHERE id = $1', [id])).length > 0;
+}
+
+export async function insertUpload(
+  db: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  request: AttachmentUploadRequest,
+  now: number,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO attachments (id, instansi_id, complaint_id, event_id, name, type, size,
+       created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      request.id,
+      officer.instansiId,
+      request.complaintId,
+      request.eventId,
+      request.name,
+      request.type,
+      request.size,
+      officer.id,
+      new Date(now),
+    ],
+  );
+}
+
+export async function appendChunk(db: SqlExecutor, id: string, chunk: Uint8Array): Promise<number> {
+  const rows = await db.query<{ received_bytes: number }>(
+    `UPDATE attachments SET data = data || $2, received_bytes = received_bytes + $3
+      WHERE id = $1 RETURNING received_bytes`,
+    [id, chunk, chunk.byteLength],
+  );
+  return Number(rows[0]?.received_bytes ?? 0);
+}
+
+export async function readHead(db: SqlExecutor, id: string, bytes: number): Promise<Uint8Array> {
+  const rows = await db.query<{ head: Uint8Array }>(
+    'SELECT substring(data FROM 1 FOR $2) AS head FROM attachments WHERE id = $1',
+    [id, bytes],
+  );
+  return new Uint8Array(rows[0]?.head ?? []);
+}
+
+export async function markComplete(db: SqlExecutor, id: string, now: number): Promise<void> {
+  await db.query('UPDATE attachments SET complete = true, completed_at = $2 WHERE id = $1', [
+    id,
+    new Date(now),
+  ]);
+}
+
+/** A finished upload whose bytes are not what its type claims is discarded, to be sent again. */
+export async function discardUpload(db: SqlExecutor, id: string): Promise<void> {
+  await db.query('DELETE FROM attachments WHERE id = $1', [id]);
+}
+
+export async function readContent(db: SqlExecutor, id: string): Promise<Uint8Array> {
+  const rows = await db.query<{ data: Uint8Array }>('SELECT data FROM attachments WHERE id = $1', [
+    id,
+  ]);
+  return new Uint8Array(rows[0]?.data ?? []);
+}
