@@ -1,6 +1,7 @@
 import type { StoredSession } from './stored-session.ts';
+import type { DesktopNotification, NotifyOutcome } from './desktop/desktop-notification.ts';
 
-export type { StoredSession };
+export type { StoredSession, DesktopNotification, NotifyOutcome };
 
 export type AppInfo = {
   shell: 'desktop' | 'web';
@@ -34,6 +35,15 @@ export interface WorkstationBridge {
   saveReportPdf(suggestedName: string): Promise<SaveOutcome>;
   /** Saves an export where the officer chooses (desktop) or downloads it (web). */
   saveFile(file: ExportFile): Promise<SaveOutcome>;
+  /** Shows an OS notification (desktop) or a Web Notification when the browser allows one. */
+  notify(notification: DesktopNotification): Promise<NotifyOutcome>;
+  /** Edits not yet accepted by the server; quitting with some asks first. */
+  reportPendingChanges(count: number): Promise<void>;
+  /**
+   * Calls the listener with the tracking number of each `lapor://pengaduan/…` link the officer
+   * opens (including the one that started the app); returns a function that stops listening.
+   */
+  onOpenComplaint(listener: (trackingNumber: string) => void): () => void;
 }
 
 export const BRIDGE_CHANNELS = {
@@ -44,4 +54,11 @@ export const BRIDGE_CHANNELS = {
   clearSession: 'workstation:clear-session',
   saveReportPdf: 'workstation:save-report-pdf',
   saveFile: 'workstation:save-file',
+  notify: 'workstation:notify',
+  reportPendingChanges: 'workstation:report-pending-changes',
+  /** Invoked when the page starts listening; answers with a link that was waiting. */
+  onOpenComplaint: 'workstation:open-complaint-listening',
 } as const satisfies Record<keyof WorkstationBridge, string>;
+
+/** Main → page: a deep link or a clicked notification opens this tracking number. */
+export const OPEN_COMPLAINT_EVENT = 'workstation:open-complaint';

@@ -7,9 +7,15 @@ import type { SessionStore } from './session-store.ts';
 export type DocumentChannel =
   typeof BRIDGE_CHANNELS.saveReportPdf | typeof BRIDGE_CHANNELS.saveFile;
 
+/** Channels of the OS integration (see desktop-handlers.ts). */
+export type DesktopChannel =
+  | typeof BRIDGE_CHANNELS.notify
+  | typeof BRIDGE_CHANNELS.reportPendingChanges
+  | typeof BRIDGE_CHANNELS.onOpenComplaint;
+
 /** One IPC handler per bridge method; arguments come from an untrusted renderer. */
 export type BridgeHandlers = Record<
-  Exclude<(typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS], DocumentChannel>,
+  Exclude<(typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS], DocumentChannel | DesktopChannel>,
   (...args: unknown[]) => Promise<unknown>
 >;
 

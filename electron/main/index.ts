@@ -8,6 +8,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  Notification,
   screen,
   net,
   protocol,
@@ -18,7 +19,17 @@ import {
 } from 'electron';
 import electronUpdater from 'electron-updater';
 import { APP_ORIGIN, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.ts';
+import { OPEN_COMPLAINT_EVENT } from '../../shared/bridge.ts';
 import { createBridgeHandlers } from './bridge-handlers.ts';
+import { crashLoopQuestion, decideAfterRendererGone } from './crash-recovery.ts';
+import {
+  createDeepLinkInbox,
+  DEEP_LINK_SCHEME,
+  deepLinkInArgv,
+  parseDeepLink,
+} from './deep-link.ts';
+import { createDesktopHandlers } from './desktop-handlers.ts';
+import { createQuitGuard } from './quit-guard.ts';
 import { createDocumentHandlers } from './document-handlers.ts';
 import { applicationMenuTemplate } from './application-menu.ts';
 import {
@@ -68,6 +79,20 @@ function readDevServerUrl(): URL | undefined {
 }
 
 const serverOrigin = readServerOrigin();
+const quitGuard = createQuitGuard();
+const deepLinks = createDeepLinkInbox((trackingNumber) =>
+  mainWindow()?.webContents.send(OPEN_COMPLAINT_EVENT, trackingNumber),
+);
+
+function mainWindow(): BrowserWindow | undefined {
+  return BrowserWindow.getAllWindows()[0];
+}
+
+function showWindow(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
 const devServer = readDevServerUrl();
 const rendererRoot = join(import.meta.dirname, '../renderer');
 const pageOrigins = [APP_ORIGIN, ...(devServer ? [devServer.origin] : [])];
@@ -89,12 +114,20 @@ protocol.registerSchemesAsPrivileged([
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  // A second start (often by a lapor:// link) hands its arguments to this instance.
+  app.on('second-instance', (_event, argv) => {
+    const trackingNumber = deepLinkInArgv(argv);
+    if (trackingNumber) deepLinks.receive(trackingNumber);
+    const window = mainWindow();
+    if (window) showWindow(window);
   });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const trackingNumber = parseDeepLink(url);
+    if (trackingNumber) deepLinks.receive(trackingNumber);
+  });
+  const startLink = deepLinkInArgv(process.argv);
+  if (startLink) deepLinks.receive(startLink);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => {
@@ -179,7 +212,22 @@ function registerBridge(): void {
     }
     return event.sender;
   };
-  for (const [channel, handler] of Object.entries(handlers)) {
+  const desktop = createDesktopHandlers({
+    notificationsSupported: () => Notification.isSupported(),
+    showNotification: (content) => {
+      const notification = new Notification({ title: content.title, body: content.body });
+      const trackingNumber = content.trackingNumber;
+      notification.on('click', () => {
+        const window = mainWindow();
+        if (window) showWindow(window);
+        if (trackingNumber) deepLinks.receive(trackingNumber);
+      });
+      notification.show();
+    },
+    setPendingChanges: (count) => quitGuard.setPendingChanges(count),
+    pageListening: () => deepLinks.pageListening(),
+  });
+  for (const [channel, handler] of Object.entries({ ...handlers, ...desktop })) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
       checkedSender(channel, event);
       return handler(...args);
@@ -253,15 +301,54 @@ async function openWindow(): Promise<void> {
     if (bounds.maximized) window.maximize();
     window.show();
   });
-  // Where the window was and whether it was maximised, for the next start.
-  window.on('close', () => {
+  window.on('close', (event) => {
+    // Edits not yet on the server: ask before closing (see quit-guard.ts).
+    const question = quitGuard.onCloseRequested();
+    if (question) {
+      event.preventDefault();
+      void dialog.showMessageBox(window, question).then(({ response }) => {
+        if (quitGuard.answered(response)) window.close();
+      });
+      return;
+    }
+    // Where the window was and whether it was maximised, for the next start.
     const state: SavedWindow = { ...window.getNormalBounds(), maximized: window.isMaximized() };
     writeFile(windowStateFile(), JSON.stringify(state)).catch(console.error);
   });
+  guardAgainstCrashes(window);
   await window.loadURL(devServer?.href ?? `${APP_ORIGIN}/index.html`);
 }
 
+/**
+ * The page reloads after its process dies (drafts and edits are in the replica); a crash loop
+ * asks the officer instead (see crash-recovery.ts). Deep links wait while the page is away.
+ */
+function guardAgainstCrashes(window: BrowserWindow): void {
+  let recentCrashes: number[] = [];
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) deepLinks.pageGone();
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    deepLinks.pageGone();
+    const outcome = decideAfterRendererGone(details.reason, recentCrashes, Date.now());
+    recentCrashes = outcome.recentCrashes;
+    if (outcome.decision.action === 'ignore' || window.isDestroyed()) return;
+    console.warn(`renderer gone (${details.reason}); ${outcome.decision.action}`);
+    if (outcome.decision.action === 'reload') {
+      window.webContents.reload();
+      return;
+    }
+    void dialog.showMessageBox(window, crashLoopQuestion(details.reason)).then(({ response }) => {
+      if (window.isDestroyed()) return;
+      if (response === 0) window.webContents.reload();
+      else window.destroy();
+    });
+  });
+}
+
 async function start(): Promise<void> {
+  // The installers register lapor:// themselves; this covers a moved AppImage.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       applicationMenuTemplate({

@@ -1,7 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   BRIDGE_CHANNELS,
+  OPEN_COMPLAINT_EVENT,
   type AppInfo,
+  type DesktopNotification,
+  type NotifyOutcome,
   type ExportFile,
   type SaveOutcome,
   type StoredSession,
@@ -20,6 +23,23 @@ const bridge = {
     ipcRenderer.invoke(BRIDGE_CHANNELS.saveReportPdf, suggestedName) as Promise<SaveOutcome>,
   saveFile: (file: ExportFile) =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.saveFile, file) as Promise<SaveOutcome>,
+  notify: (notification: DesktopNotification) =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.notify, notification) as Promise<NotifyOutcome>,
+  reportPendingChanges: (count: number) =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.reportPendingChanges, count) as Promise<void>,
+  onOpenComplaint: (listener: (trackingNumber: string) => void) => {
+    // Only the tracking number crosses over; the IPC event object stays in the preload.
+    const forward = (_event: unknown, trackingNumber: unknown) => {
+      if (typeof trackingNumber === 'string') listener(trackingNumber);
+    };
+    ipcRenderer.on(OPEN_COMPLAINT_EVENT, forward);
+    void (ipcRenderer.invoke(BRIDGE_CHANNELS.onOpenComplaint) as Promise<string | null>).then(
+      (waiting) => {
+        if (waiting) listener(waiting);
+      },
+    );
+    return () => void ipcRenderer.removeListener(OPEN_COMPLAINT_EVENT, forward);
+  },
 } satisfies WorkstationBridge;
 
 contextBridge.exposeInMainWorld('workstation', bridge);

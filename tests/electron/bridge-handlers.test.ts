@@ -26,7 +26,14 @@ function setup() {
 describe('bridge IPC handlers', () => {
   it('answer on exactly the bridge channels that do not need the calling page', () => {
     const { handlers } = setup();
-    const documentChannels: string[] = [BRIDGE_CHANNELS.saveReportPdf, BRIDGE_CHANNELS.saveFile];
+    const documentChannels: string[] = [
+      BRIDGE_CHANNELS.saveReportPdf,
+      BRIDGE_CHANNELS.saveFile,
+      // desktop-handlers.ts
+      BRIDGE_CHANNELS.notify,
+      BRIDGE_CHANNELS.reportPendingChanges,
+      BRIDGE_CHANNELS.onOpenComplaint,
+    ];
     expect(Object.keys(handlers).sort()).toEqual(
       Object.values(BRIDGE_CHANNELS)
         .filter((channel) => !documentChannels.includes(channel))

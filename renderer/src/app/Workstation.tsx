@@ -15,6 +15,7 @@ import { ReloginBanner } from '../features/status/ReloginBanner.tsx';
 import { SyncIndicator } from '../features/status/SyncIndicator.tsx';
 import { TriageDialog } from '../features/triage/TriageDialog.tsx';
 import type { TriageOutcome } from '../features/triage/execute-triage-action.ts';
+import { useDesktopIntegration } from './use-desktop-integration.ts';
 import { useWorkstation } from './workstation-context.tsx';
 
 // The report page (and its spreadsheet writer) loads when first opened, not at start.
@@ -35,6 +36,15 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
   const [notice, setNotice] = useState('');
   const [view, setView] = useState<'queue' | 'report'>('queue');
   const [showShortcuts, setShowShortcuts] = useState(false);
+  useDesktopIntegration({
+    store,
+    snapshot,
+    onOpenComplaint: (id) => {
+      setView('queue');
+      setSelectedId(id);
+    },
+    onNotice: setNotice,
+  });
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {

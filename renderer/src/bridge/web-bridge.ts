@@ -1,7 +1,49 @@
-import type { ExportFile, WorkstationBridge } from '../../../shared/bridge.ts';
+import type {
+  DesktopNotification,
+  ExportFile,
+  NotifyOutcome,
+  WorkstationBridge,
+} from '../../../shared/bridge.ts';
+import { trackingNumberSchema } from '../../../shared/desktop/desktop-notification.ts';
 import { storedSessionSchema, type StoredSession } from '../../../shared/stored-session.ts';
 
 const SESSION_KEY = 'lapor.session';
+/** `…/#pengaduan=KALTIM-2611-00042` opens that complaint in the web build. */
+const HASH_PREFIX = '#pengaduan=';
+
+let pendingChanges = 0;
+let guardingUnload = false;
+
+function trackingNumberInHash(): string | null {
+  if (!location.hash.startsWith(HASH_PREFIX)) return null;
+  let candidate: string;
+  try {
+    candidate = decodeURIComponent(location.hash.slice(HASH_PREFIX.length)).toUpperCase();
+  } catch {
+    return null;
+  }
+  return trackingNumberSchema.safeParse(candidate).success ? candidate : null;
+}
+
+async function showWebNotification(notification: DesktopNotification): Promise<NotifyOutcome> {
+  if (!('Notification' in window)) return 'unavailable';
+  let permission = Notification.permission;
+  if (permission === 'default') permission = await Notification.requestPermission();
+  if (permission !== 'granted') return 'unavailable';
+  const shown = new Notification(notification.title, {
+    body: notification.body,
+    tag: notification.kind,
+    lang: document.documentElement.lang,
+  });
+  const trackingNumber = notification.trackingNumber;
+  if (trackingNumber) {
+    shown.onclick = () => {
+      window.focus();
+      location.hash = `${HASH_PREFIX}${encodeURIComponent(trackingNumber)}`;
+    };
+  }
+  return 'shown';
+}
 
 /** The bridge of the web build: the server that served the page, session in local storage. */
 export const webBridge = {
@@ -44,5 +86,26 @@ export const webBridge = {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return { outcome: 'saved' as const, location: file.suggestedName };
+  },
+  notify: showWebNotification,
+  async reportPendingChanges(count: number) {
+    pendingChanges = count;
+    if (guardingUnload) return;
+    guardingUnload = true;
+    // The browser's own "leave site?" question is the web build's unsynced-changes warning.
+    window.addEventListener('beforeunload', (event) => {
+      if (pendingChanges > 0) event.preventDefault();
+    });
+  },
+  onOpenComplaint(listener: (trackingNumber: string) => void) {
+    const open = () => {
+      const trackingNumber = trackingNumberInHash();
+      if (!trackingNumber) return;
+      history.replaceState(null, '', location.pathname + location.search);
+      listener(trackingNumber);
+    };
+    open();
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
   },
 } satisfies WorkstationBridge;

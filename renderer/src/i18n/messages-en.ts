@@ -261,4 +261,8 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'report.loading': 'Opening the report page…',
   'report.webPdfNote':
     'Web version: the PDF is made through the browser’s print dialog (choose “Save as PDF”).',
+  'notify.disposed': '{count} new complaints disposed to your OPD',
+  'notify.dueToday': '{count} complaints due today',
+  'notify.andMore': ' and {count} more',
+  'deepLink.notFound': 'Complaint {tracking} is not on this device.',
 };

@@ -259,6 +259,10 @@ export const MESSAGES_ID = {
   'report.loading': 'Membuka halaman laporan…',
   'report.webPdfNote':
     'Versi web: PDF dibuat lewat dialog cetak peramban (pilih “Simpan sebagai PDF”).',
+  'notify.disposed': '{count} pengaduan baru didisposisikan ke OPD Anda',
+  'notify.dueToday': '{count} pengaduan jatuh tempo hari ini',
+  'notify.andMore': ' dan {count} lainnya',
+  'deepLink.notFound': 'Pengaduan {tracking} tidak ada di perangkat ini.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;
