@@ -289,7 +289,8 @@ async function appendOne(
   row: PushRow<unknown>,
   now: number,
 ): Promise<
-  { result: 'accepted' | 'unchanged' } | { refuse: RejectionReason; master?: ComplaintEvent }
+  | { result: 'accepted' | 'unchanged'; master?: ComplaintEvent }
+  | { refuse: RejectionReason; master?: ComplaintEvent }
 > {
   const parsed = wireEventSchema.safeParse(row.newDocumentState);
   if (!parsed.success) {
@@ -312,7 +313,7 @@ async function appendOne(
     // An event outside the officer's scope is refused without showing it.
     const master = existing[0].visible ? fromRow(existing[0]) : undefined;
     if (master && master.officerId === officer.id && isRedelivery(master, event) && !event._deleted)
-      return { result: 'unchanged' };
+      return { result: 'unchanged', master };
     return {
       refuse: { code: 'append_only', message: 'Riwayat pengaduan tidak dapat diubah atau dihapus' },
       master,
@@ -461,8 +462,14 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
         }
         return decision;
       });
-      if ('result' in result) outcome.accepted += 1;
-      else {
+      if ('result' in result) {
+        outcome.accepted += 1;
+        // A re-delivery of an event the server already stamped: the device takes the stamped
+        // copy, which it may have skipped pulling while its own copy was on the way.
+        const pushedSeq = (row.newDocumentState as { serverSeq?: unknown }).serverSeq;
+        if (result.master && result.master.serverSeq !== pushedSeq)
+          outcome.conflicts.push({ ...result.master, _deleted: false });
+      } else {
         outcome.refused += 1;
         // A refused new event is withdrawn from the device's timeline by a tombstone; its
         // content stays in the officer's refusals list to redo or discard.

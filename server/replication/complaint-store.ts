@@ -217,7 +217,15 @@ async function pushOneComplaint(
       ...activeIds,
     });
 
-    if (decision.kind === 'unchanged') return { accepted: true, refused: false };
+    if (decision.kind === 'unchanged') {
+      // Already applied (a re-delivery whose answer was lost). Unless the device's copy is the
+      // master itself, answer with the master: the device may have skipped pulling it while its
+      // own write was on the way, and would otherwise keep a stale change number for ever.
+      const pushedSeq = (row.newDocumentState as { serverSeq?: unknown }).serverSeq;
+      return pushedSeq === master.serverSeq
+        ? { accepted: true, refused: false }
+        : { conflict: visibleMaster, accepted: true, refused: false };
+    }
     if (decision.kind === 'awaits_follow_up') {
       // A follow-up this officer's device sent and the server refused will never move the
       // status: send the master back so the device's copy returns to it.

@@ -235,7 +235,11 @@ describe('appending a new event', () => {
     const counter = await changeCounter(server.db);
     const before = await eventRow(event.id);
     const again = await pushEvents(admin, [row]);
-    expect(again.json()).toEqual([]);
+    // Nothing written; the stamped event comes back so the device replaces its unstamped copy.
+    expect(again.json()).toEqual([
+      expect.objectContaining({ id: event.id, officerId: admin.officer.id, _deleted: false }),
+    ]);
+    expect(again.json<{ serverSeq: number }[]>()[0]!.serverSeq).toBeGreaterThan(0);
     expect(await changeCounter(server.db)).toBe(counter);
     expect(await eventRow(event.id)).toBe(before);
     expect(await newRejections(admin)).toEqual([]);

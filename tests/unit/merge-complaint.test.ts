@@ -11,7 +11,7 @@ import { COMPLAINT_STATUSES, PRIORITIES } from '../../shared/domain/complaint-st
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 
-const base = sampleComplaint({ status: 'terverifikasi', unitId: '', serverSeq: 10 });
+const base = sampleComplaint({ status: 'belum_diverifikasi', unitId: '', serverSeq: 10 });
 
 /** Expected result, and the same result whichever side is "local". */
 function expectMerge(
@@ -71,7 +71,7 @@ describe('mergeFields on complaints (expected results, both directions)', () => 
       { status: 'diarsipkan', duplicateOf: 'c-9' },
       { fields: {}, conflicts: [['status', 'unitId', 'duplicateOf']] },
     );
-    expect(result.merged).toMatchObject({ status: 'terverifikasi', unitId: '', duplicateOf: '' });
+    expect(result.merged).toMatchObject({ status: 'belum_diverifikasi', unitId: '', duplicateOf: '' });
   });
 
   it('takes a disposition as a whole when only one side disposed', () => {

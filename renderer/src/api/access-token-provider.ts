@@ -17,19 +17,36 @@ export class AccessTokenProvider {
   private readonly serverUrl: string;
   private refreshToken: string;
   private readonly onSession: (session: SessionResponse) => void;
+  private readonly now: () => number;
+  /**
+   * Server time minus device time, learnt from each session response: token expiry is server
+   * time, and a device clock hours off must neither renew on every request nor send expired
+   * tokens.
+   */
+  private clockOffsetMs = 0;
 
   constructor(options: {
     serverUrl: string;
     refreshToken: string;
     accessToken?: string;
     accessExpiresAt?: number;
+    /** The session the tokens came from, to learn the server's clock. */
+    serverTime?: number;
     onSession: (session: SessionResponse) => void;
+    now?: () => number;
   }) {
     this.serverUrl = options.serverUrl;
     this.refreshToken = options.refreshToken;
     this.accessToken = options.accessToken ?? null;
     this.accessExpiresAt = options.accessExpiresAt ?? 0;
     this.onSession = options.onSession;
+    this.now = options.now ?? Date.now;
+    if (options.serverTime) this.clockOffsetMs = options.serverTime - this.now();
+  }
+
+  /** How far the device clock is behind (positive) or ahead (negative) of the server's. */
+  get clockOffset(): number {
+    return this.clockOffsetMs;
   }
 
   /** Runs `request` with a valid token, renewing it once if the server refuses it. */
@@ -49,12 +66,14 @@ export class AccessTokenProvider {
     this.refreshToken = session.refreshToken;
     this.accessToken = session.accessToken;
     this.accessExpiresAt = session.accessTokenExpiresAt;
+    this.clockOffsetMs = session.serverTime - this.now();
     this.authState$.next('valid');
   }
 
   private async currentToken(): Promise<string> {
     // Renew a minute early so a long request does not outlive its token.
-    if (this.accessToken && Date.now() < this.accessExpiresAt - 60_000) return this.accessToken;
+    const serverNow = this.now() + this.clockOffsetMs;
+    if (this.accessToken && serverNow < this.accessExpiresAt - 60_000) return this.accessToken;
     this.refreshing ??= this.renew().finally(() => {
       this.refreshing = null;
     });
@@ -66,6 +85,7 @@ export class AccessTokenProvider {
       const session = await refresh(this.serverUrl, this.refreshToken);
       this.accessToken = session.accessToken;
       this.accessExpiresAt = session.accessTokenExpiresAt;
+      this.clockOffsetMs = session.serverTime - this.now();
       this.authState$.next('valid');
       this.onSession(session);
       return session.accessToken;

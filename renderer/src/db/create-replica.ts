@@ -30,8 +30,17 @@ import {
   complaintEventMigrationStrategies,
   complaintMigrationStrategies,
 } from '../../../shared/schemas/rx-migrations.ts';
+import { createComplaintConflictHandler } from '../sync/complaint-conflict-handler.ts';
+import { MergeConflicts } from '../sync/merge-conflicts.ts';
+
+import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import {
+  attachmentFileRxSchema,
+  type AttachmentFile,
+} from '../../../shared/schemas/attachment-file.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBAttachmentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type ReplicaCollections = {
@@ -42,6 +51,8 @@ export type ReplicaCollections = {
   holidays: RxCollection<Holiday>;
   sla_rules: RxCollection<SlaRuleSetDocument>;
   sync_rejections: RxCollection<SyncRejection>;
+  /** Photos and PDFs of follow-ups kept on this device; not replicated (see attachment-transfer). */
+  attachment_files: RxCollection<AttachmentFile>;
   templates: RxCollection<ResponseTemplate>;
 };
 export type Replica = RxDatabase<ReplicaCollections>;
@@ -51,9 +62,27 @@ export function replicaNameFor(officerId: string): string {
   return `lapor_${officerId.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 }
 
+const mergeConflicts = new WeakMap<Replica, MergeConflicts>();
+
+/** The merge conflicts of one replica waiting for the officer to pick per field. */
+export function mergeConflictsOf(replica: Replica): MergeConflicts {
+  let found = mergeConflicts.get(replica);
+  if (!found) {
+    found = new MergeConflicts(replica.complaints);
+    mergeConflicts.set(replica, found);
+  }
+  return found;
+}
+
+/**
+ * Opens (or creates) the replica. `only` limits it to some collections: RxDB's open-source
+ * build allows 13 open collections per process, so tests that run several replicas side by
+ * side open just the ones they sync.
+ */
 export async function openReplica(
   officerId: string,
   storage: RxStorage<unknown, unknown> = getRxStorageDexie(),
+  only?: readonly (keyof ReplicaCollections)[],
 ): Promise<Replica> {
   const db = await createRxDatabase<ReplicaCollections>({
     name: replicaNameFor(officerId),
@@ -62,11 +91,14 @@ export async function openReplica(
     localDocuments: true,
     closeDuplicates: true,
   });
-  await db.addCollections({
+  const collections = {
     complaints: {
       schema: complaintRxSchema,
       localDocuments: true,
       migrationStrategies: complaintMigrationStrategies,
+      conflictHandler: createComplaintConflictHandler((conflict) =>
+        mergeConflictsOf(db).record(conflict),
+      ),
     },
     complaint_events: {
       schema: complaintEventRxSchema,
@@ -77,7 +109,11 @@ export async function openReplica(
     holidays: { schema: holidayRxSchema },
     sla_rules: { schema: slaRuleSetRxSchema },
     sync_rejections: { schema: syncRejectionRxSchema },
+    attachment_files: { schema: attachmentFileRxSchema },
     templates: { schema: responseTemplateRxSchema },
-  });
+  };
+  await db.addCollections(
+    only ? Object.fromEntries(only.map((name) => [name, collections[name]])) : collections,
+  );
   return db;
 }

@@ -28,6 +28,8 @@ export function replicateCollection<T extends { id: string }>(options: {
   tokens: AccessTokenProvider;
   stream$: Observable<RxReplicationPullStreamItem<T, ReplicationCheckpoint>>;
   pending?: PendingChanges;
+  /** Wait before retrying a failed pull or push. */
+  retryTime?: number;
 }): CollectionReplication<T> {
   const { serverUrl, name, tokens } = options;
   const base = `${serverUrl}/api/replication/${name}`;
@@ -38,7 +40,7 @@ export function replicateCollection<T extends { id: string }>(options: {
     collection: options.collection,
     replicationIdentifier: `lapor-${name}-${serverUrl}`,
     live: true,
-    retryTime: 5000,
+    retryTime: options.retryTime ?? 5000,
     waitForLeadership: false,
     pull: {
       batchSize: PULL_BATCH,

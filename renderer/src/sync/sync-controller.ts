@@ -45,6 +45,7 @@ export class SyncController {
         ? {
             accessToken: options.session.accessToken,
             accessExpiresAt: options.session.accessTokenExpiresAt,
+            serverTime: options.session.serverTime,
           }
         : {}),
       onSession: options.onSession,

@@ -1,0 +1,142 @@
+import { Subject } from 'rxjs';
+import type { RxReplicationPullStreamItem } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { ReplicationCheckpoint, SessionResponse } from '../../../shared/api/contract.ts';
+import type { Complaint } from '../../../shared/schemas/complaint.ts';
+import type { ComplaintEvent } from '../../../shared/schemas/complaint-event.ts';
+import type { SyncRejection } from '../../../shared/schemas/sync-rejection.ts';
+import {
+  mergeConflictsOf,
+  openReplica,
+  type Replica,
+} from '../../../renderer/src/db/create-replica.ts';
+import { AccessTokenProvider } from '../../../renderer/src/api/access-token-provider.ts';
+import { PendingChanges } from '../../../renderer/src/sync/pending-changes.ts';
+import {
+  replicateCollection,
+  type CollectionReplication,
+} from '../../../renderer/src/sync/replicate-collection.ts';
+
+let replicaCounter = 0;
+
+/**
+ * A workstation replica running in node (RxDB memory storage) with the workstation's own
+ * replication code, syncing complaints, their events and refusals through `serverUrl`.
+ */
+export type TestReplica = {
+  replica: Replica;
+  pending: PendingChanges;
+  tokens: AccessTokenProvider;
+  /** Pulls and pushes until nothing is left (retrying through faults), or throws after `timeoutMs`. */
+  sync(timeoutMs?: number): Promise<void>;
+  /** Stops replicating (the device goes offline); local writes go on. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  edit(id: string, change: Partial<Complaint>): Promise<void>;
+  complaint(id: string): Promise<Complaint | null>;
+  complaints(): Promise<Complaint[]>;
+  openRejections(): Promise<SyncRejection[]>;
+  close(): Promise<void>;
+};
+
+export async function openTestReplica(options: {
+  serverUrl: string;
+  session: SessionResponse;
+  now?: () => number;
+}): Promise<TestReplica> {
+  replicaCounter += 1;
+  const replica = await openReplica(`test_${replicaCounter}_${Date.now()}`, getRxStorageMemory(), [
+    'complaints',
+    'complaint_events',
+    'sync_rejections',
+  ]);
+  const pending = new PendingChanges(replica.complaints);
+  await pending.load();
+  const tokens = new AccessTokenProvider({
+    serverUrl: options.serverUrl,
+    refreshToken: options.session.refreshToken,
+    accessToken: options.session.accessToken,
+    accessExpiresAt: options.session.accessTokenExpiresAt,
+    serverTime: options.session.serverTime,
+    onSession: () => undefined,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  let replications: CollectionReplication<{ id: string }>[] = [];
+  const start = () => {
+    const common = { serverUrl: options.serverUrl, tokens, pending, retryTime: 50 };
+    const stream = <T>() =>
+      new Subject<RxReplicationPullStreamItem<T, ReplicationCheckpoint>>().asObservable();
+    replications = [
+      replicateCollection<Complaint>({
+        ...common,
+        collection: replica.complaints,
+        name: 'complaints',
+        stream$: stream<Complaint>(),
+      }),
+      replicateCollection<ComplaintEvent>({
+        ...common,
+        collection: replica.complaint_events,
+        name: 'complaint_events',
+        stream$: stream<ComplaintEvent>(),
+      }),
+      replicateCollection<SyncRejection>({
+        ...common,
+        collection: replica.sync_rejections,
+        name: 'sync_rejections',
+        stream$: stream<SyncRejection>(),
+      }),
+    ] as unknown as CollectionReplication<{ id: string }>[];
+  };
+  start();
+
+  async function syncOnce() {
+    for (const replication of replications) replication.state.reSync();
+    for (const replication of replications) await replication.state.awaitInSync();
+  }
+
+  return {
+    replica,
+    pending,
+    tokens,
+    async sync(timeoutMs = 30_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error('replica did not get in sync')), timeoutMs);
+      });
+      try {
+        // Twice: refusals and merged states written by the first round go up or down in the second.
+        await Promise.race([syncOnce().then(syncOnce).then(syncOnce), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async pause() {
+      await Promise.all(replications.map((replication) => replication.state.cancel()));
+    },
+    async resume() {
+      start();
+    },
+    async edit(id, change) {
+      const document = await replica.complaints.findOne(id).exec(true);
+      await pending.track('complaints', [id], () => document.incrementalPatch(change));
+    },
+    async complaint(id) {
+      const document = await replica.complaints.findOne(id).exec();
+      return document ? (document.toJSON() as Complaint) : null;
+    },
+    async complaints() {
+      const documents = await replica.complaints.find().exec();
+      return documents.map((document) => document.toJSON() as Complaint);
+    },
+    async openRejections() {
+      const documents = await replica.sync_rejections.find({ selector: { resolvedAt: 0 } }).exec();
+      return documents.map((document) => document.toJSON() as SyncRejection);
+    },
+    async close() {
+      await Promise.all(replications.map((replication) => replication.state.cancel()));
+      await replica.remove();
+    },
+  };
+}
+
+export { mergeConflictsOf };
