@@ -30,6 +30,7 @@ import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/login-throttl
 import { registerRakordaReportRoute } from './reports/rakorda-route.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from './config.ts';
 import { registerOpen311Routes } from './open311/open311-routes.ts';
+import { registerImportRoutes } from './import/import-routes.ts';
 import { registerAttachmentRoutes } from './attachments/attachment-routes.ts';
 
 export type AppOptions = {
@@ -144,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     feed,
     intakeRequestsPerMinute: options.intakeRequestsPerMinute ?? 30,
   });
+  registerImportRoutes(app, { db: options.db, now, feed });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: 'index.html' });

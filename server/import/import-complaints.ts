@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
+import {
+  planComplaintImport,
+  type ImportPlan,
+  type PlannedComplaint,
+} from '../../shared/import/plan-complaint-import.ts';
+import type { Database, SqlExecutor } from '../db/database.ts';
+import { appendAudit } from '../audit-log.ts';
+import { reserveChangeSeqs } from '../replication/change-counter.ts';
+import {
+  loadSlaRuleSets,
+  loadWorkingCalendar,
+} from '../replication/working-calendar-repository.ts';
+
+export type ImportReport = {
+  dryRun: boolean;
+  /** Rows read from the file. */
+  rows: number;
+  /** Rows created (or, in a dry run, that would be). */
+  create: { row: number; trackingNumber: string }[];
+  skip: ImportPlan['skip'];
+  reject: ImportPlan['reject'];
+};
+
+/** Rows per INSERT: far below PostgreSQL's 65,535 parameters per statement. */
+const BATCH = 200;
+
+async function planWithin(
+  tx: SqlExecutor,
+  instansiId: string,
+  rows: readonly unknown[],
+  firstRowNumber: number,
+  now: number,
+): Promise<ImportPlan> {
+  const candidates = rows
+    .map((row) =>
+      typeof row === 'object' && row !== null && 'trackingNumber' in row
+        ? String((row as { trackingNumber: unknown }).trackingNumber).trim()
+        : '',
+    )
+    .filter(Boolean);
+  const existing = await tx.query<{ tracking_number: string }>(
+    'SELECT tracking_number FROM complaints WHERE tracking_number = ANY($1::text[])',
+    [candidates],
+  );
+  const categories = await tx.query<{ id: string; code: string }>(
+    'SELECT id, code FROM categories WHERE instansi_id = $1 AND active',
+    [instansiId],
+  );
+  const units = await tx.query<{ id: string; code: string }>(
+    'SELECT id, code FROM units WHERE instansi_id = $1 AND active',
+    [instansiId],
+  );
+  return planComplaintImport(
+    rows,
+    {
+      existingTrackingNumbers: new Set(existing.map((row) => row.tracking_number)),
+      categoryIdByCode: new Map(categories.map((row) => [row.code, row.id])),
+      unitIdByCode: new Map(units.map((row) => [row.code, row.id])),
+      now,
+    },
+    firstRowNumber,
+  );
+}
+
+const COLUMNS = `id, instansi_id, tracking_number, title, body, type, channel, category_id, unit_id,
+  status, priority, anonim, rahasia, berkadar_pengawasan, region_code, location_text, received_at,
+  status_changed_at, due_at, updated_at, updated_by, seq, reporter_name, reporter_phone,
+  reporter_email`;
+const COLUMN_COUNT = 25;
+
+/**
+ * Plans an import of `rows` into the instansi and, unless `dryRun`, creates the planned
+ * complaints in one transaction with change numbers from the shared counter (so they replicate
+ * like any other change). The plan is made inside the same transaction, under a lock, so a
+ * tracking number cannot be taken between planning and writing.
+ */
+export async function importComplaints(
+  db: Database,
+  input: {
+    instansiId: string;
+    rows: readonly unknown[];
+    firstRowNumber: number;
+    dryRun: boolean;
+    officerId: string | null;
+    deviceId: string | null;
+  },
+  now: number,
+): Promise<ImportReport> {
+  return db.transaction(async (tx) => {
+    // The same lock as intake's tracking numbers: neither can take a number the other planned.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [7411003]);
+    const plan = await planWithin(tx, input.instansiId, input.rows, input.firstRowNumber, now);
+    const report: ImportReport = {
+      dryRun: input.dryRun,
+      rows: input.rows.length,
+      create: plan.create.map(({ row, complaint }) => ({
+        row,
+        trackingNumber: complaint.trackingNumber,
+      })),
+      skip: plan.skip,
+      reject: plan.reject,
+    };
+    if (input.dryRun || plan.create.length === 0) return report;
+
+    const calendar = await loadWorkingCalendar(tx, input.instansiId);
+    const ruleSets = await loadSlaRuleSets(tx, input.instansiId);
+    const updatedBy = input.officerId ?? 'import';
+    for (let start = 0; start < plan.create.length; start += BATCH) {
+      const batch = plan.create.slice(start, start + BATCH).map((each) => each.complaint);
+      const firstSeq = await reserveChangeSeqs(tx, batch.length);
+      const params: unknown[] = [];
+      const tuples = batch.map((complaint: PlannedComplaint, index) => {
+        const dueAt = computeComplaintDueAt(
+          { ...complaint, statusChangedAt: complaint.receivedAt },
+          ruleSetInForce(ruleSets, complaint.receivedAt),
+          calendar,
+        );
+        const values = [
+          randomUUID(),
+          input.instansiId,
+          complaint.trackingNumber,
+          complaint.title,
+          complaint.body,
+          complaint.type,
+          complaint.channel,
+          complaint.categoryId,
+          complaint.unitId || null,
+          complaint.status,
+          complaint.priority,
+          complaint.anonim,
+          complaint.rahasia,
+          complaint.berkadarPengawasan,
+          complaint.regionCode,
+          complaint.locationText,
+          new Date(complaint.receivedAt),
+          new Date(complaint.receivedAt),
+          dueAt > 0 ? new Date(dueAt) : null,
+          new Date(now),
+          updatedBy,
+          firstSeq + index,
+          complaint.reporterName,
+          complaint.reporterPhone,
+          complaint.reporterEmail,
+        ];
+        const offset = params.length;
+        params.push(...values);
+        return `(${values.map((_value, i) => `$${offset + i + 1}`).join(', ')})`;
+      });
+      if (params.length !== batch.length * COLUMN_COUNT) throw new Error('import row shape');
+      await tx.query(`INSERT INTO complaints (${COLUMNS}) VALUES ${tuples.join(', ')}`, params);
+    }
+    await appendAudit(
+      tx,
+      {
+        officerId: input.officerId,
+        deviceId: input.deviceId,
+        instansiId: input.instansiId,
+        action: 'import_applied',
+        collection: 'complaints',
+        details: {
+          rows: report.rows,
+          created: report.create.length,
+          skipped: report.skip.length,
+          rejected: report.reject.length,
+          firstTrackingNumber: report.create[0]?.trackingNumber ?? '',
+        },
+      },
+      now,
+    );
+    return report;
+  });
+}
