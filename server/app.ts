@@ -31,6 +31,7 @@ import { registerRakordaReportRoute } from './reports/rakorda-route.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from './config.ts';
 import { registerOpen311Routes } from './open311/open311-routes.ts';
 import { registerImportRoutes } from './import/import-routes.ts';
+import { registerAuditRoutes } from './audit/audit-routes.ts';
 import { registerAttachmentRoutes } from './attachments/attachment-routes.ts';
 
 export type AppOptions = {
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     intakeRequestsPerMinute: options.intakeRequestsPerMinute ?? 30,
   });
   registerImportRoutes(app, { db: options.db, now, feed });
+  registerAuditRoutes(app, { db: options.db, now });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: 'index.html' });

@@ -1,3 +1,4 @@
+import { appendAudit } from '../audit-log.ts';
 import type { SyncRejection } from '../../shared/schemas/sync-rejection.ts';
 import { REJECTION_CODES } from '../../shared/schemas/sync-rejection.ts';
 import type { SqlExecutor } from '../db/database.ts';
@@ -78,7 +79,24 @@ export const syncRejectionStore: ReplicatedStore<SyncRejection> = {
       const proposed = row.newDocumentState as Partial<SyncRejection>;
       const result = await db.transaction(async (tx) => {
         const current = await findOwn(tx, String(proposed.id ?? ''), officer.id);
-        if (!current) return null;
+        const audit = (action: 'write_accepted' | 'write_refused', reason?: string) =>
+          appendAudit(
+            tx,
+            {
+              officerId: officer.id,
+              deviceId: officer.deviceId,
+              action,
+              collection: 'sync_rejections',
+              documentId: String(proposed.id ?? '').slice(0, 40),
+              details: reason ? { reason } : { fields: ['resolvedAt'] },
+            },
+            now,
+          );
+        if (!current) {
+          // Refusals of refusals are not turned into further sync_rejections (no loop), only audited.
+          await audit('write_refused', 'not_found');
+          return null;
+        }
         const master = fromRow(current);
         const onlyResolving =
           typeof proposed.resolvedAt === 'number' &&
@@ -88,12 +106,16 @@ export const syncRejectionStore: ReplicatedStore<SyncRejection> = {
           proposed.refusedDocument === master.refusedDocument;
         if (master.resolvedAt > 0 && proposed.resolvedAt === master.resolvedAt)
           return 'accepted' as const;
-        if (!onlyResolving) return { ...master, _deleted: false };
+        if (!onlyResolving) {
+          await audit('write_refused', 'validation');
+          return { ...master, _deleted: false };
+        }
         await tx.query('UPDATE sync_rejections SET resolved_at = $1, seq = $2 WHERE id = $3', [
           new Date(now),
           await nextChangeSeq(tx),
           master.id,
         ]);
+        await audit('write_accepted');
         return 'accepted' as const;
       });
       if (result === 'accepted') outcome.accepted += 1;

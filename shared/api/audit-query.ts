@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const instant = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Tanggal harus ISO 8601')
+  .transform((text, ctx) => {
+    const ms = Date.parse(text);
+    if (Number.isNaN(ms)) {
+      ctx.addIssue({ code: 'custom', message: 'Tanggal tidak valid' });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+/** GET /api/admin/audit: newest first, a page at a time (`before` = the last id seen). */
+export const auditQuerySchema = z
+  .object({
+    officer: z.string().min(1).max(40).optional(),
+    action: z
+      .string()
+      .regex(/^[a-z_]{1,40}(,[a-z_]{1,40}){0,19}$/, 'Jenis tindakan tidak valid')
+      .transform((text) => text.split(','))
+      .optional(),
+    from: instant.optional(),
+    to: instant.optional(),
+    before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
+    message: 'Tanggal awal harus sebelum tanggal akhir',
+    path: ['from'],
+  });
+export type AuditQuery = z.input<typeof auditQuerySchema>;
+
+export type AuditEntryView = {
+  id: number;
+  at: number;
+  officerId: string;
+  officerName: string;
+  deviceId: string;
+  action: string;
+  collection: string;
+  documentId: string;
+  details: Record<string, unknown>;
+};
+
+export type AuditPage = { entries: AuditEntryView[]; nextBefore: number | null };
