@@ -2,11 +2,18 @@ import { PRIORITIES } from '../domain/complaint-status.ts';
 import {
   ACTIVE_STATUSES,
   ANY_ID,
-  QUEUE_FACETS,
   type QueueCriteria,
   type QueueFacet,
   type QueueSort,
 } from './queue-criteria.ts';
+import {
+  buildQueueColumns,
+  PRIVACY_ANONIM,
+  PRIVACY_RAHASIA,
+  VALUE_FACETS,
+  type QueueColumns,
+  type ValueFacet,
+} from './queue-columns.ts';
 import type { QueueEntry } from './queue-entry.ts';
 
 const DAY_MS = 86_400_000;
@@ -50,67 +57,40 @@ export function deadlineClassOf(dueAt: number, now: number, weekEnd: number): De
   return dueAt < weekEnd ? 'due_this_week' : 'later';
 }
 
-type FacetRule = {
-  matches: (entry: QueueEntry) => boolean;
-  /** The choices of this facet the entry counts towards. */
-  count: (entry: QueueEntry, counts: Map<string, number>) => void;
-};
+/** The order of the deadline classes in a filter pass. */
+const DEADLINE_CLASSES: readonly DeadlineClass[] = [
+  'no_clock',
+  'overdue',
+  'due_this_week',
+  'later',
+];
+const PRIVACY_CODES = 4;
 
-function increment(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+/** Per code of a facet: 1 if the criteria let an entry with that code through. */
+function allowedCodes(count: number, allows: (code: number) => boolean): Uint8Array {
+  const allowed = new Uint8Array(count);
+  for (let code = 0; code < count; code += 1) allowed[code] = allows(code) ? 1 : 0;
+  return allowed;
 }
 
-function facetRules(
-  criteria: QueueCriteria,
-  now: number,
-  weekEnd: number,
-): Record<QueueFacet, FacetRule> {
-  const byValue = <K extends QueueFacet & keyof QueueEntry>(facet: K, any: string): FacetRule => {
-    const wanted: string = criteria[facet];
-    return {
-      matches: wanted === any ? () => true : (entry) => String(entry[facet]) === wanted,
-      count: (entry, counts) => increment(counts, String(entry[facet])),
-    };
-  };
-  const status = criteria.status;
-  return {
-    status: {
-      matches:
-        status === 'all'
-          ? () => true
-          : status === 'active'
-            ? (entry) => ACTIVE_STATUSES.includes(entry.status)
-            : (entry) => entry.status === status,
-      count: (entry, counts) => increment(counts, entry.status),
-    },
-    unitId: byValue('unitId', ANY_ID),
-    categoryId: byValue('categoryId', ANY_ID),
-    type: byValue('type', 'any'),
-    channel: byValue('channel', 'any'),
-    priority: byValue('priority', 'any'),
-    deadline: {
-      matches:
-        criteria.deadline === 'any'
-          ? () => true
-          : (entry) => deadlineClassOf(entry.dueAt, now, weekEnd) === criteria.deadline,
-      count: (entry, counts) => increment(counts, deadlineClassOf(entry.dueAt, now, weekEnd)),
-    },
-    privacy: {
-      matches:
-        criteria.privacy === 'any'
-          ? () => true
-          : criteria.privacy === 'terbuka'
-            ? (entry) => !entry.anonim && !entry.rahasia
-            : criteria.privacy === 'rahasia'
-              ? (entry) => entry.rahasia
-              : (entry) => entry.anonim,
-      count: (entry, counts) => {
-        if (entry.rahasia) increment(counts, 'rahasia');
-        if (entry.anonim) increment(counts, 'anonim');
-        if (!entry.anonim && !entry.rahasia) increment(counts, 'terbuka');
-      },
-    },
-  };
+function valueAllows(criteria: QueueCriteria, facet: ValueFacet): (value: string) => boolean {
+  if (facet === 'status') {
+    const status = criteria.status;
+    if (status === 'all') return () => true;
+    if (status === 'active')
+      return (value) => (ACTIVE_STATUSES as readonly string[]).includes(value);
+    return (value) => value === status;
+  }
+  const wanted: string = criteria[facet];
+  const any = facet === 'unitId' || facet === 'categoryId' ? ANY_ID : 'any';
+  return wanted === any ? () => true : (value) => value === wanted;
+}
+
+function privacyAllows(privacy: QueueCriteria['privacy'], code: number): boolean {
+  if (privacy === 'any') return true;
+  if (privacy === 'terbuka') return code === 0;
+  if (privacy === 'rahasia') return (code & PRIVACY_RAHASIA) !== 0;
+  return (code & PRIVACY_ANONIM) !== 0;
 }
 
 /**
@@ -123,9 +103,19 @@ export function filterQueue(
   criteria: QueueCriteria,
   context: QueueContext,
 ): FilteredQueue {
-  const weekEnd = endOfLocalWeek(context.now, context.utcOffsetMinutes);
-  const rules = facetRules(criteria, context.now, weekEnd);
-  const facets = QUEUE_FACETS.map((facet) => ({ facet, rule: rules[facet] }));
+  return filterQueueColumns(buildQueueColumns(orderedEntries), criteria, context);
+}
+
+/** filterQueue over columns built beforehand (buildQueueColumns), for repeated filtering. */
+export function filterQueueColumns(
+  columns: QueueColumns,
+  criteria: QueueCriteria,
+  context: QueueContext,
+): FilteredQueue {
+  const { entries, privacy, dueAt, receivedAt } = columns;
+  const count = entries.length;
+  const now = context.now;
+  const weekEnd = endOfLocalWeek(now, context.utcOffsetMinutes);
   const from = criteria.receivedFrom
     ? startOfLocalDate(criteria.receivedFrom, context.utcOffsetMinutes)
     : -Infinity;
@@ -134,40 +124,94 @@ export function filterQueue(
     : Infinity;
   const search = context.searchMatches;
 
-  const counts = Object.fromEntries(QUEUE_FACETS.map((facet) => [facet, new Map()])) as Record<
-    QueueFacet,
-    Map<string, number>
-  >;
-  const totals = Object.fromEntries(QUEUE_FACETS.map((facet) => [facet, 0])) as Record<
-    QueueFacet,
-    number
-  >;
-  const rows: QueueEntry[] = [];
+  // Facets 0-5 are the value facets, 6 the deadline class, 7 privacy: one code column each.
+  const deadline = new Uint8Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const due = dueAt[index] as number;
+    deadline[index] = due === 0 ? 0 : due < now ? 1 : due < weekEnd ? 2 : 3;
+  }
+  const codeColumns: ArrayLike<number>[] = [
+    ...VALUE_FACETS.map((facet) => columns.codes[facet]),
+    deadline,
+    privacy,
+  ];
+  const allowed: Uint8Array[] = [
+    ...VALUE_FACETS.map((facet) => {
+      const allows = valueAllows(criteria, facet);
+      const values = columns.values[facet];
+      return allowedCodes(values.length, (code) => allows(values[code] as string));
+    }),
+    allowedCodes(DEADLINE_CLASSES.length, (code) =>
+      criteria.deadline === 'any' ? true : DEADLINE_CLASSES[code] === criteria.deadline,
+    ),
+    allowedCodes(PRIVACY_CODES, (code) => privacyAllows(criteria.privacy, code)),
+  ];
+  const facetCount = codeColumns.length;
+  const tallies = allowed.map((codes) => new Uint32Array(codes.length));
 
-  for (const entry of orderedEntries) {
-    if (entry.receivedAt < from || entry.receivedAt >= to) continue;
-    if (search && !search.has(entry.id)) continue;
-    let failed: (typeof facets)[number] | null = null;
+  const rows: QueueEntry[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const received = receivedAt[index] as number;
+    if (received < from || received >= to) continue;
+    if (search && !search.has((entries[index] as QueueEntry).id)) continue;
+    let failed = -1;
     let failures = 0;
-    for (const candidate of facets) {
-      if (!candidate.rule.matches(entry)) {
+    for (let facet = 0; facet < facetCount; facet += 1) {
+      const code = (codeColumns[facet] as ArrayLike<number>)[index] as number;
+      if ((allowed[facet] as Uint8Array)[code] === 0) {
         failures += 1;
-        failed = candidate;
+        failed = facet;
         if (failures > 1) break;
       }
     }
     if (failures === 0) {
-      rows.push(entry);
-      for (const { facet, rule } of facets) {
-        rule.count(entry, counts[facet]);
-        totals[facet] += 1;
-      }
-    } else if (failures === 1 && failed) {
-      failed.rule.count(entry, counts[failed.facet]);
-      totals[failed.facet] += 1;
+      rows.push(entries[index] as QueueEntry);
+      for (let facet = 0; facet < facetCount; facet += 1) tally(tallies, codeColumns, facet, index);
+    } else if (failures === 1) {
+      tally(tallies, codeColumns, failed, index);
     }
   }
-  return { rows, counts: Object.assign(counts, { totals }) };
+  return { rows, counts: countsOf(columns, tallies) };
+}
+
+function tally(
+  tallies: readonly Uint32Array[],
+  codeColumns: readonly ArrayLike<number>[],
+  facet: number,
+  index: number,
+): void {
+  const counts = tallies[facet] as Uint32Array;
+  const code = (codeColumns[facet] as ArrayLike<number>)[index] as number;
+  counts[code] = (counts[code] as number) + 1;
+}
+
+/** The tallies by code as counts by choice, as the filters show them. */
+function countsOf(columns: QueueColumns, tallies: readonly Uint32Array[]): FacetCounts {
+  const counts = {} as Record<QueueFacet, Map<string, number>>;
+  const totals = {} as Record<QueueFacet, number>;
+  const keep = (facet: QueueFacet, key: string, value: number) => {
+    if (value > 0) counts[facet].set(key, (counts[facet].get(key) ?? 0) + value);
+  };
+  const sum = (tally: Uint32Array) => tally.reduce((total, value) => total + value, 0);
+  VALUE_FACETS.forEach((facet, position) => {
+    const tally = tallies[position] as Uint32Array;
+    counts[facet] = new Map();
+    tally.forEach((value, code) => keep(facet, columns.values[facet][code] as string, value));
+    totals[facet] = sum(tally);
+  });
+  const deadline = tallies[VALUE_FACETS.length] as Uint32Array;
+  counts.deadline = new Map();
+  deadline.forEach((value, code) => keep('deadline', DEADLINE_CLASSES[code] as string, value));
+  totals.deadline = sum(deadline);
+  const privacy = tallies[VALUE_FACETS.length + 1] as Uint32Array;
+  counts.privacy = new Map();
+  privacy.forEach((value, code) => {
+    if (code & PRIVACY_RAHASIA) keep('privacy', 'rahasia', value);
+    if (code & PRIVACY_ANONIM) keep('privacy', 'anonim', value);
+    if (code === 0) keep('privacy', 'terbuka', value);
+  });
+  totals.privacy = sum(privacy);
+  return Object.assign(counts, { totals });
 }
 
 const PRIORITY_RANK = new Map(PRIORITIES.map((priority, index) => [priority, index]));

@@ -7,6 +7,7 @@ import {
   type QueueEntry,
 } from '../../../../shared/queue/queue-entry.ts';
 import { compareQueueEntries, sortQueueEntries } from '../../../../shared/queue/filter-queue.ts';
+import { buildQueueColumns, type QueueColumns } from '../../../../shared/queue/queue-columns.ts';
 import { SearchIndex } from '../../../../shared/search/search-index.ts';
 import { readAllDocuments } from '../../db/read-all-documents.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
@@ -29,6 +30,7 @@ export type QueueStoreSnapshot = {
 };
 
 type SortedCache = { sort: QueueSort; version: number; entries: QueueEntry[] };
+type ColumnsCache = { sort: QueueSort; version: number; columns: QueueColumns };
 
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -46,6 +48,7 @@ export class QueueStore {
   private snapshot: QueueStoreSnapshot = { version: 0, loaded: false, indexed: 0, total: 0 };
   private readonly listeners = new Set<() => void>();
   private sorted: SortedCache | null = null;
+  private columns: ColumnsCache | null = null;
   private subscription: Subscription | null = null;
   /** Bumped by every start and stop, so work begun by an earlier start knows it is stale. */
   private generation = 0;
@@ -66,6 +69,7 @@ export class QueueStore {
     this.unindexed = new Map();
     this.indexing = false;
     this.sorted = null;
+    this.columns = null;
     this.snapshot = { version: this.snapshot.version + 1, loaded: false, indexed: 0, total: 0 };
     const buffered: RxChangeEvent<Complaint>[] = [];
     let loading = true;
@@ -128,6 +132,17 @@ export class QueueStore {
     const entries = sortQueueEntries([...this.entries.values()], sort);
     this.sorted = { sort, version: this.snapshot.version, entries };
     return entries;
+  }
+
+  /** The entries in the given order as filter columns; rebuilt only when the data changes. */
+  columnsInOrder(sort: QueueSort): QueueColumns {
+    const cache = this.columns;
+    if (cache && cache.sort === sort && cache.version === this.snapshot.version) {
+      return cache.columns;
+    }
+    const columns = buildQueueColumns(this.inOrder(sort));
+    this.columns = { sort, version: this.snapshot.version, columns };
+    return columns;
   }
 
   /** Ids whose tracking number, title or body contain every word of the query as a prefix. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { filterQueue, type FilteredQueue } from '../../../../shared/queue/filter-queue.ts';
+import { filterQueueColumns, type FilteredQueue } from '../../../../shared/queue/filter-queue.ts';
 import type { QueueCriteria } from '../../../../shared/queue/queue-criteria.ts';
 import { searchTokens } from '../../../../shared/search/normalize-search-text.ts';
 import type { QueueStore, QueueStoreSnapshot } from './queue-store.ts';
@@ -21,7 +21,7 @@ export function useQueueView(
   );
   return useMemo(() => {
     if (!snapshot.loaded && snapshot.total === 0) return null;
-    return filterQueue(store.inOrder(criteria.sort), criteria, {
+    return filterQueueColumns(store.columnsInOrder(criteria.sort), criteria, {
       now,
       utcOffsetMinutes,
       searchMatches,
