@@ -22,8 +22,9 @@ export type AutoCloseCandidate<C> = {
   followUpAt: number;
   /** Days counted since then, in the rule set's counting (working days by default). */
   daysWaited: number;
-  /** The rule set's auto-close day count that was reached. */
+  /** The rule set's auto-close day count that was reached, and how it counts days. */
   autoCloseDays: number;
+  counting: SlaRuleSet['counting'];
 };
 
 /** When an event happened: the server's time once accepted, the device's until then. */
@@ -79,7 +80,14 @@ export function findAutoCloseCandidates<C extends CandidateComplaint>(
       followUpAt: mark.followUpAt,
       daysWaited,
       autoCloseDays: rules.autoCloseDays,
+      counting: rules.counting,
     });
   }
   return candidates.sort((a, b) => a.followUpAt - b.followUpAt);
+}
+
+/** The closing note written in the timeline of a complaint closed from an auto-close proposal. */
+export function autoCloseNote(days: number, counting: SlaRuleSet['counting']): string {
+  const unit = counting === 'working' ? 'hari kerja' : 'hari kalender';
+  return `Ditutup: tidak ada tanggapan pelapor dalam ${days} ${unit} setelah tindak lanjut`;
 }

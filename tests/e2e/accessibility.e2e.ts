@@ -52,6 +52,28 @@ test('the queue, the detail pane, a triage dialog, the shortcut sheet and the re
   await context.close();
 });
 
+test('the response templates page, its editor and the closing proposals pass an automated WCAG 2.1 AA check', async ({
+  browser,
+}) => {
+  const { page, context } = await signIn(browser, 'admin.kaltim');
+  await page.getByTestId('nav-templates').click();
+  await expect(page.getByTestId('template-row').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByTestId('template-new').click();
+  const editor = page.getByRole('dialog', { name: 'Templat baru' });
+  await editor.getByLabel('Isi templat').fill('Yth. {nama_pelapor}, {penanda_asing}');
+  await editor.getByRole('button', { name: 'Simpan templat' }).click();
+  await expect(editor.getByText('Penanda tidak dikenal')).toBeVisible();
+  expect(await violations(page, '.template-editor')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+
+  await page.getByTestId('nav-auto-close').click();
+  await expect(page.getByTestId('auto-close-row').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await context.close();
+});
+
 test('the workstation fits a 1366×768 laptop screen without sideways scrolling', async ({
   browser,
 }) => {
@@ -66,6 +88,12 @@ test('the workstation fits a 1366×768 laptop screen without sideways scrolling'
   expect(await rightEdge('[data-testid=complaint-detail]')).toBeLessThanOrEqual(1366);
   expect(await rightEdge('.app-header button')).toBeLessThanOrEqual(1366);
   await page.getByTestId('nav-report').click();
+  expect(await pageWidth()).toBeLessThanOrEqual(1366);
+  await page.getByTestId('nav-templates').click();
+  await expect(page.getByTestId('template-row').first()).toBeVisible();
+  expect(await pageWidth()).toBeLessThanOrEqual(1366);
+  await page.getByTestId('nav-auto-close').click();
+  await expect(page.getByTestId('auto-close-row').first()).toBeVisible();
   expect(await pageWidth()).toBeLessThanOrEqual(1366);
   await context.close();
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findAutoCloseCandidates } from '../../shared/domain/find-auto-close-candidates.ts';
+import {
+  autoCloseNote,
+  findAutoCloseCandidates,
+} from '../../shared/domain/find-auto-close-candidates.ts';
 import { DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
 import type { WorkingCalendar } from '../../shared/deadline/working-calendar.ts';
 import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
@@ -42,6 +45,7 @@ describe('findAutoCloseCandidates', () => {
         followUpAt: FOLLOW_UP + 60_000,
         daysWaited: 10,
         autoCloseDays: 10,
+        counting: 'working',
       },
     ]);
     // A weekend adds nothing: Saturday 21 Nov counts as many as Friday 20 Nov.
@@ -211,5 +215,14 @@ describe('findAutoCloseCandidates', () => {
       now: wita('2026-12-01T09:00:00'),
     });
     expect(found.map((candidate) => candidate.complaint.id)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('writes the closing note with the rule set’s day count and counting', () => {
+    expect(autoCloseNote(10, 'working')).toBe(
+      'Ditutup: tidak ada tanggapan pelapor dalam 10 hari kerja setelah tindak lanjut',
+    );
+    expect(autoCloseNote(14, 'calendar')).toBe(
+      'Ditutup: tidak ada tanggapan pelapor dalam 14 hari kalender setelah tindak lanjut',
+    );
   });
 });

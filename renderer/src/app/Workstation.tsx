@@ -22,6 +22,17 @@ import { useWorkstation } from './workstation-context.tsx';
 const ReportPage = lazy(() =>
   import('../features/reports/ReportPage.tsx').then((module) => ({ default: module.ReportPage })),
 );
+// Administration pages, likewise loaded when an Admin Instansi first opens them.
+const TemplatesPage = lazy(() =>
+  import('../features/admin/TemplatesPage.tsx').then((module) => ({
+    default: module.TemplatesPage,
+  })),
+);
+const AutoCloseProposals = lazy(() =>
+  import('../features/closing/AutoCloseProposals.tsx').then((module) => ({
+    default: module.AutoCloseProposals,
+  })),
+);
 
 type OpenDialog = { action: TriageActionKind; complaints: Complaint[]; duplicateOf?: Complaint };
 
@@ -34,7 +45,8 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
   const [checkedIds, setCheckedIds] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [notice, setNotice] = useState('');
-  const [view, setView] = useState<'queue' | 'report'>('queue');
+  const [view, setView] = useState<'queue' | 'report' | 'templates' | 'autoClose'>('queue');
+  const isAdmin = officer.role === 'admin_instansi';
   const [showShortcuts, setShowShortcuts] = useState(false);
   useDesktopIntegration({
     store,
@@ -133,6 +145,26 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           >
             {t('nav.report')}
           </button>
+          {isAdmin && (
+            <button
+              type="button"
+              aria-current={view === 'autoClose' ? 'page' : undefined}
+              onClick={() => setView('autoClose')}
+              data-testid="nav-auto-close"
+            >
+              {t('nav.autoClose')}
+            </button>
+          )}
+          {isAdmin && (
+            <button
+              type="button"
+              aria-current={view === 'templates' ? 'page' : undefined}
+              onClick={() => setView('templates')}
+              data-testid="nav-templates"
+            >
+              {t('nav.templates')}
+            </button>
+          )}
         </nav>
         <button
           type="button"
@@ -153,6 +185,17 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
         <main className="report-main">
           <Suspense fallback={<p className="report-loading">{t('report.loading')}</p>}>
             <ReportPage store={store} directory={directory} />
+          </Suspense>
+        </main>
+      )}
+      {isAdmin && (view === 'templates' || view === 'autoClose') && (
+        <main className="admin-main">
+          <Suspense fallback={<p className="report-loading">{t('report.loading')}</p>}>
+            {view === 'templates' ? (
+              <TemplatesPage />
+            ) : (
+              <AutoCloseProposals store={store} directory={directory} />
+            )}
           </Suspense>
         </main>
       )}

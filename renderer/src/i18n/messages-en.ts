@@ -1,6 +1,8 @@
 import type { MessageKey } from './messages-id.ts';
+import { TEMPLATE_MESSAGES_EN } from './messages-templates-en.ts';
 
 export const MESSAGES_EN: Record<MessageKey, string> = {
+  ...TEMPLATE_MESSAGES_EN,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Sign in to Lapor Workstation',
   'login.username': 'Username',

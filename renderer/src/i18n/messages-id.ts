@@ -1,5 +1,8 @@
+import { TEMPLATE_MESSAGES_ID } from './messages-templates-id.ts';
+
 /** Bahasa Indonesia: the workstation's default language and the source of message keys. */
 export const MESSAGES_ID = {
+  ...TEMPLATE_MESSAGES_ID,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Masuk ke Lapor Workstation',
   'login.username': 'Nama pengguna',
