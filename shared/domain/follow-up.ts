@@ -23,27 +23,40 @@ export const MAX_FOLLOW_UP_CHARS = 4000;
 /** Statuses in which the OPD's public follow-up may be posted. */
 const PUBLIC_FOLLOW_UP_FROM: readonly ComplaintStatus[] = ['didisposisi', 'ditindaklanjuti'];
 
+function requireMinimumContent(
+  value: { kind: FollowUpKind; content: string },
+  context: z.RefinementCtx,
+): void {
+  const minimum = MIN_FOLLOW_UP_CHARS[value.kind];
+  if (value.content.length < minimum) {
+    context.addIssue({
+      code: 'custom',
+      path: ['content'],
+      message:
+        value.kind === 'tindak_lanjut'
+          ? `Tanggapan untuk pelapor minimal ${minimum} karakter`
+          : `Catatan internal minimal ${minimum} karakter`,
+    });
+  }
+}
+
+const followUpTextShape = {
+  kind: z.enum(FOLLOW_UP_KINDS, { error: 'Pilih jenis: tanggapan publik atau catatan internal' }),
+  content: z.string().trim().max(MAX_FOLLOW_UP_CHARS, 'Paling banyak 4.000 karakter'),
+};
+
+/** What the officer types in the composer; attachments are added beside it. */
+export const followUpTextSchema = z.object(followUpTextShape).superRefine(requireMinimumContent);
+export type FollowUpText = z.infer<typeof followUpTextSchema>;
+
 export const followUpInputSchema = z
   .object({
-    kind: z.enum(FOLLOW_UP_KINDS, { error: 'Pilih jenis: tanggapan publik atau catatan internal' }),
-    content: z.string().trim().max(MAX_FOLLOW_UP_CHARS, 'Paling banyak 4.000 karakter'),
+    ...followUpTextShape,
     attachments: z
       .array(attachmentMetaSchema)
       .max(MAX_ATTACHMENTS_PER_EVENT, `Paling banyak ${MAX_ATTACHMENTS_PER_EVENT} lampiran`),
   })
-  .superRefine((value, context) => {
-    const minimum = MIN_FOLLOW_UP_CHARS[value.kind];
-    if (value.content.length < minimum) {
-      context.addIssue({
-        code: 'custom',
-        path: ['content'],
-        message:
-          value.kind === 'tindak_lanjut'
-            ? `Tanggapan untuk pelapor minimal ${minimum} karakter`
-            : `Catatan internal minimal ${minimum} karakter`,
-      });
-    }
-  });
+  .superRefine(requireMinimumContent);
 export type FollowUpInput = z.infer<typeof followUpInputSchema>;
 
 /** Roles that write follow-ups and notes: the OPD's penghubung and the Admin Instansi. */

@@ -3,7 +3,10 @@ import { COMPLAINT_STATUSES } from '../domain/complaint-status.ts';
 import { COMPLAINT_EVENT_KINDS } from '../domain/triage.ts';
 import { ROLES } from '../domain/roles.ts';
 import { epochMsSchema, idSchema, serverSeqSchema } from './common.ts';
-import { attachmentMetaSchema, MAX_ATTACHMENTS_PER_EVENT } from '../attachments/attachment-rules.ts';
+import {
+  attachmentMetaSchema,
+  MAX_ATTACHMENTS_PER_EVENT,
+} from '../attachments/attachment-rules.ts';
 
 const statusOrNone = z.union([z.enum(COMPLAINT_STATUSES), z.literal('')]);
 

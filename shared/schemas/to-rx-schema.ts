@@ -18,6 +18,8 @@ export type RxSchemaOptions<T> = {
   version: number;
   indexes: readonly (readonly (keyof T & string)[])[];
   title: string;
+  /** The collection stores binary attachments beside its documents. */
+  attachments?: boolean;
 };
 
 /**
@@ -71,5 +73,6 @@ export function toRxSchema<T>(schema: z.ZodObject, options: RxSchemaOptions<T>):
     properties,
     required: [...required],
     indexes: options.indexes.map((index) => [...index]),
+    ...(options.attachments ? { attachments: {} } : {}),
   } as unknown as RxJsonSchema<T>;
 }

@@ -7,6 +7,7 @@ import type { Replica } from '../db/create-replica.ts';
 import { PendingChanges } from './pending-changes.ts';
 import { replicateCollection } from './replicate-collection.ts';
 import { ChangeStream } from './change-stream.ts';
+import { AttachmentTransfer } from './attachment-transfer.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
 
 const LAST_SYNCED_KEY = 'last-synced';
@@ -21,6 +22,7 @@ export class SyncController {
   readonly status$ = new BehaviorSubject<SyncStatus>(INITIAL_SYNC_STATUS);
   readonly pending: PendingChanges;
   readonly tokens: AccessTokenProvider;
+  readonly attachments: AttachmentTransfer;
   private readonly replica: Replica;
   private readonly serverUrl: string;
   private replications: ReplicationHandle[] = [];
@@ -49,6 +51,11 @@ export class SyncController {
           }
         : {}),
       onSession: options.onSession,
+    });
+    this.attachments = new AttachmentTransfer({
+      replica: options.replica,
+      serverUrl: options.serverUrl,
+      tokens: this.tokens,
     });
   }
 
@@ -121,6 +128,7 @@ export class SyncController {
       );
     });
     this.changeStream.start();
+    this.attachments.start();
     void complaints.state.awaitInitialReplication().then(() => {
       this.patch({ initialSync: null });
       return this.noteSyncedWhenIdle();
@@ -134,6 +142,7 @@ export class SyncController {
 
   async stop(): Promise<void> {
     this.changeStream?.stop();
+    await this.attachments.stop();
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     await Promise.all(this.replications.map((replication) => replication.state.cancel()));
   }

@@ -11,6 +11,9 @@ import type { TriageActionKind } from '../../../../shared/domain/triage.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import { PrivacyFlags } from './PrivacyFlags.tsx';
 import { useComplaint } from './use-complaint.ts';
+import { ReporterIdentity } from './ReporterIdentity.tsx';
+import { FollowUpComposer } from '../followup/FollowUpComposer.tsx';
+import { followUpRefusal } from '../../../../shared/domain/follow-up.ts';
 import { DuplicateHints } from './DuplicateHints.tsx';
 import { DuplicateLinks } from './DuplicateLinks.tsx';
 import type { QueueStore, QueueStoreSnapshot } from '../queue/queue-store.ts';
@@ -94,22 +97,16 @@ export function ComplaintDetail({
         <dd>{complaint.regionCode}</dd>
       </dl>
       <p className="detail-body">{complaint.body}</p>
-      <section className="detail-reporter" aria-label={t('detail.reporter')}>
-        <h3>{t('detail.reporter')}</h3>
-        {complaint.reporter ? (
-          <p data-testid="reporter-identity">
-            {complaint.reporter.name} · {complaint.reporter.phone} · {complaint.reporter.email}
-          </p>
-        ) : (
-          <p className="form-note">{t('detail.reporterHidden')}</p>
-        )}
-      </section>
+      <ReporterIdentity complaint={complaint} />
       <ClassificationForm
         complaint={complaint}
         directory={directory}
         firstFieldRef={firstFieldRef}
       />
       <ComplaintTimeline complaintId={complaint.id} directory={directory} />
+      {followUpRefusal(complaint, officer, 'catatan_internal') === null && (
+        <FollowUpComposer key={complaint.id} complaint={complaint} />
+      )}
       <p className="detail-updated">
         {t('detail.updated', { time: formatDateTime(language, complaint.updatedAt, offset) })}
       </p>

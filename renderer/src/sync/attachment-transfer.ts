@@ -1,0 +1,224 @@
+import { BehaviorSubject, type Subscription } from 'rxjs';
+import type { AttachmentUploadState } from '../../../shared/api/attachment-contract.ts';
+import { ATTACHMENT_CHUNK_BYTES } from '../../../shared/attachments/attachment-rules.ts';
+import type { AttachmentMeta } from '../../../shared/attachments/attachment-rules.ts';
+import {
+  ATTACHMENT_CONTENT_ID,
+  type AttachmentFile,
+} from '../../../shared/schemas/attachment-file.ts';
+import type { ComplaintEvent } from '../../../shared/schemas/complaint-event.ts';
+import { ApiRequestError } from '../api/api-client.ts';
+import type { AccessTokenProvider } from '../api/access-token-provider.ts';
+import type { Replica } from '../db/create-replica.ts';
+
+export type AttachmentTransferState = {
+  /** Files posted on this device whose bytes the server does not hold yet. */
+  waitingUploads: number;
+  /** The last failure other than being offline, as a message to show. */
+  problem: string | null;
+};
+
+const RETRY_MS = 30_000;
+
+async function failure(response: Response): Promise<ApiRequestError> {
+  const body = (await response.json().catch(() => null)) as { error?: string; message?: string };
+  const kind =
+    response.status === 401 ? 'unauthenticated' : response.status >= 500 ? 'server' : 'rejected';
+  return new ApiRequestError(
+    kind,
+    response.status,
+    body?.error ?? `http_${response.status}`,
+    body?.message ?? response.statusText,
+  );
+}
+
+async function request(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new ApiRequestError('offline', 0, 'network', String(error));
+  }
+}
+
+/**
+ * Moves attachment bytes between the replica and the server, apart from replication: uploads
+ * files of posted follow-ups in chunks, resuming where the server stopped, and downloads the
+ * files of timeline events this device has not got, so they can be opened offline.
+ * One run at a time; a kick during a run schedules one more.
+ */
+export class AttachmentTransfer {
+  readonly state$ = new BehaviorSubject<AttachmentTransferState>({
+    waitingUploads: 0,
+    problem: null,
+  });
+  private readonly replica: Replica;
+  private readonly serverUrl: string;
+  private readonly tokens: AccessTokenProvider;
+  private readonly wanted = new Map<string, { meta: AttachmentMeta; event: ComplaintEvent }>();
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private subscriptions: Subscription[] = [];
+  private readonly onOnline = () => this.kick();
+
+  constructor(options: { replica: Replica; serverUrl: string; tokens: AccessTokenProvider }) {
+    this.replica = options.replica;
+    this.serverUrl = options.serverUrl;
+    this.tokens = options.tokens;
+  }
+
+  start(): void {
+    this.subscriptions.push(
+      this.replica.attachment_files
+        .count({ selector: { state: 'upload' } })
+        .$.subscribe((waitingUploads) => {
+          this.patch({ waitingUploads });
+          if (waitingUploads > 0) this.kick();
+        }),
+      // Events arriving from the server with files: fetch those files while online.
+      this.replica.complaint_events.insert$.subscribe((change) => {
+        const event = change.documentData as ComplaintEvent;
+        if (event.attachments.length > 0 && event.serverSeq > 0) this.want(event);
+      }),
+    );
+    globalThis.addEventListener?.('online', this.onOnline);
+    this.timer = setInterval(() => this.kick(), RETRY_MS);
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    globalThis.removeEventListener?.('online', this.onOnline);
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for the files of an event (e.g. shown in a timeline) the device does not hold. */
+  want(event: ComplaintEvent): void {
+    let added = false;
+    for (const meta of event.attachments) {
+      if (!this.wanted.has(meta.id)) {
+        this.wanted.set(meta.id, { meta, event });
+        added = true;
+      }
+    }
+    if (added) this.kick();
+  }
+
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runOnce()
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiRequestError && error.kind === 'offline')) {
+          this.patch({ problem: error instanceof Error ? error.message : String(error) });
+        }
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves when no transfer is running or scheduled (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private patch(change: Partial<AttachmentTransferState>): void {
+    this.state$.next({ ...this.state$.value, ...change });
+  }
+
+  private async runOnce(): Promise<void> {
+    const uploads = await this.replica.attachment_files
+      .find({ selector: { state: 'upload' }, sort: [{ createdAt: 'asc' }] })
+      .exec();
+    for (const document of uploads) {
+      await this.upload(document.toJSON() as AttachmentFile);
+    }
+    for (const [id, { meta, event }] of [...this.wanted]) {
+      const held = await this.replica.attachment_files.findOne(id).exec();
+      if (!held) await this.download(meta, event);
+      this.wanted.delete(id);
+    }
+    this.patch({ problem: null });
+  }
+
+  private async upload(file: AttachmentFile): Promise<void> {
+    const announced = await this.tokens.withAccessToken(async (token) => {
+      const response = await request(`${this.serverUrl}/api/attachments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          id: file.id,
+          name: file.name,
+          type: file.type,
+          size: file.size,
+          eventId: file.eventId,
+          complaintId: file.complaintId,
+        }),
+      });
+      if (!response.ok) throw await failure(response);
+      return (await response.json()) as AttachmentUploadState;
+    });
+    let state = announced;
+    if (!state.complete) {
+      const document = await this.replica.attachment_files.findOne(file.id).exec();
+      const blob = await document?.getAttachment(ATTACHMENT_CONTENT_ID)?.getData();
+      if (!blob) throw new Error(`Isi lampiran ${file.name} tidak ada di perangkat ini`);
+      while (!state.complete) {
+        const offset = state.receivedBytes;
+        const chunk = blob.slice(offset, offset + ATTACHMENT_CHUNK_BYTES);
+        state = await this.tokens.withAccessToken(async (token) => {
+          const response = await request(
+            `${this.serverUrl}/api/attachments/${encodeURIComponent(file.id)}/chunks?offset=${offset}`,
+            {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/octet-stream',
+                authorization: `Bearer ${token}`,
+              },
+              body: chunk,
+            },
+          );
+          // The server holds a different amount (an earlier chunk arrived after all): resume there.
+          if (response.status === 409) return (await response.json()) as AttachmentUploadState;
+          if (!response.ok) throw await failure(response);
+          return (await response.json()) as AttachmentUploadState;
+        });
+      }
+    }
+    const stored = await this.replica.attachment_files.findOne(file.id).exec();
+    await stored?.incrementalPatch({ state: 'uploaded' });
+  }
+
+  private async download(meta: AttachmentMeta, event: ComplaintEvent): Promise<void> {
+    const blob = await this.tokens.withAccessToken(async (token) => {
+      const response = await request(
+        `${this.serverUrl}/api/attachments/${encodeURIComponent(meta.id)}/content`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      if (response.status === 404) return null; // not uploaded yet by its author: later
+      if (!response.ok) throw await failure(response);
+      return response.blob();
+    });
+    if (!blob) return;
+    const document = await this.replica.attachment_files.insert({
+      ...meta,
+      complaintId: event.complaintId,
+      eventId: event.id,
+      state: 'downloaded',
+      createdAt: Date.now(),
+    });
+    await document.putAttachment({
+      id: ATTACHMENT_CONTENT_ID,
+      data: new Blob([blob], { type: meta.type }),
+      type: meta.type,
+    });
+  }
+}
