@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import type { PullResponse, SessionResponse } from '../../shared/api/contract.ts';
 import type { ResponseTemplate } from '../../shared/schemas/response-template.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
@@ -21,10 +21,46 @@ async function templatesPulledBy(
   return ((await response.json()) as PullResponse<ResponseTemplate>).documents;
 }
 
+/**
+ * Titles of the templates in an officer's replica on the device (IndexedDB, as RxDB's Dexie
+ * storage keeps them), so the test sees what reached the device, not only the server.
+ */
+async function templateTitlesOnDevice(page: Page, officerId: string) {
+  const database = `rxdb-dexie-lapor_${officerId.replace(/[^a-z0-9]/g, '_')}--0--templates`;
+  return page.evaluate(
+    (name) =>
+      new Promise<{ title: string; active: boolean }[]>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(new Error(open.error?.message ?? 'open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('docs')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const read = db.transaction('docs').objectStore('docs').getAll();
+          read.onsuccess = () => {
+            db.close();
+            resolve(
+              (read.result as { title: string; active: boolean }[]).map((doc) => ({
+                title: doc.title,
+                active: doc.active,
+              })),
+            );
+          };
+          read.onerror = () => reject(new Error(read.error?.message ?? 'read failed'));
+        };
+      }),
+    database,
+  );
+}
+
 test('the admin writes a response template (warned about an unknown placeholder) and the penghubung receives it', async ({
   browser,
   request,
 }) => {
+  const penghubung = await signIn(browser, 'pupr.kaltim');
   const admin = await signIn(browser, 'admin.kaltim');
   const page = admin.page;
   await page.getByTestId('nav-templates').click();
@@ -55,7 +91,7 @@ test('the admin writes a response template (warned about an unknown placeholder)
   const row = page.getByTestId('template-row').filter({ hasText: 'Jadwal peninjauan lapangan' });
   await expect(row).toContainText('Aktif');
 
-  // Accepted by the server and pulled by the penghubung's device.
+  // Accepted by the server, and live in the signed-in penghubung's replica without a reload.
   await expect
     .poll(async () =>
       (await templatesPulledBy(request, 'pupr.kaltim')).some(
@@ -63,6 +99,9 @@ test('the admin writes a response template (warned about an unknown placeholder)
       ),
     )
     .toBe(true);
+  await expect
+    .poll(() => templateTitlesOnDevice(penghubung.page, 'officer-pupr-kaltim'))
+    .toContainEqual({ title: 'Jadwal peninjauan lapangan', active: true });
 
   // Deactivating (there is no delete) reaches the penghubung too.
   await page
@@ -77,7 +116,11 @@ test('the admin writes a response template (warned about an unknown placeholder)
         )?.active,
     )
     .toBe(false);
+  await expect
+    .poll(() => templateTitlesOnDevice(penghubung.page, 'officer-pupr-kaltim'))
+    .toContainEqual({ title: 'Jadwal peninjauan lapangan', active: false });
   await admin.context.close();
+  await penghubung.context.close();
 });
 
 test('only the Admin Instansi has the templates and closing-proposal pages', async ({
