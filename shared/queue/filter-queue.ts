@@ -22,7 +22,7 @@ export type QueueContext = {
   now: number;
   utcOffsetMinutes: number;
   /** Ids matching the search text, or null when nothing is searched. */
-  searchMatches: ReadonlySet<string> | null;
+  searchMatches: { has(id: string): boolean } | null;
 };
 
 /** Per facet: how many complaints each choice would show, the other facets staying as they are. */

@@ -2,6 +2,16 @@ import { normalizeSearchText, searchTokens } from './normalize-search-text.ts';
 
 type Postings = { ordinals: Uint32Array; length: number };
 
+/** The documents a query matched, tested by id. */
+export type SearchMatches = {
+  readonly size: number;
+  has(id: string): boolean;
+  /** By the index's ordinal at the moment of matching. */
+  hasOrdinal(ordinal: number): boolean;
+};
+
+const NO_MATCHES: SearchMatches = { size: 0, has: () => false, hasOrdinal: () => false };
+
 /**
  * An inverted index of folded words for prefix search over many complaints. Each document gets
  * an ordinal; a word's postings are the ordinals of the documents containing it, in a typed array
@@ -18,7 +28,8 @@ export class SearchIndex {
   private readonly ordinalOf = new Map<string, number>();
   private idOf: (string | undefined)[] = [];
   private retired = 0;
-  private marks = new Uint32Array(0);
+  /** Bumped by every put and remove. */
+  private revision = 0;
 
   get size(): number {
     return this.ordinalOf.size;
@@ -31,6 +42,7 @@ export class SearchIndex {
   /** Indexes (or re-indexes) a document's text under its id. */
   put(id: string, text: string): void {
     this.remove(id);
+    this.revision += 1;
     const ordinal = this.idOf.length;
     this.idOf.push(id);
     this.ordinalOf.set(id, ordinal);
@@ -60,6 +72,7 @@ export class SearchIndex {
   remove(id: string): void {
     const ordinal = this.ordinalOf.get(id);
     if (ordinal === undefined) return;
+    this.revision += 1;
     this.ordinalOf.delete(id);
     this.idOf[ordinal] = undefined;
     this.retired += 1;
@@ -68,12 +81,22 @@ export class SearchIndex {
 
   /** Ids of the documents in which every query word starts some word (any order). */
   search(query: string): Set<string> {
-    const tokens = searchTokens(query);
     const result = new Set<string>();
-    if (tokens.length === 0) return result;
-    if (this.marks.length < this.idOf.length) this.marks = new Uint32Array(this.idOf.length * 2);
-    const marks = this.marks;
-    marks.fill(0, 0, this.idOf.length);
+    const matches = this.match(query);
+    if (matches.size === 0) return result;
+    for (const [id, ordinal] of this.ordinalOf) if (matches.hasOrdinal(ordinal)) result.add(id);
+    return result;
+  }
+
+  /**
+   * The documents matching a query as a test by id, without building a set of 100,000 ids:
+   * a snapshot of the index's marks, valid whatever the index does afterwards.
+   */
+  match(query: string): SearchMatches {
+    const tokens = searchTokens(query);
+    if (tokens.length === 0) return NO_MATCHES;
+    const count = this.idOf.length;
+    const marks = new Uint16Array(count);
     // marks[d] counts how many tokens (in order) document d has matched so far.
     for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex += 1) {
       const token = tokens[tokenIndex] as string;
@@ -85,12 +108,35 @@ export class SearchIndex {
         }
       }
     }
-    for (let ordinal = 0; ordinal < this.idOf.length; ordinal += 1) {
-      if (marks[ordinal] !== tokens.length) continue;
-      const id = this.idOf[ordinal];
-      if (id !== undefined) result.add(id);
+    const wanted = tokens.length;
+    let size = 0;
+    for (let ordinal = 0; ordinal < count; ordinal += 1) {
+      if (marks[ordinal] === wanted && this.idOf[ordinal] !== undefined) size += 1;
+      else marks[ordinal] = 0;
     }
-    return result;
+    // A later put, remove or compaction renumbers or retires ordinals: from then on the test
+    // answers from the ids as they were numbered when matched.
+    const revision = this.revision;
+    const idOf = this.idOf.slice(0, count);
+    let ordinalOf: Map<string, number> | null = null;
+    const lookup = (id: string): number | undefined => {
+      if (this.revision === revision) return this.ordinalOf.get(id);
+      if (!ordinalOf) {
+        ordinalOf = new Map();
+        idOf.forEach((documentId, ordinal) => {
+          if (documentId !== undefined) ordinalOf?.set(documentId, ordinal);
+        });
+      }
+      return ordinalOf.get(id);
+    };
+    return {
+      size,
+      has: (id) => {
+        const ordinal = lookup(id);
+        return ordinal !== undefined && ordinal < count && marks[ordinal] !== 0;
+      },
+      hasOrdinal: (ordinal) => ordinal < count && marks[ordinal] !== 0,
+    };
   }
 
   private termIdsWithPrefix(prefix: string): number[] {

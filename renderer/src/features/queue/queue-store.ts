@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/queue/queue-entry.ts';
 import { compareQueueEntries, sortQueueEntries } from '../../../../shared/queue/filter-queue.ts';
 import { buildQueueColumns, type QueueColumns } from '../../../../shared/queue/queue-columns.ts';
-import { SearchIndex } from '../../../../shared/search/search-index.ts';
+import { SearchIndex, type SearchMatches } from '../../../../shared/search/search-index.ts';
 import { readAllDocuments } from '../../db/read-all-documents.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 
@@ -148,6 +148,11 @@ export class QueueStore {
   /** Ids whose tracking number, title or body contain every word of the query as a prefix. */
   search(query: string): Set<string> {
     return this.searchIndex.search(query);
+  }
+
+  /** The same as a test by id, without building a set of every matching id. */
+  match(query: string): SearchMatches {
+    return this.searchIndex.match(query);
   }
 
   private apply(events: readonly RxChangeEvent<Complaint>[]): void {

@@ -14,7 +14,7 @@ export function useQueueView(
 ): FilteredQueue | null {
   const searching = searchTokens(criteria.query).length > 0;
   const searchMatches = useMemo(
-    () => (searching ? store.search(criteria.query) : null),
+    () => (searching ? store.match(criteria.query) : null),
     // The index grows while it is built and changes with every write: both are in the snapshot.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, searching, criteria.query, snapshot.version, snapshot.indexed],
