@@ -1,8 +1,8 @@
-import { countDaysBetween } from '../deadline/count-days-between.ts';
 import { ruleSetInForce, type SlaRuleSet } from '../deadline/sla-rules.ts';
 import type { WorkingCalendar } from '../deadline/working-calendar.ts';
 import type { Complaint } from '../schemas/complaint.ts';
 import type { ComplaintEvent } from '../schemas/complaint-event.ts';
+import { createWorkingDayIndex } from '../reports/working-day-index.ts';
 
 type CandidateComplaint = Pick<Complaint, 'id' | 'status' | 'receivedAt'>;
 type TimelineEvent = Pick<ComplaintEvent, 'complaintId' | 'kind' | 'deviceTime' | 'serverTime'>;
@@ -66,18 +66,33 @@ export function findAutoCloseCandidates<C extends CandidateComplaint>(
     marks.set(event.complaintId, found);
   }
 
-  const candidates: AutoCloseCandidate<C>[] = [];
+  const open: { complaint: C; followUpAt: number }[] = [];
+  let earliest = input.now;
   for (const [id, complaint] of waiting) {
     const mark = marks.get(id);
     if (!mark || mark.followUpAt === 0) continue;
     if (mark.replyAt >= mark.followUpAt || mark.reopenAt >= mark.followUpAt) continue;
+    open.push({ complaint, followUpAt: mark.followUpAt });
+    earliest = Math.min(earliest, mark.followUpAt);
+  }
+  // Counted from a table over the days involved: walking the calendar per complaint took
+  // seconds for thousands of complaints waiting a year.
+  const probe = createWorkingDayIndex(input.calendar, 0, -1);
+  const index = createWorkingDayIndex(
+    input.calendar,
+    probe.dayOf(earliest),
+    probe.dayOf(input.now),
+  );
+  const today = index.dayOf(input.now);
+  const candidates: AutoCloseCandidate<C>[] = [];
+  for (const { complaint, followUpAt } of open) {
     const rules = ruleSetInForce(input.slaRuleSets, complaint.receivedAt);
     if (rules.autoCloseDays <= 0) continue;
-    const daysWaited = countDaysBetween(mark.followUpAt, input.now, rules.counting, input.calendar);
+    const daysWaited = index.countDays(index.dayOf(followUpAt), today, rules.counting);
     if (daysWaited < rules.autoCloseDays) continue;
     candidates.push({
       complaint,
-      followUpAt: mark.followUpAt,
+      followUpAt,
       daysWaited,
       autoCloseDays: rules.autoCloseDays,
       counting: rules.counting,

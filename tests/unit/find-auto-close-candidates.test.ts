@@ -4,6 +4,7 @@ import {
   findAutoCloseCandidates,
 } from '../../shared/domain/find-auto-close-candidates.ts';
 import { DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
+import { countDaysBetween } from '../../shared/deadline/count-days-between.ts';
 import type { WorkingCalendar } from '../../shared/deadline/working-calendar.ts';
 import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
@@ -224,5 +225,36 @@ describe('findAutoCloseCandidates', () => {
     expect(autoCloseNote(14, 'calendar')).toBe(
       'Ditutup: tidak ada tanggapan pelapor dalam 14 hari kalender setelah tindak lanjut',
     );
+  });
+
+  it('counts the same days as the shared calculator for follow-ups spread over two years', () => {
+    const now = wita('2026-11-23T10:00:00');
+    const complaints = Array.from({ length: 300 }, (_, i) =>
+      sampleComplaint({ id: `w-${i}`, status: 'ditindaklanjuti' }),
+    );
+    // Every 61st hour back over about two years: all weekdays, times of day and the holiday.
+    const events = complaints.map((complaint, i) =>
+      event(complaint.id, 'tindak_lanjut', now - (i + 1) * 61 * 3_600_000, false),
+    );
+    const found = findAutoCloseCandidates({
+      complaints,
+      events,
+      calendar,
+      slaRuleSets: rules,
+      now,
+    });
+    expect(found.length).toBeGreaterThan(250);
+    for (const candidate of found) {
+      expect(candidate.daysWaited).toBe(
+        countDaysBetween(candidate.followUpAt, now, 'working', calendar),
+      );
+    }
+    const missing = complaints.filter(
+      (complaint) => !found.some((candidate) => candidate.complaint.id === complaint.id),
+    );
+    for (const complaint of missing) {
+      const followUp = events.find((item) => item.complaintId === complaint.id)?.deviceTime ?? 0;
+      expect(countDaysBetween(followUp, now, 'working', calendar)).toBeLessThan(10);
+    }
   });
 });
