@@ -11,11 +11,12 @@
 
 export type FieldGroup<F extends string> = readonly F[];
 
+/** The values of one group's fields on each side (only the group's fields are present). */
 export type GroupConflict<T, F extends keyof T & string> = {
   fields: readonly F[];
-  base: Pick<T, F>;
-  ours: Pick<T, F>;
-  theirs: Pick<T, F>;
+  base: Partial<Pick<T, F>>;
+  ours: Partial<Pick<T, F>>;
+  theirs: Partial<Pick<T, F>>;
 };
 
 export type MergeResult<T, F extends keyof T & string> = {

@@ -10,6 +10,7 @@ import { useDirectory } from '../features/queue/use-directory.ts';
 import { useQueueStore } from '../features/queue/use-queue-store.ts';
 import { InitialSyncProgress } from '../features/status/InitialSyncProgress.tsx';
 import { LanguageSwitch } from '../features/status/LanguageSwitch.tsx';
+import { MergeConflictsButton } from '../features/status/MergeConflictsButton.tsx';
 import { RefusalsButton } from '../features/status/RefusalsButton.tsx';
 import { ReloginBanner } from '../features/status/ReloginBanner.tsx';
 import { SyncIndicator } from '../features/status/SyncIndicator.tsx';
@@ -235,6 +236,7 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           {notice}
         </p>
         <RefusalsButton />
+        <MergeConflictsButton directory={directory} />
       </footer>
       {showShortcuts && <ShortcutSheet onClose={() => setShowShortcuts(false)} />}
       {dialog && (

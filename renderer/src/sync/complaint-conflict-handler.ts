@@ -6,6 +6,7 @@ import { sameValue } from '../../../shared/sync/merge-fields.ts';
 /** Field groups both the officer and the server changed differently, kept until the officer picks. */
 export type MergeConflictRecord = {
   complaintId: string;
+  trackingNumber: string;
   conflicts: ComplaintConflict[];
   /** The server state the conflict was found against. */
   serverSeq: number;
@@ -57,6 +58,7 @@ export function createComplaintConflictHandler(
       if (conflicts.length > 0) {
         await onConflict({
           complaintId: realMasterState.id,
+          trackingNumber: realMasterState.trackingNumber,
           conflicts,
           serverSeq: realMasterState.serverSeq,
           updatedBy: realMasterState.updatedBy,

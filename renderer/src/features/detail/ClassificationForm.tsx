@@ -11,6 +11,8 @@ import { EDITABLE_COMPLAINT_FIELDS } from '../../../../shared/domain/roles.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { Directory } from '../queue/use-directory.ts';
+import { RemoteChangeBanner } from './RemoteChangeBanner.tsx';
+import { useRemoteChange } from './use-remote-change.ts';
 
 type ClassificationFormProps = {
   complaint: Complaint;
@@ -33,6 +35,7 @@ export function ClassificationForm({
     defaultValues: { categoryId: complaint.categoryId, priority: complaint.priority },
   });
   const { isDirty, isSubmitting, errors } = form.formState;
+  const remote = useRemoteChange(complaint.id, complaint.serverSeq, isDirty);
 
   const shownId = useRef(complaint.id);
   useEffect(() => {
@@ -63,6 +66,16 @@ export function ClassificationForm({
     >
       <h3 id="classification-heading">{t('form.heading')}</h3>
       {!editable && <p className="form-note">{t('form.readOnly')}</p>}
+      {remote.changed && (
+        <RemoteChangeBanner
+          changedBy={complaint.updatedBy}
+          onReload={() => {
+            form.reset({ categoryId: complaint.categoryId, priority: complaint.priority });
+            remote.acknowledge();
+          }}
+          onKeepMine={remote.acknowledge}
+        />
+      )}
       <label htmlFor="classification-category">{t('form.category')}</label>
       <select
         id="classification-category"
