@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import type { PullResponse, SessionResponse } from '../../shared/api/contract.ts';
 import type { ResponseTemplate } from '../../shared/schemas/response-template.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
@@ -21,46 +21,21 @@ async function templatesPulledBy(
   return ((await response.json()) as PullResponse<ResponseTemplate>).documents;
 }
 
-/**
- * Titles of the templates in an officer's replica on the device (IndexedDB, as RxDB's Dexie
- * storage keeps them), so the test sees what reached the device, not only the server.
- */
-async function templateTitlesOnDevice(page: Page, officerId: string) {
-  const database = `rxdb-dexie-lapor_${officerId.replace(/[^a-z0-9]/g, '_')}--0--templates`;
-  return page.evaluate(
-    (name) =>
-      new Promise<{ title: string; active: boolean }[]>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(new Error(open.error?.message ?? 'open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('docs')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const read = db.transaction('docs').objectStore('docs').getAll();
-          read.onsuccess = () => {
-            db.close();
-            resolve(
-              (read.result as { title: string; active: boolean }[]).map((doc) => ({
-                title: doc.title,
-                active: doc.active,
-              })),
-            );
-          };
-          read.onerror = () => reject(new Error(read.error?.message ?? 'read failed'));
-        };
-      }),
-    database,
-  );
-}
-
-test('the admin writes a response template (warned about an unknown placeholder) and the penghubung receives it', async ({
+test('the admin writes a response template (warned about an unknown placeholder); the penghubung inserts it in a follow-up, filled in and without the reporter’s name', async ({
   browser,
   request,
 }) => {
   const penghubung = await signIn(browser, 'pupr.kaltim');
+  await penghubung.page.getByTestId('filter-status').selectOption('didisposisi');
+  const firstRow = penghubung.page.getByTestId('queue-row').first();
+  const tracking = (await firstRow.getAttribute('data-tracking')) ?? '';
+  await firstRow.click();
+  const composer = penghubung.page.getByTestId('follow-up-composer');
+  await expect(composer).toBeVisible();
+  const picker = composer.getByLabel('Templat tanggapan');
+  await expect(picker.locator('option', { hasText: 'Tanggapan awal' })).toHaveCount(1);
+  await expect(picker.locator('option', { hasText: 'Jadwal peninjauan lapangan' })).toHaveCount(0);
+
   const admin = await signIn(browser, 'admin.kaltim');
   const page = admin.page;
   await page.getByTestId('nav-templates').click();
@@ -76,14 +51,12 @@ test('the admin writes a response template (warned about an unknown placeholder)
   await editor
     .getByLabel('Isi templat')
     .fill(
-      'Yth. {nama_pelapor}, petugas {opd} akan meninjau lokasi laporan {nomor_tiket} bersama {nama_lurah}.',
+      'Yth. {nama_pelapor}, petugas {opd} akan meninjau lokasi {nomor_tiket} bersama {nama_lurah}.',
     );
   await expect(editor.getByText('Penanda tidak dikenal: {nama_lurah}')).toBeVisible();
   await editor
     .getByLabel('Isi templat')
-    .fill(
-      'Yth. {nama_pelapor}, petugas {opd} akan meninjau lokasi laporan {nomor_tiket} paling lambat {batas_waktu}.',
-    );
+    .fill('Yth. {nama_pelapor}, petugas {opd} akan meninjau lokasi laporan {nomor_tiket}.');
   await expect(editor.getByText('Penanda tidak dikenal')).toBeHidden();
   await editor.getByRole('button', { name: 'Simpan templat' }).click();
   await expect(editor).toBeHidden();
@@ -91,7 +64,7 @@ test('the admin writes a response template (warned about an unknown placeholder)
   const row = page.getByTestId('template-row').filter({ hasText: 'Jadwal peninjauan lapangan' });
   await expect(row).toContainText('Aktif');
 
-  // Accepted by the server, and live in the signed-in penghubung's replica without a reload.
+  // Accepted by the server, and live in the signed-in penghubung's picker without a reload.
   await expect
     .poll(async () =>
       (await templatesPulledBy(request, 'pupr.kaltim')).some(
@@ -99,26 +72,24 @@ test('the admin writes a response template (warned about an unknown placeholder)
       ),
     )
     .toBe(true);
-  await expect
-    .poll(() => templateTitlesOnDevice(penghubung.page, 'officer-pupr-kaltim'))
-    .toContainEqual({ title: 'Jadwal peninjauan lapangan', active: true });
+  await expect(picker.locator('option', { hasText: 'Jadwal peninjauan lapangan' })).toHaveCount(1);
+  await picker.selectOption({ label: 'Jadwal peninjauan lapangan' });
+  await composer.getByRole('button', { name: 'Sisipkan' }).click();
+  await expect(composer.locator('#follow-up-content')).toHaveValue(
+    `Yth. Pelapor, petugas Dinas Pekerjaan Umum, Penataan Ruang dan Perumahan Rakyat akan meninjau lokasi laporan ${tracking}.`,
+  );
 
-  // Deactivating (there is no delete) reaches the penghubung too.
+  // Deactivating (there is no delete) takes it out of the picker.
   await page
     .getByRole('button', { name: 'Nonaktifkan templat Jadwal peninjauan lapangan' })
     .click();
   await expect(row).toContainText('Nonaktif');
-  await expect
-    .poll(
-      async () =>
-        (await templatesPulledBy(request, 'pupr.kaltim')).find(
-          (template) => template.title === 'Jadwal peninjauan lapangan',
-        )?.active,
-    )
-    .toBe(false);
-  await expect
-    .poll(() => templateTitlesOnDevice(penghubung.page, 'officer-pupr-kaltim'))
-    .toContainEqual({ title: 'Jadwal peninjauan lapangan', active: false });
+  await expect(picker.locator('option', { hasText: 'Jadwal peninjauan lapangan' })).toHaveCount(0);
+  expect(
+    (await templatesPulledBy(request, 'pupr.kaltim')).find(
+      (template) => template.title === 'Jadwal peninjauan lapangan',
+    )?.active,
+  ).toBe(false);
   await admin.context.close();
   await penghubung.context.close();
 });
