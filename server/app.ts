@@ -33,6 +33,7 @@ import { registerOpen311Routes } from './open311/open311-routes.ts';
 import { registerImportRoutes } from './import/import-routes.ts';
 import { registerAuditRoutes } from './audit/audit-routes.ts';
 import { registerAttachmentRoutes } from './attachments/attachment-routes.ts';
+import { registerReporterReplyRoute } from './intake/reporter-reply-route.ts';
 
 export type AppOptions = {
   db: Database;
@@ -140,6 +141,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerRakordaReportRoute(app, { db: options.db, now });
   await registerAttachmentRoutes(app, { db: options.db, now });
+  registerReporterReplyRoute(app, {
+    db: options.db,
+    now,
+    feed,
+    requestsPerMinute: options.intakeRequestsPerMinute ?? 30,
+  });
   await registerOpen311Routes(app, {
     db: options.db,
     now,

@@ -272,6 +272,14 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
 `,
   },
   {
+    id: 7,
+    name: 'reporter_replies',
+    sql: `
+ALTER TABLE complaint_events ALTER COLUMN officer_id DROP NOT NULL;
+CREATE INDEX complaint_events_complaint_kind ON complaint_events (complaint_id, kind);
+`,
+  },
+  {
     id: 8,
     name: 'complaint_scope_exits',
     sql: `

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { complaintEventSchema, type ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
+import {
+  complaintEventSchema,
+  REPORTER_AUTHOR_ID,
+  REPORTER_ROLE,
+  type ComplaintEvent,
+} from '../../shared/schemas/complaint-event.ts';
 import type { PushRow } from '../../shared/api/contract.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
@@ -56,7 +61,8 @@ type EventRow = {
   related_complaint_id: string | null;
   anonim: boolean;
   rahasia: boolean;
-  officer_id: string;
+  /** NULL for the reporter's own replies and ratings. */
+  officer_id: string | null;
   officer_name: string;
   officer_role: ComplaintEvent['officerRole'];
   device_time: Date;
@@ -83,7 +89,7 @@ function fromRow(row: EventRow): ComplaintEvent {
     relatedComplaintId: row.related_complaint_id ?? '',
     anonim: row.anonim,
     rahasia: row.rahasia,
-    officerId: row.officer_id,
+    officerId: row.officer_id ?? REPORTER_AUTHOR_ID,
     officerName: row.officer_name,
     officerRole: row.officer_role,
     deviceTime: row.device_time.getTime(),
@@ -203,7 +209,7 @@ export function complaintEventRowValues(
     event.relatedComplaintId || null,
     event.anonim,
     event.rahasia,
-    event.officerId,
+    event.officerRole === REPORTER_ROLE ? null : event.officerId,
     event.officerName,
     event.officerRole,
     new Date(event.deviceTime),

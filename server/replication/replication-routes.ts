@@ -79,6 +79,9 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
       if (outcome.accepted > 0) feed.publish(store.collection);
       if (outcome.accepted > 0 && store.collection === 'complaints')
         feed.publish('complaint_events');
+      // A follow-up moves its complaint's status; a refused one sends the complaint back.
+      if (store.collection === 'complaint_events' && outcome.accepted + outcome.refused > 0)
+        feed.publish('complaints');
       if (outcome.refused > 0) feed.publish('sync_rejections');
       return outcome.conflicts;
     },

@@ -10,6 +10,11 @@ import {
 
 const statusOrNone = z.union([z.enum(COMPLAINT_STATUSES), z.literal('')]);
 
+/** Author role of events the reporter wrote through an intake channel (replies, ratings). */
+export const REPORTER_ROLE = 'pelapor';
+/** Author id of those events: the reporter is not an officer and has no officer id. */
+export const REPORTER_AUTHOR_ID = 'pelapor';
+
 /** One entry of a complaint's append-only timeline. */
 export const complaintEventSchema = z.object({
   id: idSchema,
@@ -35,7 +40,8 @@ export const complaintEventSchema = z.object({
     .default([]),
   officerId: idSchema,
   officerName: z.string().max(120),
-  officerRole: z.enum(ROLES),
+  /** `pelapor` marks the reporter's own reply or rating, recorded by the central server. */
+  officerRole: z.enum([...ROLES, REPORTER_ROLE]),
   deviceTime: epochMsSchema,
   /** Server time the event was accepted; 0 while it waits on the device. */
   serverTime: epochMsSchema,

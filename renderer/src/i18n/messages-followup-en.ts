@@ -39,6 +39,7 @@ export const FOLLOW_UP_MESSAGES_EN: Record<keyof typeof FOLLOW_UP_MESSAGES_ID, s
   'event.identitas_dibuka': 'Reporter identity revealed',
   'timeline.public': 'Public',
   'timeline.internal': 'Internal',
+  'timeline.rating': 'rated {rating} out of 5',
   'timeline.statusMove': 'Status: {from} → {to}',
   'attachment.list': 'Attachments',
   'attachment.waitingUpload': 'waiting to upload',

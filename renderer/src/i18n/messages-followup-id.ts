@@ -37,6 +37,7 @@ export const FOLLOW_UP_MESSAGES_ID = {
   'event.identitas_dibuka': 'Identitas pelapor dibuka',
   'timeline.public': 'Publik',
   'timeline.internal': 'Internal',
+  'timeline.rating': 'nilai {rating} dari 5',
   'timeline.statusMove': 'Status: {from} → {to}',
   'attachment.list': 'Lampiran',
   'attachment.waitingUpload': 'menunggu unggah',

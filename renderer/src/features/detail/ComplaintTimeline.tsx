@@ -9,7 +9,7 @@ import { useComplaintEvents } from './use-complaint-events.ts';
 
 /** Entries that the reporter reads (public) and those only officers read (internal). */
 function audienceOf(event: ComplaintEvent): 'public' | 'internal' | null {
-  if (event.kind === 'tindak_lanjut' || event.kind === 'balasan_pelapor') return 'public';
+  if (['tindak_lanjut', 'balasan_pelapor', 'penilaian'].includes(event.kind)) return 'public';
   if (event.kind === 'catatan_internal' || event.kind === 'identitas_dibuka') return 'internal';
   return null;
 }
@@ -45,7 +45,10 @@ export function ComplaintTimeline({
                 {t(`event.${event.kind}` as MessageKey, {
                   unit: directory.units.get(event.targetUnitId)?.shortName ?? '—',
                 })}
-                {event.reasonCode && ` · ${t(`archive.${event.reasonCode}` as 'archive.lainnya')}`}
+                {event.kind === 'penilaian'
+                  ? ` · ${t('timeline.rating', { rating: event.reasonCode })}`
+                  : event.reasonCode &&
+                    ` · ${t(`archive.${event.reasonCode}` as 'archive.lainnya')}`}
               </p>
               {event.kind === 'tindak_lanjut' && event.fromStatus !== event.toStatus && (
                 <p className="timeline-meta">
