@@ -19,6 +19,8 @@ const envSchema = z.object({
   LAPOR_SEED_DEMO: booleanText.optional(),
   LAPOR_DEMO_COMPLAINTS: z.coerce.number().int().min(0).max(200_000).default(2000),
   LAPOR_DEMO_SPAN_DAYS: z.coerce.number().int().min(1).max(3650).default(548),
+  /** Further paragraphs per demo report, for measuring with reports of a realistic 2–3 KB. */
+  LAPOR_DEMO_BODY_PARAGRAPHS: z.coerce.number().int().min(0).max(20).default(0),
   LAPOR_CORS_ORIGINS: z.string().default('app://workstation,http://localhost:5173'),
   LAPOR_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LAPOR_INTAKE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
@@ -62,6 +64,7 @@ export type ServerConfig = {
   seedDemo: boolean;
   demoComplaints: number;
   demoSpanDays: number;
+  demoBodyParagraphs: number;
   corsOrigins: string[];
   loginAttemptsPerMinute: number;
   intakeRequestsPerMinute: number;
@@ -102,6 +105,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     seedDemo: (value.LAPOR_SEED_DEMO ?? (value.DATABASE_URL ? 'false' : 'true')) === 'true',
     demoComplaints: value.LAPOR_DEMO_COMPLAINTS,
     demoSpanDays: value.LAPOR_DEMO_SPAN_DAYS,
+    demoBodyParagraphs: value.LAPOR_DEMO_BODY_PARAGRAPHS,
     corsOrigins: value.LAPOR_CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),

@@ -23,6 +23,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         ...DEFAULT_SEED,
         complaintCount: config.demoComplaints,
         spanDays: config.demoSpanDays,
+        extraBodyParagraphs: config.demoBodyParagraphs,
         nowMs: Date.now(),
       })
     : null;

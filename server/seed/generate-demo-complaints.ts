@@ -81,6 +81,12 @@ export type DemoGenerationInput = {
   admin: DemoActor;
   /** The penghubung of each OPD unit that has one: posts the unit's follow-ups. */
   penghubungByUnitId: ReadonlyMap<string, DemoActor>;
+  /**
+   * Further paragraphs appended to each report's text (0 by default), for measuring with reports
+   * as long as real ones (2–3 KB): drawn from a source of their own, so the reports' other
+   * fields are the same whatever the count.
+   */
+  extraBodyParagraphs?: number;
 };
 
 export type DemoData = {
@@ -92,6 +98,28 @@ export type DemoData = {
 
 /** How far back a duplicate's original may have arrived. */
 const DUPLICATE_WINDOW_MS = 60 * DAY_MS;
+
+const PARAGRAPH_OPENERS = [
+  'Tambahan informasi:',
+  'Perlu kami sampaikan juga,',
+  'Selain itu,',
+  'Sebagai gambaran,',
+  'Kami juga mencatat hal berikut.',
+];
+
+/** Further paragraphs on the same place, taken from other reports' texts. */
+function extraParagraphs(
+  count: number,
+  values: Readonly<Record<string, string>>,
+  random: RandomSource,
+): string {
+  let text = '';
+  for (let index = 0; index < count; index += 1) {
+    const body = fillTemplate(random.pick(DEMO_COMPLAINT_TEXTS).body, values);
+    text += `\n\n${random.pick(PARAGRAPH_OPENERS)} ${body}`;
+  }
+  return text;
+}
 
 function trackingNumber(receivedAt: number, serial: number, utcOffsetMinutes: number): string {
   const local = new Date(receivedAt + utcOffsetMinutes * 60_000).toISOString();
@@ -122,6 +150,7 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
 
   const complaints: DemoComplaint[] = [];
   const events: ComplaintEvent[] = [];
+  const paragraphRandom = createRandomSource(0x5eed_b0d1);
   for (const [index, receivedAt] of receivedTimes.entries()) {
     const text = random.pick(DEMO_COMPLAINT_TEXTS);
     const region = random.pick(DEMO_REGIONS);
@@ -136,16 +165,16 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
     const isKota = Number(region.code.slice(3)) >= 71;
     const reporterName = random.pick(DEMO_REPORTER_NAMES);
     const type = text.type;
+    // The first draw of the report's fields below, as it was when it stood in the object.
+    const bodyValues = { street, region: region.name, weeks: String(random.integer(2, 10)) };
     const complaint = {
       id: randomUUID(),
       instansiId: input.instansiId,
       trackingNumber: trackingNumber(receivedAt, index + 1, input.calendar.utcOffsetMinutes),
       title: fillTemplate(text.title, { street, region: region.name }),
-      body: fillTemplate(text.body, {
-        street,
-        region: region.name,
-        weeks: String(random.integer(2, 10)),
-      }),
+      body:
+        fillTemplate(text.body, bodyValues) +
+        extraParagraphs(input.extraBodyParagraphs ?? 0, bodyValues, paragraphRandom),
       type,
       channel: random.weighted({
         web: 40,

@@ -26,6 +26,8 @@ export type SeedOptions = {
   nowMs: number;
   spanDays: number;
   randomSeed: number;
+  /** Further paragraphs per report text (see generateDemoComplaints); 0 by default. */
+  extraBodyParagraphs?: number;
   /** Seed the demo response templates (true by default; false stands for an older seed). */
   responseTemplates?: boolean;
 };
@@ -292,6 +294,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
         calendar: await loadWorkingCalendar(tx, DEMO_INSTANSI.id),
         admin,
         penghubungByUnitId,
+        extraBodyParagraphs: options.extraBodyParagraphs ?? 0,
       },
       createRandomSource(options.randomSeed),
     );
