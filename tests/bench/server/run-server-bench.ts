@@ -11,6 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type ClientRequest } from 'node:http';
+import { createServer } from 'node:net';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -24,7 +25,23 @@ import {
 } from '../../server/support/postgres-cluster.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-const PORT = Number(process.env.LAPOR_BENCH_SERVER_PORT ?? 8795);
+/** A free loopback port, so a run never collides with a server or test already listening. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+const PORT = Number(process.env.LAPOR_BENCH_SERVER_PORT ?? (await freePort()));
 const BASE = `http://127.0.0.1:${PORT}`;
 const COMPLAINTS = 2000;
 const STREAMS = 500;

@@ -1,0 +1,239 @@
+/// <reference lib="dom" />
+// page.evaluate bodies run in the browser.
+import type { Page } from '@playwright/test';
+import { REPLICATED_COLLECTIONS } from '../../../shared/schemas/rx-schemas.ts';
+import {
+  firstPage,
+  newProfileDir,
+  openProfile,
+  removeProfileDir,
+  submitLogin,
+  waitForFullQueue,
+} from '../support/browser.ts';
+import { login } from '../support/lapor-server.ts';
+import { median, round } from '../support/stats.ts';
+import { checked, type Figure } from './figure.ts';
+import type {} from '../support/bench-api.ts';
+
+/** The workstation's pull page size (renderer/src/sync/replicate-collection.ts). */
+export const WORKSTATION_PULL_LIMIT = 1000;
+
+export type AppSyncRun = {
+  /** From the first complaints pull request to the end of the initial sync. */
+  ms: number;
+  /** From the login click, including sign-in and opening the replica. */
+  fromLoginMs: number;
+  docsPerSecond: number;
+};
+
+/**
+ * The workstation's initial sync in a fresh browser profile: log in, then wait for the
+ * initial-sync bar to go; the run only counts if the queue then holds every complaint.
+ */
+export async function appInitialSync(
+  serverUrl: string,
+  total: number,
+  keepProfile: boolean,
+): Promise<{ run: AppSyncRun; profileDir: string | null }> {
+  const dir = newProfileDir('sync');
+  const context = await openProfile(dir);
+  try {
+    const page = await firstPage(context);
+    await page.goto(serverUrl);
+    let firstPullAt = 0;
+    page.on('request', (request) => {
+      if (!firstPullAt && request.url().includes('/api/replication/complaints/pull'))
+        firstPullAt = Date.now();
+    });
+    const clickedAt = await submitLogin(page);
+    await page.getByTestId('initial-sync').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByTestId('initial-sync').waitFor({ state: 'hidden', timeout: 15 * 60_000 });
+    const doneAt = Date.now();
+    if (!firstPullAt) throw new Error('no complaints pull request was seen');
+    await waitForFullQueue(page, total, 5 * 60_000);
+    const ms = doneAt - firstPullAt;
+    return {
+      run: { ms, fromLoginMs: doneAt - clickedAt, docsPerSecond: total / (ms / 1000) },
+      profileDir: keepProfile ? dir : null,
+    };
+  } finally {
+    await context.close();
+    if (!keepProfile) removeProfileDir(dir);
+  }
+}
+
+async function withBenchPage<T>(benchUrl: string, body: (page: Page) => Promise<T>): Promise<T> {
+  const dir = newProfileDir('ref');
+  const context = await openProfile(dir);
+  try {
+    const page = await firstPage(context);
+    await page.goto(benchUrl);
+    await page.waitForFunction(() => 'laporBench' in window);
+    return await body(page);
+  } finally {
+    await context.close();
+    removeProfileDir(dir);
+  }
+}
+
+/** B2: initial sync against the limit (fetch of the same pages + raw Dexie bulkPut). */
+export async function measureInitialSync(options: {
+  serverUrl: string;
+  benchUrl: string;
+  total: number;
+  runs: number;
+}): Promise<{ figure: Figure; profileDir: string }> {
+  const appRuns: AppSyncRun[] = [];
+  const limitRuns: { ms: number; docsPerSecond: number; documents: number }[] = [];
+  let profileDir = '';
+  for (let index = 0; index < options.runs; index += 1) {
+    const last = index === options.runs - 1;
+    const app = await appInitialSync(options.serverUrl, options.total, last);
+    appRuns.push(app.run);
+    if (app.profileDir) profileDir = app.profileDir;
+    console.log(`  B2 run ${index + 1}: workstation ${Math.round(app.run.docsPerSecond)} docs/s`);
+    const token = await login(options.serverUrl, `bench-limit-${index}`);
+    const limit = await withBenchPage(options.benchUrl, (page) =>
+      page.evaluate(
+        ([server, accessToken, collections, pageSize, name]) =>
+          window.laporBench.fetchAndPut(server, accessToken, collections, pageSize, name),
+        [
+          options.serverUrl,
+          token,
+          [...REPLICATED_COLLECTIONS],
+          WORKSTATION_PULL_LIMIT,
+          `limit-${index}`,
+        ] as const,
+      ),
+    );
+    if (limit.complaints !== options.total)
+      throw new Error(`the limit run wrote ${limit.complaints} of ${options.total} complaints`);
+    limitRuns.push({
+      ms: limit.ms,
+      docsPerSecond: options.total / (limit.ms / 1000),
+      documents: limit.documents,
+    });
+    console.log(
+      `  B2 run ${index + 1}: limit ${Math.round(options.total / (limit.ms / 1000))} docs/s`,
+    );
+  }
+  const value = median(appRuns.map((run) => run.docsPerSecond));
+  const reference = median(limitRuns.map((run) => run.docsPerSecond));
+  const ratio = value / reference;
+  return {
+    profileDir,
+    figure: checked(
+      {
+        id: 'B2',
+        what: `initial sync, fresh profile, ${options.total.toLocaleString('en')} complaints, loopback`,
+        target: 'ratio ≥ 0.6 of the limit',
+        value: round(value),
+        unit: 'docs/s',
+        reference: round(reference),
+        referenceWhat: 'fetch of the same pull pages (all collections) + raw Dexie bulkPut',
+        ratio: round(ratio),
+        runs: appRuns.map((run) => round(run.docsPerSecond)),
+        referenceRuns: limitRuns.map((run) => round(run.docsPerSecond)),
+        details: {
+          workstationSeconds: appRuns.map((run) => round(run.ms / 1000)),
+          workstationSecondsFromLoginClick: appRuns.map((run) => round(run.fromLoginMs / 1000)),
+          limitSeconds: limitRuns.map((run) => round(run.ms / 1000)),
+          documentsPulledByTheLimitRun: limitRuns[0]?.documents,
+        },
+      },
+      ratio >= 0.6,
+    ),
+  };
+}
+
+/** B1: writing a sync batch into the replica against raw Dexie bulkPut of the same documents. */
+export async function measureBulkWrite(options: {
+  serverUrl: string;
+  benchUrl: string;
+  count: number;
+  runs: number;
+}): Promise<Figure> {
+  const token = await login(options.serverUrl, 'bench-b1');
+  return withBenchPage(options.benchUrl, async (page) => {
+    const loaded = await page.evaluate(
+      ([server, accessToken, count]) => window.laporBench.loadDocuments(server, accessToken, count),
+      [options.serverUrl, token, options.count] as const,
+    );
+    if (loaded !== options.count)
+      throw new Error(`fetched ${loaded} of ${options.count} documents`);
+    const replica: number[] = [];
+    const raw: number[] = [];
+    for (let index = 0; index < options.runs; index += 1) {
+      raw.push(await page.evaluate((name) => window.laporBench.rawBulkPut(name), `raw-${index}`));
+      replica.push(
+        await page.evaluate(
+          (name) => window.laporBench.replicaBulkWrite(name),
+          `bench-b1-${index}`,
+        ),
+      );
+    }
+    const perSecond = (ms: number) => options.count / (ms / 1000);
+    const value = median(replica.map(perSecond));
+    const reference = median(raw.map(perSecond));
+    return checked(
+      {
+        id: 'B1',
+        what: `local bulk write of ${options.count.toLocaleString('en')} complaints into the replica (RxDB bulkInsert)`,
+        target: 'ratio ≥ 0.6 of raw',
+        value: round(value),
+        unit: 'docs/s',
+        reference: round(reference),
+        referenceWhat: 'raw Dexie bulkPut of the same documents, same browser',
+        ratio: round(value / reference),
+        runs: replica.map((ms) => round(perSecond(ms))),
+        referenceRuns: raw.map((ms) => round(perSecond(ms))),
+      },
+      value / reference >= 0.6,
+    );
+  });
+}
+
+/** B3: the workstation's initial sync against PouchDB replicating the same complaints. */
+export async function measureAgainstPouchDb(options: {
+  serverUrl: string;
+  benchUrl: string;
+  pouchDatabaseUrl: string;
+  total: number;
+  runs: number;
+}): Promise<Figure> {
+  const app: number[] = [];
+  const pouch: number[] = [];
+  for (let index = 0; index < options.runs; index += 1) {
+    const run = await appInitialSync(options.serverUrl, options.total, false);
+    app.push(run.run.docsPerSecond);
+    const peer = await withBenchPage(options.benchUrl, (page) =>
+      page.evaluate(([url, name]) => window.laporBench.pouchReplicate(url, name), [
+        options.pouchDatabaseUrl,
+        `pouch-${index}`,
+      ] as const),
+    );
+    if (peer.docs !== options.total)
+      throw new Error(`PouchDB replicated ${peer.docs} of ${options.total} documents`);
+    pouch.push(options.total / (peer.ms / 1000));
+    console.log(
+      `  B3 run ${index + 1}: workstation ${Math.round(run.run.docsPerSecond)} docs/s, PouchDB ${Math.round(options.total / (peer.ms / 1000))} docs/s`,
+    );
+  }
+  const value = median(app);
+  const reference = median(pouch);
+  return checked(
+    {
+      id: 'B3',
+      what: `initial sync of ${options.total.toLocaleString('en')} complaints vs a common peer`,
+      target: 'ratio ≥ 10 (10× faster)',
+      value: round(value),
+      unit: 'docs/s',
+      reference: round(reference),
+      referenceWhat: 'PouchDB (pouchdb-browser, IndexedDB) replicating from express-pouchdb',
+      ratio: round(value / reference),
+      runs: app.map(round),
+      referenceRuns: pouch.map(round),
+    },
+    value / reference >= 10,
+  );
+}

@@ -1,0 +1,338 @@
+/**
+ * The performance suite: `npm run bench`. Measures figures B1–B9 in Chromium against the
+ * reference runs beside them, prints a table with the machine and browser, writes
+ * bench/results.json, and exits non-zero when a run is broken (no number is made up).
+ *
+ *   LAPOR_BENCH_ONLY=B4,B8     only these figures (and what they need)
+ *   LAPOR_BENCH_SKIP_BUILD=1   use the workstation already built in out/renderer
+ *   LAPOR_BENCH_QUICK=1        fewer runs, for trying the suite out (not for reporting)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Figure } from './figures/figure.ts';
+import { measureRakordaFigures } from './figures/report-figure.ts';
+import {
+  measureColdStart,
+  measureFilterChanges,
+  measureLiveChange,
+  measureMemory,
+  measureSearch,
+  openSignedIn,
+  prepareProfile,
+} from './figures/queue-figures.ts';
+import {
+  measureAgainstPouchDb,
+  measureBulkWrite,
+  measureInitialSync,
+} from './figures/sync-figures.ts';
+import { startBenchPageServer } from './support/bench-page-server.ts';
+import {
+  browserVersion,
+  firstPage,
+  newProfileDir,
+  openProfile,
+  removeProfileDir,
+} from './support/browser.ts';
+import { renderTable } from './support/render-table.ts';
+import { login, startLaporServer, type LaporServer } from './support/lapor-server.ts';
+import { currentLoad, describeMachine } from './support/machine.ts';
+import { startPouchServer } from './support/pouch-server.ts';
+
+const PORTS = { large: 8794, small: 8795, empty: 8796, page: 8797, pouch: 8798 };
+const LARGE = 100_000;
+const SMALL = 10_000;
+const QUICK = process.env.LAPOR_BENCH_QUICK === '1';
+const RUNS = {
+  b1: QUICK ? 1 : 5,
+  b2: QUICK ? 1 : 3,
+  b3: QUICK ? 1 : 3,
+  b7: QUICK ? 2 : 5,
+  b4Rounds: QUICK ? 1 : 3,
+  b5: QUICK ? 5 : 20,
+};
+const ONLY = new Set(
+  (process.env.LAPOR_BENCH_ONLY ?? '')
+    .split(',')
+    .map((id) => id.trim().toUpperCase())
+    .filter(Boolean),
+);
+const wanted = (id: string) => ONLY.size === 0 || ONLY.has(id);
+
+const WHAT: Record<string, { what: string; target: string }> = {
+  B1: { what: 'local bulk write into the replica', target: 'ratio ≥ 0.6 of raw' },
+  B2: { what: 'initial sync, fresh profile, 100k, loopback', target: 'ratio ≥ 0.6 of the limit' },
+  B3: { what: 'initial sync vs PouchDB', target: 'ratio ≥ 10' },
+  B4: { what: 'queue filter change at 100k', target: 'p95 ≤ 50 ms' },
+  B5: { what: 'live change A → B', target: 'p50 ≤ 100 ms, p95 ≤ 250 ms' },
+  B6: { what: 'RAKORDA figures over 100k', target: '≤ 500 ms' },
+  B7: { what: 'cold start to first queue page, 100k', target: '≤ 1500 ms, ratio ≤ 2' },
+  B8: { what: 'full-text search at 100k', target: 'p95 ≤ 100 ms' },
+  B9: { what: 'renderer memory, 100k', target: '≤ 400 MB' },
+};
+
+const figures: Figure[] = [];
+
+async function attempt(id: string, measure: () => Promise<Figure>): Promise<void> {
+  if (!wanted(id)) return;
+  console.log(`${id}: ${WHAT[id]?.what ?? ''}`);
+  try {
+    const figure = await measure();
+    figures.push(figure);
+    console.log(
+      `  ${figure.status}: ${figure.value} ${figure.unit ?? ''}${figure.ratio !== undefined ? ` (ratio ${figure.ratio})` : ''}`,
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    figures.push({
+      id,
+      what: WHAT[id]?.what ?? id,
+      target: WHAT[id]?.target ?? '',
+      status: 'broken',
+      reason,
+    });
+    console.error(`  BROKEN: ${reason}`);
+  }
+}
+
+function notRun(id: string, reason: string): void {
+  if (!wanted(id)) return;
+  figures.push({
+    id,
+    what: WHAT[id]?.what ?? id,
+    target: WHAT[id]?.target ?? '',
+    status: 'not run',
+    reason,
+  });
+}
+
+const machine = describeMachine();
+const startedAt = new Date();
+console.log(`Lapor Workstation performance suite — ${startedAt.toISOString()}`);
+console.log(
+  `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB (${machine.freeMemoryGb} GB free), ${machine.os}, Node ${machine.node}`,
+);
+console.log(`load average at start: ${machine.loadAtStart.join(' / ')}`);
+const browser = await browserVersion();
+console.log(`browser: ${browser}`);
+
+if (process.env.LAPOR_BENCH_SKIP_BUILD !== '1') {
+  console.log('building the workstation (npm run build)…');
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+const pageServer = await startBenchPageServer(PORTS.page);
+const corsOrigins = [pageServer.url];
+const servers: LaporServer[] = [];
+const profiles: string[] = [];
+const needsLarge = ['B2', 'B4', 'B5', 'B7', 'B8', 'B9'].some(wanted);
+const needsSmall = ['B1', 'B3'].some(wanted);
+try {
+  const large = needsLarge
+    ? await startLaporServer({
+        port: PORTS.large,
+        complaints: LARGE,
+        corsOrigins,
+        webRoot: 'out/renderer',
+      })
+    : null;
+  if (large) servers.push(large);
+  const small = needsSmall
+    ? await startLaporServer({
+        port: PORTS.small,
+        complaints: SMALL,
+        corsOrigins,
+        webRoot: 'out/renderer',
+      })
+    : null;
+  if (small) servers.push(small);
+
+  if (small) {
+    await attempt('B1', () =>
+      measureBulkWrite({
+        serverUrl: small.url,
+        benchUrl: pageServer.url,
+        count: SMALL,
+        runs: RUNS.b1,
+      }),
+    );
+    await attempt('B3', async () => {
+      const token = await login(small.url, 'bench-pouch-loader');
+      const documents: Record<string, unknown>[] = [];
+      let checkpoint: unknown = { seq: 0 };
+      for (;;) {
+        const response = await fetch(
+          `${small.url}/api/replication/complaints/pull?checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}&limit=1000`,
+          { headers: { authorization: `Bearer ${token}` } },
+        );
+        const page = (await response.json()) as {
+          documents: Record<string, unknown>[];
+          checkpoint: unknown;
+        };
+        if (page.documents.length === 0) break;
+        documents.push(...page.documents);
+        checkpoint = page.checkpoint;
+      }
+      const pouch = await startPouchServer({
+        port: PORTS.pouch,
+        allowedOrigin: pageServer.url,
+        documents,
+      });
+      try {
+        return await measureAgainstPouchDb({
+          serverUrl: small.url,
+          benchUrl: pageServer.url,
+          pouchDatabaseUrl: pouch.databaseUrl,
+          total: SMALL,
+          runs: RUNS.b3,
+        });
+      } finally {
+        await pouch.stop();
+      }
+    });
+  }
+
+  await attempt('B6', measureRakordaFigures);
+
+  if (large) {
+    // B2 leaves its last profile signed in with the whole replica, for the figures after it.
+    let fullProfile: string | null = null;
+    const prepareFullProfile = async () => {
+      const dir = newProfileDir('full');
+      profiles.push(dir);
+      await prepareProfile(dir, large.url, LARGE);
+      return dir;
+    };
+    if (wanted('B2')) {
+      await attempt('B2', async () => {
+        const result = await measureInitialSync({
+          serverUrl: large.url,
+          benchUrl: pageServer.url,
+          total: LARGE,
+          runs: RUNS.b2,
+        });
+        fullProfile = result.profileDir;
+        profiles.push(result.profileDir);
+        return result.figure;
+      });
+    }
+    const needsFullProfile = ['B4', 'B5', 'B7', 'B8', 'B9'].some(wanted);
+    if (needsFullProfile && !fullProfile) fullProfile = await prepareFullProfile();
+
+    if (wanted('B7') && fullProfile) {
+      const dir = fullProfile;
+      await attempt('B7', async () => {
+        const empty = await startLaporServer({
+          port: PORTS.empty,
+          complaints: 0,
+          corsOrigins,
+          webRoot: 'out/renderer',
+        });
+        servers.push(empty);
+        const emptyDir = newProfileDir('empty');
+        profiles.push(emptyDir);
+        await prepareProfile(emptyDir, empty.url, 0);
+        return measureColdStart({
+          fullDir: dir,
+          fullServerUrl: large.url,
+          emptyDir,
+          emptyServerUrl: empty.url,
+          total: LARGE,
+          runs: RUNS.b7,
+        });
+      });
+    }
+
+    if (fullProfile && ['B4', 'B5', 'B8', 'B9'].some(wanted)) {
+      let app: { context: BrowserContext; page: Page } | null = null;
+      let reference: { context: BrowserContext; page: Page; dir: string } | null = null;
+      try {
+        app = await openSignedIn(fullProfile, large.url, LARGE);
+        const appPage = app.page;
+        await attempt('B9', () => measureMemory(appPage, LARGE));
+        await attempt('B4', async () => {
+          const dir = newProfileDir('b4');
+          const context = await openProfile(dir);
+          reference = { context, page: await firstPage(context), dir };
+          await reference.page.goto(pageServer.url);
+          await reference.page.waitForFunction(() => 'laporBench' in window);
+          return measureFilterChanges(appPage, {
+            serverUrl: large.url,
+            benchPage: reference.page,
+            total: LARGE,
+            rounds: RUNS.b4Rounds,
+          });
+        });
+        await attempt('B8', () => measureSearch(appPage, LARGE));
+        await attempt('B5', () =>
+          measureLiveChange(appPage, { serverUrl: large.url, changes: RUNS.b5 }),
+        );
+      } catch (error) {
+        const reason = `could not open the signed-in workstation: ${error instanceof Error ? error.message : String(error)}`;
+        for (const id of ['B9', 'B4', 'B8', 'B5'])
+          if (!figures.some((figure) => figure.id === id))
+            figures.push({
+              id,
+              what: WHAT[id]?.what ?? id,
+              target: WHAT[id]?.target ?? '',
+              status: 'broken',
+              reason,
+            });
+      } finally {
+        await app?.context.close();
+        const opened = reference as { context: BrowserContext; dir: string } | null;
+        if (opened) {
+          await opened.context.close();
+          removeProfileDir(opened.dir);
+        }
+      }
+    }
+  }
+} catch (error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`the suite could not set up: ${reason}`);
+  for (const id of Object.keys(WHAT))
+    if (wanted(id) && !figures.some((figure) => figure.id === id))
+      figures.push({
+        id,
+        what: WHAT[id]?.what ?? id,
+        target: WHAT[id]?.target ?? '',
+        status: 'broken',
+        reason,
+      });
+} finally {
+  for (const server of servers) await server.stop();
+  await pageServer.stop();
+  for (const dir of profiles) removeProfileDir(dir);
+}
+
+for (const id of Object.keys(WHAT))
+  if (wanted(id) && !figures.some((figure) => figure.id === id)) notRun(id, 'not reached');
+figures.sort((a, b) => a.id.localeCompare(b.id));
+machine.loadAtEnd = currentLoad();
+const results = {
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  quick: QUICK,
+  machine,
+  browser,
+  data: {
+    large: `${LARGE} generated demo complaints`,
+    small: `${SMALL} generated demo complaints`,
+    note: 'demo reports with five further paragraphs each: about 2.3 KB per complaint on the wire',
+  },
+  figures,
+};
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('');
+console.log(renderTable(figures));
+console.log(
+  `machine: ${machine.cpu}, ${machine.cores} cores; load ${machine.loadAtStart.join('/')} → ${machine.loadAtEnd.join('/')}; ${browser}`,
+);
+console.log('written: bench/results.json');
+const broken = figures.filter((figure) => figure.status === 'broken');
+if (broken.length > 0) {
+  console.error(`BROKEN: ${broken.map((figure) => figure.id).join(', ')} — see the reasons above`);
+  process.exitCode = 1;
+}
