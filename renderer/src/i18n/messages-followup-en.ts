@@ -25,7 +25,7 @@ export const FOLLOW_UP_MESSAGES_EN: Record<keyof typeof FOLLOW_UP_MESSAGES_ID, s
   'followup.posted.tindak_lanjut':
     'Response saved on this device and sent to the server when connected.',
   'followup.posted.catatan_internal': 'Note saved on this device.',
-  'followup.draftSaved': 'Draft saved automatically at {time}',
+  'followup.draftSaved': 'Draft saved automatically · {time}',
   'followup.draftRestored': 'An unsent draft was restored.',
   'followup.discard': 'Discard draft',
   'followup.rahasia':

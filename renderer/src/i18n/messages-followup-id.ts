@@ -23,7 +23,7 @@ export const FOLLOW_UP_MESSAGES_ID = {
   'followup.posted.tindak_lanjut':
     'Tanggapan tersimpan di perangkat dan dikirim ke server saat tersambung.',
   'followup.posted.catatan_internal': 'Catatan tersimpan di perangkat.',
-  'followup.draftSaved': 'Draf tersimpan otomatis pukul {time}',
+  'followup.draftSaved': 'Draf tersimpan otomatis · {time}',
   'followup.draftRestored': 'Draf yang belum terkirim dipulihkan.',
   'followup.discard': 'Buang draf',
   'followup.rahasia':
