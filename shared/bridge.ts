@@ -44,6 +44,8 @@ export interface WorkstationBridge {
    * opens (including the one that started the app); returns a function that stops listening.
    */
   onOpenComplaint(listener: (trackingNumber: string) => void): () => void;
+  /** Calls the listener when the officer picks Bantuan → Panduan in the application menu. */
+  onOpenHelp(listener: () => void): () => void;
 }
 
 export const BRIDGE_CHANNELS = {
@@ -58,6 +60,8 @@ export const BRIDGE_CHANNELS = {
   reportPendingChanges: 'workstation:report-pending-changes',
   /** Invoked when the page starts listening; answers with a link that was waiting. */
   onOpenComplaint: 'workstation:open-complaint-listening',
+  /** Main → page only: the menu's help entry. */
+  onOpenHelp: 'workstation:open-help',
 } as const satisfies Record<keyof WorkstationBridge, string>;
 
 /** Main → page: a deep link or a clicked notification opens this tracking number. */

@@ -24,7 +24,11 @@ export type MenuEntry =
     };
 
 /** The application menu in Indonesian; the About entry shows the version. */
-export function applicationMenuTemplate(actions: { showAbout: () => void }): MenuEntry[] {
+export function applicationMenuTemplate(actions: {
+  showAbout: () => void;
+  /** Opens the workstation's help page (lifecycle, deadlines, keyboard). */
+  showHelp: () => void;
+}): MenuEntry[] {
   return [
     {
       label: 'Berkas',
@@ -63,7 +67,11 @@ export function applicationMenuTemplate(actions: { showAbout: () => void }): Men
     },
     {
       label: 'Bantuan',
-      submenu: [{ label: 'Tentang Lapor Workstation', click: actions.showAbout }],
+      submenu: [
+        { label: 'Panduan', accelerator: 'F1', click: actions.showHelp },
+        { type: 'separator' },
+        { label: 'Tentang Lapor Workstation', click: actions.showAbout },
+      ],
     },
   ];
 }

@@ -13,9 +13,15 @@ export type DesktopChannel =
   | typeof BRIDGE_CHANNELS.reportPendingChanges
   | typeof BRIDGE_CHANNELS.onOpenComplaint;
 
+/** Channels on which only the main process sends (the page never invokes them). */
+export type EventChannel = typeof BRIDGE_CHANNELS.onOpenHelp;
+
 /** One IPC handler per bridge method; arguments come from an untrusted renderer. */
 export type BridgeHandlers = Record<
-  Exclude<(typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS], DocumentChannel | DesktopChannel>,
+  Exclude<
+    (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS],
+    DocumentChannel | DesktopChannel | EventChannel
+  >,
   (...args: unknown[]) => Promise<unknown>
 >;
 

@@ -19,7 +19,7 @@ import {
 } from 'electron';
 import electronUpdater from 'electron-updater';
 import { APP_ORIGIN, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.ts';
-import { OPEN_COMPLAINT_EVENT } from '../../shared/bridge.ts';
+import { BRIDGE_CHANNELS, OPEN_COMPLAINT_EVENT } from '../../shared/bridge.ts';
 import { createBridgeHandlers } from './bridge-handlers.ts';
 import { crashLoopQuestion, decideAfterRendererGone } from './crash-recovery.ts';
 import {
@@ -352,6 +352,7 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       applicationMenuTemplate({
+        showHelp: () => mainWindow()?.webContents.send(BRIDGE_CHANNELS.onOpenHelp),
         showAbout: () =>
           void dialog.showMessageBox({
             title: 'Tentang Lapor Workstation',

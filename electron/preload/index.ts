@@ -40,6 +40,11 @@ const bridge = {
     );
     return () => void ipcRenderer.removeListener(OPEN_COMPLAINT_EVENT, forward);
   },
+  onOpenHelp: (listener: () => void) => {
+    const forward = () => listener();
+    ipcRenderer.on(BRIDGE_CHANNELS.onOpenHelp, forward);
+    return () => void ipcRenderer.removeListener(BRIDGE_CHANNELS.onOpenHelp, forward);
+  },
 } satisfies WorkstationBridge;
 
 contextBridge.exposeInMainWorld('workstation', bridge);

@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { LanguageProvider } from './i18n/language-context.tsx';
 import { App } from './app/App.tsx';
 import { registerServiceWorker } from './app/register-service-worker.ts';
+import { applyTheme, loadThemeChoice } from './app/theme.ts';
 import './styles.css';
 
+applyTheme(loadThemeChoice());
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(

@@ -33,6 +33,8 @@ describe('bridge IPC handlers', () => {
       BRIDGE_CHANNELS.notify,
       BRIDGE_CHANNELS.reportPendingChanges,
       BRIDGE_CHANNELS.onOpenComplaint,
+      // sent by the main process only
+      BRIDGE_CHANNELS.onOpenHelp,
     ];
     expect(Object.keys(handlers).sort()).toEqual(
       Object.values(BRIDGE_CHANNELS)

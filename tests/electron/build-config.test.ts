@@ -53,7 +53,8 @@ describe('desktop packaging (electron-builder)', () => {
         },
       ),
     ).resolves.toBeUndefined();
-  });
+    // Loading electron-builder's schema validator takes seconds on a busy machine.
+  }, 30_000);
 
   it('builds a Windows NSIS installer and Linux AppImage and deb packages', () => {
     expect(config.appId).toBe('id.go.lapor.workstation');

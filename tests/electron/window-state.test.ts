@@ -50,9 +50,13 @@ describe('window state', () => {
 });
 
 describe('application menu', () => {
-  it('is in Indonesian and offers quitting, editing, zoom and About', () => {
+  it('is in Indonesian and offers quitting, editing, zoom, help and About', () => {
     let shown = false;
-    const menu = applicationMenuTemplate({ showAbout: () => (shown = true) });
+    let helped = false;
+    const menu = applicationMenuTemplate({
+      showAbout: () => (shown = true),
+      showHelp: () => (helped = true),
+    });
     expect(menu.map((entry) => ('label' in entry ? entry.label : ''))).toEqual([
       'Berkas',
       'Sunting',
@@ -67,8 +71,15 @@ describe('application menu', () => {
     );
     expect(roles).toEqual(expect.arrayContaining(['quit', 'copy', 'paste', 'zoomIn', 'zoomOut']));
     const help = menu.at(-1);
-    const about = help && 'submenu' in help ? help.submenu?.[0] : undefined;
+    const items = help && 'submenu' in help ? (help.submenu ?? []) : [];
+    const item = (label: string) =>
+      items.find((entry) => 'label' in entry && entry.label === label);
+    const about = item('Tentang Lapor Workstation');
     if (about && 'click' in about) about.click?.();
     expect(shown).toBe(true);
+    const guide = item('Panduan');
+    expect(guide && 'accelerator' in guide ? guide.accelerator : '').toBe('F1');
+    if (guide && 'click' in guide) guide.click?.();
+    expect(helped).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { timeZoneOf } from '../i18n/translate.ts';
 import { ComplaintDetail } from '../features/detail/ComplaintDetail.tsx';
 import { QueuePanel } from '../features/queue/QueuePanel.tsx';
 import { ShortcutSheet } from '../features/help/ShortcutSheet.tsx';
+import { HelpPage } from '../features/help/HelpPage.tsx';
 import { useDirectory } from '../features/queue/use-directory.ts';
 import { useQueueStore } from '../features/queue/use-queue-store.ts';
 import { InitialSyncProgress } from '../features/status/InitialSyncProgress.tsx';
@@ -14,8 +15,10 @@ import { MergeConflictsButton } from '../features/status/MergeConflictsButton.ts
 import { RefusalsButton } from '../features/status/RefusalsButton.tsx';
 import { ReloginBanner } from '../features/status/ReloginBanner.tsx';
 import { SyncIndicator } from '../features/status/SyncIndicator.tsx';
+import { ThemeSwitch } from '../features/status/ThemeSwitch.tsx';
 import { TriageDialog } from '../features/triage/TriageDialog.tsx';
 import type { TriageOutcome } from '../features/triage/execute-triage-action.ts';
+import { getBridge } from '../bridge/get-bridge.ts';
 import { useDesktopIntegration } from './use-desktop-integration.ts';
 import { useWorkstation } from './workstation-context.tsx';
 
@@ -46,7 +49,9 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
   const [checkedIds, setCheckedIds] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [notice, setNotice] = useState('');
-  const [view, setView] = useState<'queue' | 'report' | 'templates' | 'autoClose'>('queue');
+  const [view, setView] = useState<'queue' | 'report' | 'templates' | 'autoClose' | 'help'>(
+    'queue',
+  );
   const isAdmin = officer.role === 'admin_instansi';
   const [showShortcuts, setShowShortcuts] = useState(false);
   useDesktopIntegration({
@@ -69,9 +74,18 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
         event.preventDefault();
         setShowShortcuts(true);
       }
+      if (event.key === 'F1') {
+        event.preventDefault();
+        setView('help');
+      }
     }
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // The desktop app's menu (Bantuan → Panduan) opens the same page.
+    const stopMenu = getBridge().onOpenHelp(() => setView('help'));
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      stopMenu();
+    };
   }, []);
   const firstFieldRef = useRef<HTMLSelectElement | null>(null);
 
@@ -166,6 +180,15 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
               {t('nav.templates')}
             </button>
           )}
+          <button
+            type="button"
+            aria-current={view === 'help' ? 'page' : undefined}
+            aria-keyshortcuts="F1"
+            onClick={() => setView('help')}
+            data-testid="nav-help"
+          >
+            {t('nav.help')}
+          </button>
         </nav>
         <button
           type="button"
@@ -198,6 +221,11 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
               <AutoCloseProposals store={store} directory={directory} />
             )}
           </Suspense>
+        </main>
+      )}
+      {view === 'help' && (
+        <main className="help-main">
+          <HelpPage onShowShortcuts={() => setShowShortcuts(true)} />
         </main>
       )}
       <main className="workstation-main" hidden={view !== 'queue'}>
@@ -237,6 +265,7 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
         </p>
         <RefusalsButton />
         <MergeConflictsButton directory={directory} />
+        <ThemeSwitch />
       </footer>
       {showShortcuts && <ShortcutSheet onClose={() => setShowShortcuts(false)} />}
       {dialog && (

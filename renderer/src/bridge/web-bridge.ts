@@ -108,4 +108,8 @@ export const webBridge = {
     window.addEventListener('hashchange', open);
     return () => window.removeEventListener('hashchange', open);
   },
+  // The web build has no application menu; F1 and the header button open the help page.
+  onOpenHelp() {
+    return () => undefined;
+  },
 } satisfies WorkstationBridge;

@@ -43,7 +43,11 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'queue.column.status': 'Status',
   'queue.column.age': 'Age',
   'queue.column.due': 'Due',
-  'queue.empty': 'No complaints match this filter.',
+  'queue.empty':
+    'No complaints match this filter. Change the filter choices, clear the search, or show every complaint.',
+  'queue.emptyReplica':
+    'No complaints on this device yet. They appear here once synced with the central server; a liaison officer receives only complaints disposed to their OPD.',
+  'queue.clearFilters': 'Show every complaint',
   'queue.loading': 'Loading the queue…',
   'queue.ageDays': '{days} days',
   'queue.overdue': 'overdue',
@@ -150,7 +154,8 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'clock.overdue': '{clock}: {days} days overdue',
   'rejections.button': 'Refused by server ({count})',
   'rejections.heading': 'Changes the server refused',
-  'rejections.empty': 'No refusals.',
+  'rejections.empty':
+    'No refusals: the central server accepted all your changes. If the server refuses a change, it appears here to redo or resolve.',
   'rejections.discard': 'Discard',
   'rejections.redo': 'Redo',
   'rejections.close': 'Close',
@@ -271,4 +276,49 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'notify.dueToday': '{count} complaints due today',
   'notify.andMore': ' and {count} more',
   'deepLink.notFound': 'Complaint {tracking} is not on this device.',
+  'theme.label': 'Theme',
+  'theme.system': 'Follow the system',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'nav.help': 'Help',
+  'help.heading': 'Help',
+  'help.intro': 'A summary of the complaint lifecycle and the deadlines Lapor Workstation uses.',
+  'help.lifecycle': 'Complaint lifecycle',
+  'help.lifecycleIntro':
+    'A complaint can only change status through the steps below; any other step is refused on the device and on the central server. Every change records who, when (server and device time) and why.',
+  'help.column.status': 'Status',
+  'help.column.meaning': 'Meaning',
+  'help.column.next': 'Can move to',
+  'help.status.belum_diverifikasi': 'Arrived, not yet checked by the instansi administrator.',
+  'help.status.ditunda': 'Sent back to the reporter to complete the details.',
+  'help.status.didisposisi': 'Verified, classified and forwarded to an OPD; no follow-up yet.',
+  'help.status.ditindaklanjuti': 'The OPD posted a follow-up; the reporter may reply.',
+  'help.status.selesai': 'Closed. The instansi administrator can reopen it, with a reason.',
+  'help.status.diarsipkan':
+    'Archived as invalid (not a public-service matter, too vague, spam, duplicate), with a reason.',
+  'help.status.bukan_wewenang':
+    'Returned to the national administrator: not this instansi’s authority.',
+  'help.none': 'None',
+  'help.deadlines': 'Deadlines',
+  'help.deadlinesIntro':
+    'Deadlines are counted in the instansi’s time zone under the rules in force when the complaint arrived. The rules in force today (version {version}):',
+  'help.clock': 'Deadline clock',
+  'help.limit': 'Limit',
+  'help.clock.verify': 'Verify and dispose, from arrival',
+  'help.clock.firstFollowUp': 'First OPD follow-up, from disposition',
+  'help.clock.resolution': 'Resolution of a complaint (not berkadar pengawasan)',
+  'help.clock.resolutionSupervised': 'Resolution of a complaint berkadar pengawasan',
+  'help.clock.resolutionAspiration': 'Resolution of an aspiration or information request',
+  'help.clock.autoClose': 'Proposed automatic closing when the reporter does not reply',
+  'help.days.working': '{count} working days',
+  'help.days.calendar': '{count} calendar days',
+  'help.workingDays':
+    'Working days are Monday to Friday, excluding national holidays and cuti bersama days kept by the instansi administrator. A deadline falls at the end of its last day. The queue can be filtered by deadline: overdue, due this week, or no clock.',
+  'help.keyboard': 'Keyboard',
+  'help.keyboardText':
+    'Everything can be done from the keyboard. Press ? for the list of shortcuts and F1 to open this help.',
+  'help.offline': 'Working offline',
+  'help.offlineText':
+    'Every change is saved on the device first and sent to the central server as soon as there is a connection. The status bar shows how many changes are waiting; changes the server refuses appear as refusals to redo or resolve.',
+  'shortcuts.help': 'Open the help page (lifecycle and deadlines)',
 };

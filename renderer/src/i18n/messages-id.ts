@@ -43,7 +43,11 @@ export const MESSAGES_ID = {
   'queue.column.status': 'Status',
   'queue.column.age': 'Umur',
   'queue.column.due': 'Tenggat',
-  'queue.empty': 'Tidak ada pengaduan untuk filter ini.',
+  'queue.empty':
+    'Tidak ada pengaduan untuk filter ini. Ubah pilihan filter, kosongkan pencarian, atau tampilkan semua pengaduan.',
+  'queue.emptyReplica':
+    'Belum ada pengaduan di perangkat ini. Pengaduan muncul di sini setelah tersinkron dengan server pusat; Pejabat Penghubung hanya menerima pengaduan yang didisposisikan ke OPD-nya.',
+  'queue.clearFilters': 'Tampilkan semua pengaduan',
   'queue.loading': 'Memuat antrean…',
   'queue.ageDays': '{days} hari',
   'queue.overdue': 'lewat tenggat',
@@ -149,7 +153,8 @@ export const MESSAGES_ID = {
   'clock.overdue': '{clock}: lewat {days} hari',
   'rejections.button': 'Ditolak server ({count})',
   'rejections.heading': 'Perubahan yang ditolak server',
-  'rejections.empty': 'Tidak ada penolakan.',
+  'rejections.empty':
+    'Tidak ada penolakan: server pusat menerima semua perubahan Anda. Bila server menolak suatu perubahan, perubahan itu muncul di sini untuk diulang atau diselesaikan.',
   'rejections.discard': 'Buang',
   'rejections.redo': 'Ulangi',
   'rejections.close': 'Tutup',
@@ -270,6 +275,51 @@ export const MESSAGES_ID = {
   'notify.dueToday': '{count} pengaduan jatuh tempo hari ini',
   'notify.andMore': ' dan {count} lainnya',
   'deepLink.notFound': 'Pengaduan {tracking} tidak ada di perangkat ini.',
+  'theme.label': 'Tema',
+  'theme.system': 'Ikuti sistem',
+  'theme.light': 'Terang',
+  'theme.dark': 'Gelap',
+  'nav.help': 'Panduan',
+  'help.heading': 'Panduan',
+  'help.intro': 'Ringkasan alur pengaduan dan tenggat yang dipakai Lapor Workstation.',
+  'help.lifecycle': 'Alur status pengaduan',
+  'help.lifecycleIntro':
+    'Pengaduan hanya dapat berpindah status lewat langkah di bawah ini; langkah lain ditolak di perangkat dan di server pusat. Setiap perpindahan mencatat siapa, kapan (jam server dan jam perangkat) dan alasannya.',
+  'help.column.status': 'Status',
+  'help.column.meaning': 'Arti',
+  'help.column.next': 'Dapat berpindah ke',
+  'help.status.belum_diverifikasi': 'Baru masuk, belum diperiksa Admin Instansi.',
+  'help.status.ditunda': 'Dikembalikan ke pelapor untuk melengkapi keterangan.',
+  'help.status.didisposisi':
+    'Terverifikasi, diklasifikasikan dan diteruskan ke OPD; belum ada tindak lanjut.',
+  'help.status.ditindaklanjuti': 'OPD sudah memberi tindak lanjut; pelapor dapat menanggapi.',
+  'help.status.selesai': 'Ditutup. Admin Instansi dapat membukanya kembali dengan alasan.',
+  'help.status.diarsipkan':
+    'Diarsipkan karena tidak valid (bukan pelayanan publik, tidak jelas, spam, duplikat), dengan alasan.',
+  'help.status.bukan_wewenang': 'Dikembalikan ke admin nasional: bukan wewenang instansi ini.',
+  'help.none': 'Tidak ada',
+  'help.deadlines': 'Tenggat',
+  'help.deadlinesIntro':
+    'Tenggat dihitung dalam zona waktu instansi menurut aturan yang berlaku saat pengaduan masuk. Aturan yang berlaku hari ini (versi {version}):',
+  'help.clock': 'Jam tenggat',
+  'help.limit': 'Batas',
+  'help.clock.verify': 'Verifikasi dan disposisi, sejak pengaduan masuk',
+  'help.clock.firstFollowUp': 'Tindak lanjut pertama OPD, sejak disposisi',
+  'help.clock.resolution': 'Penyelesaian pengaduan (tidak berkadar pengawasan)',
+  'help.clock.resolutionSupervised': 'Penyelesaian pengaduan berkadar pengawasan',
+  'help.clock.resolutionAspiration': 'Penyelesaian aspirasi atau permintaan informasi',
+  'help.clock.autoClose': 'Usulan penutupan otomatis bila pelapor tidak menanggapi tindak lanjut',
+  'help.days.working': '{count} hari kerja',
+  'help.days.calendar': '{count} hari kalender',
+  'help.workingDays':
+    'Hari kerja adalah Senin sampai Jumat, tidak termasuk libur nasional dan cuti bersama yang dicatat Admin Instansi. Tenggat jatuh pada akhir hari terakhir. Antrean dapat disaring menurut tenggat: lewat tenggat, jatuh tempo minggu ini, atau tanpa jam.',
+  'help.keyboard': 'Papan ketik',
+  'help.keyboardText':
+    'Semua pekerjaan dapat dilakukan dengan papan ketik. Tekan ? untuk daftar pintasan dan F1 untuk membuka panduan ini.',
+  'help.offline': 'Bekerja tanpa koneksi',
+  'help.offlineText':
+    'Semua perubahan disimpan di perangkat terlebih dahulu dan dikirim ke server pusat begitu ada koneksi. Bilah status di bawah menunjukkan jumlah perubahan yang masih menunggu; perubahan yang ditolak server muncul sebagai penolakan untuk diulang atau diselesaikan.',
+  'shortcuts.help': 'Buka panduan (alur status dan tenggat)',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;

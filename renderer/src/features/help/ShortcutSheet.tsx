@@ -13,6 +13,7 @@ const QUEUE_KEYS = [
   ['/', 'shortcuts.search'],
   ['Esc', 'shortcuts.close'],
   ['?', 'shortcuts.sheet'],
+  ['F1', 'shortcuts.help'],
 ] as const;
 
 /** Every keyboard shortcut of the workstation, opened with `?`. */

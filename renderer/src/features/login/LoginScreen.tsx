@@ -1,6 +1,7 @@
 import type { SessionResponse } from '../../../../shared/api/contract.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { LanguageSwitch } from '../status/LanguageSwitch.tsx';
+import { ThemeSwitch } from '../status/ThemeSwitch.tsx';
 import { LoginForm } from './LoginForm.tsx';
 
 export function LoginScreen({
@@ -18,6 +19,7 @@ export function LoginScreen({
         <LoginForm serverUrl={serverUrl} onSignedIn={onSignedIn} />
         <p className="login-server">{t('login.server', { url: serverUrl })}</p>
         <LanguageSwitch />
+        <ThemeSwitch />
       </section>
     </main>
   );

@@ -199,6 +199,22 @@ export function QueuePanel({
         <span className="col-age">{t('queue.column.age')}</span>
         <span className="col-due">{t('queue.column.due')}</span>
       </div>
+      {rows && rows.length === 0 && snapshot.loaded && snapshot.total === 0 && (
+        <p className="queue-empty" data-testid="queue-empty">
+          {t('queue.emptyReplica')}
+        </p>
+      )}
+      {rows && rows.length === 0 && snapshot.total > 0 && (
+        <div className="queue-empty" data-testid="queue-empty">
+          <p>{t('queue.empty')}</p>
+          <button
+            type="button"
+            onClick={() => changeCriteria({ ...DEFAULT_QUEUE_CRITERIA, status: 'all' })}
+          >
+            {t('queue.clearFilters')}
+          </button>
+        </div>
+      )}
       <div
         ref={scrollRef}
         className="queue-scroll"
@@ -209,7 +225,6 @@ export function QueuePanel({
         onKeyDown={onKeyDown}
         data-testid="queue-list"
       >
-        {rows && rows.length === 0 && <p className="queue-empty">{t('queue.empty')}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {rows &&
             virtualizer.getVirtualItems().map((item) => {
