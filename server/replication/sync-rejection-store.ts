@@ -25,7 +25,7 @@ function fromRow(row: RejectionRow): SyncRejection {
   return {
     id: row.id,
     officerId: row.officer_id,
-    collection: row.collection,
+    targetCollection: row.collection,
     documentId: row.document_id,
     reasonCode: row.reason_code,
     reason: row.reason,

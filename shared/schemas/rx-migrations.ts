@@ -13,3 +13,11 @@ export const complaintEventMigrationStrategies: MigrationStrategies = {
   1: (document: Record<string, unknown>) => document,
   2: (document: Record<string, unknown>) => ({ ...document, attachments: [] }),
 };
+
+/** Version 1 renamed `collection` (which RxDB documents cannot hold) to `targetCollection`. */
+export const syncRejectionMigrationStrategies: MigrationStrategies = {
+  1: ({ collection, ...document }: Record<string, unknown>) => ({
+    ...document,
+    targetCollection: collection,
+  }),
+};

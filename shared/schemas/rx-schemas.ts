@@ -72,7 +72,7 @@ export const slaRuleSetRxSchema = toRxSchema<SlaRuleSetDocument>(slaRuleSetSchem
 
 export const syncRejectionRxSchema = toRxSchema<SyncRejection>(syncRejectionSchema, {
   title: 'sync_rejections',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   indexes: [['resolvedAt', 'createdAt']],
 });

@@ -14,7 +14,11 @@ export const REJECTION_CODES = [
 export const syncRejectionSchema = z.object({
   id: idSchema,
   officerId: idSchema,
-  collection: z.string().max(40),
+  /**
+   * The replicated collection the refused write was for. Not named `collection`: RxDB documents
+   * have a `collection` property of their own, and a field of that name cannot be read.
+   */
+  targetCollection: z.string().max(40),
   documentId: z.string().max(40),
   reasonCode: z.enum(REJECTION_CODES),
   reason: z.string().max(2000),

@@ -308,7 +308,7 @@ async function expectAppendOnly(
   const refusals = await newRejections(session);
   expect(refusals).toHaveLength(1);
   expect(refusals[0]).toMatchObject({
-    collection: 'complaint_events',
+    targetCollection: 'complaint_events',
     documentId: stored.id,
     reasonCode: 'append_only',
   });

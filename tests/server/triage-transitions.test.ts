@@ -119,7 +119,7 @@ describe('illegal lifecycle transitions pushed by the admin instansi', () => {
       const [refusal] = refusals;
       expect(refusal).toMatchObject({
         officerId: admin.officer.id,
-        collection: 'complaints',
+        targetCollection: 'complaints',
         documentId: master.id,
         reasonCode: 'lifecycle',
         resolvedAt: 0,

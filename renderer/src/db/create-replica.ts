@@ -29,6 +29,7 @@ import {
 import {
   complaintEventMigrationStrategies,
   complaintMigrationStrategies,
+  syncRejectionMigrationStrategies,
 } from '../../../shared/schemas/rx-migrations.ts';
 import { createComplaintConflictHandler } from '../sync/complaint-conflict-handler.ts';
 import { MergeConflicts } from '../sync/merge-conflicts.ts';
@@ -108,7 +109,10 @@ export async function openReplica(
     categories: { schema: categoryRxSchema },
     holidays: { schema: holidayRxSchema },
     sla_rules: { schema: slaRuleSetRxSchema },
-    sync_rejections: { schema: syncRejectionRxSchema },
+    sync_rejections: {
+      schema: syncRejectionRxSchema,
+      migrationStrategies: syncRejectionMigrationStrategies,
+    },
     attachment_files: { schema: attachmentFileRxSchema },
     templates: { schema: responseTemplateRxSchema },
   };

@@ -35,7 +35,7 @@ export function RefusalsDialog({
             <p className="refusal-reason">{refusal.reason}</p>
             <p className="form-note">
               {t('rejections.item', {
-                collection: refusal.collection,
+                collection: refusal.targetCollection,
                 when: formatDateTime(
                   language,
                   refusal.createdAt,

@@ -11,7 +11,7 @@ export async function redoRefusedWrite(
   workstation: WorkstationContextValue,
   refusal: SyncRejection,
 ): Promise<void> {
-  if (refusal.collection !== 'complaints') return;
+  if (refusal.targetCollection !== 'complaints') return;
   let refused: unknown;
   try {
     refused = JSON.parse(refusal.refusedDocument);
