@@ -47,6 +47,10 @@ test('the admin writes a response template (warned about an unknown placeholder)
   await page.getByTestId('template-new').click();
   const editor = page.getByRole('dialog', { name: 'Templat baru' });
   await expect(editor).toContainText('{nama_pelapor}'); // the placeholder help
+  await editor.getByLabel('Judul templat').fill('Ok');
+  await editor.getByRole('button', { name: 'Simpan templat' }).click();
+  await expect(editor.getByText('Judul templat 3–120 karakter')).toBeVisible();
+  await expect(editor.getByText('Isi templat 10–4.000 karakter')).toBeVisible();
   await editor.getByLabel('Judul templat').fill('Jadwal peninjauan lapangan');
   await editor
     .getByLabel('Isi templat')

@@ -30,6 +30,8 @@ export const TEMPLATE_MESSAGES_EN: Record<keyof typeof TEMPLATE_MESSAGES_ID, str
   'templates.form.kind': 'Kind',
   'templates.form.body': 'Template text',
   'templates.form.active': 'Active (officers can choose it)',
+  'templates.form.titleError': 'Template title: 3–120 characters',
+  'templates.form.bodyError': 'Template text: 10–4,000 characters',
   'templates.form.save': 'Save template',
   'templates.form.cancel': 'Cancel',
   'templates.saved': 'Template “{title}” saved; it is sent to the server when online.',

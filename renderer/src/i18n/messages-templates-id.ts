@@ -29,6 +29,8 @@ export const TEMPLATE_MESSAGES_ID = {
   'templates.form.kind': 'Jenis',
   'templates.form.body': 'Isi templat',
   'templates.form.active': 'Aktif (dapat dipilih petugas)',
+  'templates.form.titleError': 'Judul templat 3–120 karakter',
+  'templates.form.bodyError': 'Isi templat 10–4.000 karakter',
   'templates.form.save': 'Simpan templat',
   'templates.form.cancel': 'Batal',
   'templates.saved': 'Templat “{title}” disimpan; dikirim ke server saat daring.',

@@ -64,7 +64,7 @@ export function TemplateEditor({ template, onClose }: TemplateEditorProps) {
         />
         {errors.title && (
           <p className="field-error" id="template-title-error">
-            {errors.title.message}
+            {t('templates.form.titleError')}
           </p>
         )}
         <label htmlFor="template-kind">{t('templates.form.kind')}</label>
@@ -89,7 +89,7 @@ export function TemplateEditor({ template, onClose }: TemplateEditorProps) {
         />
         {errors.body && (
           <p className="field-error" id="template-body-error">
-            {errors.body.message}
+            {t('templates.form.bodyError')}
           </p>
         )}
         {unknown.length > 0 && (
