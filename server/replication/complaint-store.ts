@@ -261,6 +261,30 @@ async function pushOneComplaint(
         return { conflict: visibleMaster, accepted: false, refused: true };
       }
     }
+    if (decision.kind === 'accept' && decision.changes.status === 'selesai') {
+      // Closing tells the reporter the matter is done: there must be an answer to read first
+      // (an imported complaint may sit in ditindaklanjuti without one).
+      const answered = await tx.query(
+        `SELECT 1 FROM complaint_events WHERE complaint_id = $1 AND kind = 'tindak_lanjut' LIMIT 1`,
+        [documentId],
+      );
+      if (answered.length === 0) {
+        await recordSyncRejection(
+          tx,
+          officer,
+          'complaints',
+          documentId,
+          {
+            code: 'lifecycle',
+            message:
+              'Pengaduan hanya dapat diselesaikan setelah ada tanggapan publik (tindak lanjut)',
+          },
+          row.newDocumentState,
+          now,
+        );
+        return { conflict: visibleMaster, accepted: false, refused: true };
+      }
+    }
     if (decision.kind === 'refuse') {
       await recordSyncRejection(
         tx,

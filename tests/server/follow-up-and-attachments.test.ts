@@ -197,6 +197,36 @@ describe('a public follow-up by the OPD', () => {
   });
 });
 
+describe('closing', () => {
+  it('refuses selesai for a complaint nobody has answered (an imported one) and accepts it once answered', async () => {
+    const found = complaints.find((doc) => doc.status === 'ditindaklanjuti' && !taken.has(doc.id));
+    if (!found) throw new Error('no followed-up complaint');
+    taken.add(found.id);
+    // What an import of a complaint already in ditindaklanjuti leaves: no follow-up on record.
+    await server.db.query(
+      `DELETE FROM complaint_events WHERE complaint_id = $1 AND kind = 'tindak_lanjut'`,
+      [found.id],
+    );
+    const close = () =>
+      pushComplaints(server.app, admin, [
+        {
+          assumedMasterState: found,
+          newDocumentState: { ...found, status: 'selesai' as const },
+        },
+      ]);
+    const refused = await close();
+    expect(refused.json()).toEqual([expect.objectContaining({ status: 'ditindaklanjuti' })]);
+    const refusal = (await rejectionsOf(admin)).find((row) => row.documentId === found.id);
+    expect(refusal).toMatchObject({ reasonCode: 'lifecycle' });
+    expect(refusal?.reason).toContain('tanggapan publik');
+
+    const { reporter: _identity, _deleted, ...visible } = found;
+    expect((await pushEvents(admin, [followUp(admin, visible)])).json()).toEqual([]);
+    expect((await close()).json()).toEqual([]);
+    expect((await masterOf(found.id)).status).toBe('selesai');
+  });
+});
+
 describe('confidentiality', () => {
   it('never sends reporter identity to a penghubung or koordinator, and only the admin its reveals', async () => {
     const complaint = puprComplaint('didisposisi');

@@ -3,6 +3,7 @@ import type { SessionResponse, WireDocument } from '../../shared/api/contract.ts
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/domain/complaint-status.ts';
 import { canTransition } from '../../shared/domain/lifecycle.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
+import { planFollowUp } from '../../shared/domain/follow-up.ts';
 import type { SyncRejection } from '../../shared/schemas/sync-rejection.ts';
 import { SEED_NOW, startTestServer, type TestServer } from './support/test-server.ts';
 import { changeCounter, pull, pullAll, pushComplaints } from './support/replication-client.ts';
@@ -176,6 +177,28 @@ describe('allowed lifecycle transitions pushed by the admin instansi', () => {
     expect(audit[0]?.details.fields).toContain(from === to ? 'unitId' : 'status');
   });
 
+  /** Closing needs a public follow-up on record; the admin posts one. */
+  async function answerPublicly(complaint: Complaint): Promise<void> {
+    const plan = planFollowUp(
+      complaint,
+      {
+        kind: 'tindak_lanjut',
+        content: 'Perbaikan telah dilaksanakan dan diperiksa di lapangan oleh petugas.',
+        attachments: [],
+      },
+      { officer: admin.officer, now: NOW, eventId: crypto.randomUUID() },
+    );
+    if (!plan.ok) throw new Error(plan.error);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/replication/complaint_events/push',
+      payload: [{ newDocumentState: { ...plan.event, _deleted: false } }],
+      headers: { authorization: `Bearer ${admin.accessToken}` },
+    });
+    expect(response.json()).toEqual([]);
+    await newRejections();
+  }
+
   it('walks one complaint through the whole lifecycle and refuses a skip from every state reached', async () => {
     const path: ComplaintStatus[] = [
       'ditunda',
@@ -200,6 +223,7 @@ describe('allowed lifecycle transitions pushed by the admin instansi', () => {
       expect((await newRejections()).map((row) => row.reasonCode)).toEqual(['lifecycle']);
 
       expect(canTransition(master.status, to)).toBe(true);
+      if (to === 'selesai') await answerPublicly(master);
       const accepted = await pushComplaints(server.app, admin, [
         { assumedMasterState: master, newDocumentState: movedTo(master, to) },
       ]);

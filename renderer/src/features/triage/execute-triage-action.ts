@@ -7,6 +7,18 @@ import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
 import { loadDeadlineContext } from './deadline-context.ts';
 
+const NO_ANSWER_YET =
+  'Pengaduan hanya dapat diselesaikan setelah ada tanggapan publik (tindak lanjut)';
+
+/** Closing needs an answer the reporter can read; the server checks the same. */
+async function hasPublicFollowUp(workstation: WorkstationContextValue, complaintId: string) {
+  // Served by the complaintId index; a complaint has a handful of events.
+  const events = await workstation.replica.complaint_events
+    .find({ selector: { complaintId } })
+    .exec();
+  return events.some((event) => event.kind === 'tindak_lanjut');
+}
+
 export type TriageOutcome = {
   done: string[];
   skipped: { trackingNumber: string; reason: string }[];
@@ -40,6 +52,10 @@ export async function executeTriageAction(
     );
     if (!plan.ok) {
       outcome.skipped.push({ trackingNumber: complaint.trackingNumber, reason: plan.error });
+      continue;
+    }
+    if (input.kind === 'close' && !(await hasPublicFollowUp(workstation, id))) {
+      outcome.skipped.push({ trackingNumber: complaint.trackingNumber, reason: NO_ANSWER_YET });
       continue;
     }
     const next = { ...complaint, ...plan.patch, statusChangedAt: now };
