@@ -5,6 +5,7 @@ import type { Database } from './db/database.ts';
 import { runMigrations } from './db/migrations.ts';
 import { openDatabase } from './db/open-database.ts';
 import { DEFAULT_SEED, seedDemo, type SeedResult } from './seed/seed-demo.ts';
+import { createPgNotifyChangeFeed } from './replication/pg-notify-change-feed.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -27,8 +28,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         nowMs: Date.now(),
       })
     : null;
+  // On PostgreSQL several processes may serve one database: live changes fan out through
+  // LISTEN/NOTIFY. The embedded PGlite has one process, so the in-process feed suffices.
+  const feed = config.databaseUrl ? await createPgNotifyChangeFeed(config.databaseUrl) : undefined;
   const app = await buildApp({
     db,
+    ...(feed ? { feed } : {}),
     corsOrigins: config.corsOrigins,
     loginAttemptsPerMinute: config.loginAttemptsPerMinute,
     intakeRequestsPerMinute: config.intakeRequestsPerMinute,
@@ -53,6 +58,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
      */
     async stop() {
       await app.close();
+      await feed?.close();
       await db.close();
     },
   };
