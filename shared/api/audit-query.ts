@@ -33,16 +33,39 @@ export const auditQuerySchema = z
   });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 
-export type AuditEntryView = {
-  id: number;
-  at: number;
-  officerId: string;
-  officerName: string;
-  deviceId: string;
-  action: string;
-  collection: string;
-  documentId: string;
-  details: Record<string, unknown>;
-};
+/** What the workstation accepts from GET /api/admin/audit. */
+export const auditPageSchema = z.object({
+  entries: z.array(
+    z.object({
+      id: z.number(),
+      at: z.number(),
+      officerId: z.string(),
+      officerName: z.string(),
+      deviceId: z.string(),
+      action: z.string(),
+      collection: z.string(),
+      documentId: z.string(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  nextBefore: z.number().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
+export type AuditEntryView = AuditPage['entries'][number];
 
-export type AuditPage = { entries: AuditEntryView[]; nextBefore: number | null };
+/** The kinds of audit entries the server writes (the filter's choices). */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'login_lockout',
+  'logout',
+  'write_accepted',
+  'write_refused',
+  'event_appended',
+  'identity_revealed',
+  'intake_accepted',
+  'intake_refused',
+  'import_applied',
+  'import_refused',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

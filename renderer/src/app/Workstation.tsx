@@ -32,6 +32,9 @@ const TemplatesPage = lazy(() =>
     default: module.TemplatesPage,
   })),
 );
+const AuditPage = lazy(() =>
+  import('../features/admin/AuditPage.tsx').then((module) => ({ default: module.AuditPage })),
+);
 const AutoCloseProposals = lazy(() =>
   import('../features/closing/AutoCloseProposals.tsx').then((module) => ({
     default: module.AutoCloseProposals,
@@ -49,9 +52,9 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
   const [checkedIds, setCheckedIds] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [notice, setNotice] = useState('');
-  const [view, setView] = useState<'queue' | 'report' | 'templates' | 'autoClose' | 'help'>(
-    'queue',
-  );
+  const [view, setView] = useState<
+    'queue' | 'report' | 'templates' | 'autoClose' | 'audit' | 'help'
+  >('queue');
   const isAdmin = officer.role === 'admin_instansi';
   const [showShortcuts, setShowShortcuts] = useState(false);
   useDesktopIntegration({
@@ -180,6 +183,16 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
               {t('nav.templates')}
             </button>
           )}
+          {isAdmin && (
+            <button
+              type="button"
+              aria-current={view === 'audit' ? 'page' : undefined}
+              onClick={() => setView('audit')}
+              data-testid="nav-audit"
+            >
+              {t('nav.audit')}
+            </button>
+          )}
           <button
             type="button"
             aria-current={view === 'help' ? 'page' : undefined}
@@ -212,14 +225,12 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           </Suspense>
         </main>
       )}
-      {isAdmin && (view === 'templates' || view === 'autoClose') && (
+      {isAdmin && (view === 'templates' || view === 'autoClose' || view === 'audit') && (
         <main className="admin-main">
           <Suspense fallback={<p className="report-loading">{t('report.loading')}</p>}>
-            {view === 'templates' ? (
-              <TemplatesPage />
-            ) : (
-              <AutoCloseProposals store={store} directory={directory} />
-            )}
+            {view === 'templates' && <TemplatesPage />}
+            {view === 'autoClose' && <AutoCloseProposals store={store} directory={directory} />}
+            {view === 'audit' && <AuditPage />}
           </Suspense>
         </main>
       )}
