@@ -24,6 +24,11 @@ const INDEX_SLICE = 200;
 const PATCH_LIMIT = 300;
 const NOTIFY_DELAY_MS = 16;
 const BULK_NOTIFY_DELAY_MS = 1_000;
+/** While a sync writes batch after batch, showing the queue costs more the more it holds. */
+const BULK_NOTIFY_MS_PER_THOUSAND = 40;
+const BULK_NOTIFY_MAX_DELAY_MS = 4_000;
+/** Indexing waits until sync batches stop coming for this long, leaving the sync the CPU. */
+const INDEX_AFTER_QUIET_MS = 1_500;
 const LOAD_PROGRESS_INTERVAL_MS = 1_500;
 
 export type QueueStoreSnapshot = {
@@ -58,6 +63,7 @@ export class QueueStore {
   /** Bumped by every start and stop, so work begun by an earlier start knows it is stale. */
   private generation = 0;
   private notifyScheduled = false;
+  private quietTimer: ReturnType<typeof setTimeout> | null = null;
 
   private readonly collection: RxCollection<Complaint>;
 
@@ -121,6 +127,8 @@ export class QueueStore {
 
   stop(): void {
     this.generation += 1;
+    if (this.quietTimer !== null) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
     this.subscription?.unsubscribe();
     this.subscription = null;
   }
@@ -202,9 +210,17 @@ export class QueueStore {
         insertInOrder(cache.entries, entry, cache.sort);
       }
     }
-    this.changed(bulk ? BULK_NOTIFY_DELAY_MS : NOTIFY_DELAY_MS);
+    this.changed(bulk ? bulkNotifyDelay(this.entries.size) : NOTIFY_DELAY_MS);
     if (patchOrder) this.sorted = { ...cache, version: this.snapshot.version };
-    if (bulk && this.snapshot.loaded) this.indexInSlices(this.generation);
+    if (bulk && this.snapshot.loaded) this.indexWhenQuiet(this.generation);
+  }
+
+  private indexWhenQuiet(generation: number): void {
+    if (this.quietTimer !== null) clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = null;
+      this.indexInSlices(generation);
+    }, INDEX_AFTER_QUIET_MS);
   }
 
   private indexInSlices(generation: number): void {
@@ -252,6 +268,13 @@ export class QueueStore {
       for (const listener of this.listeners) listener();
     }, delayMs);
   }
+}
+
+function bulkNotifyDelay(size: number): number {
+  return Math.min(
+    BULK_NOTIFY_MAX_DELAY_MS,
+    Math.max(BULK_NOTIFY_DELAY_MS, (size / 1000) * BULK_NOTIFY_MS_PER_THOUSAND),
+  );
 }
 
 function positionOf(entries: readonly QueueEntry[], entry: QueueEntry, sort: QueueSort): number {
