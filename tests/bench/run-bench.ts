@@ -6,6 +6,7 @@
  *   LAPOR_BENCH_ONLY=B4,B8     only these figures (and what they need)
  *   LAPOR_BENCH_SKIP_BUILD=1   use the workstation already built in out/renderer
  *   LAPOR_BENCH_QUICK=1        fewer runs, for trying the suite out (not for reporting)
+ *   LAPOR_BENCH_RUNS_B2=2      runs of one figure (B1, B2, B3, B7, B4ROUNDS, B5)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -43,14 +44,20 @@ const PORTS = { large: 8794, small: 8795, empty: 8796, page: 8797, pouch: 8798 }
 const LARGE = 100_000;
 const SMALL = 10_000;
 const QUICK = process.env.LAPOR_BENCH_QUICK === '1';
-const RUNS = {
-  b1: QUICK ? 1 : 5,
-  b2: QUICK ? 1 : 3,
-  b3: QUICK ? 1 : 3,
-  b7: QUICK ? 2 : 5,
-  b4Rounds: QUICK ? 1 : 3,
-  b5: QUICK ? 5 : 20,
-};
+/** Runs per figure; LAPOR_BENCH_RUNS_B2=… (and so on) overrides one of them. */
+const RUNS = Object.fromEntries(
+  Object.entries({
+    b1: QUICK ? 1 : 5,
+    b2: QUICK ? 1 : 3,
+    b3: QUICK ? 1 : 3,
+    b7: QUICK ? 2 : 5,
+    b4Rounds: QUICK ? 1 : 3,
+    b5: QUICK ? 5 : 20,
+  }).map(([name, runs]) => [
+    name,
+    Number(process.env[`LAPOR_BENCH_RUNS_${name.toUpperCase()}`] ?? runs),
+  ]),
+) as Record<'b1' | 'b2' | 'b3' | 'b7' | 'b4Rounds' | 'b5', number>;
 const ONLY = new Set(
   (process.env.LAPOR_BENCH_ONLY ?? '')
     .split(',')
@@ -314,6 +321,7 @@ const results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
   quick: QUICK,
+  runs: RUNS,
   machine,
   browser,
   data: {

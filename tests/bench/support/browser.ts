@@ -58,23 +58,24 @@ export async function submitLogin(page: Page): Promise<number> {
   return clickedAt;
 }
 
-/** Waits until the queue holds `total` complaints, all loaded and searchable. */
+/** Waits until the queue holds `total` complaints, all loaded (and searchable, unless told). */
 export async function waitForFullQueue(
   page: Page,
   total: number,
   timeoutMs: number,
+  searchable = true,
 ): Promise<void> {
   await page.waitForFunction(
-    (expected) => {
+    ([expected, indexed]) => {
       const panel = document.querySelector('.queue-panel');
       const count = document.querySelector('[data-testid="queue-count"]')?.textContent ?? '';
       return (
         panel?.getAttribute('data-total') === String(expected) &&
         panel.getAttribute('data-loaded') === 'true' &&
-        !count.includes('%')
+        (!indexed || !count.includes('%'))
       );
     },
-    total,
+    [total, searchable] as const,
     { timeout: timeoutMs, polling: 250 },
   );
 }
