@@ -1,7 +1,8 @@
 import type { StoredSession } from './stored-session.ts';
 import type { DesktopNotification, NotifyOutcome } from './desktop/desktop-notification.ts';
+import type { ServerCheck } from './desktop/check-server.ts';
 
-export type { StoredSession, DesktopNotification, NotifyOutcome };
+export type { StoredSession, DesktopNotification, NotifyOutcome, ServerCheck };
 
 export type AppInfo = {
   shell: 'desktop' | 'web';
@@ -22,8 +23,18 @@ export type SaveOutcome =
 
 export interface WorkstationBridge {
   appInfo(): Promise<AppInfo>;
-  /** The central server this workstation syncs with. */
-  serverUrl(): Promise<string>;
+  /**
+   * The central server this workstation syncs with; null on a desktop installation that has
+   * none yet (first run), which then asks the officer.
+   */
+  serverUrl(): Promise<string | null>;
+  /** Asks a server address whether a ready Lapor central server answers there. */
+  testServer(address: string): Promise<ServerCheck>;
+  /**
+   * Makes the address this installation's server (desktop; refused where LAPOR_SERVER_URL sets
+   * it, and in the web build, which uses the server that served it). Reload the page after.
+   */
+  setServerUrl(address: string): Promise<string>;
   /** Stores the session so a restart (even offline) resumes it; encrypted where the OS allows. */
   saveSession(session: StoredSession): Promise<void>;
   loadSession(): Promise<StoredSession | null>;
@@ -51,6 +62,8 @@ export interface WorkstationBridge {
 export const BRIDGE_CHANNELS = {
   appInfo: 'workstation:app-info',
   serverUrl: 'workstation:server-url',
+  testServer: 'workstation:test-server',
+  setServerUrl: 'workstation:set-server-url',
   saveSession: 'workstation:save-session',
   loadSession: 'workstation:load-session',
   clearSession: 'workstation:clear-session',

@@ -13,6 +13,9 @@ export type DesktopChannel =
   | typeof BRIDGE_CHANNELS.reportPendingChanges
   | typeof BRIDGE_CHANNELS.onOpenComplaint;
 
+/** First-run server choice (see server-setup-handlers.ts). */
+export type SetupChannel = typeof BRIDGE_CHANNELS.testServer | typeof BRIDGE_CHANNELS.setServerUrl;
+
 /** Channels on which only the main process sends (the page never invokes them). */
 export type EventChannel = typeof BRIDGE_CHANNELS.onOpenHelp;
 
@@ -20,7 +23,7 @@ export type EventChannel = typeof BRIDGE_CHANNELS.onOpenHelp;
 export type BridgeHandlers = Record<
   Exclude<
     (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS],
-    DocumentChannel | DesktopChannel | EventChannel
+    DocumentChannel | DesktopChannel | SetupChannel | EventChannel
   >,
   (...args: unknown[]) => Promise<unknown>
 >;
@@ -44,7 +47,8 @@ export function parseArguments<T extends z.ZodType>(
 
 export function createBridgeHandlers(deps: {
   appInfo: AppInfo;
-  serverUrl: string;
+  /** The current server's origin; null until one is chosen. */
+  serverUrl: () => string | null;
   sessions: SessionStore;
 }): BridgeHandlers {
   return {
@@ -54,11 +58,11 @@ export function createBridgeHandlers(deps: {
     },
     [BRIDGE_CHANNELS.serverUrl]: async (...args) => {
       parseArguments(noArguments, args, BRIDGE_CHANNELS.serverUrl);
-      return deps.serverUrl;
+      return deps.serverUrl();
     },
     [BRIDGE_CHANNELS.saveSession]: async (...args) => {
       const [session] = parseArguments(sessionArguments, args, BRIDGE_CHANNELS.saveSession);
-      if (session.serverUrl !== deps.serverUrl) {
+      if (session.serverUrl !== deps.serverUrl()) {
         throw new Error(`${BRIDGE_CHANNELS.saveSession}: session is for another server`);
       }
       await deps.sessions.save(session);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,7 +44,8 @@ import {
   withContentSecurityPolicy,
 } from './content-security-policy.ts';
 import { externalLinkTarget, isAllowedNavigation } from './navigation-policy.ts';
-import { parseServerUrl } from './server-url.ts';
+import { chooseServer, serverSettingsFileContent } from './server-settings.ts';
+import { createServerSetupHandlers } from './server-setup-handlers.ts';
 import { createSessionStore, type SessionFiles } from './session-store.ts';
 import { chooseUpdateFeed } from './update-feed.ts';
 import { startUpdateChecks, updateReadyMessage } from './update-checker.ts';
@@ -54,9 +55,18 @@ function exitWithError(message: string): never {
   process.exit(1);
 }
 
-function readServerOrigin(): string {
+const serverSettingsFile = () => join(app.getPath('userData'), 'server.json');
+
+/** LAPOR_SERVER_URL, else the server chosen at first run, else none yet (see server-settings.ts). */
+function readServer(): ReturnType<typeof chooseServer> {
+  let saved: string | null;
   try {
-    return parseServerUrl(process.env.LAPOR_SERVER_URL).origin;
+    saved = readFileSync(serverSettingsFile(), 'utf8');
+  } catch {
+    saved = null;
+  }
+  try {
+    return chooseServer(process.env.LAPOR_SERVER_URL, saved);
   } catch (error) {
     exitWithError(error instanceof Error ? error.message : String(error));
   }
@@ -78,7 +88,8 @@ function readDevServerUrl(): URL | undefined {
   return url;
 }
 
-const serverOrigin = readServerOrigin();
+const server = readServer();
+let serverOrigin = server.origin;
 const quitGuard = createQuitGuard();
 const deepLinks = createDeepLinkInbox((trackingNumber) =>
   mainWindow()?.webContents.send(OPEN_COMPLAINT_EVENT, trackingNumber),
@@ -96,10 +107,10 @@ function showWindow(window: BrowserWindow): void {
 const devServer = readDevServerUrl();
 const rendererRoot = join(import.meta.dirname, '../renderer');
 const pageOrigins = [APP_ORIGIN, ...(devServer ? [devServer.origin] : [])];
-const contentSecurityPolicy = buildContentSecurityPolicy(
-  serverOrigin,
-  devServer ? { devServerOrigin: devServer.origin } : {},
-);
+const policyFor = (origin: string | null) =>
+  buildContentSecurityPolicy(origin ?? '', devServer ? { devServerOrigin: devServer.origin } : {});
+/** Rebuilt when the officer chooses the server at first run; the page reloads to get it. */
+let contentSecurityPolicy = policyFor(serverOrigin);
 
 app.enableSandbox();
 // Date and number fields follow Indonesian conventions (DD/MM/YYYY), whatever the OS language.
@@ -181,7 +192,7 @@ function sessionFiles(file: string): SessionFiles {
 function registerBridge(): void {
   const handlers = createBridgeHandlers({
     appInfo: { shell: 'desktop', version: app.getVersion(), platform: process.platform },
-    serverUrl: serverOrigin,
+    serverUrl: () => serverOrigin,
     sessions: createSessionStore({
       safeStorage,
       platform: process.platform,
@@ -227,7 +238,19 @@ function registerBridge(): void {
     setPendingChanges: (count) => quitGuard.setPendingChanges(count),
     pageListening: () => deepLinks.pageListening(),
   });
-  for (const [channel, handler] of Object.entries({ ...handlers, ...desktop })) {
+  const setup = createServerSetupHandlers({
+    fetchReadiness: (url, init) => net.fetch(url, init),
+    source: () => server.source,
+    save: async (origin) => {
+      const file = serverSettingsFile();
+      await writeFile(`${file}.tmp`, serverSettingsFileContent(origin));
+      await rename(`${file}.tmp`, file);
+      serverOrigin = origin;
+      server.source = 'saved';
+      contentSecurityPolicy = policyFor(origin);
+    },
+  });
+  for (const [channel, handler] of Object.entries({ ...handlers, ...desktop, ...setup })) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
       checkedSender(channel, event);
       return handler(...args);
@@ -357,7 +380,7 @@ async function start(): Promise<void> {
           void dialog.showMessageBox({
             title: 'Tentang Lapor Workstation',
             message: `Lapor Workstation ${app.getVersion()}`,
-            detail: `Server: ${serverOrigin}`,
+            detail: `Server: ${serverOrigin ?? 'belum dipilih'}`,
           }),
       }),
     ),

@@ -7,13 +7,18 @@ import {
   type NotifyOutcome,
   type ExportFile,
   type SaveOutcome,
+  type ServerCheck,
   type StoredSession,
   type WorkstationBridge,
 } from '../../shared/bridge.ts';
 
 const bridge = {
   appInfo: () => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo) as Promise<AppInfo>,
-  serverUrl: () => ipcRenderer.invoke(BRIDGE_CHANNELS.serverUrl) as Promise<string>,
+  serverUrl: () => ipcRenderer.invoke(BRIDGE_CHANNELS.serverUrl) as Promise<string | null>,
+  testServer: (address: string) =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.testServer, address) as Promise<ServerCheck>,
+  setServerUrl: (address: string) =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.setServerUrl, address) as Promise<string>,
   saveSession: (session: StoredSession) =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.saveSession, session) as Promise<void>,
   loadSession: () =>

@@ -19,7 +19,7 @@ function setup() {
     platform: 'linux',
     warn() {},
   });
-  const handlers = createBridgeHandlers({ appInfo, serverUrl: SERVER, sessions });
+  const handlers = createBridgeHandlers({ appInfo, serverUrl: () => SERVER, sessions });
   return { files, handlers };
 }
 
@@ -33,6 +33,9 @@ describe('bridge IPC handlers', () => {
       BRIDGE_CHANNELS.notify,
       BRIDGE_CHANNELS.reportPendingChanges,
       BRIDGE_CHANNELS.onOpenComplaint,
+      // server-setup-handlers.ts
+      BRIDGE_CHANNELS.testServer,
+      BRIDGE_CHANNELS.setServerUrl,
       // sent by the main process only
       BRIDGE_CHANNELS.onOpenHelp,
     ];

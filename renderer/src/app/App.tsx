@@ -1,5 +1,6 @@
 import { useTranslation } from '../i18n/language-context.tsx';
 import { LoginScreen } from '../features/login/LoginScreen.tsx';
+import { ServerSetup } from '../features/onboarding/ServerSetup.tsx';
 import { useWorkstationSession } from './use-workstation-session.ts';
 import { Workstation } from './Workstation.tsx';
 import { WorkstationProvider } from './workstation-context.tsx';
@@ -10,6 +11,8 @@ export function App() {
   if (state.kind === 'starting') return <p className="app-starting">{t('queue.loading')}</p>;
   if (state.kind === 'failed')
     return <p role="alert">{t('error.openReplica', { message: state.message })}</p>;
+  // The page reloads so the chosen server's address takes effect everywhere (CSP included).
+  if (state.kind === 'choose-server') return <ServerSetup onChosen={() => location.reload()} />;
   if (state.kind === 'signed-out') {
     return (
       <LoginScreen

@@ -10,6 +10,8 @@ import type { WorkstationContextValue } from './workstation-context.tsx';
 
 export type SessionState =
   | { kind: 'starting' }
+  /** A desktop installation without a central server yet: the officer chooses one. */
+  | { kind: 'choose-server' }
   | { kind: 'signed-out'; serverUrl: string }
   | { kind: 'signed-in'; workstation: WorkstationContextValue }
   | { kind: 'failed'; message: string };
@@ -67,6 +69,10 @@ export function useWorkstationSession() {
     void (async () => {
       try {
         const serverUrl = await bridge.serverUrl();
+        if (serverUrl === null) {
+          if (!cancelled) setState({ kind: 'choose-server' });
+          return;
+        }
         const stored = await bridge.loadSession();
         if (cancelled) return;
         if (stored && stored.serverUrl === serverUrl) {

@@ -5,6 +5,7 @@ import type {
   WorkstationBridge,
 } from '../../../shared/bridge.ts';
 import { trackingNumberSchema } from '../../../shared/desktop/desktop-notification.ts';
+import { checkServer } from '../../../shared/desktop/check-server.ts';
 import { storedSessionSchema, type StoredSession } from '../../../shared/stored-session.ts';
 
 const SESSION_KEY = 'lapor.session';
@@ -56,6 +57,12 @@ export const webBridge = {
   },
   async serverUrl() {
     return import.meta.env.VITE_LAPOR_SERVER_URL ?? window.location.origin;
+  },
+  testServer(address: string) {
+    return checkServer(address, (url, init) => fetch(url, init));
+  },
+  async setServerUrl(): Promise<string> {
+    throw new Error('The web build works with the server that served it');
   },
   async saveSession(session: StoredSession) {
     localStorage.setItem(SESSION_KEY, JSON.stringify(storedSessionSchema.parse(session)));

@@ -323,4 +323,28 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'help.offlineText':
     'Every change is saved on the device first and sent to the central server as soon as there is a connection. The status bar shows how many changes are waiting; changes the server refuses appear as refusals to redo or resolve.',
   'shortcuts.help': 'Open the help page (lifecycle and deadlines)',
+  'setup.heading': 'Connect to the central server',
+  'setup.intro':
+    'Lapor Workstation works with your instansi’s central server. Enter its address (from your instansi administrator), test the connection, then use it.',
+  'setup.address': 'Central server address',
+  'setup.addressHint':
+    'For example https://lapor.kaltimprov.go.id. Without https:// https is assumed.',
+  'setup.test': 'Test connection',
+  'setup.testing': 'Testing…',
+  'setup.use': 'Use this server',
+  'setup.ok': 'Connected: the central server at {origin} is ready.',
+  'setup.failure.invalid_url':
+    'Address not recognised. Enter the server address only, for example https://lapor.example.go.id.',
+  'setup.failure.unreachable':
+    'The server cannot be reached. Check the address and the network connection, then try again.',
+  'setup.failure.timeout': 'The server did not answer within 8 seconds. Try again shortly.',
+  'setup.failure.not_ready':
+    'The central server answered but its database is not ready. Contact your instansi administrator.',
+  'setup.failure.not_lapor': 'This address answers, but it is not a Lapor central server.',
+  'setup.error': 'Did not work: {message}',
+  'setup.demoHeading': 'Trying it out?',
+  'setup.demoText':
+    'The demo server holds sample data of the East Kalimantan provincial government and runs on this computer ({url}) after npm start.',
+  'setup.demo': 'Use the demo server',
+  'setup.placeholder': 'https://lapor.example.go.id',
 };

@@ -322,6 +322,29 @@ export const MESSAGES_ID = {
   'help.offlineText':
     'Semua perubahan disimpan di perangkat terlebih dahulu dan dikirim ke server pusat begitu ada koneksi. Bilah status di bawah menunjukkan jumlah perubahan yang masih menunggu; perubahan yang ditolak server muncul sebagai penolakan untuk diulang atau diselesaikan.',
   'shortcuts.help': 'Buka panduan (alur status dan tenggat)',
+  'setup.heading': 'Sambungkan ke server pusat',
+  'setup.intro':
+    'Lapor Workstation bekerja dengan server pusat instansi Anda. Masukkan alamatnya (dari Admin Instansi), uji koneksinya, lalu pakai.',
+  'setup.address': 'Alamat server pusat',
+  'setup.addressHint': 'Contoh: https://lapor.kaltimprov.go.id. Tanpa https:// dianggap https.',
+  'setup.test': 'Uji koneksi',
+  'setup.testing': 'Menguji…',
+  'setup.use': 'Pakai server ini',
+  'setup.ok': 'Terhubung: server pusat di {origin} siap dipakai.',
+  'setup.failure.invalid_url':
+    'Alamat tidak dikenali. Tulis alamat server saja, misalnya https://lapor.contoh.go.id.',
+  'setup.failure.unreachable':
+    'Server tidak dapat dihubungi. Periksa alamat dan koneksi jaringan, lalu coba lagi.',
+  'setup.failure.timeout': 'Server tidak menjawab dalam 8 detik. Coba lagi sebentar lagi.',
+  'setup.failure.not_ready':
+    'Server pusat menjawab, tetapi basis datanya belum siap. Hubungi Admin Instansi.',
+  'setup.failure.not_lapor': 'Alamat ini menjawab, tetapi bukan server pusat Lapor.',
+  'setup.error': 'Tidak berhasil: {message}',
+  'setup.demoHeading': 'Mencoba dulu?',
+  'setup.demoText':
+    'Server demo berisi data contoh Pemprov Kalimantan Timur dan berjalan di komputer ini ({url}) setelah perintah npm start.',
+  'setup.demo': 'Pakai server demo',
+  'setup.placeholder': 'https://lapor.contoh.go.id',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;
