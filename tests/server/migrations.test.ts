@@ -3,7 +3,7 @@ import { buildApp } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
 import { MIGRATIONS, runMigrations } from '../../server/db/migrations.ts';
 import { openPgDatabase } from '../../server/db/pg-database.ts';
-import { seedDemo } from '../../server/seed/seed-demo.ts';
+import { hashPassword } from '../../server/auth/password-hash.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
 import { openTestDatabase, SEED_NOW } from './support/test-server.ts';
 
@@ -25,6 +25,44 @@ async function appliedIds(db: Database): Promise<number[]> {
   return rows.map((row) => row.id);
 }
 
+/** A small instansi as migrations 1 and 2 shaped it: an admin, a complaint, one event. */
+async function seedSchemaVersion2(db: Database): Promise<void> {
+  const at = new Date(SEED_NOW);
+  await db.query(
+    `INSERT INTO instansi (id, name, short_name, utc_offset_minutes, address)
+     VALUES ('pemprov-kaltim', 'Pemerintah Provinsi Kalimantan Timur', 'KALTIM', 480, '')`,
+  );
+  await db.query(
+    `INSERT INTO categories (id, instansi_id, code, name, updated_at, seq)
+     VALUES ('cat-infrastruktur', 'pemprov-kaltim', 'infrastruktur', 'Infrastruktur', $1, 1)`,
+    [at],
+  );
+  await db.query(
+    `INSERT INTO officers (id, instansi_id, username, display_name, role, password_hash)
+     VALUES ('officer-admin', 'pemprov-kaltim', 'admin.kaltim', 'Admin', 'admin_instansi', $1)`,
+    [await hashPassword(DEMO_PASSWORD)],
+  );
+  await db.query(
+    `INSERT INTO complaints (id, instansi_id, tracking_number, title, body, type, channel,
+       category_id, status, priority, anonim, rahasia, berkadar_pengawasan, region_code,
+       location_text, received_at, status_changed_at, updated_at, updated_by, seq)
+     VALUES ('c-old', 'pemprov-kaltim', 'KALTIM-2509-00001', 'Jalan berlubang di Samarinda',
+       'Lubang besar di tengah jalan.', 'pengaduan', 'web', 'cat-infrastruktur', 'ditunda',
+       'sedang', false, false, false, '64.72.01.1001', 'Samarinda', $1, $1, $1, 'officer-admin', 2)`,
+    [at],
+  );
+  await db.query(
+    `INSERT INTO complaint_events (id, complaint_id, instansi_id, kind, from_status, to_status,
+       reason_code, reason, anonim, rahasia, officer_id, officer_name, officer_role,
+       device_time, server_time, device_id, seq)
+     VALUES ('e-old', 'c-old', 'pemprov-kaltim', 'tunda', 'belum_diverifikasi', 'ditunda', '',
+       'Mohon lengkapi alamat kejadian.', false, false, 'officer-admin', 'Admin',
+       'admin_instansi', $1, $1, 'device-lama', 3)`,
+    [at],
+  );
+  await db.query('UPDATE change_counter SET value = 3 WHERE id = 1');
+}
+
 describe('migrations on start', () => {
   it('are numbered in order, and a fresh database gets all of them once', async () => {
     expect(ALL_IDS).toEqual([...ALL_IDS].sort((a, b) => a - b));
@@ -39,14 +77,9 @@ describe('migrations on start', () => {
     const { db } = await freshDatabase();
     const before = MIGRATIONS.filter((migration) => migration.id <= 2);
     expect(await runMigrations(db, before)).toEqual([1, 2]);
-    // Seeded as the server of that time did: response templates came with a later migration.
-    await seedDemo(db, {
-      complaintCount: 10,
-      nowMs: SEED_NOW,
-      spanDays: 30,
-      randomSeed: 1,
-      responseTemplates: false,
-    });
+    // Data as the server of that time wrote it, in that schema: today's seed writes columns
+    // later migrations add, so it cannot stand for an old database.
+    await seedSchemaVersion2(db);
     const [{ count } = { count: 0 }] = await db.query<{ count: number }>(
       'SELECT count(*)::integer AS count FROM complaints',
     );
@@ -64,6 +97,13 @@ describe('migrations on start', () => {
         payload: { username: 'admin.kaltim', password: DEMO_PASSWORD, deviceId: 'm' },
       });
       expect(login.statusCode).toBe(200);
+      const events = await app.inject({
+        url: '/api/replication/complaint_events/pull?checkpoint={"seq":0}&limit=10',
+        headers: { authorization: `Bearer ${login.json().accessToken}` },
+      });
+      expect(events.json().documents).toEqual([
+        expect.objectContaining({ id: 'e-old', kind: 'tunda', attachments: [] }),
+      ]);
     } finally {
       await app.close();
     }
