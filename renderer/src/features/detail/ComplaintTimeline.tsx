@@ -59,7 +59,7 @@ export function ComplaintTimeline({
                 </p>
               )}
               {event.reason && <p className="timeline-reason">{event.reason}</p>}
-              <EventAttachments event={event} />
+              {event.attachments.length > 0 && <EventAttachments event={event} />}
               <p className="timeline-meta">
                 {event.officerName} ·{' '}
                 {formatDateTime(
