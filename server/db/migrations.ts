@@ -310,6 +310,16 @@ CREATE TABLE response_templates (
 CREATE INDEX response_templates_instansi_seq ON response_templates (instansi_id, seq);
 `,
   },
+  {
+    id: 11,
+    name: 'holiday_kind_and_removal',
+    sql: `
+ALTER TABLE holidays ADD COLUMN kind text NOT NULL DEFAULT 'libur_nasional'
+  CHECK (kind IN ('libur_nasional', 'cuti_bersama'));
+UPDATE holidays SET kind = 'cuti_bersama' WHERE name ILIKE 'cuti bersama%';
+ALTER TABLE holidays ADD COLUMN deleted boolean NOT NULL DEFAULT false;
+`,
+  },
 ];
 
 /** Serialises concurrent starts of several server processes on one database. */

@@ -11,7 +11,7 @@ export async function loadWorkingCalendar(
     [instansiId],
   );
   const holidays = await db.query<{ date: string }>(
-    "SELECT to_char(date, 'YYYY-MM-DD') AS date FROM holidays WHERE instansi_id = $1",
+    "SELECT to_char(date, 'YYYY-MM-DD') AS date FROM holidays WHERE instansi_id = $1 AND NOT deleted",
     [instansiId],
   );
   return {

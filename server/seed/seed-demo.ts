@@ -194,8 +194,17 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     const firstHolidaySeq = await reserveChangeSeqs(tx, DEMO_HOLIDAYS.length);
     for (const [index, [date, name]] of DEMO_HOLIDAYS.entries()) {
       await tx.query(
-        `INSERT INTO holidays (id, instansi_id, date, name, updated_at, seq) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [`${DEMO_INSTANSI.id}:${date}`, DEMO_INSTANSI.id, date, name, now, firstHolidaySeq + index],
+        `INSERT INTO holidays (id, instansi_id, date, name, kind, updated_at, seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          `${DEMO_INSTANSI.id}:${date}`,
+          DEMO_INSTANSI.id,
+          date,
+          name,
+          /^cuti bersama/i.test(name) ? 'cuti_bersama' : 'libur_nasional',
+          now,
+          firstHolidaySeq + index,
+        ],
       );
     }
     await tx.query(

@@ -21,3 +21,8 @@ export const syncRejectionMigrationStrategies: MigrationStrategies = {
     targetCollection: collection,
   }),
 };
+
+/** Version 1 marked each holiday as libur nasional or cuti bersama; older ones were national. */
+export const holidayMigrationStrategies: MigrationStrategies = {
+  1: (document: Record<string, unknown>) => ({ ...document, kind: 'libur_nasional' }),
+};

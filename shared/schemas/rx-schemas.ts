@@ -58,7 +58,7 @@ export const complaintEventRxSchema = toRxSchema<ComplaintEvent>(complaintEventS
 
 export const holidayRxSchema = toRxSchema<Holiday>(holidaySchema, {
   title: 'holidays',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   indexes: [['date']],
 });

@@ -29,6 +29,7 @@ import {
 import {
   complaintEventMigrationStrategies,
   complaintMigrationStrategies,
+  holidayMigrationStrategies,
   syncRejectionMigrationStrategies,
 } from '../../../shared/schemas/rx-migrations.ts';
 import { createComplaintConflictHandler } from '../sync/complaint-conflict-handler.ts';
@@ -107,7 +108,7 @@ export async function openReplica(
     },
     units: { schema: unitRxSchema },
     categories: { schema: categoryRxSchema },
-    holidays: { schema: holidayRxSchema },
+    holidays: { schema: holidayRxSchema, migrationStrategies: holidayMigrationStrategies },
     sla_rules: { schema: slaRuleSetRxSchema },
     sync_rejections: {
       schema: syncRejectionRxSchema,
