@@ -32,6 +32,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from './config.ts';
 import { registerOpen311Routes } from './open311/open311-routes.ts';
 import { registerImportRoutes } from './import/import-routes.ts';
 import { registerAuditRoutes } from './audit/audit-routes.ts';
+import { registerOfficerAdminRoutes } from './admin/officer-routes.ts';
 import { registerAttachmentRoutes } from './attachments/attachment-routes.ts';
 import { registerReporterReplyRoute } from './intake/reporter-reply-route.ts';
 
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerImportRoutes(app, { db: options.db, now, feed });
   registerAuditRoutes(app, { db: options.db, now });
+  registerOfficerAdminRoutes(app, { db: options.db, now });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: 'index.html' });

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  createOfficerSchema,
+  officerAssignmentSchema,
+  officerIdParamsSchema,
+  resetPasswordSchema,
+  type OfficerSummary,
+} from '../../shared/api/officer-admin.ts';
+import type { Role } from '../../shared/domain/roles.ts';
+import { appendAudit } from '../audit-log.ts';
+import { hashPassword } from '../auth/password-hash.ts';
+import type { AuthenticatedOfficer } from '../auth/session-store.ts';
+import type { Database, SqlExecutor } from '../db/database.ts';
+import { parseOr400, sendApiError } from '../http/api-error.ts';
+import { officerOf, requireOfficer } from '../http/authenticate.ts';
+
+type OfficerRow = {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: string | null;
+  active: boolean;
+  created_at: Date;
+};
+
+/** Never the password hash: it is not even selected. */
+const COLUMNS = 'id, username, display_name, role, unit_id, active, created_at';
+
+function summaryOf(row: OfficerRow): OfficerSummary {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    unitId: row.unit_id ?? '',
+    active: row.active,
+    createdAt: row.created_at.getTime(),
+  };
+}
+
+async function revokeSessionsOf(tx: SqlExecutor, officerId: string, now: number) {
+  await tx.query(
+    'UPDATE sessions SET revoked_at = $1 WHERE officer_id = $2 AND revoked_at IS NULL',
+    [new Date(now), officerId],
+  );
+}
+
+async function unitUsable(tx: SqlExecutor, instansiId: string, unitId: string) {
+  if (unitId === '') return true;
+  const rows = await tx.query('SELECT 1 FROM units WHERE id = $1 AND instansi_id = $2 AND active', [
+    unitId,
+    instansiId,
+  ]);
+  return rows.length > 0;
+}
+
+/**
+ * Officer administration for the Admin Instansi, over HTTP only (officers are not replicated:
+ * their rows carry password hashes). Every call is scoped to the admin's instansi and audited;
+ * an officer of another instansi answers 404 as if absent.
+ */
+export function registerOfficerAdminRoutes(
+  app: FastifyInstance,
+  options: { db: Database; now: () => number },
+) {
+  const { db, now } = options;
+  const authenticate = requireOfficer(db, now);
+
+  function adminOf(request: FastifyRequest, reply: FastifyReply): AuthenticatedOfficer | null {
+    const officer = officerOf(request);
+    if (officer.role === 'admin_instansi') return officer;
+    sendApiError(reply, 403, 'forbidden', 'Hanya Admin Instansi yang dapat mengelola petugas');
+    return null;
+  }
+
+  const audit = (
+    tx: SqlExecutor,
+    admin: AuthenticatedOfficer,
+    action: string,
+    officerId: string,
+    details: Record<string, unknown>,
+    at: number,
+  ) =>
+    appendAudit(
+      tx,
+      {
+        officerId: admin.id,
+        deviceId: admin.deviceId,
+        action,
+        collection: 'officers',
+        documentId: officerId,
+        details,
+      },
+      at,
+    );
+
+  /** Runs `change` on an officer of the admin's instansi, locked; 404 when there is none. */
+  async function withOfficer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    change: (
+      tx: SqlExecutor,
+      admin: AuthenticatedOfficer,
+      target: OfficerRow,
+      at: number,
+    ) => Promise<OfficerRow | FastifyReply>,
+  ) {
+    const admin = adminOf(request, reply);
+    if (!admin) return reply;
+    const params = parseOr400(officerIdParamsSchema, request.params, reply, 'Petugas');
+    if (!params) return reply;
+    const at = now();
+    const result = await db.transaction(async (tx) => {
+      const [target] = await tx.query<OfficerRow>(
+        `SELECT ${COLUMNS} FROM officers WHERE id = $1 AND instansi_id = $2 FOR UPDATE`,
+        [params.id, admin.instansiId],
+      );
+      if (!target) return sendApiError(reply, 404, 'not_found', 'Petugas tidak ditemukan');
+      return change(tx, admin, target, at);
+    });
+    // A refusal inside the transaction has already answered.
+    return reply.sent ? reply : summaryOf(result as OfficerRow);
+  }
+
+  const selfRefusal = (reply: FastifyReply) =>
+    sendApiError(
+      reply,
+      409,
+      'own_account',
+      'Akun Anda sendiri tidak dapat dinonaktifkan atau diubah perannya; minta admin lain',
+    );
+
+  app.get('/api/admin/officers', { preHandler: authenticate }, async (request, reply) => {
+    const admin = adminOf(request, reply);
+    if (!admin) return reply;
+    const rows = await db.query<OfficerRow>(
+      `SELECT ${COLUMNS} FROM officers WHERE instansi_id = $1 ORDER BY display_name, username`,
+      [admin.instansiId],
+    );
+    return { officers: rows.map(summaryOf) };
+  });
+
+  app.post('/api/admin/officers', { preHandler: authenticate }, async (request, reply) => {
+    const admin = adminOf(request, reply);
+    if (!admin) return reply;
+    const input = parseOr400(createOfficerSchema, request.body, reply, 'Data petugas');
+    if (!input) return reply;
+    const passwordHash = await hashPassword(input.password);
+    const at = now();
+    const created = await db.transaction(async (tx) => {
+      if (!(await unitUsable(tx, admin.instansiId, input.unitId)))
+        return sendApiError(reply, 400, 'invalid_unit', 'Unit OPD tidak ada atau tidak aktif');
+      // Usernames are unique across instansi; the answer does not say where it is taken.
+      const taken = await tx.query('SELECT 1 FROM officers WHERE lower(username) = lower($1)', [
+        input.username,
+      ]);
+      if (taken.length > 0)
+        return sendApiError(reply, 409, 'username_taken', 'Nama pengguna sudah dipakai');
+      const [row] = await tx.query<OfficerRow>(
+        `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id,
+           password_hash, active, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)
+         RETURNING ${COLUMNS}`,
+        [
+          randomUUID(),
+          admin.instansiId,
+          input.username,
+          input.displayName,
+          input.role,
+          input.unitId === '' ? null : input.unitId,
+          passwordHash,
+          new Date(at),
+        ],
+      );
+      if (!row) throw new Error('officer insert returned nothing');
+      await audit(
+        tx,
+        admin,
+        'officer_created',
+        row.id,
+        { username: row.username, role: row.role, unitId: row.unit_id ?? '' },
+        at,
+      );
+      return row;
+    });
+    if (reply.sent) return reply;
+    return reply.code(201).send(summaryOf(created as OfficerRow));
+  });
+
+  app.post(
+    '/api/admin/officers/:id/reset-password',
+    { preHandler: authenticate },
+    async (request, reply) => {
+      const input = parseOr400(resetPasswordSchema, request.body, reply, 'Kata sandi baru');
+      if (!input) return reply;
+      const passwordHash = await hashPassword(input.password);
+      return withOfficer(request, reply, async (tx, admin, target, at) => {
+        await tx.query('UPDATE officers SET password_hash = $2 WHERE id = $1', [
+          target.id,
+          passwordHash,
+        ]);
+        // Whoever held the old password is signed out everywhere.
+        await revokeSessionsOf(tx, target.id, at);
+        await audit(tx, admin, 'officer_password_reset', target.id, {}, at);
+        return target;
+      });
+    },
+  );
+
+  for (const [path, active] of [
+    ['disable', false],
+    ['enable', true],
+  ] as const) {
+    app.post(`/api/admin/officers/:id/${path}`, { preHandler: authenticate }, (request, reply) =>
+      withOfficer(request, reply, async (tx, admin, target, at) => {
+        if (target.id === admin.id) return selfRefusal(reply);
+        if (target.active === active) return target;
+        const [row] = await tx.query<OfficerRow>(
+          `UPDATE officers SET active = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
+          [target.id, active],
+        );
+        if (!active) await revokeSessionsOf(tx, target.id, at);
+        await audit(tx, admin, active ? 'officer_enabled' : 'officer_disabled', target.id, {}, at);
+        return row ?? target;
+      }),
+    );
+  }
+
+  app.post(
+    '/api/admin/officers/:id/assignment',
+    { preHandler: authenticate },
+    async (request, reply) => {
+      const input = parseOr400(officerAssignmentSchema, request.body, reply, 'Peran dan unit');
+      if (!input) return reply;
+      return withOfficer(request, reply, async (tx, admin, target, at) => {
+        if (target.id === admin.id) return selfRefusal(reply);
+        if (!(await unitUsable(tx, admin.instansiId, input.unitId)))
+          return sendApiError(reply, 400, 'invalid_unit', 'Unit OPD tidak ada atau tidak aktif');
+        const unitId = input.unitId === '' ? null : input.unitId;
+        if (target.role === input.role && target.unit_id === unitId) return target;
+        const [row] = await tx.query<OfficerRow>(
+          `UPDATE officers SET role = $2, unit_id = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+          [target.id, input.role, unitId],
+        );
+        // A new scope starts from a fresh sign-in, so the device does not keep serving the old one.
+        await revokeSessionsOf(tx, target.id, at);
+        await audit(
+          tx,
+          admin,
+          'officer_assignment_changed',
+          target.id,
+          {
+            from: { role: target.role, unitId: target.unit_id ?? '' },
+            to: { role: input.role, unitId: input.unitId },
+          },
+          at,
+        );
+        return row ?? target;
+      });
+    },
+  );
+}
