@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './support/test.ts';
 import { wcagViolations } from './support/axe.ts';
 import { signIn } from './support/workstation-page.ts';
@@ -20,6 +21,10 @@ test('F1 opens the help page: lifecycle from the transition table, deadlines in 
     'Verifikasi dan disposisi, sejak pengaduan masuk3 hari kerja',
   );
   await expect(help.getByTestId('help-deadlines')).toContainText('60 hari kerja');
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  await expect(help.getByTestId('help-version')).toContainText(
+    `Lapor Workstation ${version}, versi web`,
+  );
   expect(await wcagViolations(page)).toEqual([]);
 
   // From the help page the shortcut sheet is one button away, and it lists F1.

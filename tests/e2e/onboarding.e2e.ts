@@ -57,6 +57,17 @@ test('first run asks for the central server, tests it, keeps it, then signs in',
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Sambungkan ke server pusat' })).toBeVisible();
   expect(await wcagViolations(page)).toEqual([]);
+  // Inside the desktop app (the bridge is there) no service worker is registered.
+  expect(
+    await page.evaluate(async () => {
+      const worker = (
+        globalThis as unknown as {
+          navigator: { serviceWorker: { getRegistrations(): Promise<unknown[]> } };
+        }
+      ).navigator.serviceWorker;
+      return (await worker.getRegistrations()).length;
+    }),
+  ).toBe(0);
   const use = page.getByRole('button', { name: 'Pakai server ini' });
   await expect(use).toBeDisabled();
 

@@ -347,4 +347,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
     'The demo server holds sample data of the East Kalimantan provincial government and runs on this computer ({url}) after npm start.',
   'setup.demo': 'Use the demo server',
   'setup.placeholder': 'https://lapor.example.go.id',
+  'help.versionDesktop': 'Lapor Workstation {version}, desktop app.',
+  'help.versionWeb':
+    'Lapor Workstation {version}, web version: file dialogs, the application menu and system notifications depend on the browser.',
 };

@@ -345,6 +345,9 @@ export const MESSAGES_ID = {
     'Server demo berisi data contoh Pemprov Kalimantan Timur dan berjalan di komputer ini ({url}) setelah perintah npm start.',
   'setup.demo': 'Pakai server demo',
   'setup.placeholder': 'https://lapor.contoh.go.id',
+  'help.versionDesktop': 'Lapor Workstation {version}, aplikasi desktop.',
+  'help.versionWeb':
+    'Lapor Workstation {version}, versi web: dialog simpan berkas, menu aplikasi dan notifikasi sistem bergantung pada peramban.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_ID;

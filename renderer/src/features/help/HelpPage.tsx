@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../../shared/bridge.ts';
+import { getBridge } from '../../bridge/get-bridge.ts';
 import { COMPLAINT_STATUSES } from '../../../../shared/domain/complaint-status.ts';
 import { LIFECYCLE_TRANSITIONS } from '../../../../shared/domain/lifecycle.ts';
 import { DEFAULT_SLA_RULES, type SlaRuleSet } from '../../../../shared/deadline/sla-rules.ts';
@@ -33,10 +35,28 @@ function useRulesInForce(): SlaRuleSet {
   return rules;
 }
 
+function useAppInfo(): AppInfo | null {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    getBridge()
+      .appInfo()
+      .then((answer) => {
+        if (!cancelled) setInfo(answer);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return info;
+}
+
 /** How complaints move through their statuses, the deadlines in force, and where to start. */
 export function HelpPage({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const { t } = useTranslation();
   const rules = useRulesInForce();
+  const info = useAppInfo();
   return (
     <article className="help-page" aria-labelledby="help-heading" data-testid="help-page">
       <h2 id="help-heading">{t('help.heading')}</h2>
@@ -107,6 +127,13 @@ export function HelpPage({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         <h3 id="help-offline">{t('help.offline')}</h3>
         <p>{t('help.offlineText')}</p>
       </section>
+      {info && (
+        <p className="form-note" data-testid="help-version">
+          {t(info.shell === 'desktop' ? 'help.versionDesktop' : 'help.versionWeb', {
+            version: info.version,
+          })}
+        </p>
+      )}
     </article>
   );
 }
