@@ -22,8 +22,28 @@ export function translate(language: Language, key: MessageKey, params: MessagePa
 
 const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 
+/**
+ * Formatters are built once per language and zone: building one costs far more than using it,
+ * and a queue render formats a number and a date on every visible row and filter choice.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  key: string,
+  build: () => T,
+): T {
+  let found = formatters.get(key) as T | undefined;
+  if (!found) {
+    found = build();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 export function formatNumber(language: Language, value: number): string {
-  return new Intl.NumberFormat(LOCALES[language]).format(value);
+  return formatter(`number:${language}`, () => new Intl.NumberFormat(LOCALES[language])).format(
+    value,
+  );
 }
 
 /** IANA zone of each Indonesian time zone offset (no daylight saving in Indonesia). */
@@ -39,12 +59,17 @@ export function timeZoneOf(utcOffsetMinutes: number): { zone: string; label: str
 
 /** `23 Nov 2026` in the instansi's zone. */
 export function formatDate(language: Language, epochMs: number, utcOffsetMinutes: number): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: timeZoneOf(utcOffsetMinutes).zone,
-  }).format(epochMs);
+  const zone = timeZoneOf(utcOffsetMinutes).zone;
+  return formatter(
+    `date:${language}:${zone}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALES[language], {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: zone,
+      }),
+  ).format(epochMs);
 }
 
 /** `23 Nov 2026 14.05 WITA` in the instansi's zone. */
@@ -54,13 +79,17 @@ export function formatDateTime(
   utcOffsetMinutes: number,
 ): string {
   const zone = timeZoneOf(utcOffsetMinutes);
-  const text = new Intl.DateTimeFormat(LOCALES[language], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: zone.zone,
-  }).format(epochMs);
+  const text = formatter(
+    `datetime:${language}:${zone.zone}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALES[language], {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: zone.zone,
+      }),
+  ).format(epochMs);
   return `${text} ${zone.label}`;
 }
