@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendApiError } from './api-error.ts';
+import { formatOf, sendOpen311Error } from '../open311/open311-reply.ts';
 
 type KnownError = { status: number; error: string; message: string };
 
@@ -94,7 +95,7 @@ export function handleError(
 /** Errors Fastify answers before routing (malformed URL, over-long path parameter). */
 export function frameworkErrorHandler(
   error: FastifyError,
-  _request: FastifyRequest,
+  request: FastifyRequest,
   reply: FastifyReply,
 ): void {
   const known = CLIENT_ERRORS[error.code] ?? {
@@ -105,5 +106,10 @@ export function frameworkErrorHandler(
   // No onRequest hook ran for these: the essential headers are set here.
   reply.header('x-content-type-options', 'nosniff');
   reply.header('cache-control', 'no-store');
+  // Open311 clients expect the GeoReport v2 error format, even before routing.
+  if (request.url.startsWith('/open311/')) {
+    void sendOpen311Error(reply, formatOf(request), known.status, known.message);
+    return;
+  }
   void sendApiError(reply, known.status, known.error, known.message);
 }

@@ -802,11 +802,106 @@ const reportCases: Case[] = [
   ]),
 ];
 
+const adminCases: Case[] = [
+  ...UNAUTHENTICATED.flatMap((who): Case[] => [
+    {
+      name: `audit log as ${who}`,
+      method: 'GET',
+      url: '/api/admin/audit',
+      who,
+      status: 401,
+    },
+    {
+      name: `import as ${who}`,
+      method: 'POST',
+      url: '/api/admin/import?dryRun=false',
+      who,
+      body: { format: 'json', data: [] },
+      status: 401,
+    },
+  ]),
+  {
+    name: 'audit log as a penghubung',
+    method: 'GET',
+    url: '/api/admin/audit',
+    who: 'penghubung',
+    status: 403,
+    error: 'forbidden',
+  },
+  {
+    name: 'import as a penghubung',
+    method: 'POST',
+    url: '/api/admin/import?dryRun=false',
+    who: 'penghubung',
+    body: { format: 'json', data: [{ trackingNumber: 'X-0001-00001' }] },
+    status: 403,
+    error: 'forbidden',
+    writes: ['audit_log'],
+  },
+  {
+    name: 'import of a number instead of rows',
+    method: 'POST',
+    url: '/api/admin/import?dryRun=false',
+    who: 'admin',
+    body: { format: 'json', data: 42 },
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'import with an unknown format',
+    method: 'POST',
+    url: '/api/admin/import?dryRun=false',
+    who: 'admin',
+    body: { format: 'xml', data: '<a/>' },
+    status: 400,
+    error: 'invalid_request',
+  },
+  ...HOSTILE_STRINGS.flatMap((hostile): Case[] => [
+    {
+      name: `audit log of action ${hostile}`,
+      method: 'GET',
+      url: `/api/admin/audit?action=${encodeURIComponent(hostile)}`,
+      who: 'admin',
+      status: 400,
+      error: 'invalid_request',
+    },
+    {
+      name: `audit log from ${hostile}`,
+      method: 'GET',
+      url: `/api/admin/audit?from=${encodeURIComponent(hostile)}`,
+      who: 'admin',
+      status: 400,
+      error: 'invalid_request',
+    },
+    {
+      name: `import dry run ${hostile}`,
+      method: 'POST',
+      url: `/api/admin/import?dryRun=${encodeURIComponent(hostile)}`,
+      who: 'admin',
+      body: { format: 'json', data: [] },
+      status: 400,
+      error: 'invalid_request',
+    },
+  ]),
+  {
+    name: 'import dry run of hostile rows writes nothing and echoes no markup',
+    method: 'POST',
+    url: '/api/admin/import?dryRun=true',
+    who: 'admin',
+    body: {
+      format: 'json',
+      data: HOSTILE_STRINGS.map((hostile) => ({ trackingNumber: hostile, title: hostile })),
+    },
+    status: 200,
+  },
+];
+
 const CORPUS: Case[] = [
   ...authCases,
   ...REPLICATED_COLLECTIONS.flatMap((collection) => replicationCases(collection)),
   ...routingCases,
   ...reportCases,
+  ...adminCases,
 ];
 
 describe('hostile and malformed requests', () => {
@@ -823,6 +918,8 @@ describe('hostile and malformed requests', () => {
       '/api/auth/logout',
       '/api/replication/stream',
       '/api/reports/rakorda',
+      '/api/admin/audit',
+      '/api/admin/import',
     ]) {
       expect(routes).toContain(route);
     }
