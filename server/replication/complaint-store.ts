@@ -2,10 +2,10 @@ import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { PushRow, WireDocument } from '../../shared/api/contract.ts';
 import { roleSeesReporterIdentity } from '../../shared/domain/roles.ts';
 import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
-import type { Database, SqlExecutor } from '../db/database.ts';
+import type { SqlExecutor } from '../db/database.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import { appendAudit } from '../audit-log.ts';
-import { nextChangeSeq } from './change-counter.ts';
+import { reserveChangeSeqs } from './change-counter.ts';
 import { decideComplaintWrite } from './decide-complaint-write.ts';
 import { recordSyncRejection } from './sync-rejections.ts';
 import { reissueEventSeqs } from './complaint-event-store.ts';
@@ -170,180 +170,196 @@ async function scopeExitTombstone(
   return rows[0] ? tombstoneFromRow(rows[0]) : null;
 }
 
+/** What every row of one push shares: loaded once, and change numbers reserved together. */
+type PushContext = {
+  activeIds: { activeCategoryIds: ReadonlySet<string>; activeUnitIds: ReadonlySet<string> };
+  takeSeq: () => Promise<number>;
+  calendar: () => ReturnType<typeof loadWorkingCalendar>;
+  ruleSets: () => ReturnType<typeof loadSlaRuleSets>;
+};
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () => (loaded ??= load());
+}
+
+/** One pushed complaint, inside the push's transaction. */
 async function pushOneComplaint(
-  db: Database,
+  tx: SqlExecutor,
   officer: AuthenticatedOfficer,
   row: PushRow<unknown>,
-  activeIds: { activeCategoryIds: ReadonlySet<string>; activeUnitIds: ReadonlySet<string> },
+  context: PushContext,
   now: number,
 ): Promise<{ conflict?: WireDocument<Complaint>; accepted: boolean; refused: boolean }> {
   const documentId = String((row.newDocumentState as { id?: unknown }).id ?? '');
   const includeIdentity = roleSeesReporterIdentity(officer.role);
-  return db.transaction(async (tx) => {
-    const scope = scopeClause(officer, 2);
-    const locked = await tx.query<ComplaintRow>(
-      `SELECT ${PUBLIC_COLUMNS}, ${IDENTITY_COLUMNS} FROM complaints
+  const activeIds = context.activeIds;
+  const scope = scopeClause(officer, 2);
+  const locked = await tx.query<ComplaintRow>(
+    `SELECT ${PUBLIC_COLUMNS}, ${IDENTITY_COLUMNS} FROM complaints
         WHERE id = $1 AND ${scope.sql} FOR UPDATE`,
-      [documentId, ...scope.params],
+    [documentId, ...scope.params],
+  );
+  const current = locked[0];
+  if (!current) {
+    const tombstone = await scopeExitTombstone(tx, officer, documentId);
+    await recordSyncRejection(
+      tx,
+      officer,
+      'complaints',
+      documentId,
+      tombstone
+        ? {
+            code: 'not_found',
+            message: 'Pengaduan telah didisposisikan ke OPD lain; perubahan Anda disimpan di sini',
+          }
+        : { code: 'not_found', message: 'Pengaduan tidak ditemukan atau di luar wewenang Anda' },
+      row.newDocumentState,
+      now,
+      await context.takeSeq(),
     );
-    const current = locked[0];
-    if (!current) {
-      const tombstone = await scopeExitTombstone(tx, officer, documentId);
-      await recordSyncRejection(
-        tx,
-        officer,
-        'complaints',
-        documentId,
-        tombstone
-          ? {
-              code: 'not_found',
-              message:
-                'Pengaduan telah didisposisikan ke OPD lain; perubahan Anda disimpan di sini',
-            }
-          : { code: 'not_found', message: 'Pengaduan tidak ditemukan atau di luar wewenang Anda' },
-        row.newDocumentState,
-        now,
-      );
-      // The device drops its copy (the edit is kept in the refusal) instead of pushing it again.
-      return tombstone
-        ? { conflict: tombstone, accepted: false, refused: true }
-        : { accepted: false, refused: true };
-    }
-    const master = complaintFromRow(current, false);
-    const visibleMaster = { ...complaintFromRow(current, includeIdentity), _deleted: false };
-    const stateWithoutIdentity = { ...(row.newDocumentState as object), reporter: undefined };
-    const decision = decideComplaintWrite(master, row.assumedMasterState, stateWithoutIdentity, {
-      role: officer.role,
-      ...activeIds,
-    });
+    // The device drops its copy (the edit is kept in the refusal) instead of pushing it again.
+    return tombstone
+      ? { conflict: tombstone, accepted: false, refused: true }
+      : { accepted: false, refused: true };
+  }
+  const master = complaintFromRow(current, false);
+  const visibleMaster = { ...complaintFromRow(current, includeIdentity), _deleted: false };
+  const stateWithoutIdentity = { ...(row.newDocumentState as object), reporter: undefined };
+  const decision = decideComplaintWrite(master, row.assumedMasterState, stateWithoutIdentity, {
+    role: officer.role,
+    ...activeIds,
+  });
 
-    if (decision.kind === 'unchanged') {
-      // Already applied (a re-delivery whose answer was lost). Unless the device's copy is the
-      // master itself, answer with the master: the device may have skipped pulling it while its
-      // own write was on the way, and would otherwise keep a stale change number for ever.
-      const pushedSeq = (row.newDocumentState as { serverSeq?: unknown }).serverSeq;
-      return pushedSeq === master.serverSeq
-        ? { accepted: true, refused: false }
-        : { conflict: visibleMaster, accepted: true, refused: false };
-    }
-    if (decision.kind === 'awaits_follow_up') {
-      // A follow-up this officer's device sent and the server refused will never move the
-      // status: send the master back so the device's copy returns to it.
-      const refusedFollowUp = await tx.query(
-        `SELECT 1 FROM sync_rejections WHERE officer_id = $1 AND collection = 'complaint_events'
+  if (decision.kind === 'unchanged') {
+    // Already applied (a re-delivery whose answer was lost). Unless the device's copy is the
+    // master itself, answer with the master: the device may have skipped pulling it while its
+    // own write was on the way, and would otherwise keep a stale change number for ever.
+    const pushedSeq = (row.newDocumentState as { serverSeq?: unknown }).serverSeq;
+    return pushedSeq === master.serverSeq
+      ? { accepted: true, refused: false }
+      : { conflict: visibleMaster, accepted: true, refused: false };
+  }
+  if (decision.kind === 'awaits_follow_up') {
+    // A follow-up this officer's device sent and the server refused will never move the
+    // status: send the master back so the device's copy returns to it.
+    const refusedFollowUp = await tx.query(
+      `SELECT 1 FROM sync_rejections WHERE officer_id = $1 AND collection = 'complaint_events'
            AND refused_document->>'complaintId' = $2 AND refused_document->>'kind' = 'tindak_lanjut'
            AND NOT EXISTS (SELECT 1 FROM complaint_events WHERE complaint_id = $2
              AND kind = 'tindak_lanjut' AND officer_id = $1)
          LIMIT 1`,
-        [officer.id, documentId],
-      );
-      return refusedFollowUp.length > 0
-        ? { conflict: visibleMaster, accepted: false, refused: false }
-        : { accepted: true, refused: false };
-    }
-    if (decision.kind === 'conflict')
-      return { conflict: visibleMaster, accepted: false, refused: false };
-    if (decision.kind === 'accept' && decision.changes.duplicateOf) {
-      const original = await tx.query(
-        'SELECT 1 FROM complaints WHERE id = $1 AND instansi_id = $2',
-        [decision.changes.duplicateOf, officer.instansiId],
-      );
-      if (original.length === 0) {
-        await recordSyncRejection(
-          tx,
-          officer,
-          'complaints',
-          documentId,
-          { code: 'validation', message: 'Pengaduan asli untuk tanda duplikat tidak ditemukan' },
-          row.newDocumentState,
-          now,
-        );
-        return { conflict: visibleMaster, accepted: false, refused: true };
-      }
-    }
-    if (decision.kind === 'accept' && decision.changes.status === 'selesai') {
-      // Closing tells the reporter the matter is done: there must be an answer to read first
-      // (an imported complaint may sit in ditindaklanjuti without one).
-      const answered = await tx.query(
-        `SELECT 1 FROM complaint_events WHERE complaint_id = $1 AND kind = 'tindak_lanjut' LIMIT 1`,
-        [documentId],
-      );
-      if (answered.length === 0) {
-        await recordSyncRejection(
-          tx,
-          officer,
-          'complaints',
-          documentId,
-          {
-            code: 'lifecycle',
-            message:
-              'Pengaduan hanya dapat diselesaikan setelah ada tanggapan publik (tindak lanjut)',
-          },
-          row.newDocumentState,
-          now,
-        );
-        return { conflict: visibleMaster, accepted: false, refused: true };
-      }
-    }
-    if (decision.kind === 'refuse') {
+      [officer.id, documentId],
+    );
+    return refusedFollowUp.length > 0
+      ? { conflict: visibleMaster, accepted: false, refused: false }
+      : { accepted: true, refused: false };
+  }
+  if (decision.kind === 'conflict')
+    return { conflict: visibleMaster, accepted: false, refused: false };
+  if (decision.kind === 'accept' && decision.changes.duplicateOf) {
+    const original = await tx.query('SELECT 1 FROM complaints WHERE id = $1 AND instansi_id = $2', [
+      decision.changes.duplicateOf,
+      officer.instansiId,
+    ]);
+    if (original.length === 0) {
       await recordSyncRejection(
         tx,
         officer,
         'complaints',
         documentId,
-        decision.reason,
+        { code: 'validation', message: 'Pengaduan asli untuk tanda duplikat tidak ditemukan' },
         row.newDocumentState,
         now,
+        await context.takeSeq(),
       );
       return { conflict: visibleMaster, accepted: false, refused: true };
     }
+  }
+  if (decision.kind === 'accept' && decision.changes.status === 'selesai') {
+    // Closing tells the reporter the matter is done: there must be an answer to read first
+    // (an imported complaint may sit in ditindaklanjuti without one).
+    const answered = await tx.query(
+      `SELECT 1 FROM complaint_events WHERE complaint_id = $1 AND kind = 'tindak_lanjut' LIMIT 1`,
+      [documentId],
+    );
+    if (answered.length === 0) {
+      await recordSyncRejection(
+        tx,
+        officer,
+        'complaints',
+        documentId,
+        {
+          code: 'lifecycle',
+          message:
+            'Pengaduan hanya dapat diselesaikan setelah ada tanggapan publik (tindak lanjut)',
+        },
+        row.newDocumentState,
+        now,
+        await context.takeSeq(),
+      );
+      return { conflict: visibleMaster, accepted: false, refused: true };
+    }
+  }
+  if (decision.kind === 'refuse') {
+    await recordSyncRejection(
+      tx,
+      officer,
+      'complaints',
+      documentId,
+      decision.reason,
+      row.newDocumentState,
+      now,
+      await context.takeSeq(),
+    );
+    return { conflict: visibleMaster, accepted: false, refused: true };
+  }
 
-    const next = { ...master, ...decision.changes };
-    const statusChanged = next.status !== master.status;
-    const statusChangedAt = statusChanged ? now : master.statusChangedAt;
-    const calendar = await loadWorkingCalendar(tx, officer.instansiId);
-    const rules = ruleSetInForce(await loadSlaRuleSets(tx, officer.instansiId), next.receivedAt);
-    const dueAt = computeComplaintDueAt({ ...next, statusChangedAt }, rules, calendar);
-    const seq = await nextChangeSeq(tx);
-    await tx.query(
-      `UPDATE complaints SET category_id = $2, priority = $3, status = $4, status_changed_at = $5,
+  const next = { ...master, ...decision.changes };
+  const statusChanged = next.status !== master.status;
+  const statusChangedAt = statusChanged ? now : master.statusChangedAt;
+  const calendar = await context.calendar();
+  const rules = ruleSetInForce(await context.ruleSets(), next.receivedAt);
+  const dueAt = computeComplaintDueAt({ ...next, statusChangedAt }, rules, calendar);
+  const seq = await context.takeSeq();
+  await tx.query(
+    `UPDATE complaints SET category_id = $2, priority = $3, status = $4, status_changed_at = $5,
          due_at = $6, updated_at = $7, updated_by = $8, seq = $9, unit_id = $10, duplicate_of = $11,
          anonim = $12, rahasia = $13
        WHERE id = $1`,
-      [
-        documentId,
-        next.categoryId,
-        next.priority,
-        next.status,
-        new Date(statusChangedAt),
-        dueAt > 0 ? new Date(dueAt) : null,
-        new Date(now),
-        officer.id,
-        seq,
-        next.unitId || null,
-        next.duplicateOf || null,
-        next.anonim,
-        next.rahasia,
-      ],
-    );
-    if (next.unitId !== master.unitId) {
-      await recordScopeExit(tx, documentId, master.unitId, next.unitId, seq);
-      await reissueEventSeqs(tx, documentId);
-    }
-    await appendAudit(
-      tx,
-      {
-        officerId: officer.id,
-        deviceId: officer.deviceId,
-        action: 'write_accepted',
-        collection: 'complaints',
-        documentId,
-        details: { fields: Object.keys(decision.changes), seq },
-      },
-      now,
-    );
-    return { accepted: true, refused: false };
-  });
+    [
+      documentId,
+      next.categoryId,
+      next.priority,
+      next.status,
+      new Date(statusChangedAt),
+      dueAt > 0 ? new Date(dueAt) : null,
+      new Date(now),
+      officer.id,
+      seq,
+      next.unitId || null,
+      next.duplicateOf || null,
+      next.anonim,
+      next.rahasia,
+    ],
+  );
+  if (next.unitId !== master.unitId) {
+    await recordScopeExit(tx, documentId, master.unitId, next.unitId, seq);
+    await reissueEventSeqs(tx, documentId);
+  }
+  await appendAudit(
+    tx,
+    {
+      officerId: officer.id,
+      deviceId: officer.deviceId,
+      action: 'write_accepted',
+      collection: 'complaints',
+      documentId,
+      details: { fields: Object.keys(decision.changes), seq },
+    },
+    now,
+  );
+  return { accepted: true, refused: false };
 }
 
 export const complaintStore: ReplicatedStore<Complaint> = {
@@ -430,12 +446,43 @@ export const complaintStore: ReplicatedStore<Complaint> = {
       return outcome;
     }
     const activeIds = await loadActiveIds(db, officer.instansiId);
-    for (const row of rows) {
-      const result = await pushOneComplaint(db, officer, row, activeIds, now);
-      if (result.conflict) outcome.conflicts.push(result.conflict);
-      if (result.accepted) outcome.accepted += 1;
-      if (result.refused) outcome.refused += 1;
-    }
+    const ids = [
+      ...new Set(rows.map((row) => String((row.newDocumentState as { id?: unknown }).id ?? ''))),
+    ];
+    // One transaction per push: one commit, and one counter update reserving a number for
+    // each row (a row takes at most one: its write or its refusal; unused numbers are gaps).
+    await db.transaction(async (tx) => {
+      // Rows locked in id order, so concurrent pushes of overlapping complaints cannot deadlock.
+      await tx.query(
+        'SELECT id FROM complaints WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+        [ids],
+      );
+      // Reserved when first needed, for this row and every later one: nothing is counted
+      // for a push that writes nothing.
+      let processed = 0;
+      let nextSeq = 0;
+      let endSeq = 0;
+      const context: PushContext = {
+        activeIds,
+        async takeSeq() {
+          if (nextSeq >= endSeq) {
+            const count = rows.length - processed;
+            nextSeq = await reserveChangeSeqs(tx, count);
+            endSeq = nextSeq + count;
+          }
+          return nextSeq++;
+        },
+        calendar: once(() => loadWorkingCalendar(tx, officer.instansiId)),
+        ruleSets: once(() => loadSlaRuleSets(tx, officer.instansiId)),
+      };
+      for (const row of rows) {
+        const result = await pushOneComplaint(tx, officer, row, context, now);
+        processed += 1;
+        if (result.conflict) outcome.conflicts.push(result.conflict);
+        if (result.accepted) outcome.accepted += 1;
+        if (result.refused) outcome.refused += 1;
+      }
+    });
     return outcome;
   },
 };

@@ -18,6 +18,8 @@ export async function recordSyncRejection(
   reason: RejectionReason,
   refusedDocument: unknown,
   now: number,
+  /** A change number the caller reserved; otherwise one is taken here. */
+  seq?: number,
 ): Promise<void> {
   await tx.query(
     `INSERT INTO sync_rejections (id, officer_id, device_id, collection, document_id, reason_code,
@@ -33,7 +35,7 @@ export async function recordSyncRejection(
       reason.message,
       JSON.stringify(refusedDocument),
       new Date(now),
-      await nextChangeSeq(tx),
+      seq ?? (await nextChangeSeq(tx)),
     ],
   );
   await appendAudit(

@@ -212,7 +212,7 @@ describe('sync under field faults', () => {
       await a.edit(id, { priority: otherPriority(current.priority) });
     }
     const before = await serverComplaints();
-    faults.crashCountdown = 7; // dies inside the 7th write transaction
+    faults.crashCountdown = 1; // dies inside the push transaction, before it commits
     await a.resume();
     // The device keeps retrying against a dead server until it comes back.
     await new Promise((resolve) => setTimeout(resolve, 300));
