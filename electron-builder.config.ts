@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Configuration } from 'electron-builder';
+import { APP_ID, PRODUCT_NAME } from './electron/main/app-identity.ts';
 import { parseUpdateUrl } from './electron/main/update-feed.ts';
 
 /**
@@ -27,8 +28,8 @@ export function buildConfiguration(env: Record<string, string | undefined>): Con
     .filter((name) => !(MAIN_RUNTIME_DEPENDENCIES as readonly string[]).includes(name))
     .map((name) => `!node_modules/${name}/**`);
   return {
-    appId: 'id.go.lapor.workstation',
-    productName: 'Lapor Workstation',
+    appId: APP_ID,
+    productName: PRODUCT_NAME,
     copyright: 'Lapor Workstation',
     directories: { output: 'dist', buildResources: 'resources' },
     icon: 'resources/icon.png',

@@ -19,6 +19,7 @@ import {
 } from 'electron';
 import electronUpdater from 'electron-updater';
 import { APP_ORIGIN, APP_SCHEME, contentTypeOf, resolveAppFile } from './app-protocol.ts';
+import { APP_ID } from './app-identity.ts';
 import { BRIDGE_CHANNELS, OPEN_COMPLAINT_EVENT } from '../../shared/bridge.ts';
 import { createBridgeHandlers } from './bridge-handlers.ts';
 import { crashLoopQuestion, decideAfterRendererGone } from './crash-recovery.ts';
@@ -370,6 +371,8 @@ function guardAgainstCrashes(window: BrowserWindow): void {
 }
 
 async function start(): Promise<void> {
+  // Windows shows notifications only for the AppUserModelID of the installed shortcut.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   // The installers register lapor:// themselves; this covers a moved AppImage.
   if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   Menu.setApplicationMenu(

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APP_ID } from '../../electron/main/app-identity.ts';
 import { buildConfiguration, MAIN_RUNTIME_DEPENDENCIES } from '../../electron-builder.config.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -58,6 +59,8 @@ describe('desktop packaging (electron-builder)', () => {
 
   it('builds a Windows NSIS installer and Linux AppImage and deb packages', () => {
     expect(config.appId).toBe('id.go.lapor.workstation');
+    // The running app uses the same id for Windows notifications (electron/main/index.ts).
+    expect(config.appId).toBe(APP_ID);
     expect(config.productName).toBe('Lapor Workstation');
     const targetsOf = (platform: unknown) =>
       ((platform as { target: { target: string }[] }).target ?? []).map((entry) => entry.target);
