@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type { Role } from '../../shared/domain/roles.ts';
 import { categorySchema, type Category } from '../../shared/schemas/category.ts';
 import { holidaySchema, type Holiday } from '../../shared/schemas/holiday.ts';
+import {
+  HOLIDAY_MAX_YEAR,
+  HOLIDAY_MIN_YEAR,
+  isHolidayDate,
+} from '../../shared/schemas/holiday-date.ts';
 import { slaRuleSetSchema, type SlaRuleSetDocument } from '../../shared/schemas/sla-rule-set.ts';
 import { unitSchema, type Unit } from '../../shared/schemas/unit.ts';
 import type { RejectionReason } from './sync-rejections.ts';
@@ -149,19 +154,6 @@ export const CATEGORY_RULES: DirectoryRules<Category, CategoryValues> = {
       ? { code: 'validation', message: `Kode kategori ${values.code} sudah dipakai kategori lain` }
       : null,
 };
-
-export const HOLIDAY_MIN_YEAR = 2000;
-export const HOLIDAY_MAX_YEAR = 2100;
-
-/** Whether `date` (YYYY-MM-DD) names a real calendar day within the years holidays are kept. */
-export function isHolidayDate(date: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < HOLIDAY_MIN_YEAR || year > HOLIDAY_MAX_YEAR) return false;
-  const parsed = new Date(Date.UTC(year, month - 1, day));
-  return parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
-}
 
 export type HolidayValues = Pick<Holiday, 'date' | 'name' | 'kind'>;
 

@@ -35,6 +35,11 @@ const TemplatesPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/admin/AuditPage.tsx').then((module) => ({ default: module.AuditPage })),
 );
+const AdministrationPage = lazy(() =>
+  import('../features/admin/AdministrationPage.tsx').then((module) => ({
+    default: module.AdministrationPage,
+  })),
+);
 const AutoCloseProposals = lazy(() =>
   import('../features/closing/AutoCloseProposals.tsx').then((module) => ({
     default: module.AutoCloseProposals,
@@ -53,7 +58,7 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [notice, setNotice] = useState('');
   const [view, setView] = useState<
-    'queue' | 'report' | 'templates' | 'autoClose' | 'audit' | 'help'
+    'queue' | 'report' | 'templates' | 'autoClose' | 'audit' | 'administration' | 'help'
   >('queue');
   const isAdmin = officer.role === 'admin_instansi';
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -193,6 +198,16 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
               {t('nav.audit')}
             </button>
           )}
+          {isAdmin && (
+            <button
+              type="button"
+              aria-current={view === 'administration' ? 'page' : undefined}
+              onClick={() => setView('administration')}
+              data-testid="nav-administration"
+            >
+              {t('nav.administration')}
+            </button>
+          )}
           <button
             type="button"
             aria-current={view === 'help' ? 'page' : undefined}
@@ -225,15 +240,20 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           </Suspense>
         </main>
       )}
-      {isAdmin && (view === 'templates' || view === 'autoClose' || view === 'audit') && (
-        <main className="admin-main">
-          <Suspense fallback={<p className="report-loading">{t('report.loading')}</p>}>
-            {view === 'templates' && <TemplatesPage />}
-            {view === 'autoClose' && <AutoCloseProposals store={store} directory={directory} />}
-            {view === 'audit' && <AuditPage />}
-          </Suspense>
-        </main>
-      )}
+      {isAdmin &&
+        (view === 'templates' ||
+          view === 'autoClose' ||
+          view === 'audit' ||
+          view === 'administration') && (
+          <main className="admin-main">
+            <Suspense fallback={<p className="report-loading">{t('report.loading')}</p>}>
+              {view === 'templates' && <TemplatesPage />}
+              {view === 'autoClose' && <AutoCloseProposals store={store} directory={directory} />}
+              {view === 'audit' && <AuditPage />}
+              {view === 'administration' && <AdministrationPage />}
+            </Suspense>
+          </main>
+        )}
       {view === 'help' && (
         <main className="help-main">
           <HelpPage onShowShortcuts={() => setShowShortcuts(true)} />

@@ -3,12 +3,14 @@ import { SYNC_MESSAGES_EN } from './messages-sync-en.ts';
 import { FOLLOW_UP_MESSAGES_EN } from './messages-followup-en.ts';
 import { TEMPLATE_MESSAGES_EN } from './messages-templates-en.ts';
 import { AUDIT_MESSAGES_EN } from './messages-audit-en.ts';
+import { ADMIN_MESSAGES_EN } from './messages-admin-en.ts';
 
 export const MESSAGES_EN: Record<MessageKey, string> = {
   ...SYNC_MESSAGES_EN,
   ...TEMPLATE_MESSAGES_EN,
   ...FOLLOW_UP_MESSAGES_EN,
   ...AUDIT_MESSAGES_EN,
+  ...ADMIN_MESSAGES_EN,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Sign in to Lapor Workstation',
   'login.username': 'Username',

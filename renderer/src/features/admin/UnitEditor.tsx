@@ -1,0 +1,104 @@
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { Unit } from '../../../../shared/schemas/unit.ts';
+import { useModalDialog } from '../../app/use-modal-dialog.ts';
+import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useTranslation } from '../../i18n/language-context.tsx';
+import { unitFormSchema, type UnitForm } from './directory-forms.ts';
+import { saveUnit } from './save-directory-entry.ts';
+
+type UnitEditorProps = {
+  unit?: Unit;
+  /** Codes of the other units, to refuse a duplicate before the server does. */
+  takenCodes: ReadonlySet<string>;
+  onClose: (saved: UnitForm | null) => void;
+};
+
+/** Adds or edits one OPD unit, as a modal dialog. */
+export function UnitEditor({ unit, takenCodes, onClose }: UnitEditorProps) {
+  const { t } = useTranslation();
+  const workstation = useWorkstation();
+  const dialogRef = useModalDialog();
+  const form = useForm<UnitForm>({
+    resolver: zodResolver(unitFormSchema),
+    defaultValues: unit
+      ? { code: unit.code, name: unit.name, shortName: unit.shortName, active: unit.active }
+      : { code: '', name: '', shortName: '', active: true },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    if (takenCodes.has(values.code.toLowerCase())) {
+      form.setError('code', { type: 'taken' });
+      return;
+    }
+    await saveUnit(workstation, values, unit?.id);
+    onClose(values);
+  });
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="template-editor"
+      aria-labelledby="unit-editor-heading"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose(null);
+      }}
+    >
+      <form onSubmit={submit} noValidate>
+        <h2 id="unit-editor-heading">{t(unit ? 'admin.units.editHeading' : 'admin.units.new')}</h2>
+        <label htmlFor="unit-code">{t('admin.field.code')}</label>
+        <input
+          id="unit-code"
+          autoComplete="off"
+          aria-invalid={errors.code ? true : undefined}
+          aria-describedby={errors.code ? 'unit-code-error' : undefined}
+          {...form.register('code')}
+        />
+        {errors.code && (
+          <p className="field-error" id="unit-code-error">
+            {t(errors.code.type === 'taken' ? 'admin.error.codeTaken' : 'admin.error.code')}
+          </p>
+        )}
+        <label htmlFor="unit-name">{t('admin.field.name')}</label>
+        <input
+          id="unit-name"
+          autoComplete="off"
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? 'unit-name-error' : undefined}
+          {...form.register('name')}
+        />
+        {errors.name && (
+          <p className="field-error" id="unit-name-error">
+            {t('admin.error.name')}
+          </p>
+        )}
+        <label htmlFor="unit-short-name">{t('admin.field.shortName')}</label>
+        <input
+          id="unit-short-name"
+          autoComplete="off"
+          aria-invalid={errors.shortName ? true : undefined}
+          aria-describedby={errors.shortName ? 'unit-short-name-error' : undefined}
+          {...form.register('shortName')}
+        />
+        {errors.shortName && (
+          <p className="field-error" id="unit-short-name-error">
+            {t('admin.error.name')}
+          </p>
+        )}
+        <label className="template-active">
+          <input type="checkbox" {...form.register('active')} /> {t('admin.field.active')}
+        </label>
+        <div className="dialog-actions">
+          <button type="submit" disabled={isSubmitting}>
+            {t('admin.save')}
+          </button>
+          <button type="button" className="secondary" onClick={() => onClose(null)}>
+            {t('admin.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
