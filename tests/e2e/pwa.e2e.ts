@@ -73,3 +73,17 @@ test('after one online visit the web build opens offline and shows the queue fro
   await expect(page.getByTestId('queue-row').first()).toBeVisible({ timeout: 30_000 });
   await context.close();
 });
+
+test('in the web build the report says its PDF comes from the browser’s print dialog', async ({
+  browser,
+}) => {
+  const { context, page } = await signIn(browser, 'koordinator.kaltim');
+  await page.getByTestId('nav-report').click();
+  await page.getByRole('button', { name: 'Bulan ini' }).click();
+  await page.getByTestId('report-generate').click();
+  await expect(page.getByTestId('report-web-pdf-note')).toHaveText(
+    'Versi web: PDF dibuat lewat dialog cetak peramban (pilih “Simpan sebagai PDF”).',
+  );
+  await expect(page.getByTestId('report-pdf')).toBeVisible();
+  await context.close();
+});
