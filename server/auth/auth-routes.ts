@@ -20,6 +20,7 @@ import {
 import {
   createSession,
   refreshSession,
+  sessionEndReason,
   revokeSession,
   type SessionPolicy,
 } from './session-store.ts';
@@ -132,6 +133,14 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
     if (!input) return reply;
     const refreshed = await refreshSession(db, input.refreshToken, now(), sessionPolicy);
     if (!refreshed) {
+      if ((await sessionEndReason(db, input.refreshToken)) === 'revoked') {
+        return sendApiError(
+          reply,
+          401,
+          'session_revoked',
+          'Sesi dicabut (kata sandi diubah atau akun dinonaktifkan); silakan masuk lagi',
+        );
+      }
       return sendApiError(reply, 401, 'session_expired', 'Sesi berakhir; silakan masuk lagi');
     }
     const { sessionId: _s, deviceId: _d, accessExpiresAt: _a, ...officer } = refreshed.officer;

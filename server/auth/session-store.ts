@@ -140,6 +140,23 @@ export async function refreshSession(
   };
 }
 
+/**
+ * Why a refresh token no longer works: `revoked` when its session was ended on the server (the
+ * password was reset, the account disabled, or the session signed out), otherwise `expired`.
+ */
+export async function sessionEndReason(
+  db: SqlExecutor,
+  refreshToken: string,
+): Promise<'revoked' | 'expired'> {
+  const rows = await db.query<{ revoked: boolean }>(
+    `SELECT (s.revoked_at IS NOT NULL OR NOT o.active) AS revoked
+       FROM sessions s JOIN officers o ON o.id = s.officer_id
+      WHERE s.refresh_token_hash = $1`,
+    [hashToken(refreshToken)],
+  );
+  return rows[0]?.revoked ? 'revoked' : 'expired';
+}
+
 export async function revokeSession(
   db: SqlExecutor,
   sessionId: string,

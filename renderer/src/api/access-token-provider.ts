@@ -2,7 +2,8 @@ import { BehaviorSubject } from 'rxjs';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
 import { ApiRequestError, refresh } from './api-client.ts';
 
-export type AuthState = 'valid' | 'expired';
+/** `revoked`: the server ended the session (password reset, account disabled); `expired`: it ran out. */
+export type AuthState = 'valid' | 'expired' | 'revoked';
 
 /**
  * Holds the short-lived access token in memory and renews it with the refresh token; several
@@ -91,7 +92,7 @@ export class AccessTokenProvider {
       return session.accessToken;
     } catch (error) {
       if (error instanceof ApiRequestError && error.kind === 'unauthenticated') {
-        this.authState$.next('expired');
+        this.authState$.next(error.code === 'session_revoked' ? 'revoked' : 'expired');
       }
       throw error;
     }

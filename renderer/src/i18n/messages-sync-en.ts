@@ -31,4 +31,16 @@ export const SYNC_MESSAGES_EN: Record<keyof typeof SYNC_MESSAGES_ID, string> = {
   'remote.changed': 'This complaint was just changed by {by}. Your input is not saved yet.',
   'remote.reload': 'Reload',
   'remote.keepMine': 'Keep my input',
+  'syncState.paused': 'Sync paused · {count} changes waiting',
+  'syncState.initial': 'Copying the queue to this device',
+  'syncState.sessionRevoked':
+    'Session revoked (password changed or account disabled) · sign in again to send {count} changes',
+  'syncState.clockAhead': 'Device clock is {hours} h ahead of the server · fix the clock setting',
+  'syncState.clockBehind': 'Device clock is {hours} h behind the server · fix the clock setting',
+  'syncState.unreachable': 'Server unreachable · {count} changes waiting',
+  'syncState.syncNow': 'Sync now',
+  'syncState.resume': 'Resume sync',
+  'syncState.percent': '{percent}%',
+  'syncState.etaSeconds': 'about {seconds} s left',
+  'syncState.etaMinutes': 'about {minutes} min left',
 };

@@ -30,4 +30,18 @@ export const SYNC_MESSAGES_ID = {
   'remote.changed': 'Pengaduan ini baru saja diubah oleh {by}. Isian Anda belum disimpan.',
   'remote.reload': 'Muat ulang',
   'remote.keepMine': 'Pertahankan isian saya',
+  'syncState.paused': 'Sinkronisasi dijeda · {count} perubahan menunggu',
+  'syncState.initial': 'Menyalin antrean ke perangkat',
+  'syncState.sessionRevoked':
+    'Sesi dicabut (kata sandi diubah atau akun dinonaktifkan) · masuk lagi untuk mengirim {count} perubahan',
+  'syncState.clockAhead':
+    'Jam perangkat lebih cepat {hours} jam dari server · perbaiki pengaturan jam',
+  'syncState.clockBehind':
+    'Jam perangkat lebih lambat {hours} jam dari server · perbaiki pengaturan jam',
+  'syncState.unreachable': 'Server tidak dapat dihubungi · {count} perubahan menunggu',
+  'syncState.syncNow': 'Sinkronkan sekarang',
+  'syncState.resume': 'Lanjutkan sinkronisasi',
+  'syncState.percent': '{percent}%',
+  'syncState.etaSeconds': 'sekitar {seconds} detik lagi',
+  'syncState.etaMinutes': 'sekitar {minutes} menit lagi',
 } as const;

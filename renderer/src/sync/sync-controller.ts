@@ -9,12 +9,26 @@ import { replicateCollection } from './replicate-collection.ts';
 import { ChangeStream } from './change-stream.ts';
 import { AttachmentTransfer } from './attachment-transfer.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
+import {
+  initialSyncState,
+  reduceSyncState,
+  type SyncEvent,
+} from '../../../shared/sync/sync-state.ts';
 
 const LAST_SYNCED_KEY = 'last-synced';
+/** Set once the first copy of the queue is complete; until then a restart resumes it. */
+const INITIAL_DONE_KEY = 'initial-sync-done';
+const TICK_MS = 5000;
 
 /** What the controller needs of each collection's replication, whatever its document type. */
 type ReplicationHandle = {
-  state: { active$: Observable<boolean>; reSync(): void; cancel(): Promise<unknown> };
+  state: {
+    active$: Observable<boolean>;
+    reSync(): void;
+    cancel(): Promise<unknown>;
+    pause(): Promise<unknown>;
+    start(): Promise<unknown>;
+  };
 };
 
 /** Owns the replication of one officer's replica and derives the status shown in the status bar. */
@@ -59,15 +73,58 @@ export class SyncController {
     });
   }
 
+  /** Feeds the sync state machine; the status bar shows its phase and reason. */
+  dispatch(event: SyncEvent): void {
+    this.patch({ machine: reduceSyncState(this.status$.value.machine, event) });
+  }
+
+  /** Stops syncing until resumed; local work goes on and is queued. */
+  pause(): void {
+    for (const replication of this.replications) void replication.state.pause();
+    this.changeStream?.stop();
+    this.dispatch({ type: 'PAUSE', at: Date.now() });
+  }
+
+  resume(): void {
+    this.dispatch({ type: 'RESUME', at: Date.now() });
+    for (const replication of this.replications) void replication.state.start();
+    this.changeStream?.start();
+  }
+
   async start(): Promise<void> {
     await this.pending.load();
     const lastSynced = await this.replica.complaints.getLocal<{ at: number }>(LAST_SYNCED_KEY);
-    const alreadyHasData = (await this.replica.complaints.count().exec()) > 0;
+    const initialDone = await this.replica.complaints.getLocal<{ at: number }>(INITIAL_DONE_KEY);
+    // A first copy cut short (closed, offline) resumes from its checkpoint; what is already
+    // here counts as done.
+    const alreadyPulled = initialDone ? 0 : await this.replica.complaints.count().exec();
+    const startedAt = Date.now();
     this.patch({
       lastSyncedAt: lastSynced?.get('at') ?? null,
-      initialSync: alreadyHasData ? null : { pulled: 0, total: null },
+      initialSync: initialDone ? null : { pulled: alreadyPulled, total: null },
       pending: this.pending.count$.value,
+      machine: initialSyncState(startedAt, navigator.onLine),
     });
+    if (!initialDone) this.dispatch({ type: 'INITIAL_START', alreadyPulled, at: startedAt });
+    this.dispatch({ type: 'CLOCK', serverMinusDeviceMs: this.tokens.clockOffset, at: startedAt });
+    const onOnline = () => this.dispatch({ type: 'NETWORK', online: true, at: Date.now() });
+    const onOffline = () => this.dispatch({ type: 'NETWORK', online: false, at: Date.now() });
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    const tick = setInterval(() => {
+      this.dispatch({
+        type: 'CLOCK',
+        serverMinusDeviceMs: this.tokens.clockOffset,
+        at: Date.now(),
+      });
+    }, TICK_MS);
+    this.subscriptions.push({
+      unsubscribe: () => {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+        clearInterval(tick);
+      },
+    } as Subscription);
 
     this.changeStream = new ChangeStream(`${this.serverUrl}/api/replication/stream`, this.tokens);
     const changeStream = this.changeStream;
@@ -100,20 +157,29 @@ export class SyncController {
         const connection =
           stream === 'connected' ? 'online' : stream === 'disconnected' ? 'offline' : 'connecting';
         this.patch({ connection });
+        this.dispatch({ type: 'STREAM', state: stream, at: Date.now() });
         // The replications may have gone idle before the stream connected.
         if (connection === 'online') void this.noteSyncedWhenIdle();
       }),
-      this.tokens.authState$.subscribe((auth) =>
-        this.patch({ sessionExpired: auth === 'expired' }),
-      ),
+      this.tokens.authState$.subscribe((auth) => {
+        this.patch({ sessionExpired: auth !== 'valid' });
+        this.dispatch({ type: 'AUTH', state: auth, at: Date.now() });
+      }),
       this.pending.count$.subscribe((pending) => this.patch({ pending })),
       complaints.progress$.subscribe((progress) => {
         if (this.status$.value.initialSync) {
+          const total = progress.remaining === null ? null : progress.pulled + progress.remaining;
           this.patch({
             initialSync: {
-              pulled: progress.pulled,
-              total: progress.remaining === null ? null : progress.pulled + progress.remaining,
+              pulled: alreadyPulled + progress.pulled,
+              total: total === null ? null : alreadyPulled + total,
             },
+          });
+          this.dispatch({
+            type: 'INITIAL_PROGRESS',
+            pulled: progress.pulled,
+            total,
+            at: Date.now(),
           });
         }
       }),
@@ -129,8 +195,11 @@ export class SyncController {
     });
     this.changeStream.start();
     this.attachments.start();
-    void complaints.state.awaitInitialReplication().then(() => {
+    void complaints.state.awaitInitialReplication().then(async () => {
       this.patch({ initialSync: null });
+      this.dispatch({ type: 'INITIAL_DONE', at: Date.now() });
+      if (!initialDone)
+        await this.replica.complaints.upsertLocal(INITIAL_DONE_KEY, { at: Date.now() });
       return this.noteSyncedWhenIdle();
     });
   }

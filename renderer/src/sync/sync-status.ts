@@ -1,3 +1,5 @@
+import { initialSyncState, type SyncMachineState } from '../../../shared/sync/sync-state.ts';
+
 export type SyncConnection = 'connecting' | 'online' | 'offline';
 
 export type SyncStatus = {
@@ -8,6 +10,8 @@ export type SyncStatus = {
   /** Set while the first copy of the queue is still arriving. */
   initialSync: { pulled: number; total: number | null } | null;
   lastSyncedAt: number | null;
+  /** The explicit state machine the status bar shows (phase, reason, first-copy progress). */
+  machine: SyncMachineState;
 };
 
 export const INITIAL_SYNC_STATUS: SyncStatus = {
@@ -16,4 +20,5 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   pending: 0,
   initialSync: { pulled: 0, total: null },
   lastSyncedAt: null,
+  machine: initialSyncState(0),
 };

@@ -1,49 +1,47 @@
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
+import { describeSyncStatus } from './describe-sync-status.ts';
 import { useSyncStatus } from './use-sync-status.ts';
 
-/** The status-bar line: online or offline, and how many changes wait to be sent. */
+/**
+ * The status-bar line: the sync phase (and why, when something is wrong), how many changes wait
+ * to be sent, when the replica was last in sync, and "sync now".
+ */
 export function SyncIndicator() {
   const { sync, instansi } = useWorkstation();
   const status = useSyncStatus(sync);
   const { t, language } = useTranslation();
-
-  let label: string;
-  let tone: 'ok' | 'busy' | 'offline' | 'warning';
-  if (status.sessionExpired) {
-    label = t('sync.reloginNeeded', { count: status.pending });
-    tone = 'warning';
-  } else if (status.connection === 'offline') {
-    label =
-      status.pending > 0 ? t('sync.offline', { count: status.pending }) : t('sync.offlineNone');
-    tone = 'offline';
-  } else if (status.connection === 'connecting') {
-    label = t('sync.connecting');
-    tone = 'busy';
-  } else if (status.pending > 0) {
-    label = t('sync.syncing', { count: status.pending });
-    tone = 'busy';
-  } else {
-    label = t('sync.live');
-    tone = 'ok';
-  }
+  const { tone, key, params } = describeSyncStatus(status);
   const lastSynced = status.lastSyncedAt
     ? t('sync.lastSynced', {
         time: formatDateTime(language, status.lastSyncedAt, instansi.utcOffsetMinutes),
       })
     : t('sync.neverSynced');
+  const phase = status.machine.phase;
 
   return (
-    <div
-      className={`sync-indicator sync-${tone}`}
-      role="status"
-      aria-live="polite"
-      data-testid="sync-indicator"
-    >
+    <div className={`sync-indicator sync-${tone}`} data-testid="sync-indicator">
       <span className="sync-dot" aria-hidden="true" />
-      <span className="sync-label">{label}</span>
+      <span className="sync-label" role="status" aria-live="polite" data-phase={phase}>
+        {t(key, params)}
+      </span>
       <span className="sync-last">{lastSynced}</span>
+      {phase === 'paused' ? (
+        <button type="button" className="secondary" onClick={() => sync.resume()}>
+          {t('syncState.resume')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => sync.syncNow()}
+          disabled={phase === 'offline'}
+          data-testid="sync-now"
+        >
+          {t('syncState.syncNow')}
+        </button>
+      )}
     </div>
   );
 }
