@@ -1,5 +1,6 @@
 import { expect, test } from './support/test.ts';
 import { signIn } from './support/workstation-page.ts';
+import { wcagViolations } from './support/axe.ts';
 
 test('the admin reads the audit log, filtered to failed sign-ins; a penghubung has no audit page', async ({
   browser,
@@ -32,6 +33,7 @@ test('the admin reads the audit log, filtered to failed sign-ins; a penghubung h
   await expect(rows.filter({ hasText: 'e2e-audit' }).first()).toContainText('wrong_password');
   // Dates are written the Indonesian way, in the instansi's zone.
   await expect(rows.first()).toContainText('WITA');
+  expect(await wcagViolations(page, '.admin-page')).toEqual([]);
 
   await admin.context.close();
 });
