@@ -23,6 +23,11 @@ export type QueueContext = {
   utcOffsetMinutes: number;
   /** Ids matching the search text, or null when nothing is searched. */
   searchMatches: { has(id: string): boolean } | null;
+  /**
+   * The same as a mask by position in the columns (1 = matches), cheaper than a test by id;
+   * used instead of searchMatches when given.
+   */
+  searchMask?: Uint8Array | null;
 };
 
 /** Per facet: how many complaints each choice would show, the other facets staying as they are. */
@@ -122,7 +127,8 @@ export function filterQueueColumns(
   const to = criteria.receivedTo
     ? startOfLocalDate(criteria.receivedTo, context.utcOffsetMinutes) + DAY_MS
     : Infinity;
-  const search = context.searchMatches;
+  const mask = context.searchMask ?? null;
+  const search = mask ? null : context.searchMatches;
 
   // Facets 0-5 are the value facets, 6 the deadline class, 7 privacy: one code column each.
   const deadline = new Uint8Array(count);
@@ -153,6 +159,7 @@ export function filterQueueColumns(
   for (let index = 0; index < count; index += 1) {
     const received = receivedAt[index] as number;
     if (received < from || received >= to) continue;
+    if (mask && mask[index] === 0) continue;
     if (search && !search.has((entries[index] as QueueEntry).id)) continue;
     let failed = -1;
     let failures = 0;

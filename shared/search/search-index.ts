@@ -5,12 +5,19 @@ type Postings = { ordinals: Uint32Array; length: number };
 /** The documents a query matched, tested by id. */
 export type SearchMatches = {
   readonly size: number;
+  /** The index's revision when matched: hasOrdinal takes ordinals read at this revision. */
+  readonly revision: number;
   has(id: string): boolean;
   /** By the index's ordinal at the moment of matching. */
   hasOrdinal(ordinal: number): boolean;
 };
 
-const NO_MATCHES: SearchMatches = { size: 0, has: () => false, hasOrdinal: () => false };
+const NO_MATCHES: SearchMatches = {
+  size: 0,
+  revision: -1,
+  has: () => false,
+  hasOrdinal: () => false,
+};
 
 /**
  * An inverted index of folded words for prefix search over many complaints. Each document gets
@@ -37,6 +44,16 @@ export class SearchIndex {
 
   has(id: string): boolean {
     return this.ordinalOf.has(id);
+  }
+
+  /** Changes with every put and remove: ordinals read at one revision hold until the next. */
+  get currentRevision(): number {
+    return this.revision;
+  }
+
+  /** The document's ordinal at the current revision, or -1 when it is not indexed. */
+  ordinalFor(id: string): number {
+    return this.ordinalOf.get(id) ?? -1;
   }
 
   /** Indexes (or re-indexes) a document's text under its id. */
@@ -94,7 +111,7 @@ export class SearchIndex {
    */
   match(query: string): SearchMatches {
     const tokens = searchTokens(query);
-    if (tokens.length === 0) return NO_MATCHES;
+    if (tokens.length === 0) return { ...NO_MATCHES, revision: this.revision };
     const count = this.idOf.length;
     const marks = new Uint16Array(count);
     // marks[d] counts how many tokens (in order) document d has matched so far.
@@ -131,6 +148,7 @@ export class SearchIndex {
     };
     return {
       size,
+      revision,
       has: (id) => {
         const ordinal = lookup(id);
         return ordinal !== undefined && ordinal < count && marks[ordinal] !== 0;

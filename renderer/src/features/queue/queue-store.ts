@@ -41,6 +41,7 @@ export type QueueStoreSnapshot = {
 
 type SortedCache = { sort: QueueSort; version: number; entries: QueueEntry[] };
 type ColumnsCache = { sort: QueueSort; version: number; columns: QueueColumns };
+type OrdinalsCache = { columns: QueueColumns; revision: number; ordinals: Int32Array };
 
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -59,6 +60,7 @@ export class QueueStore {
   private readonly listeners = new Set<() => void>();
   private sorted: SortedCache | null = null;
   private columns: ColumnsCache | null = null;
+  private searchOrdinals: OrdinalsCache | null = null;
   private subscription: Subscription | null = null;
   /** Bumped by every start and stop, so work begun by an earlier start knows it is stale. */
   private generation = 0;
@@ -81,6 +83,7 @@ export class QueueStore {
     this.indexing = false;
     this.sorted = null;
     this.columns = null;
+    this.searchOrdinals = null;
     this.snapshot = { version: this.snapshot.version + 1, loaded: false, indexed: 0, total: 0 };
     const buffered: RxChangeEvent<Complaint>[] = [];
     let loading = true;
@@ -173,6 +176,32 @@ export class QueueStore {
   /** Ids whose tracking number, title or body contain every word of the query as a prefix. */
   search(query: string): Set<string> {
     return this.searchIndex.search(query);
+  }
+
+  /**
+   * Which entries of the columns match a query, by position: the index ordinal of every
+   * position is read once per data version and index revision, so a keystroke reads typed
+   * arrays instead of looking 100,000 ids up.
+   */
+  searchMask(query: string, columns: QueueColumns): Uint8Array {
+    const matches = this.searchIndex.match(query);
+    const revision = this.searchIndex.currentRevision;
+    let cache = this.searchOrdinals;
+    if (!cache || cache.columns !== columns || cache.revision !== revision) {
+      const ordinals = new Int32Array(columns.entries.length);
+      columns.entries.forEach((entry, position) => {
+        ordinals[position] = this.searchIndex.ordinalFor(entry.id);
+      });
+      cache = { columns, revision, ordinals };
+      this.searchOrdinals = cache;
+    }
+    const mask = new Uint8Array(columns.entries.length);
+    const { ordinals } = cache;
+    for (let position = 0; position < mask.length; position += 1) {
+      const ordinal = ordinals[position] as number;
+      mask[position] = ordinal >= 0 && matches.hasOrdinal(ordinal) ? 1 : 0;
+    }
+    return mask;
   }
 
   /** The same as a test by id, without building a set of every matching id. */

@@ -13,19 +13,25 @@ export function useQueueView(
   utcOffsetMinutes: number,
 ): FilteredQueue | null {
   const searching = searchTokens(criteria.query).length > 0;
-  const searchMatches = useMemo(
-    () => (searching ? store.match(criteria.query) : null),
-    // The index grows while it is built and changes with every write: both are in the snapshot.
+  const columns = useMemo(
+    () => store.columnsInOrder(criteria.sort),
+    // Every change of the queue's data is a new snapshot version.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, searching, criteria.query, snapshot.version, snapshot.indexed],
+    [store, criteria.sort, snapshot.version],
+  );
+  const searchMask = useMemo(
+    () => (searching ? store.searchMask(criteria.query, columns) : null),
+    // The index grows while it is built: how far it is, is in the snapshot.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, columns, searching, criteria.query, snapshot.indexed],
   );
   return useMemo(() => {
     if (!snapshot.loaded && snapshot.total === 0) return null;
-    return filterQueueColumns(store.columnsInOrder(criteria.sort), criteria, {
+    return filterQueueColumns(columns, criteria, {
       now,
       utcOffsetMinutes,
-      searchMatches,
+      searchMatches: null,
+      searchMask,
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, snapshot.version, snapshot.loaded, criteria, now, utcOffsetMinutes, searchMatches]);
+  }, [columns, snapshot.loaded, snapshot.total, criteria, now, utcOffsetMinutes, searchMask]);
 }

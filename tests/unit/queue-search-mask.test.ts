@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { openReplica, type Replica } from '../../renderer/src/db/create-replica.ts';
+import { QueueStore } from '../../renderer/src/features/queue/queue-store.ts';
+import { filterQueueColumns } from '../../shared/queue/filter-queue.ts';
+import { DEFAULT_QUEUE_CRITERIA } from '../../shared/queue/queue-criteria.ts';
+import { sampleComplaint } from './support/sample-complaint.ts';
+
+let counter = 0;
+const TITLES = ['Jalan berlubang', 'Lampu jalan padam', 'Air PDAM keruh', 'Sampah di pasar'];
+
+async function settled(check: () => boolean): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > 5_000) throw new Error('queue store did not settle');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('QueueStore.searchMask', () => {
+  let replica: Replica;
+  let store: QueueStore;
+
+  beforeEach(async () => {
+    counter += 1;
+    replica = await openReplica(`search-mask-${counter}`, getRxStorageMemory());
+    await replica.complaints.bulkInsert(
+      Array.from({ length: 40 }, (_, index) =>
+        sampleComplaint({
+          id: `c-${String(index).padStart(3, '0')}`,
+          trackingNumber: `KALTIM-2611-${String(index).padStart(5, '0')}`,
+          title: `${TITLES[index % TITLES.length]} ${index}`,
+          status: index % 3 === 0 ? 'selesai' : 'didisposisi',
+          dueAt: 1_000_000 + ((index * 7) % 40) * 1_000,
+        }),
+      ),
+    );
+    store = new QueueStore(replica.complaints);
+    await store.start();
+    await settled(() => store.getSnapshot().indexed === 40);
+  });
+
+  afterEach(async () => {
+    store.stop();
+    await replica.remove();
+  });
+
+  function expectMaskAsSearch(query: string) {
+    const columns = store.columnsInOrder('due_asc');
+    const mask = store.searchMask(query, columns);
+    const found = store.search(query);
+    expect([...mask]).toEqual(columns.entries.map((entry) => (found.has(entry.id) ? 1 : 0)));
+    const context = { now: 0, utcOffsetMinutes: 480, searchMatches: null, searchMask: mask };
+    const criteria = { ...DEFAULT_QUEUE_CRITERIA, status: 'all' as const };
+    const rows = filterQueueColumns(columns, criteria, context).rows.map((row) => row.id);
+    expect(new Set(rows)).toEqual(found);
+  }
+
+  it('marks by position exactly the complaints the search finds', () => {
+    for (const query of ['jalan', 'ja', 'pdam keruh', 'kaltim-2611-0001', 'zzz']) {
+      expectMaskAsSearch(query);
+    }
+  });
+
+  it('follows the index after a complaint changes', async () => {
+    expectMaskAsSearch('sampah');
+    const document = await replica.complaints.findOne('c-001').exec();
+    await document?.incrementalPatch({ title: 'Sampah menumpuk di sungai' });
+    await settled(() => store.get('c-001')?.title === 'Sampah menumpuk di sungai');
+    await settled(() => store.search('sungai').has('c-001'));
+    expectMaskAsSearch('sampah');
+    expectMaskAsSearch('lampu');
+  });
+
+  it('follows the index while a sync batch is indexed in the background', async () => {
+    await replica.complaints.bulkInsert(
+      Array.from({ length: 400 }, (_, index) =>
+        sampleComplaint({ id: `b-${String(index).padStart(3, '0')}`, title: `Banjir ${index}` }),
+      ),
+    );
+    await settled(() => store.getSnapshot().total === 440);
+    // Asked while the batch is not yet searchable, then again once it is.
+    expectMaskAsSearch('banjir');
+    await settled(() => store.getSnapshot().indexed === 440);
+    expectMaskAsSearch('banjir');
+    expect(store.search('banjir').size).toBe(400);
+  });
+});
