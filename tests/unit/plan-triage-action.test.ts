@@ -225,6 +225,7 @@ describe('verify and dispose', () => {
           relatedComplaintId: '',
           anonim: false,
           rahasia: false,
+          attachments: [],
           officerId: admin.id,
           officerName: admin.displayName,
           officerRole: 'admin_instansi',
