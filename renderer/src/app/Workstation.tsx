@@ -1,3 +1,4 @@
+import { SignOutButton } from './SignOutButton.tsx';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { TriageActionKind } from '../../../shared/domain/triage.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
@@ -227,9 +228,7 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           {t('shortcuts.button')}
         </button>
         <LanguageSwitch />
-        <button type="button" onClick={onSignOut}>
-          {t('session.logout')}
-        </button>
+        <SignOutButton onSignOut={onSignOut} />
       </header>
       <ReloginBanner />
       <InitialSyncProgress />

@@ -111,7 +111,8 @@ export function useWorkstationSession() {
       .withAccessToken((token) => postJson(`${workstation.serverUrl}/api/auth/logout`, {}, token))
       .catch(() => undefined);
     await workstation.sync.stop();
-    await workstation.replica.close();
+    // The replica leaves the device with the officer (pending edits were sent or given up).
+    await workstation.replica.remove();
     await getBridge().clearSession();
     current.current = null;
     setState({ kind: 'signed-out', serverUrl: workstation.serverUrl });

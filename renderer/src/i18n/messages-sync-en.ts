@@ -43,4 +43,7 @@ export const SYNC_MESSAGES_EN: Record<keyof typeof SYNC_MESSAGES_ID, string> = {
   'syncState.percent': '{percent}%',
   'syncState.etaSeconds': 'about {seconds} s left',
   'syncState.etaMinutes': 'about {minutes} min left',
+  'signOut.confirmLoss':
+    '{count} changes have not reached the server and will be lost from this device if you sign out now. Sign out anyway?',
+  'signOut.sending': 'Sending changes…',
 };

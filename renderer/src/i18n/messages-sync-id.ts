@@ -44,4 +44,7 @@ export const SYNC_MESSAGES_ID = {
   'syncState.percent': '{percent}%',
   'syncState.etaSeconds': 'sekitar {seconds} detik lagi',
   'syncState.etaMinutes': 'sekitar {minutes} menit lagi',
+  'signOut.confirmLoss':
+    '{count} perubahan belum terkirim ke server dan akan hilang dari perangkat ini bila Anda keluar sekarang. Keluar juga?',
+  'signOut.sending': 'Mengirim perubahan…',
 } as const;
