@@ -74,6 +74,48 @@ test('the response templates page, its editor and the closing proposals pass an 
   await context.close();
 });
 
+test('the administration sections (units, categories, holidays, SLA rules, officers) and their dialogs pass an automated WCAG 2.1 AA check', async ({
+  browser,
+}) => {
+  const { page, context } = await signIn(browser, 'admin.kaltim');
+  await page.getByTestId('nav-administration').click();
+  await expect(page.getByTestId('unit-row').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByTestId('unit-new').click();
+  const unitDialog = page.getByRole('dialog', { name: 'Unit baru' });
+  await unitDialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(unitDialog.getByText('Isi nama ini.').first()).toBeVisible();
+  expect(await violations(page, '.template-editor')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(unitDialog).toBeHidden();
+
+  await page.getByTestId('admin-section-categories').click();
+  await expect(page.getByTestId('category-row').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByTestId('admin-section-holidays').click();
+  await page.getByLabel('Tahun', { exact: true }).selectOption('2025');
+  await expect(page.getByTestId('holiday-row').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByTestId('admin-section-sla').click();
+  await expect(page.getByTestId('sla-row').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByTestId('sla-new').click();
+  await expect(page.getByRole('dialog', { name: 'Versi baru' })).toBeVisible();
+  expect(await violations(page, '.template-editor')).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('admin-section-officers').click();
+  await expect(page.getByTestId('officer-row').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByTestId('officer-new').click();
+  await expect(page.getByRole('dialog', { name: 'Petugas baru' })).toBeVisible();
+  expect(await violations(page, '.template-editor')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await context.close();
+});
+
 test('the workstation fits a 1366×768 laptop screen without sideways scrolling', async ({
   browser,
 }) => {

@@ -53,7 +53,7 @@ export function HolidayAddForm({ year, takenDates, onAdded }: HolidayAddFormProp
       noValidate
       aria-labelledby="holiday-add-heading"
     >
-      <h4 id="holiday-add-heading">{t('admin.holidays.addHeading', { year })}</h4>
+      <h4 id="holiday-add-heading">{t('admin.holidays.addHeading', { year: String(year) })}</h4>
       <div className="admin-inline-fields">
         <div>
           <label htmlFor="holiday-date">{t('admin.holidays.date')}</label>
@@ -93,7 +93,7 @@ export function HolidayAddForm({ year, takenDates, onAdded }: HolidayAddFormProp
       </div>
       {errors.date && (
         <p className="field-error" id="holiday-date-error">
-          {t(dateError, { year })}
+          {t(dateError, { year: String(year) })}
         </p>
       )}
       {errors.name && (

@@ -68,10 +68,12 @@ export function HolidaysPanel() {
         }
       />
       {ofYear.length === 0 ? (
-        <p>{t('admin.holidays.empty', { year })}</p>
+        <p>{t('admin.holidays.empty', { year: String(year) })}</p>
       ) : (
         <table className="admin-table" aria-labelledby="holidays-heading">
-          <caption className="visually-hidden">{t('admin.holidays.caption', { year })}</caption>
+          <caption className="visually-hidden">
+            {t('admin.holidays.caption', { year: String(year) })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('admin.holidays.date')}</th>

@@ -48,7 +48,8 @@ export function SlaRulesPanel() {
       <p role="status" className="admin-notice" data-testid="admin-notice">
         {notice}
       </p>
-      <div className="admin-table-scroll">
+      {/* Focusable so the wide table can be scrolled from the keyboard. */}
+      <div className="admin-table-scroll" role="region" aria-labelledby="sla-heading" tabIndex={0}>
         <table className="admin-table" aria-labelledby="sla-heading">
           <thead>
             <tr>
