@@ -424,15 +424,24 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
     );
     const documents = rows.map((row) => ({ ...fromRow(row), _deleted: false }));
     if (officer.role === 'penghubung') {
-      // Events of complaints re-disposed away from this OPD leave its replica too. Their text is
-      // blanked: the new OPD's later notes on the same complaint arrive here as tombstones too.
+      // Events of complaints re-disposed away from this OPD leave its replica too. Their text and
+      // file list are blanked: the new OPD's later notes on the same complaint arrive here as
+      // tombstones too.
       const gone = await db.query<EventRow>(
         `SELECT ${COLUMNS} FROM complaint_scope_exits x JOIN complaint_events e ON e.complaint_id = x.complaint_id
-          WHERE x.unit_id = $1 AND e.instansi_id = $2 AND e.seq > $3 ORDER BY e.seq LIMIT $4`,
+          WHERE x.unit_id = $1 AND e.instansi_id = $2 AND e.seq > $3
+            AND e.kind NOT IN (${ADMIN_ONLY_KINDS.map((kind) => `'${kind}'`).join(', ')})
+          ORDER BY e.seq LIMIT $4`,
         [officer.unitId, officer.instansiId, afterSeq, limit],
       );
       documents.push(
-        ...gone.map((row) => ({ ...fromRow(row), reason: '', reasonCode: '', _deleted: true })),
+        ...gone.map((row) => ({
+          ...fromRow(row),
+          reason: '',
+          reasonCode: '',
+          attachments: [],
+          _deleted: true,
+        })),
       );
       documents.sort((a, b) => a.serverSeq - b.serverSeq);
       documents.splice(limit);

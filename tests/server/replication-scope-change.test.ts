@@ -88,7 +88,11 @@ describe('a complaint re-disposed from one OPD to another', () => {
       puprEvents.checkpoint,
     );
     for (const event of movingEvents) {
-      expect(puprEventsAfter.byId.get(event.id)).toMatchObject({ _deleted: true, reason: '' });
+      expect(puprEventsAfter.byId.get(event.id)).toMatchObject({
+        _deleted: true,
+        reason: '',
+        attachments: [],
+      });
     }
 
     const dinkesAfter = await pullSince<Complaint>(
