@@ -320,6 +320,19 @@ UPDATE holidays SET kind = 'cuti_bersama' WHERE name ILIKE 'cuti bersama%';
 ALTER TABLE holidays ADD COLUMN deleted boolean NOT NULL DEFAULT false;
 `,
   },
+  {
+    id: 12,
+    name: 'holiday_kind_resend',
+    sql: `
+-- A device upgrading its replica marks every stored holiday libur nasional, and a new change number
+-- sends the cuti bersama days to it again.
+UPDATE holidays h SET seq = c.value + r.rn
+  FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn
+          FROM holidays WHERE kind = 'cuti_bersama') r, change_counter c
+  WHERE r.id = h.id;
+UPDATE change_counter SET value = value + (SELECT count(*) FROM holidays WHERE kind = 'cuti_bersama');
+`,
+  },
 ];
 
 /** Serialises concurrent starts of several server processes on one database. */

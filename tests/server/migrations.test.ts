@@ -60,6 +60,12 @@ async function seedSchemaVersion2(db: Database): Promise<void> {
        'admin_instansi', $1, $1, 'device-lama', 3)`,
     [at],
   );
+  await db.query(
+    `INSERT INTO holidays (id, instansi_id, date, name, updated_at, seq) VALUES
+       ('pemprov-kaltim:2025-04-02', 'pemprov-kaltim', '2025-04-02', 'Cuti bersama Idul Fitri', $1, 1),
+       ('pemprov-kaltim:2025-08-17', 'pemprov-kaltim', '2025-08-17', 'Hari Kemerdekaan RI', $1, 1)`,
+    [at],
+  );
   await db.query('UPDATE change_counter SET value = 3 WHERE id = 1');
 }
 
@@ -89,6 +95,17 @@ describe('migrations on start', () => {
       'SELECT count(*)::integer AS count FROM complaints',
     );
     expect(after?.count).toBe(count);
+    // Holidays are marked by kind; the cuti bersama day gets a new change number so devices
+    // whose replica marked it libur nasional on upgrade receive it again.
+    const holidays = await db.query<{ date: string; kind: string; seq: string }>(
+      "SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, seq FROM holidays ORDER BY date",
+    );
+    expect(holidays.map(({ date, kind }) => ({ date, kind }))).toEqual([
+      { date: '2025-04-02', kind: 'cuti_bersama' },
+      { date: '2025-08-17', kind: 'libur_nasional' },
+    ]);
+    expect(Number(holidays[0]?.seq)).toBeGreaterThan(3);
+    expect(Number(holidays[1]?.seq)).toBe(1);
     const app = await buildApp({ db });
     try {
       const login = await app.inject({
