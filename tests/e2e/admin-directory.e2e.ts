@@ -194,3 +194,26 @@ test('the admin creates an officer who can then sign in; the officers page says 
   await expect(page.getByTestId('officer-new')).toBeDisabled();
   await admin.context.close();
 });
+
+test('a category is added with the keyboard alone', async ({ browser }) => {
+  const { page, context } = await signIn(browser, 'admin.kaltim');
+  await page.getByTestId('nav-administration').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('admin-section-categories').focus();
+  await page.keyboard.press('Enter');
+  // Past the remaining section buttons (holidays, SLA rules, officers) to "Kategori baru".
+  for (let step = 0; step < 4; step += 1) await page.keyboard.press('Tab');
+  await expect(page.getByTestId('category-new')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Kategori baru' });
+  await expect(dialog.getByLabel('Kode')).toBeFocused();
+  await page.keyboard.type('kebencanaan');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Kebencanaan');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('category-row').filter({ hasText: 'kebencanaan' })).toContainText(
+    'Aktif',
+  );
+  await context.close();
+});
