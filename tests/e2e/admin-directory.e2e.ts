@@ -217,3 +217,43 @@ test('a category is added with the keyboard alone', async ({ browser }) => {
   );
   await context.close();
 });
+
+test('a holiday added offline stays on the device, waits, and reaches the penghubung once the admin is back online', async ({
+  browser,
+}) => {
+  const penghubung = await signIn(browser, 'pupr.kaltim');
+  const admin = await signIn(browser, 'admin.kaltim');
+  const page = admin.page;
+  await page.getByTestId('nav-administration').click();
+  await page.getByTestId('admin-section-holidays').click();
+  await page.getByLabel('Tahun', { exact: true }).selectOption(String(NEXT_YEAR));
+
+  await admin.context.setOffline(true);
+  await expect(page.getByTestId('sync-indicator')).toContainText('Luring');
+  const date = `${NEXT_YEAR}-05-14`;
+  const addForm = page.getByRole('form', { name: `Tambah hari libur ${NEXT_YEAR}` });
+  await addForm.getByLabel('Tanggal').fill(date);
+  await addForm.getByLabel('Nama').fill('Kenaikan Yesus Kristus');
+  await addForm.getByTestId('holiday-add').click();
+  await expect(page.locator(`[data-testid=holiday-row][data-date="${date}"]`)).toContainText(
+    'Libur nasional',
+  );
+  await expect(page.getByTestId('sync-indicator')).toContainText('1 perubahan menunggu');
+  expect(await liveDocument(penghubung.page, 'holidays', (doc) => doc.date === date)).toBeNull();
+
+  await admin.context.setOffline(false);
+  await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
+    timeout: 30_000,
+  });
+  await expect
+    .poll(
+      async () =>
+        (await liveDocument(penghubung.page, 'holidays', (doc) => doc.date === date))?.kind,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe('libur_nasional');
+  await admin.context.close();
+  await penghubung.context.close();
+});
