@@ -376,8 +376,15 @@ export async function measureLiveChange(
         new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10_000)),
       ]),
     );
-    if (seenAt < 0)
-      throw new Error(`officer B did not see ${trackingNumber} reclassified within 10 s`);
+    if (seenAt < 0) {
+      const shown = await page
+        .locator(`[data-tracking="${trackingNumber}"] .col-category`)
+        .textContent({ timeout: 1000 })
+        .catch(() => 'no row');
+      throw new Error(
+        `officer B did not see ${trackingNumber} moved to "${category.name}" within 10 s (its row shows "${shown}")`,
+      );
+    }
     latencies.push(seenAt - sentAt);
     await page.waitForTimeout(200);
   }
