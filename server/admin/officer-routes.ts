@@ -193,6 +193,8 @@ export function registerOfficerAdminRoutes(
     '/api/admin/officers/:id/reset-password',
     { preHandler: authenticate },
     async (request, reply) => {
+      // Refused before hashing, so no other role can make the server spend scrypt time.
+      if (!adminOf(request, reply)) return reply;
       const input = parseOr400(resetPasswordSchema, request.body, reply, 'Kata sandi baru');
       if (!input) return reply;
       const passwordHash = await hashPassword(input.password);

@@ -80,7 +80,21 @@ describe('officer administration', () => {
         unitId: puprUnitId,
       });
       expect(response.statusCode).toBe(403);
+      for (const path of ['reset-password', 'disable', 'enable', 'assignment']) {
+        const change = await call(
+          session,
+          'POST',
+          `/api/admin/officers/${admin.officer.id}/${path}`,
+          {
+            password: NEW_PASSWORD,
+            role: 'koordinator',
+            unitId: '',
+          },
+        );
+        expect(change.statusCode, path).toBe(403);
+      }
     }
+    expect((await login('admin.kaltim', DEMO_PASSWORD)).statusCode).toBe(200);
     expect(await server.db.query("SELECT 1 FROM officers WHERE username LIKE 'oleh.%'")).toEqual(
       [],
     );
