@@ -137,6 +137,13 @@ test('the workstation fits a 1366×768 laptop screen without sideways scrolling'
   await page.getByTestId('nav-auto-close').click();
   await expect(page.getByTestId('auto-close-row').first()).toBeVisible();
   expect(await pageWidth()).toBeLessThanOrEqual(1366);
+  await page.getByTestId('nav-administration').click();
+  await page.getByTestId('admin-section-sla').click();
+  await expect(page.getByTestId('sla-row').first()).toBeVisible();
+  expect(await pageWidth()).toBeLessThanOrEqual(1366);
+  await page.getByTestId('admin-section-officers').click();
+  await expect(page.getByTestId('officer-row').first()).toBeVisible();
+  expect(await pageWidth()).toBeLessThanOrEqual(1366);
   await context.close();
 });
 
