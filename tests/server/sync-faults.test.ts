@@ -179,7 +179,10 @@ describe('sync under field faults', () => {
     const intended = new Map<string, string>();
     for (const id of ids) {
       const current = (await a.complaint(id))!;
-      intended.set(id, categories.find((category) => category !== current.categoryId)!);
+      intended.set(
+        id,
+        categories.find((category) => category !== current.categoryId)!,
+      );
       await a.edit(id, { categoryId: intended.get(id)! });
     }
     await a.sync();

@@ -71,7 +71,11 @@ describe('mergeFields on complaints (expected results, both directions)', () => 
       { status: 'diarsipkan', duplicateOf: 'c-9' },
       { fields: {}, conflicts: [['status', 'unitId', 'duplicateOf']] },
     );
-    expect(result.merged).toMatchObject({ status: 'belum_diverifikasi', unitId: '', duplicateOf: '' });
+    expect(result.merged).toMatchObject({
+      status: 'belum_diverifikasi',
+      unitId: '',
+      duplicateOf: '',
+    });
   });
 
   it('takes a disposition as a whole when only one side disposed', () => {
