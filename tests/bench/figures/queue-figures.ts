@@ -314,6 +314,8 @@ export async function measureLiveChange(
   page: Page,
   options: { serverUrl: string; changes: number },
 ): Promise<Figure> {
+  // Every status, so the complaint is on screen whatever its status.
+  await page.getByTestId('filter-status').selectOption('all');
   const token = await login(options.serverUrl, 'bench-officer-a');
   // A different complaint each time, so each push names the server's current state as its master.
   const pull = await fetch(
