@@ -152,3 +152,37 @@ test('the admin sees reporter identity only after a reveal, which is logged in t
   await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron');
   await context.close();
 });
+
+test('signing out offline counts a posted photo still waiting to upload among what would be lost', async ({
+  browser,
+}) => {
+  const opd = await signIn(browser, 'pupr.kaltim');
+  const { page, context } = opd;
+  await page.getByTestId('filter-status').selectOption('didisposisi');
+  await page.getByTestId('queue-row').first().click();
+  const composer = page.getByTestId('complaint-detail').getByTestId('follow-up-composer');
+  const photo = await bigPhoto(page);
+  await context.setOffline(true);
+  await expect(page.getByTestId('sync-indicator')).toContainText('Luring');
+  await composer
+    .getByLabel('Isi')
+    .fill('Petugas sudah memeriksa lokasi dan mendokumentasikan kerusakan saluran.');
+  await composer
+    .getByLabel('Lampirkan foto atau PDF')
+    .setInputFiles({ name: 'kerusakan.png', mimeType: 'image/png', buffer: photo });
+  await expect(composer.getByTestId('draft-attachments')).toContainText('kerusakan.jpg');
+  await composer.getByRole('button', { name: 'Kirim tanggapan' }).click();
+  await expect(page.getByTestId('sync-indicator')).toContainText('2 perubahan menunggu');
+
+  const messages: string[] = [];
+  page.on('dialog', (dialog) => {
+    messages.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByTestId('sign-out').click();
+  await expect.poll(() => messages.length, { timeout: 20_000 }).toBe(1);
+  // The follow-up, the status move it made and its photo.
+  expect(messages[0]).toContain('3 perubahan');
+  await expect(page.getByTestId('sync-indicator')).toContainText('2 perubahan menunggu');
+  await context.close();
+});
