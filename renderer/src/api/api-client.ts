@@ -19,7 +19,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function errorFromResponse(response: Response): Promise<ApiRequestError> {
+export async function errorFromResponse(response: Response): Promise<ApiRequestError> {
   const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
   const code = body.success ? body.data.error : `http_${response.status}`;
   const message = body.success ? body.data.message : response.statusText;
@@ -28,7 +28,8 @@ async function errorFromResponse(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError('rejected', response.status, code, message);
 }
 
-async function send(url: string, init: RequestInit): Promise<Response> {
+/** fetch, with a network failure turned into an `offline` ApiRequestError. */
+export async function send(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (error) {

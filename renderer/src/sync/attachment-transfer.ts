@@ -7,7 +7,7 @@ import {
   type AttachmentFile,
 } from '../../../shared/schemas/attachment-file.ts';
 import type { ComplaintEvent } from '../../../shared/schemas/complaint-event.ts';
-import { ApiRequestError } from '../api/api-client.ts';
+import { ApiRequestError, errorFromResponse, send } from '../api/api-client.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { Replica } from '../db/create-replica.ts';
 
@@ -19,26 +19,6 @@ export type AttachmentTransferState = {
 };
 
 const RETRY_MS = 30_000;
-
-async function failure(response: Response): Promise<ApiRequestError> {
-  const body = (await response.json().catch(() => null)) as { error?: string; message?: string };
-  const kind =
-    response.status === 401 ? 'unauthenticated' : response.status >= 500 ? 'server' : 'rejected';
-  return new ApiRequestError(
-    kind,
-    response.status,
-    body?.error ?? `http_${response.status}`,
-    body?.message ?? response.statusText,
-  );
-}
-
-async function request(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    throw new ApiRequestError('offline', 0, 'network', String(error));
-  }
-}
 
 /**
  * Moves attachment bytes between the replica and the server, apart from replication: uploads
@@ -151,7 +131,7 @@ export class AttachmentTransfer {
 
   private async upload(file: AttachmentFile): Promise<void> {
     const announced = await this.tokens.withAccessToken(async (token) => {
-      const response = await request(`${this.serverUrl}/api/attachments`, {
+      const response = await send(`${this.serverUrl}/api/attachments`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({
@@ -163,7 +143,7 @@ export class AttachmentTransfer {
           complaintId: file.complaintId,
         }),
       });
-      if (!response.ok) throw await failure(response);
+      if (!response.ok) throw await errorFromResponse(response);
       return (await response.json()) as AttachmentUploadState;
     });
     let state = announced;
@@ -175,7 +155,7 @@ export class AttachmentTransfer {
         const offset = state.receivedBytes;
         const chunk = blob.slice(offset, offset + ATTACHMENT_CHUNK_BYTES);
         state = await this.tokens.withAccessToken(async (token) => {
-          const response = await request(
+          const response = await send(
             `${this.serverUrl}/api/attachments/${encodeURIComponent(file.id)}/chunks?offset=${offset}`,
             {
               method: 'POST',
@@ -188,7 +168,7 @@ export class AttachmentTransfer {
           );
           // The server holds a different amount (an earlier chunk arrived after all): resume there.
           if (response.status === 409) return (await response.json()) as AttachmentUploadState;
-          if (!response.ok) throw await failure(response);
+          if (!response.ok) throw await errorFromResponse(response);
           return (await response.json()) as AttachmentUploadState;
         });
       }
@@ -199,12 +179,12 @@ export class AttachmentTransfer {
 
   private async download(meta: AttachmentMeta, event: ComplaintEvent): Promise<void> {
     const blob = await this.tokens.withAccessToken(async (token) => {
-      const response = await request(
+      const response = await send(
         `${this.serverUrl}/api/attachments/${encodeURIComponent(meta.id)}/content`,
         { headers: { authorization: `Bearer ${token}` } },
       );
       if (response.status === 404) return null; // not uploaded yet by its author: later
-      if (!response.ok) throw await failure(response);
+      if (!response.ok) throw await errorFromResponse(response);
       return response.blob();
     });
     if (!blob) return;
