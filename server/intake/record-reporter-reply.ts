@@ -11,10 +11,7 @@ import {
 import type { Database } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { nextChangeSeq } from '../replication/change-counter.ts';
-import {
-  COMPLAINT_EVENT_COLUMNS,
-  complaintEventRowValues,
-} from '../replication/complaint-event-store.ts';
+import { insertComplaintEvent } from '../replication/complaint-event-store.ts';
 import type { IntakeApiKey } from '../open311/intake-api-keys.ts';
 
 export type ReporterReplyOutcome =
@@ -87,11 +84,7 @@ export async function recordReporterReply(
     }
     for (const event of events) {
       const seq = await nextChangeSeq(tx);
-      await tx.query(
-        `INSERT INTO complaint_events (${COMPLAINT_EVENT_COLUMNS.join(', ')})
-         VALUES (${COMPLAINT_EVENT_COLUMNS.map((_column, index) => `$${index + 1}`).join(', ')})`,
-        complaintEventRowValues({ ...event, serverSeq: seq }, `intake:${key.id}`, seq),
-      );
+      await insertComplaintEvent(tx, { ...event, serverSeq: seq }, `intake:${key.id}`, seq);
       await appendAudit(
         tx,
         {

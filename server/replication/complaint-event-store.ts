@@ -220,6 +220,20 @@ export function complaintEventRowValues(
   ];
 }
 
+/** Writes one stamped event with its change number; events are only ever inserted. */
+export async function insertComplaintEvent(
+  tx: SqlExecutor,
+  event: ComplaintEvent,
+  deviceId: string,
+  seq: number,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO complaint_events (${COMPLAINT_EVENT_COLUMNS.join(', ')})
+     VALUES (${COMPLAINT_EVENT_COLUMNS.map((_column, index) => `$${index + 1}`).join(', ')})`,
+    complaintEventRowValues(event, deviceId, seq),
+  );
+}
+
 type ComplaintLockRow = {
   id: string;
   status: ComplaintStatus;
@@ -360,17 +374,14 @@ async function appendOne(
   let fromStatus = event.fromStatus;
   let toStatus = event.toStatus;
   if (isFollowUpKind(event.kind)) {
-    const refusal =
-      followUpRefusal(
-        { status: target.status, unitId: target.unit_id ?? '' },
-        { role: officer.role, unitId: officer.unitId },
-        event.kind,
-      ) ?? followUpContentProblem(event);
-    if (refusal) {
-      const code =
-        refusal.includes('minimal') || refusal.includes('lampiran') ? 'validation' : 'lifecycle';
-      return { refuse: { code, message: refusal } };
-    }
+    const refusal = followUpRefusal(
+      { status: target.status, unitId: target.unit_id ?? '' },
+      { role: officer.role, unitId: officer.unitId },
+      event.kind,
+    );
+    if (refusal) return { refuse: { code: 'lifecycle', message: refusal } };
+    const problem = followUpContentProblem(event);
+    if (problem) return { refuse: { code: 'validation', message: problem } };
     fromStatus = target.status;
     toStatus = statusAfterFollowUp(target.status, event.kind);
   } else if (event.attachments.length > 0) {
@@ -390,11 +401,7 @@ async function appendOne(
     officerRole: officer.role,
     serverTime: now,
   };
-  await tx.query(
-    `INSERT INTO complaint_events (${COMPLAINT_EVENT_COLUMNS.join(', ')})
-     VALUES (${COMPLAINT_EVENT_COLUMNS.map((_column, index) => `$${index + 1}`).join(', ')})`,
-    complaintEventRowValues(stamped, officer.deviceId, seq),
-  );
+  await insertComplaintEvent(tx, stamped, officer.deviceId, seq);
   if (isFollowUpKind(event.kind) && toStatus && toStatus !== target.status) {
     await moveComplaintStatus(tx, officer, target, toStatus, now);
   }
@@ -510,13 +517,18 @@ async function resendComplaintAfterRefusedFollowUp(
 ): Promise<void> {
   const event = refused as { kind?: unknown; complaintId?: unknown };
   if (event.kind !== 'tindak_lanjut' || typeof event.complaintId !== 'string') return;
-  const unitScope = officer.role === 'penghubung' ? 'AND unit_id = $4' : '';
-  await tx.query(
-    `UPDATE complaints SET seq = $1 WHERE id = $2 AND instansi_id = $3 AND status = 'didisposisi' ${unitScope}`,
+  const unitScope = officer.role === 'penghubung' ? 'AND unit_id = $3' : '';
+  const waiting = await tx.query(
+    `SELECT 1 FROM complaints WHERE id = $1 AND instansi_id = $2 AND status = 'didisposisi' ${unitScope}`,
     officer.role === 'penghubung'
-      ? [await nextChangeSeq(tx), event.complaintId, officer.instansiId, officer.unitId]
-      : [await nextChangeSeq(tx), event.complaintId, officer.instansiId],
+      ? [event.complaintId, officer.instansiId, officer.unitId]
+      : [event.complaintId, officer.instansiId],
   );
+  if (waiting.length === 0) return;
+  await tx.query('UPDATE complaints SET seq = $1 WHERE id = $2', [
+    await nextChangeSeq(tx),
+    event.complaintId,
+  ]);
 }
 
 /**
