@@ -1,5 +1,4 @@
 import { planFollowUp, type FollowUpKind } from '../../../../shared/domain/follow-up.ts';
-import { computeComplaintDueAt } from '../../../../shared/deadline/sla-rules.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
 import { loadDeadlineContext } from '../triage/deadline-context.ts';
@@ -39,13 +38,7 @@ export async function postFollowUp(
   );
   if (plan.patch.status) {
     const deadlines = await loadDeadlineContext(replica, instansi.utcOffsetMinutes);
-    const next = { ...complaint, ...plan.patch };
-    // Server-owned, set here so the clock and the queue are right offline; the server recomputes.
-    const dueAt = computeComplaintDueAt(
-      next,
-      deadlines.rulesFor(complaint.receivedAt),
-      deadlines.calendar,
-    );
+    const dueAt = deadlines.dueAtOf({ ...complaint, ...plan.patch });
     await sync.pending.track('complaints', [complaintId], () =>
       document.incrementalPatch({ ...plan.patch, dueAt }),
     );

@@ -2,7 +2,6 @@ import {
   planTriageAction,
   type TriageActionInput,
 } from '../../../../shared/domain/plan-triage-action.ts';
-import { computeComplaintDueAt } from '../../../../shared/deadline/sla-rules.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
 import { loadDeadlineContext } from './deadline-context.ts';
@@ -58,13 +57,7 @@ export async function executeTriageAction(
       outcome.skipped.push({ trackingNumber: complaint.trackingNumber, reason: NO_ANSWER_YET });
       continue;
     }
-    const next = { ...complaint, ...plan.patch, statusChangedAt: now };
-    // Server-owned fields, set here so the queue sorts right offline; the server recomputes them.
-    const dueAt = computeComplaintDueAt(
-      next,
-      deadlines.rulesFor(complaint.receivedAt),
-      deadlines.calendar,
-    );
+    const dueAt = deadlines.dueAtOf({ ...complaint, ...plan.patch, statusChangedAt: now });
     await sync.pending.track(
       'complaint_events',
       plan.events.map((event) => event.id),
