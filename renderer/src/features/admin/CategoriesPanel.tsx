@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Category } from '../../../../shared/schemas/category.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
+import { DirectoryRowActions } from './DirectoryRowActions.tsx';
 import { saveCategory } from './save-directory-entry.ts';
 import { CategoryEditor } from './CategoryEditor.tsx';
 import { useReplicaDocuments } from './use-replica-documents.ts';
@@ -65,26 +66,12 @@ export function CategoriesPanel() {
               <th scope="row">{category.name}</th>
               <td>{category.code}</td>
               <td>{t(category.active ? 'admin.status.active' : 'admin.status.inactive')}</td>
-              <td className="admin-actions">
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={t('admin.editNamed', { name: category.name })}
-                  onClick={() => setEditing({ category })}
-                >
-                  {t('admin.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={t(category.active ? 'admin.deactivateNamed' : 'admin.activateNamed', {
-                    name: category.name,
-                  })}
-                  onClick={() => void toggleActive(category)}
-                >
-                  {t(category.active ? 'admin.deactivate' : 'admin.activate')}
-                </button>
-              </td>
+              <DirectoryRowActions
+                name={category.name}
+                active={category.active}
+                onEdit={() => setEditing({ category })}
+                onToggle={() => void toggleActive(category)}
+              />
             </tr>
           ))}
         </tbody>

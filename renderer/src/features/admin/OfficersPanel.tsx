@@ -3,6 +3,7 @@ import type { OfficerSummary } from '../../../../shared/api/officer-admin.ts';
 import { ApiRequestError } from '../../api/api-client.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
+import { ActivationButton } from './ActivationButton.tsx';
 import { listOfficers, setOfficerActive } from './officer-admin-client.ts';
 import { OfficerAssignmentDialog } from './OfficerAssignmentDialog.tsx';
 import { OfficerCreateDialog } from './OfficerCreateDialog.tsx';
@@ -150,18 +151,12 @@ export function OfficersPanel() {
                       >
                         {t('admin.officers.assign')}
                       </button>
-                      <button
-                        type="button"
-                        className="secondary"
+                      <ActivationButton
+                        name={officer.displayName}
+                        active={officer.active}
                         disabled={offline}
-                        aria-label={t(
-                          officer.active ? 'admin.deactivateNamed' : 'admin.activateNamed',
-                          { name: officer.displayName },
-                        )}
-                        onClick={() => void toggleActive(officer)}
-                      >
-                        {t(officer.active ? 'admin.deactivate' : 'admin.activate')}
-                      </button>
+                        onToggle={() => void toggleActive(officer)}
+                      />
                     </>
                   )}
                 </td>

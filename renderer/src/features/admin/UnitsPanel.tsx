@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Unit } from '../../../../shared/schemas/unit.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
+import { DirectoryRowActions } from './DirectoryRowActions.tsx';
 import { saveUnit } from './save-directory-entry.ts';
 import { UnitEditor } from './UnitEditor.tsx';
 import { useReplicaDocuments } from './use-replica-documents.ts';
@@ -63,26 +64,12 @@ export function UnitsPanel() {
               <td>{unit.code}</td>
               <td>{unit.shortName}</td>
               <td>{t(unit.active ? 'admin.status.active' : 'admin.status.inactive')}</td>
-              <td className="admin-actions">
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={t('admin.editNamed', { name: unit.name })}
-                  onClick={() => setEditing({ unit })}
-                >
-                  {t('admin.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-label={t(unit.active ? 'admin.deactivateNamed' : 'admin.activateNamed', {
-                    name: unit.name,
-                  })}
-                  onClick={() => void toggleActive(unit)}
-                >
-                  {t(unit.active ? 'admin.deactivate' : 'admin.activate')}
-                </button>
-              </td>
+              <DirectoryRowActions
+                name={unit.name}
+                active={unit.active}
+                onEdit={() => setEditing({ unit })}
+                onToggle={() => void toggleActive(unit)}
+              />
             </tr>
           ))}
         </tbody>
