@@ -6,6 +6,7 @@ import {
   type RxStorage,
 } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
@@ -44,6 +45,8 @@ import {
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBAttachmentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
+// Several windows of one officer elect one leader that alone syncs (see sync/sync-leadership).
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 export type ReplicaCollections = {
   complaints: RxCollection<Complaint>;
