@@ -1,28 +1,47 @@
-import { BehaviorSubject } from 'rxjs';
-import type { RxCollection } from 'rxdb';
+import { BehaviorSubject, type Subscription } from 'rxjs';
+import { getHeightOfRevision, type RxCollection, type RxLocalDocument } from 'rxdb';
+import {
+  adjustEdits,
+  pendingKey,
+  settleEdits,
+  type PendingEdits,
+} from '../../../shared/sync/pending-edits.ts';
 
-type PendingDoc = { edits: Record<string, number> };
+type PendingDoc = { edits: PendingEdits };
 const LOCAL_ID = 'pending-changes';
 
 /**
  * Counts this device's edits that the server has not yet accepted, per document of any
  * collection (keys `collection/id`), persisted in the replica so a restart shows the same
  * number. An edit made while a push is in flight stays pending until that newer state is pushed.
+ *
+ * Every window of the officer counts into the same local document: each change is a
+ * read-modify-write that RxDB retries on the latest stored state when another window wrote
+ * in between, and every window follows the document, so all show the same number.
  */
 export class PendingChanges {
   readonly count$ = new BehaviorSubject(0);
-  private edits: Record<string, number> = {};
+  private edits: PendingEdits = {};
+  /** Revision height of the stored state `edits` mirrors; older states arriving late are ignored. */
+  private height = 0;
   private readonly collection: RxCollection;
-  private writeChain: Promise<unknown> = Promise.resolve();
+  private subscription: Subscription | null = null;
 
   constructor(collection: RxCollection) {
     this.collection = collection;
   }
 
   async load(): Promise<void> {
-    const doc = await this.collection.getLocal<PendingDoc>(LOCAL_ID);
-    this.edits = { ...(doc?.get('edits') ?? {}) };
-    this.count$.next(Object.keys(this.edits).length);
+    this.show(await this.collection.getLocal<PendingDoc>(LOCAL_ID));
+    this.subscription ??= this.collection
+      .getLocal$<PendingDoc>(LOCAL_ID)
+      .subscribe((document) => this.show(document));
+  }
+
+  /** Stops following the stored count (the replica is closing). */
+  stop(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = null;
   }
 
   /**
@@ -35,54 +54,59 @@ export class PendingChanges {
     documentIds: readonly string[],
     write: () => Promise<T>,
   ): Promise<T> {
-    await this.adjust(collection, documentIds, 1);
+    await this.modify((edits) => adjustEdits(edits, collection, documentIds, 1));
     try {
       return await write();
     } catch (error) {
-      await this.adjust(collection, documentIds, -1);
+      await this.modify((edits) => adjustEdits(edits, collection, documentIds, -1));
       throw error;
     }
-  }
-
-  private async adjust(collection: string, documentIds: readonly string[], by: 1 | -1) {
-    const next = { ...this.edits };
-    for (const id of documentIds) {
-      const key = `${collection}/${id}`;
-      const count = (next[key] ?? 0) + by;
-      if (count > 0) next[key] = count;
-      else delete next[key];
-    }
-    this.edits = next;
-    await this.persist();
   }
 
   /** Edit counters at push time, to settle only what the push carried. */
   snapshot(collection: string, documentIds: readonly string[]): Map<string, number> {
     return new Map(
-      documentIds.map((id) => [`${collection}/${id}`, this.edits[`${collection}/${id}`] ?? 0]),
+      documentIds.map((id) => {
+        const key = pendingKey(collection, id);
+        return [key, this.edits[key] ?? 0];
+      }),
     );
   }
 
   async settle(snapshot: ReadonlyMap<string, number>): Promise<void> {
-    const next = { ...this.edits };
-    let changed = false;
-    for (const [id, editsAtPush] of snapshot) {
-      if (next[id] !== undefined && next[id] === editsAtPush) {
-        delete next[id];
-        changed = true;
-      }
-    }
-    if (!changed) return;
-    this.edits = next;
-    await this.persist();
+    if (settleEdits(this.edits, snapshot) === null) return;
+    await this.modify((edits) => settleEdits(edits, snapshot));
   }
 
-  private persist(): Promise<unknown> {
-    const edits = this.edits;
-    this.count$.next(Object.keys(edits).length);
-    this.writeChain = this.writeChain.then(() =>
-      this.collection.upsertLocal<PendingDoc>(LOCAL_ID, { edits }),
-    );
-    return this.writeChain;
+  /** Applies `change` to the latest stored counts; `null` from `change` means no change. */
+  private async modify(change: (edits: PendingEdits) => PendingEdits | null): Promise<void> {
+    let document = await this.collection.getLocal<PendingDoc>(LOCAL_ID);
+    if (!document) {
+      const next = change({});
+      if (next === null) return;
+      try {
+        this.show(await this.collection.insertLocal<PendingDoc>(LOCAL_ID, { edits: next }));
+        return;
+      } catch {
+        // Another window created it first: change what it wrote.
+        document = await this.collection.getLocal<PendingDoc>(LOCAL_ID);
+        if (!document) throw new Error('pending-changes document vanished');
+      }
+    }
+    const written = await document.incrementalModify((data) => {
+      const next = change(data.edits ?? {});
+      return next === null ? data : { edits: next };
+    });
+    this.show(written);
+  }
+
+  private show(document: RxLocalDocument<unknown, PendingDoc> | null): void {
+    if (!document) return;
+    const height = getHeightOfRevision(document.revision);
+    if (height < this.height) return;
+    this.height = height;
+    this.edits = document.get('edits') ?? {};
+    const count = Object.keys(this.edits).length;
+    if (count !== this.count$.value) this.count$.next(count);
   }
 }
