@@ -13,7 +13,7 @@ disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
-type Window = { db: RxDatabase; pending: PendingChanges };
+type Window = { db: RxDatabase<{ complaints: RxCollection }>; pending: PendingChanges };
 const opened: Window[] = [];
 let counter = 0;
 
