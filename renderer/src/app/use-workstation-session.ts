@@ -47,6 +47,15 @@ export function useWorkstationSession() {
         refreshToken,
         ...(session ? { session } : {}),
         onSession: (renewed) => void saveOfficerProfile(replica, renewed.officer, renewed.instansi),
+        // Signed out in another window, which wipes the replica once this one let go of it.
+        onSignedOutElsewhere: () => {
+          if (current.current?.replica !== replica) return;
+          current.current = null;
+          void sync
+            .stop()
+            .then(() => replica.close())
+            .finally(() => setState({ kind: 'signed-out', serverUrl }));
+        },
       });
       const workstation: WorkstationContextValue = {
         officer: profile.officer,
@@ -107,6 +116,8 @@ export function useWorkstationSession() {
   const signOut = useCallback(async () => {
     const workstation = current.current;
     if (!workstation) return;
+    // The officer's other windows close the replica before it is wiped here.
+    workstation.sync.announceSignOut();
     await workstation.sync.tokens
       .withAccessToken((token) => postJson(`${workstation.serverUrl}/api/auth/logout`, {}, token))
       .catch(() => undefined);

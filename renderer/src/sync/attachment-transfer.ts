@@ -20,11 +20,16 @@ export type AttachmentTransferState = {
 
 const RETRY_MS = 30_000;
 
+/** Where a window that does not sync sends its requests: the window that does. */
+export type AttachmentRelay = { kick(): void; want(eventId: string): void };
+
 /**
  * Moves attachment bytes between the replica and the server, apart from replication: uploads
  * files of posted follow-ups in chunks, resuming where the server stopped, and downloads the
  * files of timeline events this device has not got, so they can be opened offline.
- * One run at a time; a kick during a run schedules one more.
+ * One run at a time; a kick during a run schedules one more. Of several windows of the officer
+ * only the one that syncs transfers (`start`); the others count what waits (`watch`) and hand
+ * their requests to it through the relay.
  */
 export class AttachmentTransfer {
   readonly state$ = new BehaviorSubject<AttachmentTransferState>({
@@ -39,22 +44,38 @@ export class AttachmentTransfer {
   private again = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private subscriptions: Subscription[] = [];
+  private watching: Subscription | null = null;
+  private transferring = false;
+  private readonly relay: AttachmentRelay | null;
   private readonly onOnline = () => this.kick();
 
-  constructor(options: { replica: Replica; serverUrl: string; tokens: AccessTokenProvider }) {
+  constructor(options: {
+    replica: Replica;
+    serverUrl: string;
+    tokens: AccessTokenProvider;
+    relay?: AttachmentRelay;
+  }) {
     this.replica = options.replica;
     this.serverUrl = options.serverUrl;
     this.tokens = options.tokens;
+    this.relay = options.relay ?? null;
   }
 
+  /** Follows how many files wait to upload, whichever window uploads them. */
+  watch(): void {
+    this.watching ??= this.replica.attachment_files
+      .count({ selector: { state: 'upload' } })
+      .$.subscribe((waitingUploads) => {
+        this.patch({ waitingUploads });
+        if (waitingUploads > 0 && this.transferring) this.kick();
+      });
+  }
+
+  /** Starts transferring (in the one window that syncs). */
   start(): void {
+    this.transferring = true;
+    this.watch();
     this.subscriptions.push(
-      this.replica.attachment_files
-        .count({ selector: { state: 'upload' } })
-        .$.subscribe((waitingUploads) => {
-          this.patch({ waitingUploads });
-          if (waitingUploads > 0) this.kick();
-        }),
       // Events arriving from the server with files: fetch those files while online.
       this.replica.complaint_events.insert$.subscribe((change) => {
         const event = change.documentData as ComplaintEvent;
@@ -67,7 +88,11 @@ export class AttachmentTransfer {
   }
 
   async stop(): Promise<void> {
+    this.transferring = false;
+    this.watching?.unsubscribe();
+    this.watching = null;
     for (const subscription of this.subscriptions) subscription.unsubscribe();
+    this.subscriptions = [];
     globalThis.removeEventListener?.('online', this.onOnline);
     if (this.timer) clearInterval(this.timer);
     await this.running;
@@ -75,6 +100,10 @@ export class AttachmentTransfer {
 
   /** Asks for the files of an event (e.g. shown in a timeline) the device does not hold. */
   want(event: ComplaintEvent): void {
+    if (!this.transferring && this.relay) {
+      this.relay.want(event.id);
+      return;
+    }
     let added = false;
     for (const meta of event.attachments) {
       if (!this.wanted.has(meta.id)) {
@@ -85,7 +114,17 @@ export class AttachmentTransfer {
     if (added) this.kick();
   }
 
+  /** A request handed over by another window; the event is in the replica they share. */
+  async wantById(eventId: string): Promise<void> {
+    const document = await this.replica.complaint_events.findOne(eventId).exec();
+    if (document) this.want(document.toJSON() as ComplaintEvent);
+  }
+
   kick(): void {
+    if (!this.transferring && this.relay) {
+      this.relay.kick();
+      return;
+    }
     if (this.running) {
       this.again = true;
       return;

@@ -9,6 +9,8 @@ import { replicateCollection } from './replicate-collection.ts';
 import { ChangeStream } from './change-stream.ts';
 import { AttachmentTransfer } from './attachment-transfer.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
+import { TabChannel } from './tab-channel.ts';
+import type { TabMessage } from './tab-messages.ts';
 import {
   initialSyncState,
   reduceSyncState,
@@ -19,6 +21,12 @@ const LAST_SYNCED_KEY = 'last-synced';
 /** Set once the first copy of the queue is complete; until then a restart resumes it. */
 const INITIAL_DONE_KEY = 'initial-sync-done';
 const TICK_MS = 5000;
+
+/**
+ * `leader`: this window syncs for every window of the officer on this device;
+ * `follower`: another window does, this one shows its status and hands it requests.
+ */
+export type SyncRole = 'follower' | 'leader';
 
 /** What the controller needs of each collection's replication, whatever its document type. */
 type ReplicationHandle = {
@@ -31,14 +39,27 @@ type ReplicationHandle = {
   };
 };
 
-/** Owns the replication of one officer's replica and derives the status shown in the status bar. */
+/**
+ * Owns the replication of one officer's replica and derives the status shown in the status bar.
+ *
+ * Several windows of the officer open the same replica; RxDB's leader election (a Web Lock)
+ * picks one that replicates, streams live changes and transfers files. The others still see
+ * every change (the replica broadcasts writes between windows), their edits are pushed by the
+ * leader, and they show the leader's status, sent over a BroadcastChannel. When the leader's
+ * window closes, the lock passes to another window, which starts syncing from the stored
+ * checkpoints.
+ */
 export class SyncController {
   readonly status$ = new BehaviorSubject<SyncStatus>(INITIAL_SYNC_STATUS);
+  readonly role$ = new BehaviorSubject<SyncRole>('follower');
   readonly pending: PendingChanges;
   readonly tokens: AccessTokenProvider;
   readonly attachments: AttachmentTransfer;
   private readonly replica: Replica;
   private readonly serverUrl: string;
+  private readonly onSignedOutElsewhere: () => void;
+  private channel: TabChannel | null = null;
+  private closed = false;
   private replications: ReplicationHandle[] = [];
   private subscriptions: Subscription[] = [];
   private activeFlags: boolean[] = [];
@@ -50,9 +71,12 @@ export class SyncController {
     refreshToken: string;
     session?: SessionResponse;
     onSession: (session: SessionResponse) => void;
+    /** The officer signed out in another window: this one must close the replica too. */
+    onSignedOutElsewhere?: () => void;
   }) {
     this.replica = options.replica;
     this.serverUrl = options.serverUrl;
+    this.onSignedOutElsewhere = options.onSignedOutElsewhere ?? (() => undefined);
     this.pending = new PendingChanges(options.replica.complaints);
     this.tokens = new AccessTokenProvider({
       serverUrl: options.serverUrl,
@@ -70,7 +94,15 @@ export class SyncController {
       replica: options.replica,
       serverUrl: options.serverUrl,
       tokens: this.tokens,
+      relay: {
+        kick: () => this.channel?.post({ type: 'attachments-kick' }),
+        want: (eventId) => this.channel?.post({ type: 'attachments-want', eventId }),
+      },
     });
+  }
+
+  private get leading(): boolean {
+    return this.role$.value === 'leader';
   }
 
   /** Feeds the sync state machine; the status bar shows its phase and reason. */
@@ -80,19 +112,110 @@ export class SyncController {
 
   /** Stops syncing until resumed; local work goes on and is queued. */
   pause(): void {
+    if (!this.leading) {
+      this.channel?.post({ type: 'pause' });
+      return;
+    }
     for (const replication of this.replications) void replication.state.pause();
     this.changeStream?.stop();
     this.dispatch({ type: 'PAUSE', at: Date.now() });
   }
 
   resume(): void {
+    if (!this.leading) {
+      this.channel?.post({ type: 'resume' });
+      return;
+    }
     this.dispatch({ type: 'RESUME', at: Date.now() });
     for (const replication of this.replications) void replication.state.start();
     this.changeStream?.start();
   }
 
+  /**
+   * Shows what the replica knows, then syncs as soon as this window is the leader; until then
+   * it follows the leader's status.
+   */
   async start(): Promise<void> {
     await this.pending.load();
+    this.subscriptions.push(this.pending.count$.subscribe((pending) => this.patch({ pending })));
+    await this.loadStatus();
+    this.attachments.watch();
+    this.channel = new TabChannel(this.replica.name, (message) => this.onTabMessage(message));
+    this.channel.post({ type: 'status-wanted' });
+    void this.replica.waitForLeadership().then(() => this.lead());
+  }
+
+  /** Asks every collection to pull and push now (e.g. after signing in again). */
+  syncNow(): void {
+    if (!this.leading) {
+      this.channel?.post({ type: 'sync-now' });
+      return;
+    }
+    for (const replication of this.replications) replication.state.reSync();
+  }
+
+  /** After the officer signed in again: every window takes the new session, the leader syncs. */
+  signedInAgain(session: SessionResponse): void {
+    this.tokens.replaceSession(session);
+    this.channel?.post({ type: 'session', session });
+    this.syncNow();
+  }
+
+  /** Tells the other windows that the officer signed out, before the replica is wiped. */
+  announceSignOut(): void {
+    this.channel?.post({ type: 'signed-out' });
+  }
+
+  async stop(): Promise<void> {
+    this.closed = true;
+    this.channel?.close();
+    this.channel = null;
+    this.pending.stop();
+    this.changeStream?.stop();
+    await this.attachments.stop();
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    await Promise.all(this.replications.map((replication) => replication.state.cancel()));
+  }
+
+  private onTabMessage(message: TabMessage): void {
+    if (this.closed) return;
+    switch (message.type) {
+      case 'status':
+        // The pending count is read from the replica by every window.
+        if (!this.leading)
+          this.status$.next({ ...message.status, pending: this.pending.count$.value });
+        return;
+      case 'status-wanted':
+        if (this.leading) this.channel?.post({ type: 'status', status: this.status$.value });
+        return;
+      case 'sync-now':
+        if (this.leading) this.syncNow();
+        return;
+      case 'pause':
+        if (this.leading) this.pause();
+        return;
+      case 'resume':
+        if (this.leading) this.resume();
+        return;
+      case 'attachments-kick':
+        if (this.leading) this.attachments.kick();
+        return;
+      case 'attachments-want':
+        if (this.leading) void this.attachments.wantById(message.eventId);
+        return;
+      case 'session':
+        this.tokens.replaceSession(message.session);
+        if (this.leading) this.syncNow();
+        return;
+      case 'signed-out':
+        this.closed = true;
+        this.onSignedOutElsewhere();
+        return;
+    }
+  }
+
+  /** The status as the replica remembers it, before (or on taking over) the sync. */
+  private async loadStatus(): Promise<{ initialDone: boolean; alreadyPulled: number }> {
     const lastSynced = await this.replica.complaints.getLocal<{ at: number }>(LAST_SYNCED_KEY);
     const initialDone = await this.replica.complaints.getLocal<{ at: number }>(INITIAL_DONE_KEY);
     // A first copy cut short (closed, offline) resumes from its checkpoint; what is already
@@ -107,6 +230,19 @@ export class SyncController {
     });
     if (!initialDone) this.dispatch({ type: 'INITIAL_START', alreadyPulled, at: startedAt });
     this.dispatch({ type: 'CLOCK', serverMinusDeviceMs: this.tokens.clockOffset, at: startedAt });
+    return { initialDone: Boolean(initialDone), alreadyPulled };
+  }
+
+  /** This window won the leadership: it syncs for all windows of the officer. */
+  private async lead(): Promise<void> {
+    if (this.closed) return;
+    this.role$.next('leader');
+    const { initialDone, alreadyPulled } = await this.loadStatus();
+    if (this.closed) return;
+    // Every change of the status reaches the other windows.
+    this.subscriptions.push(
+      this.status$.subscribe((status) => this.channel?.post({ type: 'status', status })),
+    );
     const onOnline = () => this.dispatch({ type: 'NETWORK', online: true, at: Date.now() });
     const onOffline = () => this.dispatch({ type: 'NETWORK', online: false, at: Date.now() });
     window.addEventListener('online', onOnline);
@@ -165,7 +301,6 @@ export class SyncController {
         this.patch({ sessionExpired: auth !== 'valid' });
         this.dispatch({ type: 'AUTH', state: auth, at: Date.now() });
       }),
-      this.pending.count$.subscribe((pending) => this.patch({ pending })),
       complaints.progress$.subscribe((progress) => {
         if (this.status$.value.initialSync) {
           const total = progress.remaining === null ? null : progress.pulled + progress.remaining;
@@ -202,18 +337,6 @@ export class SyncController {
         await this.replica.complaints.upsertLocal(INITIAL_DONE_KEY, { at: Date.now() });
       return this.noteSyncedWhenIdle();
     });
-  }
-
-  /** Asks every collection to pull and push now (e.g. after signing in again). */
-  syncNow(): void {
-    for (const replication of this.replications) replication.state.reSync();
-  }
-
-  async stop(): Promise<void> {
-    this.changeStream?.stop();
-    await this.attachments.stop();
-    for (const subscription of this.subscriptions) subscription.unsubscribe();
-    await Promise.all(this.replications.map((replication) => replication.state.cancel()));
   }
 
   private async noteSyncedWhenIdle(): Promise<void> {

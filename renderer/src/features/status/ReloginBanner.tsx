@@ -25,8 +25,7 @@ export function ReloginBanner() {
             refreshToken: session.refreshToken,
             officerId: session.officer.id,
           });
-          sync.tokens.replaceSession(session);
-          sync.syncNow();
+          sync.signedInAgain(session);
         }}
       />
     </section>

@@ -3,6 +3,7 @@ import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { describeSyncStatus } from './describe-sync-status.ts';
 import { useSyncStatus } from './use-sync-status.ts';
+import { useSyncRole } from './use-sync-role.ts';
 
 /**
  * The status-bar line: the sync phase (and why, when something is wrong), how many changes wait
@@ -11,6 +12,7 @@ import { useSyncStatus } from './use-sync-status.ts';
 export function SyncIndicator() {
   const { sync, instansi } = useWorkstation();
   const status = useSyncStatus(sync);
+  const role = useSyncRole(sync);
   const { t, language } = useTranslation();
   const { tone, key, params } = describeSyncStatus(status);
   const lastSynced = status.lastSyncedAt
@@ -21,7 +23,11 @@ export function SyncIndicator() {
   const phase = status.machine.phase;
 
   return (
-    <div className={`sync-indicator sync-${tone}`} data-testid="sync-indicator">
+    <div
+      className={`sync-indicator sync-${tone}`}
+      data-testid="sync-indicator"
+      data-sync-role={role}
+    >
       <span className="sync-dot" aria-hidden="true" />
       <span className="sync-label" role="status" aria-live="polite" data-phase={phase}>
         {t(key, params)}
