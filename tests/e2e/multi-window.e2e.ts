@@ -1,0 +1,150 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './support/test.ts';
+import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
+import { complaintOnServer, queueRow, waitForQueueSettled } from './support/workstation-page.ts';
+
+const PRIORITIES = ['rendah', 'sedang', 'tinggi', 'mendesak'];
+const other = (priority: string) =>
+  PRIORITIES[(PRIORITIES.indexOf(priority) + 1) % PRIORITIES.length]!;
+
+/** Requests a page sent to the replication API, as `collection/pull`, `stream`, `x/push`. */
+type Window = { page: Page; replication: string[] };
+
+function replicationCalls(window: Window, kind: 'pull' | 'push' | 'stream'): number {
+  return window.replication.filter((call) => call.endsWith(kind)).length;
+}
+
+async function openWindow(context: BrowserContext): Promise<Window> {
+  const page = await context.newPage();
+  const replication: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/api/replication/'))
+      replication.push(path.slice('/api/replication/'.length));
+  });
+  await page.goto('/');
+  return { page, replication };
+}
+
+/** One officer's browser profile, signed in in its first window. */
+async function signInFirstWindow(
+  browser: Browser,
+): Promise<{ context: BrowserContext; first: Window }> {
+  const context = await browser.newContext();
+  const first = await openWindow(context);
+  await first.page.getByLabel('Nama pengguna').fill('admin.kaltim');
+  await first.page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await first.page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(first.page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
+    timeout: 60_000,
+  });
+  await waitForQueueSettled(first.page);
+  return { context, first };
+}
+
+const indicator = (window: Window) => window.page.getByTestId('sync-indicator');
+
+async function changePriority(window: Window, trackingNumber: string, priority: string) {
+  await queueRow(window.page, trackingNumber).click();
+  await window.page.getByTestId('complaint-detail').getByLabel('Prioritas').selectOption(priority);
+  await window.page.getByRole('button', { name: 'Simpan', exact: true }).click();
+}
+
+test('two windows of one officer run one replication; the follower’s edit is pushed by the leader, and the other window takes over when the leader closes', async ({
+  browser,
+  request,
+}) => {
+  const { context, first } = await signInFirstWindow(browser);
+  await expect(indicator(first)).toHaveAttribute('data-sync-role', 'leader');
+  expect(replicationCalls(first, 'stream')).toBe(1);
+
+  // The second window resumes the session from the same profile and follows.
+  const second = await openWindow(context);
+  await expect(indicator(second)).toHaveAttribute('data-sync-role', 'follower');
+  await expect(indicator(second)).toContainText('Daring · tersinkron');
+  await waitForQueueSettled(second.page);
+  const pullsOfLeader = replicationCalls(first, 'pull');
+
+  // "Sync now" in the follower makes the leader pull; the follower sends nothing.
+  await second.page.getByTestId('sync-now').click();
+  await expect.poll(() => replicationCalls(first, 'pull')).toBeGreaterThan(pullsOfLeader);
+
+  const trackingNumber =
+    (await second.page.getByTestId('queue-row').nth(3).getAttribute('data-tracking')) ?? '';
+  const before = (await complaintOnServer(request, trackingNumber)).priority as string;
+  await changePriority(second, trackingNumber, other(before));
+  await expect
+    .poll(async () => (await complaintOnServer(request, trackingNumber)).priority, {
+      timeout: 20_000,
+    })
+    .toBe(other(before));
+  expect(replicationCalls(first, 'push')).toBeGreaterThan(0);
+  // The leader's window shows the edit made in the other window.
+  await expect(queueRow(first.page, trackingNumber)).toBeVisible();
+  await expect(indicator(second)).toContainText('Daring · tersinkron');
+  expect(second.replication).toEqual([]);
+  expect(replicationCalls(first, 'stream')).toBe(1);
+
+  // Offline, an edit in the follower is counted as waiting in both windows, then drains.
+  await context.setOffline(true);
+  await expect(indicator(first)).toContainText('Luring');
+  await expect(indicator(second)).toContainText('Luring');
+  const offlineTracking =
+    (await second.page.getByTestId('queue-row').nth(4).getAttribute('data-tracking')) ?? '';
+  const offlineBefore = (await complaintOnServer(request, offlineTracking)).priority as string;
+  await changePriority(second, offlineTracking, other(offlineBefore));
+  await expect(indicator(second)).toContainText('1 perubahan menunggu');
+  await expect(indicator(first)).toContainText('1 perubahan menunggu');
+  await context.setOffline(false);
+  await expect
+    .poll(async () => (await complaintOnServer(request, offlineTracking)).priority, {
+      timeout: 30_000,
+    })
+    .toBe(other(offlineBefore));
+  await expect(indicator(second)).toContainText('Daring · tersinkron', { timeout: 20_000 });
+  expect(second.replication).toEqual([]);
+
+  // The leader's window closes: the other one takes the sync over.
+  const streamOpened = second.page.waitForRequest(
+    (sent) => new URL(sent.url()).pathname === '/api/replication/stream',
+    { timeout: 10_000 },
+  );
+  const closedAt = Date.now();
+  await first.page.close();
+  await streamOpened;
+  const streamMs = Date.now() - closedAt;
+  await expect(indicator(second)).toHaveAttribute('data-sync-role', 'leader');
+  await expect(indicator(second)).toContainText('Daring · tersinkron', { timeout: 15_000 });
+  const takeoverMs = Date.now() - closedAt;
+  console.log(
+    `takeover after the leader closed: live stream requested in ${streamMs} ms, in sync in ${takeoverMs} ms`,
+  );
+  expect(takeoverMs).toBeLessThan(10_000);
+  expect(replicationCalls(second, 'stream')).toBe(1);
+
+  const afterTakeover = (await complaintOnServer(request, trackingNumber)).priority as string;
+  await changePriority(second, trackingNumber, other(afterTakeover));
+  await expect
+    .poll(async () => (await complaintOnServer(request, trackingNumber)).priority, {
+      timeout: 20_000,
+    })
+    .toBe(other(afterTakeover));
+  expect(replicationCalls(second, 'push')).toBeGreaterThan(0);
+  await context.close();
+});
+
+test('signing out in one window signs the officer out of the other windows too', async ({
+  browser,
+}) => {
+  const { context, first } = await signInFirstWindow(browser);
+  const second = await openWindow(context);
+  await expect(indicator(second)).toContainText('Daring · tersinkron');
+  // Signed out from the window that does not sync.
+  await second.page.getByTestId('sign-out').click();
+  await expect(second.page.getByLabel('Nama pengguna')).toBeVisible({ timeout: 20_000 });
+  await expect(first.page.getByLabel('Nama pengguna')).toBeVisible({ timeout: 20_000 });
+  // The stored session is gone too: a window opened now asks to sign in.
+  const third = await openWindow(context);
+  await expect(third.page.getByLabel('Nama pengguna')).toBeVisible();
+  await context.close();
+});
