@@ -40,6 +40,14 @@ export interface WorkstationBridge {
   loadSession(): Promise<StoredSession | null>;
   clearSession(): Promise<void>;
   /**
+   * The officer's key for the replica's encrypted fields, kept by the OS key store (desktop);
+   * null where there is none (the web build, or an OS without encryption): the key is then
+   * derived from the officer's password.
+   */
+  replicaKey(officerId: string): Promise<string | null>;
+  /** Forgets the officer's replica key once the replica has left the device. */
+  forgetReplicaKey(officerId: string): Promise<void>;
+  /**
    * Prints the current page (a report with its print stylesheet) to an A4 PDF saved where the
    * officer chooses; the web build opens the browser's print dialog instead.
    */
@@ -67,6 +75,8 @@ export const BRIDGE_CHANNELS = {
   saveSession: 'workstation:save-session',
   loadSession: 'workstation:load-session',
   clearSession: 'workstation:clear-session',
+  replicaKey: 'workstation:replica-key',
+  forgetReplicaKey: 'workstation:forget-replica-key',
   saveReportPdf: 'workstation:save-report-pdf',
   saveFile: 'workstation:save-file',
   notify: 'workstation:notify',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BRIDGE_CHANNELS, type AppInfo } from '../../shared/bridge.ts';
 import { storedSessionSchema } from '../../shared/stored-session.ts';
 import type { SessionStore } from './session-store.ts';
+import { replicaKeyOfficerSchema, type ReplicaKeyStore } from './replica-key-store.ts';
 
 /** Channels whose handlers need the calling page (see document-handlers.ts). */
 export type DocumentChannel =
@@ -30,6 +31,7 @@ export type BridgeHandlers = Record<
 
 const noArguments = z.tuple([]);
 const sessionArguments = z.tuple([storedSessionSchema]);
+const officerArguments = z.tuple([replicaKeyOfficerSchema]);
 
 export function parseArguments<T extends z.ZodType>(
   schema: T,
@@ -50,6 +52,7 @@ export function createBridgeHandlers(deps: {
   /** The current server's origin; null until one is chosen. */
   serverUrl: () => string | null;
   sessions: SessionStore;
+  replicaKeys: ReplicaKeyStore;
 }): BridgeHandlers {
   return {
     [BRIDGE_CHANNELS.appInfo]: async (...args) => {
@@ -74,6 +77,14 @@ export function createBridgeHandlers(deps: {
     [BRIDGE_CHANNELS.clearSession]: async (...args) => {
       parseArguments(noArguments, args, BRIDGE_CHANNELS.clearSession);
       await deps.sessions.clear();
+    },
+    [BRIDGE_CHANNELS.replicaKey]: async (...args) => {
+      const [officerId] = parseArguments(officerArguments, args, BRIDGE_CHANNELS.replicaKey);
+      return deps.replicaKeys.keyFor(officerId);
+    },
+    [BRIDGE_CHANNELS.forgetReplicaKey]: async (...args) => {
+      const [officerId] = parseArguments(officerArguments, args, BRIDGE_CHANNELS.forgetReplicaKey);
+      await deps.replicaKeys.forget(officerId);
     },
   };
 }

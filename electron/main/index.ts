@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -48,6 +49,7 @@ import { externalLinkTarget, isAllowedNavigation } from './navigation-policy.ts'
 import { chooseServer, serverSettingsFileContent } from './server-settings.ts';
 import { createServerSetupHandlers } from './server-setup-handlers.ts';
 import { createSessionStore, type SessionFiles } from './session-store.ts';
+import { createReplicaKeyStore, type ReplicaKeyFiles } from './replica-key-store.ts';
 import { chooseUpdateFeed } from './update-feed.ts';
 import { startUpdateChecks, updateReadyMessage } from './update-checker.ts';
 
@@ -190,6 +192,19 @@ function sessionFiles(file: string): SessionFiles {
   };
 }
 
+/** One key file per officer (the id is checked before it becomes a file name). */
+function replicaKeyFiles(folder: string): ReplicaKeyFiles {
+  const fileOf = (officerId: string) => join(folder, `${officerId}.bin`);
+  return {
+    read: (officerId) => readFile(fileOf(officerId)).catch(() => null),
+    write: async (officerId, data) => {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await sessionFiles(fileOf(officerId)).write(data);
+    },
+    remove: (officerId) => rm(fileOf(officerId), { force: true }),
+  };
+}
+
 function registerBridge(): void {
   const handlers = createBridgeHandlers({
     appInfo: { shell: 'desktop', version: app.getVersion(), platform: process.platform },
@@ -199,6 +214,11 @@ function registerBridge(): void {
       platform: process.platform,
       warn: (message) => console.warn(message),
       files: sessionFiles(join(app.getPath('userData'), 'session.bin')),
+    }),
+    replicaKeys: createReplicaKeyStore({
+      safeStorage,
+      randomBytes,
+      files: replicaKeyFiles(join(app.getPath('userData'), 'replica-keys')),
     }),
   });
   const documents = createDocumentHandlers({

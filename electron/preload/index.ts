@@ -24,6 +24,10 @@ const bridge = {
   loadSession: () =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.loadSession) as Promise<StoredSession | null>,
   clearSession: () => ipcRenderer.invoke(BRIDGE_CHANNELS.clearSession) as Promise<void>,
+  replicaKey: (officerId: string) =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.replicaKey, officerId) as Promise<string | null>,
+  forgetReplicaKey: (officerId: string) =>
+    ipcRenderer.invoke(BRIDGE_CHANNELS.forgetReplicaKey, officerId) as Promise<void>,
   saveReportPdf: (suggestedName: string) =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.saveReportPdf, suggestedName) as Promise<SaveOutcome>,
   saveFile: (file: ExportFile) =>

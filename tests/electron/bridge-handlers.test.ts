@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_CHANNELS } from '../../shared/bridge.ts';
 import { createBridgeHandlers } from '../../electron/main/bridge-handlers.ts';
+import { randomBytes } from 'node:crypto';
 import { createSessionStore } from '../../electron/main/session-store.ts';
+import { createReplicaKeyStore } from '../../electron/main/replica-key-store.ts';
 import {
   fakeSafeStorage,
   memoryFiles,
+  memoryKeyFiles,
   sampleSession,
   SERVER,
 } from './support/fake-session-deps.ts';
@@ -19,8 +22,19 @@ function setup() {
     platform: 'linux',
     warn() {},
   });
-  const handlers = createBridgeHandlers({ appInfo, serverUrl: () => SERVER, sessions });
-  return { files, handlers };
+  const keyFiles = memoryKeyFiles();
+  const replicaKeys = createReplicaKeyStore({
+    safeStorage: fakeSafeStorage(),
+    files: keyFiles,
+    randomBytes,
+  });
+  const handlers = createBridgeHandlers({
+    appInfo,
+    serverUrl: () => SERVER,
+    sessions,
+    replicaKeys,
+  });
+  return { files, keyFiles, handlers };
 }
 
 describe('bridge IPC handlers', () => {
@@ -90,6 +104,28 @@ describe('bridge IPC handlers', () => {
       }),
     ).rejects.toThrow(/another server/);
     expect(files.writes).toBe(0);
+  });
+
+  it('answer the officer’s replica key, the same each time, and forget it', async () => {
+    const { keyFiles, handlers } = setup();
+    const key = await handlers[BRIDGE_CHANNELS.replicaKey]('officer-admin-kaltim');
+    expect(typeof key).toBe('string');
+    expect(await handlers[BRIDGE_CHANNELS.replicaKey]('officer-admin-kaltim')).toBe(key);
+    await handlers[BRIDGE_CHANNELS.forgetReplicaKey]('officer-admin-kaltim');
+    expect(keyFiles.data.size).toBe(0);
+  });
+
+  it.each([
+    ['no argument', []],
+    ['a path', ['../session']],
+    ['a number', [7]],
+    ['extra arguments', ['officer-admin-kaltim', 'more']],
+  ])('refuse a replica key request with %s and write nothing', async (_name, args) => {
+    const { keyFiles, handlers } = setup();
+    for (const channel of [BRIDGE_CHANNELS.replicaKey, BRIDGE_CHANNELS.forgetReplicaKey]) {
+      await expect(handlers[channel](...args)).rejects.toThrow(`${channel}: invalid arguments`);
+    }
+    expect(keyFiles.writes).toBe(0);
   });
 
   it.each([

@@ -80,6 +80,11 @@ export const webBridge = {
   async clearSession() {
     localStorage.removeItem(SESSION_KEY);
   },
+  // No OS key store in a browser: the replica key comes from the officer's password.
+  async replicaKey() {
+    return null;
+  },
+  async forgetReplicaKey() {},
   async saveReportPdf() {
     // The browser's print dialog offers "Save as PDF"; the print stylesheet lays out the page.
     window.print();

@@ -1,4 +1,5 @@
 import type { AsyncSafeStorage, SessionFiles } from '../../../electron/main/session-store.ts';
+import type { ReplicaKeyFiles } from '../../../electron/main/replica-key-store.ts';
 
 export type FakeSafeStorageOptions = {
   available?: boolean;
@@ -55,3 +56,20 @@ export const sampleSession = {
   refreshToken: 'r'.repeat(43),
   officerId: 'officer-admin-kaltim',
 };
+
+/** Replica key files kept in memory, by officer id. */
+export function memoryKeyFiles(): ReplicaKeyFiles & { data: Map<string, Buffer>; writes: number } {
+  const files = {
+    data: new Map<string, Buffer>(),
+    writes: 0,
+    read: async (officerId: string) => files.data.get(officerId) ?? null,
+    write: async (officerId: string, data: Buffer) => {
+      files.data.set(officerId, Buffer.from(data));
+      files.writes += 1;
+    },
+    remove: async (officerId: string) => {
+      files.data.delete(officerId);
+    },
+  };
+  return files;
+}
