@@ -1,8 +1,13 @@
 import type { MigrationStrategies } from 'rxdb';
 
-/** Upgrades of replica documents stored by an older version of the workstation. */
+/**
+ * Upgrades of replica documents stored by an older version of the workstation. Version 2
+ * encrypts the reporter's identity: the documents are unchanged, rewriting them through the
+ * replica's storage is what encrypts it.
+ */
 export const complaintMigrationStrategies: MigrationStrategies = {
   1: (document: Record<string, unknown>) => ({ ...document, duplicateOf: '' }),
+  2: (document: Record<string, unknown>) => document,
 };
 
 /**

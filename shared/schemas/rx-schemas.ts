@@ -23,7 +23,7 @@ export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
 export const complaintRxSchema = toRxSchema<Complaint>(complaintSchema, {
   title: 'complaints',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   indexes: [
     ['status', 'dueAt'],
@@ -33,6 +33,7 @@ export const complaintRxSchema = toRxSchema<Complaint>(complaintSchema, {
     ['dueAt'],
     ['trackingNumber'],
   ],
+  encrypted: ['reporter'],
 });
 
 export const unitRxSchema = toRxSchema<Unit>(unitSchema, {

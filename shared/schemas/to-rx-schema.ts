@@ -20,6 +20,8 @@ export type RxSchemaOptions<T> = {
   title: string;
   /** The collection stores binary attachments beside its documents. */
   attachments?: boolean;
+  /** Top-level fields kept encrypted at rest on the device (never indexed, never required). */
+  encrypted?: readonly (keyof T & string)[];
 };
 
 /**
@@ -42,6 +44,14 @@ export function toRxSchema<T>(schema: z.ZodObject, options: RxSchemaOptions<T>):
     }
     if (name === options.primaryKey && node.maxLength === undefined) {
       throw new Error(`${options.title}: primary key ${name} needs a maxLength`);
+    }
+  }
+
+  for (const field of options.encrypted ?? []) {
+    if (!properties[field])
+      throw new Error(`${options.title}: encrypted field ${field} is not in the schema`);
+    if (options.indexes.some((index) => index.includes(field))) {
+      throw new Error(`${options.title}: encrypted field ${field} cannot be indexed`);
     }
   }
 
@@ -74,5 +84,6 @@ export function toRxSchema<T>(schema: z.ZodObject, options: RxSchemaOptions<T>):
     required: [...required],
     indexes: options.indexes.map((index) => [...index]),
     ...(options.attachments ? { attachments: {} } : {}),
+    ...(options.encrypted ? { encrypted: [...options.encrypted] } : {}),
   } as unknown as RxJsonSchema<T>;
 }

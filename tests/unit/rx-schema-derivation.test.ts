@@ -20,6 +20,8 @@ import {
   complaintMigrationStrategies,
 } from '../../shared/schemas/rx-migrations.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
+import { createFieldCipher, newReplicaKey } from '../../renderer/src/db/field-cipher.ts';
+import { fieldEncryptionStorage } from '../../renderer/src/db/field-encryption-storage.ts';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -51,6 +53,20 @@ describe('RxDB schemas derived from the zod schemas', () => {
     ).toThrow(/must be required/);
   });
 
+  it('marks the reporter identity encrypted, and refuses to encrypt an indexed field', () => {
+    expect(complaintRxSchema.encrypted).toEqual(['reporter']);
+    const schema = z.object({ id: z.string().max(10), name: z.string().max(10) });
+    expect(() =>
+      toRxSchema(schema, {
+        title: 't',
+        version: 0,
+        primaryKey: 'id',
+        indexes: [['name']],
+        encrypted: ['name'],
+      }),
+    ).toThrow(/cannot be indexed/);
+  });
+
   it('refuses an index on an unbounded string', () => {
     const schema = z.object({ id: z.string().max(10), name: z.string() });
     expect(() =>
@@ -62,9 +78,15 @@ describe('RxDB schemas derived from the zod schemas', () => {
 describe('the derived schemas in a real RxDB database (dev-mode checks on)', () => {
   let db: RxDatabase<{ complaints: RxCollection<Complaint> }>;
   beforeAll(async () => {
+    // Validation sees the documents as written; the identity is encrypted under it.
+    const encrypting = fieldEncryptionStorage({
+      storage: getRxStorageMemory(),
+      cipher: await createFieldCipher(newReplicaKey()),
+      replicatedFields: ['reporter'],
+    });
     db = await createRxDatabase({
       name: `schema-test-${Date.now()}`,
-      storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }),
+      storage: wrappedValidateAjvStorage({ storage: encrypting }),
     });
     await db.addCollections({
       complaints: { schema: complaintRxSchema, migrationStrategies: complaintMigrationStrategies },

@@ -1,5 +1,6 @@
 import { useTranslation } from '../i18n/language-context.tsx';
 import { LoginScreen } from '../features/login/LoginScreen.tsx';
+import { UnlockScreen } from '../features/login/UnlockScreen.tsx';
 import { ServerSetup } from '../features/onboarding/ServerSetup.tsx';
 import { useWorkstationSession } from './use-workstation-session.ts';
 import { Workstation } from './Workstation.tsx';
@@ -7,7 +8,7 @@ import { WorkstationProvider } from './workstation-context.tsx';
 
 export function App() {
   const { t } = useTranslation();
-  const { state, signedIn, signOut } = useWorkstationSession();
+  const { state, signedIn, unlock, signOut } = useWorkstationSession();
   if (state.kind === 'starting') return <p className="app-starting">{t('queue.loading')}</p>;
   if (state.kind === 'failed')
     return <p role="alert">{t('error.openReplica', { message: state.message })}</p>;
@@ -17,7 +18,16 @@ export function App() {
     return (
       <LoginScreen
         serverUrl={state.serverUrl}
-        onSignedIn={(session) => signedIn(state.serverUrl, session)}
+        onSignedIn={(session, password) => signedIn(state.serverUrl, session, password)}
+      />
+    );
+  }
+  if (state.kind === 'locked') {
+    return (
+      <UnlockScreen
+        lock={state.lock}
+        passwordChanged={state.resume.newPassword !== undefined}
+        onUnlock={(password) => unlock(state.resume, password)}
       />
     );
   }

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
 import { getBridge } from '../bridge/get-bridge.ts';
-import { openReplica } from '../db/create-replica.ts';
+import {
+  forgetOfficerReplicaKey,
+  openOfficerReplica,
+  type ReplicaLock,
+} from './open-officer-replica.ts';
 import { SyncController } from '../sync/sync-controller.ts';
 import { postJson } from '../api/api-client.ts';
 import { deviceId } from './device-id.ts';
@@ -14,7 +18,19 @@ export type SessionState =
   | { kind: 'choose-server' }
   | { kind: 'signed-out'; serverUrl: string }
   | { kind: 'signed-in'; workstation: WorkstationContextValue }
+  /** The replica's key needs the officer's password (see open-officer-replica.ts). */
+  | { kind: 'locked'; lock: ReplicaLock; resume: LockedSession }
   | { kind: 'failed'; message: string };
+
+/** What opening the replica goes on with once it is unlocked. */
+export type LockedSession = {
+  serverUrl: string;
+  refreshToken: string;
+  officerId: string;
+  session?: SessionResponse;
+  /** The password the officer has just signed in with, when it did not unlock the key. */
+  newPassword?: string;
+};
 
 /**
  * Resumes the stored session from the local replica (works offline), or waits for a login;
@@ -30,9 +46,22 @@ export function useWorkstationSession() {
       refreshToken: string,
       officerId: string,
       session?: SessionResponse,
+      password?: string,
+      rewrapTo?: string,
     ) => {
       const bridge = getBridge();
-      const replica = await openReplica(officerId);
+      const opened = await openOfficerReplica(officerId, password, rewrapTo);
+      if (opened.kind === 'locked') {
+        const newPassword = rewrapTo ?? (session ? password : undefined);
+        const resume = { serverUrl, refreshToken, officerId, ...(session ? { session } : {}) };
+        setState({
+          kind: 'locked',
+          lock: opened.lock,
+          resume: newPassword === undefined ? resume : { ...resume, newPassword },
+        });
+        return;
+      }
+      const replica = opened.replica;
       if (session) await saveOfficerProfile(replica, session.officer, session.instansi);
       const profile = await loadOfficerProfile(replica);
       if (!profile) {
@@ -102,13 +131,21 @@ export function useWorkstationSession() {
   }, [open]);
 
   const signedIn = useCallback(
-    async (serverUrl: string, session: SessionResponse) => {
+    async (serverUrl: string, session: SessionResponse, password?: string) => {
       await getBridge().saveSession({
         serverUrl,
         refreshToken: session.refreshToken,
         officerId: session.officer.id,
       });
-      await open(serverUrl, session.refreshToken, session.officer.id, session);
+      await open(serverUrl, session.refreshToken, session.officer.id, session, password);
+    },
+    [open],
+  );
+
+  const unlock = useCallback(
+    async (resume: LockedSession, password: string) => {
+      const { serverUrl, refreshToken, officerId, session, newPassword } = resume;
+      await open(serverUrl, refreshToken, officerId, session, password, newPassword);
     },
     [open],
   );
@@ -124,10 +161,11 @@ export function useWorkstationSession() {
     await workstation.sync.stop();
     // The replica leaves the device with the officer (pending edits were sent or given up).
     await workstation.replica.remove();
+    await forgetOfficerReplicaKey(workstation.officer.id);
     await getBridge().clearSession();
     current.current = null;
     setState({ kind: 'signed-out', serverUrl: workstation.serverUrl });
   }, []);
 
-  return { state, signedIn, signOut };
+  return { state, signedIn, unlock, signOut };
 }

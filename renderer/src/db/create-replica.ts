@@ -37,6 +37,9 @@ import { createComplaintConflictHandler } from '../sync/complaint-conflict-handl
 import { MergeConflicts } from '../sync/merge-conflicts.ts';
 
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import { createFieldCipher, newReplicaKey } from './field-cipher.ts';
+import { fieldEncryptionStorage } from './field-encryption-storage.ts';
+import { checkReplicaKey } from './replica-key-check.ts';
 import {
   attachmentFileRxSchema,
   type AttachmentFile,
@@ -83,15 +86,26 @@ export function mergeConflictsOf(replica: Replica): MergeConflicts {
  * Opens (or creates) the replica. `only` limits it to some collections: RxDB's open-source
  * build allows 13 open collections per process, so tests that run several replicas side by
  * side open just the ones they sync.
+ *
+ * The reporter's identity is kept encrypted with `replicaKey` (see docs/replica-encryption.md);
+ * a key other than the one the replica was created with fails with a ReplicaKeyError. Without a
+ * key the replica gets a throwaway one, for replicas that are removed before they are closed
+ * (measurements, tests): reopening such a replica fails.
  */
 export async function openReplica(
   officerId: string,
   storage: RxStorage<unknown, unknown> = getRxStorageDexie(),
   only?: readonly (keyof ReplicaCollections)[],
+  replicaKey: string = newReplicaKey(),
 ): Promise<Replica> {
+  const cipher = await createFieldCipher(replicaKey);
   const db = await createRxDatabase<ReplicaCollections>({
     name: replicaNameFor(officerId),
-    storage,
+    storage: fieldEncryptionStorage({
+      storage,
+      cipher,
+      replicatedFields: complaintRxSchema.encrypted ?? [],
+    }),
     multiInstance: true,
     localDocuments: true,
     closeDuplicates: true,
@@ -120,8 +134,14 @@ export async function openReplica(
     attachment_files: { schema: attachmentFileRxSchema },
     templates: { schema: responseTemplateRxSchema },
   };
-  await db.addCollections(
-    only ? Object.fromEntries(only.map((name) => [name, collections[name]])) : collections,
-  );
+  try {
+    await checkReplicaKey(db, cipher);
+    await db.addCollections(
+      only ? Object.fromEntries(only.map((name) => [name, collections[name]])) : collections,
+    );
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   return db;
 }

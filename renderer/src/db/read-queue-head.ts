@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import type { RxCollection } from 'rxdb';
-import { fromDexieToStorage, RxStorageInstanceDexie } from 'rxdb/plugins/storage-dexie';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import type { ComplaintStatus } from '../../../shared/domain/complaint-status.ts';
+import { dexieStorageOf } from './dexie-storage-of.ts';
 
 /** RxDB puts `_deleted` before and the primary key after every index of the schema. */
 const STATUS_DUE_INDEX = '[_deleted+status+dueAt+id]';
@@ -40,18 +40,18 @@ async function firstDueOf(
   status: ComplaintStatus,
   limit: number,
 ): Promise<Complaint[]> {
-  const storage: unknown = complaints.storageInstance.originalStorageInstance;
-  if (storage instanceof RxStorageInstanceDexie) {
+  const dexie = dexieStorageOf(complaints);
+  if (dexie) {
     // RxDB's own query walks an IndexedDB cursor a document at a time; Dexie reads the same
     // index range in one request.
-    const { dexieTable, booleanIndexes } = await storage.internals;
+    const { dexieTable } = await dexie.storage.internals;
     if (dexieTable.schema.indexes.some((index) => index.name === STATUS_DUE_INDEX)) {
       const rows = (await dexieTable
         .where(STATUS_DUE_INDEX)
         .between(['0', status, 1, Dexie.minKey], ['0', status, Dexie.maxKey, Dexie.maxKey])
         .limit(limit)
         .toArray()) as unknown[];
-      return rows.map((row) => fromDexieToStorage(booleanIndexes, row) as Complaint);
+      return (await dexie.toDocuments(rows)) as unknown as Complaint[];
     }
   }
   const documents = await complaints

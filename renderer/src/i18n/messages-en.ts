@@ -4,6 +4,7 @@ import { FOLLOW_UP_MESSAGES_EN } from './messages-followup-en.ts';
 import { TEMPLATE_MESSAGES_EN } from './messages-templates-en.ts';
 import { AUDIT_MESSAGES_EN } from './messages-audit-en.ts';
 import { ADMIN_MESSAGES_EN } from './messages-admin-en.ts';
+import { UNLOCK_MESSAGES_EN } from './messages-unlock-en.ts';
 
 export const MESSAGES_EN: Record<MessageKey, string> = {
   ...SYNC_MESSAGES_EN,
@@ -11,6 +12,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   ...FOLLOW_UP_MESSAGES_EN,
   ...AUDIT_MESSAGES_EN,
   ...ADMIN_MESSAGES_EN,
+  ...UNLOCK_MESSAGES_EN,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Sign in to Lapor Workstation',
   'login.username': 'Username',

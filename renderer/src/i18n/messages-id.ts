@@ -3,6 +3,7 @@ import { FOLLOW_UP_MESSAGES_ID } from './messages-followup-id.ts';
 import { SYNC_MESSAGES_ID } from './messages-sync-id.ts';
 import { AUDIT_MESSAGES_ID } from './messages-audit-id.ts';
 import { ADMIN_MESSAGES_ID } from './messages-admin-id.ts';
+import { UNLOCK_MESSAGES_ID } from './messages-unlock-id.ts';
 
 /** Bahasa Indonesia: the workstation's default language and the source of message keys. */
 export const MESSAGES_ID = {
@@ -11,6 +12,7 @@ export const MESSAGES_ID = {
   ...FOLLOW_UP_MESSAGES_ID,
   ...AUDIT_MESSAGES_ID,
   ...ADMIN_MESSAGES_ID,
+  ...UNLOCK_MESSAGES_ID,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Masuk ke Lapor Workstation',
   'login.username': 'Nama pengguna',

@@ -10,7 +10,8 @@ import { deviceId } from '../../app/device-id.ts';
 type LoginFormProps = {
   serverUrl: string;
   fixedUsername?: string;
-  onSignedIn: (session: SessionResponse) => Promise<void> | void;
+  /** Called with the password too: the web build derives the replica key from it. */
+  onSignedIn: (session: SessionResponse, password: string) => Promise<void> | void;
 };
 
 export function LoginForm({ serverUrl, fixedUsername, onSignedIn }: LoginFormProps) {
@@ -30,7 +31,7 @@ export function LoginForm({ serverUrl, fixedUsername, onSignedIn }: LoginFormPro
     setFailure(null);
     try {
       const session = await login(serverUrl, { ...values, deviceId: deviceId() });
-      await onSignedIn(session);
+      await onSignedIn(session, values.password);
     } catch (error) {
       if (error instanceof ApiRequestError && error.kind !== 'offline') setFailure(error.message);
       else setFailure(t('login.offline'));

@@ -9,7 +9,7 @@ export function LoginScreen({
   onSignedIn,
 }: {
   serverUrl: string;
-  onSignedIn: (session: SessionResponse) => Promise<void>;
+  onSignedIn: (session: SessionResponse, password: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
   return (

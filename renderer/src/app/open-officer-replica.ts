@@ -1,0 +1,49 @@
+import { getBridge } from '../bridge/get-bridge.ts';
+import { openReplica, type Replica } from '../db/create-replica.ts';
+import { ReplicaKeyError, type ReplicaKeyProblem } from '../db/field-cipher.ts';
+import {
+  forgetPasswordReplicaKey,
+  keyFromOpenWindows,
+  rewrapReplicaKey,
+  sessionReplicaKey,
+  unlockReplicaKey,
+} from './password-replica-key.ts';
+
+/** Why the replica stays locked: no key yet in this session, or the key does not fit. */
+export type ReplicaLock = 'password-needed' | ReplicaKeyProblem;
+
+export type OpenedReplica =
+  { kind: 'opened'; replica: Replica } | { kind: 'locked'; lock: ReplicaLock };
+
+/**
+ * Opens the officer's replica with its key: the OS key store's (desktop), else the one unlocked
+ * with `password` or earlier in this browser session. `rewrapTo` is a newer password the key is
+ * then kept under (the officer unlocked with the previous one after a password change).
+ */
+export async function openOfficerReplica(
+  officerId: string,
+  password?: string,
+  rewrapTo?: string,
+): Promise<OpenedReplica> {
+  try {
+    const fromOs = await getBridge().replicaKey(officerId);
+    let key = fromOs;
+    if (!key && password !== undefined) key = await unlockReplicaKey(officerId, password);
+    if (!key) key = sessionReplicaKey(officerId) ?? (await keyFromOpenWindows(officerId));
+    if (!key) return { kind: 'locked', lock: 'password-needed' };
+    const replica = await openReplica(officerId, undefined, undefined, key);
+    if (!fromOs && rewrapTo !== undefined && rewrapTo !== password) {
+      await rewrapReplicaKey(officerId, key, rewrapTo);
+    }
+    return { kind: 'opened', replica };
+  } catch (error) {
+    if (error instanceof ReplicaKeyError) return { kind: 'locked', lock: error.problem };
+    throw error;
+  }
+}
+
+/** After the replica left the device: its key goes too. */
+export async function forgetOfficerReplicaKey(officerId: string): Promise<void> {
+  forgetPasswordReplicaKey(officerId);
+  await getBridge().forgetReplicaKey(officerId);
+}
