@@ -6,6 +6,8 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { PendingChanges } from '../../renderer/src/sync/pending-changes.ts';
+import { MergeConflicts } from '../../renderer/src/sync/merge-conflicts.ts';
+import type { MergeConflictRecord } from '../../renderer/src/sync/complaint-conflict-handler.ts';
 
 // Two windows of one officer open the same replica; in one process RxDB allows that only in
 // dev mode (`ignoreDuplicate`, which wants a validating storage). Writes reach the other instance as they do between tabs.
@@ -110,5 +112,50 @@ describe('pending changes counted by several windows', () => {
       window.pending.snapshot('complaints', ['x']).get('complaints/x');
     await eventually(() => edits(a) === 1 && edits(b) === 1);
     expect(a.pending.count$.value).toBe(1);
+  });
+});
+
+function conflictOn(complaintId: string): MergeConflictRecord {
+  return {
+    complaintId,
+    trackingNumber: `KALTIM-2611-${complaintId}`,
+    conflicts: [],
+    serverSeq: 1,
+    updatedBy: 'Rahmawati Syahrani',
+    detectedAt: 1_000,
+  };
+}
+
+describe('merge conflicts kept by several windows', () => {
+  afterEach(async () => {
+    for (const { db, pending } of opened.splice(0)) {
+      pending.stop();
+      await db.close();
+    }
+  });
+
+  it('keeps a conflict recorded by the syncing window while another window dismisses one', async () => {
+    counter += 1;
+    const leader = await openWindow(`conflict-windows-${counter}`);
+    const follower = await openWindow(`conflict-windows-${counter}`);
+    const inLeader = new MergeConflicts(leader.db.complaints);
+    const inFollower = new MergeConflicts(follower.db.complaints);
+    await inLeader.record(conflictOn('c-0'));
+    await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => inLeader.record(conflictOn(`c-${i + 1}`))),
+      inFollower.dismiss('c-0'),
+    ]);
+    const ids = async (conflicts: MergeConflicts) =>
+      (await conflicts.list()).map((record) => record.complaintId).sort();
+    const expected = Array.from({ length: 8 }, (_, i) => `c-${i + 1}`);
+    // Each window sees the other's writes a moment later; a lost write never shows up.
+    let seen: string[][] = [];
+    const started = Date.now();
+    while (Date.now() - started < 5_000) {
+      seen = [await ids(inLeader), await ids(inFollower)];
+      if (seen.every((list) => list.join() === expected.join())) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seen).toEqual([expected, expected]);
   });
 });

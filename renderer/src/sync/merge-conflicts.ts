@@ -2,13 +2,14 @@ import { map, type Observable } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import type { MergeConflictRecord } from './complaint-conflict-handler.ts';
+import { updateLocalDocument } from '../db/update-local-document.ts';
 
 const LOCAL_ID = 'merge-conflicts';
 type StoredConflicts = { byComplaint: Record<string, MergeConflictRecord> };
 
 /**
  * The merge conflicts waiting for the officer, kept as one local document of the complaints
- * collection (never replicated). A newer conflict on the same complaint replaces the older one.
+ * collection (never replicated), shared by the officer's windows. A newer conflict on the same complaint replaces the older one.
  */
 export class MergeConflicts {
   private readonly collection: RxCollection<Complaint>;
@@ -21,12 +22,11 @@ export class MergeConflicts {
   private update(
     change: (current: Record<string, MergeConflictRecord>) => Record<string, MergeConflictRecord>,
   ): Promise<void> {
+    // Another window of the officer may record or dismiss at the same time.
     const next = this.chain.then(async () => {
-      const document = await this.collection.getLocal<StoredConflicts>(LOCAL_ID);
-      const current = document?.get('byComplaint') ?? {};
-      await this.collection.upsertLocal<StoredConflicts>(LOCAL_ID, {
-        byComplaint: change({ ...current }),
-      });
+      await updateLocalDocument<StoredConflicts>(this.collection, LOCAL_ID, (current) => ({
+        byComplaint: change({ ...(current?.byComplaint ?? {}) }),
+      }));
     });
     this.chain = next.catch(() => undefined);
     return next;

@@ -6,6 +6,7 @@ import {
   settleEdits,
   type PendingEdits,
 } from '../../../shared/sync/pending-edits.ts';
+import { updateLocalDocument } from '../db/update-local-document.ts';
 
 type PendingDoc = { edits: PendingEdits };
 const LOCAL_ID = 'pending-changes';
@@ -80,22 +81,9 @@ export class PendingChanges {
 
   /** Applies `change` to the latest stored counts; `null` from `change` means no change. */
   private async modify(change: (edits: PendingEdits) => PendingEdits | null): Promise<void> {
-    let document = await this.collection.getLocal<PendingDoc>(LOCAL_ID);
-    if (!document) {
-      const next = change({});
-      if (next === null) return;
-      try {
-        this.show(await this.collection.insertLocal<PendingDoc>(LOCAL_ID, { edits: next }));
-        return;
-      } catch {
-        // Another window created it first: change what it wrote.
-        document = await this.collection.getLocal<PendingDoc>(LOCAL_ID);
-        if (!document) throw new Error('pending-changes document vanished');
-      }
-    }
-    const written = await document.incrementalModify((data) => {
-      const next = change(data.edits ?? {});
-      return next === null ? data : { edits: next };
+    const written = await updateLocalDocument<PendingDoc>(this.collection, LOCAL_ID, (current) => {
+      const next = change(current?.edits ?? {});
+      return next === null ? null : { edits: next };
     });
     this.show(written);
   }
