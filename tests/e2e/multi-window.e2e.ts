@@ -29,10 +29,11 @@ async function openWindow(context: BrowserContext): Promise<Window> {
 /** One officer's browser profile, signed in in its first window. */
 async function signInFirstWindow(
   browser: Browser,
+  username = 'admin.kaltim',
 ): Promise<{ context: BrowserContext; first: Window }> {
   const context = await browser.newContext();
   const first = await openWindow(context);
-  await first.page.getByLabel('Nama pengguna').fill('admin.kaltim');
+  await first.page.getByLabel('Nama pengguna').fill(username);
   await first.page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
   await first.page.getByRole('button', { name: 'Masuk' }).click();
   await expect(first.page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
@@ -146,5 +147,59 @@ test('signing out in one window signs the officer out of the other windows too',
   // The stored session is gone too: a window opened now asks to sign in.
   const third = await openWindow(context);
   await expect(third.page.getByLabel('Nama pengguna')).toBeVisible();
+  await context.close();
+});
+
+test('a photo attached in the follower window is uploaded by the leader', async ({ browser }) => {
+  const { context, first } = await signInFirstWindow(browser, 'pupr.kaltim');
+  const uploads: string[] = [];
+  first.page.on('request', (sent) => {
+    if (new URL(sent.url()).pathname.startsWith('/api/attachments')) uploads.push(sent.method());
+  });
+  const second = await openWindow(context);
+  const followerUploads: string[] = [];
+  second.page.on('request', (sent) => {
+    if (new URL(sent.url()).pathname.startsWith('/api/attachments'))
+      followerUploads.push(sent.method());
+  });
+  await expect(indicator(second)).toHaveAttribute('data-sync-role', 'follower');
+  await waitForQueueSettled(second.page);
+  await second.page.getByTestId('filter-status').selectOption('didisposisi');
+  await second.page.getByTestId('queue-row').first().click();
+  const detail = second.page.getByTestId('complaint-detail');
+  const composer = detail.getByTestId('follow-up-composer');
+  const photo = Buffer.from(
+    await second.page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(64, 48);
+      const drawing = canvas.getContext('2d');
+      if (!drawing) throw new Error('no 2d context');
+      drawing.fillStyle = '#3a6b35';
+      drawing.fillRect(0, 0, 64, 48);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer());
+      return Array.from(bytes);
+    }),
+  );
+  await composer
+    .getByLabel('Isi')
+    .fill('Tim Dinas PUPR telah meninjau lokasi dan menjadwalkan perbaikan saluran.');
+  await composer
+    .getByLabel('Lampirkan foto atau PDF')
+    .setInputFiles({ name: 'saluran.png', mimeType: 'image/png', buffer: photo });
+  await expect(composer.getByTestId('draft-attachments')).toContainText('saluran.png');
+  const uploaded = first.page.waitForResponse(
+    async (response) =>
+      response.url().includes('/chunks') &&
+      response.ok() &&
+      ((await response.json()) as { complete?: boolean }).complete === true,
+    { timeout: 30_000 },
+  );
+  await composer.getByRole('button', { name: 'Kirim tanggapan' }).click();
+  await uploaded;
+  const entry = detail.locator('.timeline-item[data-kind=tindak_lanjut]').last();
+  await expect(entry).not.toContainText('menunggu sinkronisasi', { timeout: 20_000 });
+  await expect(indicator(second)).toContainText('Daring · tersinkron');
+  expect(uploads.length).toBeGreaterThan(0);
+  expect(followerUploads).toEqual([]);
+  expect(second.replication).toEqual([]);
   await context.close();
 });
