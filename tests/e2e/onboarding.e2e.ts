@@ -10,6 +10,7 @@ function installFakeDesktopBridge() {
   const store = (globalThis as unknown as { localStorage: Storage }).localStorage;
   const SERVER = 'fake-desktop.server';
   const SESSION = 'fake-desktop.session';
+  const REPLICA_KEY = 'fake-desktop.replica-key';
   const unsubscribe = () => () => undefined;
   (globalThis as unknown as { workstation: unknown }).workstation = {
     appInfo: async () => ({ shell: 'desktop', version: '0.1.0', platform: 'linux' }),
@@ -32,6 +33,16 @@ function installFakeDesktopBridge() {
     saveSession: async (session: unknown) => store.setItem(SESSION, JSON.stringify(session)),
     loadSession: async () => JSON.parse(store.getItem(SESSION) ?? 'null') as unknown,
     clearSession: async () => store.removeItem(SESSION),
+    // The OS key store's replica key: made once, the same at every start.
+    replicaKey: async () => {
+      let key = store.getItem(REPLICA_KEY);
+      if (!key) {
+        key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+        store.setItem(REPLICA_KEY, key);
+      }
+      return key;
+    },
+    forgetReplicaKey: async () => store.removeItem(REPLICA_KEY),
     saveReportPdf: async () => ({ outcome: 'cancelled' }),
     saveFile: async () => ({ outcome: 'cancelled' }),
     notify: async () => 'unavailable',
