@@ -203,3 +203,49 @@ test('a photo attached in the follower window is uploaded by the leader', async 
   expect(second.replication).toEqual([]);
   await context.close();
 });
+
+test('when the server ends the session, signing in again in the follower window lets the leader send the waiting edit', async ({
+  browser,
+  request,
+}) => {
+  const { context, first } = await signInFirstWindow(browser);
+  const second = await openWindow(context);
+  await expect(indicator(second)).toHaveAttribute('data-sync-role', 'follower');
+  await waitForQueueSettled(second.page);
+
+  // The session the windows share ends on the server (as when signed out elsewhere).
+  const stored = JSON.parse(
+    (await second.page.evaluate(() => localStorage.getItem('lapor.session'))) ?? '{}',
+  ) as { refreshToken: string };
+  const renewed = await request.post('/api/auth/refresh', {
+    data: { refreshToken: stored.refreshToken },
+  });
+  const { accessToken } = (await renewed.json()) as { accessToken: string };
+  const ended = await request.post('/api/auth/logout', {
+    data: {},
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  expect(ended.status()).toBe(204);
+
+  const trackingNumber =
+    (await second.page.getByTestId('queue-row').nth(6).getAttribute('data-tracking')) ?? '';
+  const before = (await complaintOnServer(request, trackingNumber)).priority as string;
+  await changePriority(second, trackingNumber, other(before));
+  const banner = second.page.getByRole('region', { name: /Sesi berakhir/ });
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await expect(first.page.getByRole('region', { name: /Sesi berakhir/ })).toBeVisible();
+  expect((await complaintOnServer(request, trackingNumber)).priority).toBe(before);
+
+  await banner.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await banner.getByRole('button', { name: 'Masuk' }).click();
+  await expect
+    .poll(async () => (await complaintOnServer(request, trackingNumber)).priority, {
+      timeout: 20_000,
+    })
+    .toBe(other(before));
+  await expect(banner).toBeHidden();
+  await expect(first.page.getByRole('region', { name: /Sesi berakhir/ })).toBeHidden();
+  await expect(indicator(second)).toContainText('Daring · tersinkron');
+  expect(second.replication).toEqual([]);
+  await context.close();
+});
