@@ -19,12 +19,16 @@ export const complaintEventMigrationStrategies: MigrationStrategies = {
   2: (document: Record<string, unknown>) => ({ ...document, attachments: [] }),
 };
 
-/** Version 1 renamed `collection` (which RxDB documents cannot hold) to `targetCollection`. */
+/**
+ * Version 1 renamed `collection` (which RxDB documents cannot hold) to `targetCollection`.
+ * Version 2 encrypts the refused document (rewriting it through the replica's storage does).
+ */
 export const syncRejectionMigrationStrategies: MigrationStrategies = {
   1: ({ collection, ...document }: Record<string, unknown>) => ({
     ...document,
     targetCollection: collection,
   }),
+  2: (document: Record<string, unknown>) => document,
 };
 
 /** Version 1 marked each holiday as libur nasional or cuti bersama; older ones were national. */

@@ -73,9 +73,11 @@ export const slaRuleSetRxSchema = toRxSchema<SlaRuleSetDocument>(slaRuleSetSchem
 
 export const syncRejectionRxSchema = toRxSchema<SyncRejection>(syncRejectionSchema, {
   title: 'sync_rejections',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   indexes: [['resolvedAt', 'createdAt']],
+  // A refused complaint write is kept whole, reporter identity included where the officer has it.
+  encrypted: ['refusedDocument'],
 });
 
 export const responseTemplateRxSchema = toRxSchema<ResponseTemplate>(responseTemplateSchema, {

@@ -36,8 +36,12 @@ function officerId(): string {
   return `enc-${counter}-${Date.now()}`;
 }
 
-async function rawRow(replica: Replica, id: string): Promise<Record<string, unknown>> {
-  const access = dexieStorageOf(replica.complaints);
+async function rawRow(
+  replica: Replica,
+  id: string,
+  collection: RxCollection<never> = replica.complaints as never,
+): Promise<Record<string, unknown>> {
+  const access = dexieStorageOf(collection);
   if (!access) throw new Error('not on Dexie');
   const { dexieTable } = await access.storage.internals;
   return (await dexieTable.get(id)) as Record<string, unknown>;
@@ -117,6 +121,28 @@ describe('the reporter identity in the replica', () => {
     // The refused attempt closed what it opened: the right key still opens the replica.
     const again = await opened(id, dexie(), ['complaints'], key);
     expect((await again.complaints.findOne('c-1').exec())?.reporter?.name).toBe('Andi Saputra');
+  });
+
+  it('is encrypted in a refused complaint write kept for the officer, too', async () => {
+    const replica = await opened(officerId(), dexie(), ['sync_rejections'], newReplicaKey());
+    const refusedDocument = JSON.stringify(sampleComplaint({ priority: 'tinggi' }));
+    await replica.sync_rejections.insert({
+      id: 'r-1',
+      officerId: 'officer-admin-kaltim',
+      targetCollection: 'complaints',
+      documentId: 'c-1',
+      reasonCode: 'lifecycle',
+      reason: 'Status tidak dapat diubah',
+      refusedDocument,
+      createdAt: 1,
+      resolvedAt: 0,
+      serverSeq: 3,
+    });
+    const row = await rawRow(replica, 'r-1', replica.sync_rejections as never);
+    for (const value of IDENTITY) expect(JSON.stringify(row)).not.toContain(value);
+    expect((await replica.sync_rejections.findOne('r-1').exec())?.refusedDocument).toBe(
+      refusedDocument,
+    );
   });
 
   it('refuses a key that is not 32 bytes of base64', async () => {

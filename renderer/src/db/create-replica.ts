@@ -104,7 +104,10 @@ export async function openReplica(
     storage: fieldEncryptionStorage({
       storage,
       cipher,
-      replicatedFields: complaintRxSchema.encrypted ?? [],
+      replicatedFields: [
+        ...(complaintRxSchema.encrypted ?? []),
+        ...(syncRejectionRxSchema.encrypted ?? []),
+      ],
     }),
     multiInstance: true,
     localDocuments: true,
