@@ -93,6 +93,20 @@ describe('the reporter identity in the replica', () => {
     expect(head?.find((c) => c.id === 'c-1')?.reporter).toEqual(withIdentity.reporter);
   });
 
+  it('reaches change subscribers decrypted', async () => {
+    const replica = await opened(officerId(), dexie(), ['complaints'], newReplicaKey());
+    const seen: unknown[] = [];
+    const subscription = replica.complaints.$.subscribe((event) =>
+      seen.push(event.documentData.reporter),
+    );
+    await replica.complaints.insert(sampleComplaint());
+    await (
+      await replica.complaints.findOne('c-1').exec()
+    )?.incrementalPatch({ priority: 'tinggi' });
+    subscription.unsubscribe();
+    expect(seen).toEqual([sampleComplaint().reporter, sampleComplaint().reporter]);
+  });
+
   it('survives closing and reopening with the same key', async () => {
     const id = officerId();
     const key = newReplicaKey();

@@ -10,6 +10,8 @@ import {
 import type { FieldCipher } from './field-cipher.ts';
 
 type Row = Record<string, unknown>;
+/** Values kept between a write and its change event; more is dropped (and decrypted again). */
+const JUST_WRITTEN_LIMIT = 20_000;
 /** The parts of a schema this storage reads or rewrites. */
 type SchemaShape = { title?: string; encrypted?: readonly string[]; properties: Row };
 
@@ -111,8 +113,25 @@ export function fieldEncryptionStorage<Internals, InstanceCreationOptions>(optio
         }
         return result;
       }
-      const toStorage = (row: Row) => transform(row, (value) => cipher.encrypt(value));
-      const fromStorage = (row: Row) => transform(row, (value) => cipher.decrypt(value));
+      // Every write comes back at once as a change event to decrypt: the values just encrypted
+      // are kept until then, so a write costs one encryption, not an encryption and a decryption.
+      const justWritten = new Map<string, unknown>();
+      const toStorage = (row: Row) =>
+        transform(row, async (value) => {
+          const sealed = await cipher.encrypt(value);
+          if (justWritten.size >= JUST_WRITTEN_LIMIT) justWritten.clear();
+          justWritten.set(sealed, value);
+          return sealed;
+        });
+      const fromStorage = (row: Row) =>
+        transform(row, (value) => {
+          if (typeof value === 'string' && justWritten.has(value)) {
+            const plain = justWritten.get(value);
+            justWritten.delete(value);
+            return Promise.resolve(plain);
+          }
+          return cipher.decrypt(value);
+        });
 
       const wrapped = wrapRxStorageInstance(
         params.schema,
