@@ -42,6 +42,17 @@ export async function openOfficerReplica(
   }
 }
 
+/**
+ * After the officer signed in again with `password` while the replica is open (the session
+ * ended, possibly by a password change): the key is kept wrapped under that password from now
+ * on, so the next browser session unlocks with it. Nothing to do where the OS keeps the key.
+ */
+export async function rewrapAfterSignIn(officerId: string, password: string): Promise<void> {
+  if (await getBridge().replicaKey(officerId)) return;
+  const key = sessionReplicaKey(officerId);
+  if (key) await rewrapReplicaKey(officerId, key, password);
+}
+
 /** After the replica left the device: its key goes too. */
 export async function forgetOfficerReplicaKey(officerId: string): Promise<void> {
   forgetPasswordReplicaKey(officerId);

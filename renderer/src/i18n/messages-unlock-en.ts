@@ -10,7 +10,8 @@ export const UNLOCK_MESSAGES_EN: Record<keyof typeof UNLOCK_MESSAGES_ID, string>
   'unlock.previousPassword': 'Previous password',
   'unlock.submit': 'Open',
   'unlock.submitting': 'Opening…',
-  'unlock.wrong': 'The password does not open the data on this device.',
+  'unlock.wrong':
+    'The password does not open the data on this device. If your password was changed recently, try the previous one.',
   'unlock.unreadable':
     'The key of the data on this device is damaged, so the data cannot be opened. Contact the Admin Instansi.',
 };

@@ -9,7 +9,8 @@ export const UNLOCK_MESSAGES_ID = {
   'unlock.previousPassword': 'Kata sandi sebelumnya',
   'unlock.submit': 'Buka',
   'unlock.submitting': 'Membuka…',
-  'unlock.wrong': 'Kata sandi tidak membuka data di perangkat ini.',
+  'unlock.wrong':
+    'Kata sandi tidak membuka data di perangkat ini. Jika kata sandi Anda baru diganti, coba kata sandi sebelumnya.',
   'unlock.unreadable':
     'Kunci data di perangkat ini rusak sehingga data tidak dapat dibuka. Hubungi Admin Instansi.',
 } as const;

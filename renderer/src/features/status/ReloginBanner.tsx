@@ -1,4 +1,5 @@
 import { getBridge } from '../../bridge/get-bridge.ts';
+import { rewrapAfterSignIn } from '../../app/open-officer-replica.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { LoginForm } from '../login/LoginForm.tsx';
@@ -19,13 +20,14 @@ export function ReloginBanner() {
       <LoginForm
         serverUrl={serverUrl}
         fixedUsername={officer.username}
-        onSignedIn={async (session) => {
+        onSignedIn={async (session, password) => {
           await getBridge().saveSession({
             serverUrl,
             refreshToken: session.refreshToken,
             officerId: session.officer.id,
           });
           sync.signedInAgain(session);
+          await rewrapAfterSignIn(officer.id, password);
         }}
       />
     </section>
