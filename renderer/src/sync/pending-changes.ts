@@ -7,6 +7,7 @@ import {
   type PendingEdits,
 } from '../../../shared/sync/pending-edits.ts';
 import { updateLocalDocument } from '../db/update-local-document.ts';
+import { watchLocalDocument } from '../db/watch-local-document.ts';
 
 type PendingDoc = { edits: PendingEdits };
 const LOCAL_ID = 'pending-changes';
@@ -34,9 +35,9 @@ export class PendingChanges {
 
   async load(): Promise<void> {
     this.show(await this.collection.getLocal<PendingDoc>(LOCAL_ID));
-    this.subscription ??= this.collection
-      .getLocal$<PendingDoc>(LOCAL_ID)
-      .subscribe((document) => this.show(document));
+    this.subscription ??= watchLocalDocument<PendingDoc>(this.collection, LOCAL_ID).subscribe(
+      (document) => this.show(document),
+    );
   }
 
   /** Stops following the stored count (the replica is closing). */

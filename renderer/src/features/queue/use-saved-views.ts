@@ -7,6 +7,7 @@ import {
   type SavedQueueView,
 } from '../../../../shared/queue/queue-criteria.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
+import { watchLocalDocument } from '../../db/watch-local-document.ts';
 
 const LOCAL_ID = 'queue-views';
 const storedViewsSchema = z.object({ views: z.array(z.unknown()) });
@@ -33,7 +34,7 @@ export function useSavedViews(): SavedViews {
   const [views, setViews] = useState<readonly SavedQueueView[]>([]);
 
   useEffect(() => {
-    const subscription = replica.getLocal$(LOCAL_ID).subscribe((document) => {
+    const subscription = watchLocalDocument(replica, LOCAL_ID, true).subscribe((document) => {
       setViews(document ? validViews(document.toJSON().data) : []);
     });
     return () => subscription.unsubscribe();

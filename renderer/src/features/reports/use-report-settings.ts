@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { useWorkstation } from '../../app/workstation-context.tsx';
+import { watchLocalDocument } from '../../db/watch-local-document.ts';
 
 const LOCAL_ID = 'report-settings';
 export const MAX_LOGO_DATA_URL = 300_000;
@@ -42,7 +43,7 @@ export function useReportSettings(): {
   const { replica } = useWorkstation();
   const [settings, setSettings] = useState<ReportSettings>(EMPTY_REPORT_SETTINGS);
   useEffect(() => {
-    const subscription = replica.getLocal$(LOCAL_ID).subscribe((document) => {
+    const subscription = watchLocalDocument(replica, LOCAL_ID, true).subscribe((document) => {
       const parsed = reportSettingsSchema.safeParse(document?.toJSON().data);
       setSettings(parsed.success ? parsed.data : EMPTY_REPORT_SETTINGS);
     });
