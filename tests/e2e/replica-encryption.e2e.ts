@@ -79,3 +79,29 @@ test('the admin’s replica keeps reporter identity encrypted on disk, and a new
   expect(await revealIdentity(next, trackingNumber)).toBe(shown);
   await context.close();
 });
+
+test('an officer who cannot unlock the device’s data deletes it after confirming and signs in anew', async ({
+  browser,
+}) => {
+  const { context, page } = await signIn(browser, 'admin.kaltim');
+  await page.close();
+  const next = await context.newPage();
+  await next.goto('/');
+  await next.getByLabel('Kata sandi').fill('kata-sandi-lama-yang-lupa');
+  await next.getByRole('button', { name: 'Buka' }).click();
+  await expect(next.getByRole('alert')).toBeVisible();
+  next.once('dialog', (dialog) => void dialog.accept());
+  await next.getByRole('button', { name: 'Hapus data di perangkat ini dan masuk lagi' }).click();
+  await expect(next.getByRole('heading', { name: 'Masuk ke Lapor Workstation' })).toBeVisible();
+  await next.getByLabel('Nama pengguna').fill('admin.kaltim');
+  await next.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await next.getByRole('button', { name: 'Masuk' }).click();
+  await expect(next.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
+    timeout: 60_000,
+  });
+  await waitForQueueSettled(next);
+  const trackingNumber =
+    (await next.getByTestId('queue-row').first().getAttribute('data-tracking')) ?? '';
+  expect(await revealIdentity(next, trackingNumber)).toContain('·');
+  await context.close();
+});

@@ -19,6 +19,7 @@ import {
 import { fieldEncryptionStorage } from '../../renderer/src/db/field-encryption-storage.ts';
 import { dexieStorageOf } from '../../renderer/src/db/dexie-storage-of.ts';
 import { readAllDocuments } from '../../renderer/src/db/read-all-documents.ts';
+import { removeReplica } from '../../renderer/src/db/remove-replica.ts';
 import { readQueueHead } from '../../renderer/src/db/read-queue-head.ts';
 import { complaintRxSchema } from '../../shared/schemas/rx-schemas.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
@@ -157,6 +158,17 @@ describe('the reporter identity in the replica', () => {
     expect((await replica.sync_rejections.findOne('r-1').exec())?.refusedDocument).toBe(
       refusedDocument,
     );
+  });
+
+  it('can be removed without its key, after which a new key opens an empty replica', async () => {
+    const id = officerId();
+    const storage = dexie();
+    const first = await opened(id, storage, ['complaints', 'sync_rejections'], newReplicaKey());
+    await first.complaints.insert(sampleComplaint());
+    await first.close();
+    await removeReplica(id, storage);
+    const fresh = await opened(id, storage, ['complaints'], newReplicaKey());
+    expect(await fresh.complaints.count().exec()).toBe(0);
   });
 
   it('refuses a key that is not 32 bytes of base64', async () => {

@@ -8,7 +8,7 @@ import { WorkstationProvider } from './workstation-context.tsx';
 
 export function App() {
   const { t } = useTranslation();
-  const { state, signedIn, unlock, signOut } = useWorkstationSession();
+  const { state, signedIn, unlock, discardLocked, signOut } = useWorkstationSession();
   if (state.kind === 'starting') return <p className="app-starting">{t('queue.loading')}</p>;
   if (state.kind === 'failed')
     return <p role="alert">{t('error.openReplica', { message: state.message })}</p>;
@@ -28,6 +28,7 @@ export function App() {
         lock={state.lock}
         passwordChanged={state.resume.newPassword !== undefined}
         onUnlock={(password) => unlock(state.resume, password)}
+        onDiscard={() => discardLocked(state.resume)}
       />
     );
   }

@@ -7,6 +7,7 @@ import {
   type ReplicaLock,
 } from './open-officer-replica.ts';
 import { SyncController } from '../sync/sync-controller.ts';
+import { removeReplica } from '../db/remove-replica.ts';
 import { postJson } from '../api/api-client.ts';
 import { deviceId } from './device-id.ts';
 import { loadOfficerProfile, saveOfficerProfile } from './officer-profile.ts';
@@ -150,6 +151,14 @@ export function useWorkstationSession() {
     [open],
   );
 
+  /** The officer gives up a replica no key at hand opens: it is removed, then sign in anew. */
+  const discardLocked = useCallback(async (resume: LockedSession) => {
+    await removeReplica(resume.officerId);
+    await forgetOfficerReplicaKey(resume.officerId);
+    await getBridge().clearSession();
+    setState({ kind: 'signed-out', serverUrl: resume.serverUrl });
+  }, []);
+
   const signOut = useCallback(async () => {
     const workstation = current.current;
     if (!workstation) return;
@@ -167,5 +176,5 @@ export function useWorkstationSession() {
     setState({ kind: 'signed-out', serverUrl: workstation.serverUrl });
   }, []);
 
-  return { state, signedIn, unlock, signOut };
+  return { state, signedIn, unlock, discardLocked, signOut };
 }

@@ -12,6 +12,9 @@ export const UNLOCK_MESSAGES_EN: Record<keyof typeof UNLOCK_MESSAGES_ID, string>
   'unlock.submitting': 'Opening…',
   'unlock.wrong':
     'The password does not open the data on this device. If your password was changed recently, try the previous one.',
+  'unlock.discard': 'Delete the data on this device and sign in again',
+  'unlock.discardConfirm':
+    'The complaint data on this device will be deleted, including changes not yet sent to the server. After signing in again it is downloaded anew. Continue?',
   'unlock.unreadable':
     'The key of the data on this device is damaged, so the data cannot be opened. Contact the Admin Instansi.',
 };

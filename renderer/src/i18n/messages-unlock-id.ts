@@ -11,6 +11,9 @@ export const UNLOCK_MESSAGES_ID = {
   'unlock.submitting': 'Membuka…',
   'unlock.wrong':
     'Kata sandi tidak membuka data di perangkat ini. Jika kata sandi Anda baru diganti, coba kata sandi sebelumnya.',
+  'unlock.discard': 'Hapus data di perangkat ini dan masuk lagi',
+  'unlock.discardConfirm':
+    'Data pengaduan di perangkat ini akan dihapus, termasuk perubahan yang belum terkirim ke server. Setelah masuk lagi, data diunduh ulang. Lanjutkan?',
   'unlock.unreadable':
     'Kunci data di perangkat ini rusak sehingga data tidak dapat dibuka. Hubungi Admin Instansi.',
 } as const;

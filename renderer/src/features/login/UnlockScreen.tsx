@@ -18,10 +18,13 @@ export function UnlockScreen({
   lock,
   passwordChanged,
   onUnlock,
+  onDiscard,
 }: {
   lock: ReplicaLock;
   passwordChanged: boolean;
   onUnlock: (password: string) => Promise<void>;
+  /** Removes the replica from the device (after the officer confirmed) and signs out. */
+  onDiscard: () => Promise<void>;
 }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
@@ -34,6 +37,16 @@ export function UnlockScreen({
     setBusy(true);
     try {
       await onUnlock(password);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function discard() {
+    if (!window.confirm(t('unlock.discardConfirm'))) return;
+    setBusy(true);
+    try {
+      await onDiscard();
     } finally {
       setBusy(false);
     }
@@ -67,6 +80,11 @@ export function UnlockScreen({
             {busy ? t('unlock.submitting') : t('unlock.submit')}
           </button>
         </form>
+        {problem && (
+          <button type="button" onClick={() => void discard()} disabled={busy}>
+            {t('unlock.discard')}
+          </button>
+        )}
         <LanguageSwitch />
       </section>
     </main>
