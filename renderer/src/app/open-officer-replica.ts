@@ -9,6 +9,15 @@ import {
   unlockReplicaKey,
 } from './password-replica-key.ts';
 
+/** The OS key store's key; one it holds but cannot decrypt makes the replica unreadable. */
+async function osReplicaKey(officerId: string): Promise<string | null> {
+  try {
+    return await getBridge().replicaKey(officerId);
+  } catch (error) {
+    throw new ReplicaKeyError('unreadable', error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** Why the replica stays locked: no key yet in this session, or the key does not fit. */
 export type ReplicaLock = 'password-needed' | ReplicaKeyProblem;
 
@@ -26,7 +35,7 @@ export async function openOfficerReplica(
   rewrapTo?: string,
 ): Promise<OpenedReplica> {
   try {
-    const fromOs = await getBridge().replicaKey(officerId);
+    const fromOs = await osReplicaKey(officerId);
     let key = fromOs;
     if (!key && password !== undefined) key = await unlockReplicaKey(officerId, password);
     if (!key) key = sessionReplicaKey(officerId) ?? (await keyFromOpenWindows(officerId));
@@ -48,7 +57,7 @@ export async function openOfficerReplica(
  * on, so the next browser session unlocks with it. Nothing to do where the OS keeps the key.
  */
 export async function rewrapAfterSignIn(officerId: string, password: string): Promise<void> {
-  if (await getBridge().replicaKey(officerId)) return;
+  if (await osReplicaKey(officerId).catch(() => null)) return;
   const key = sessionReplicaKey(officerId);
   if (key) await rewrapReplicaKey(officerId, key, password);
 }
