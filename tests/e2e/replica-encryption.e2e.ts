@@ -105,3 +105,69 @@ test('an officer who cannot unlock the device’s data deletes it after confirmi
   expect(await revealIdentity(next, trackingNumber)).toContain('·');
   await context.close();
 });
+
+test('after the admin resets an officer’s password and the officer signs in again, the next browser session opens with the new password only', async ({
+  browser,
+  request,
+}) => {
+  const login = async (username: string, password: string) => {
+    const response = await request.post('/api/auth/login', {
+      data: { username, password, deviceId: `e2e-${username}` },
+    });
+    expect(response.ok()).toBe(true);
+    return (await response.json()) as { accessToken: string; officer: { unitId: string } };
+  };
+  const admin = await login('admin.kaltim', DEMO_PASSWORD);
+  const pupr = await login('pupr.kaltim', DEMO_PASSWORD);
+  const headers = { authorization: `Bearer ${admin.accessToken}` };
+  const username = `kunci.${Date.now()}`;
+  const first = 'Sandi-Awal-2026!';
+  const second = 'Sandi-Baru-2026!';
+  const created = await request.post('/api/admin/officers', {
+    headers,
+    data: {
+      username,
+      displayName: 'Petugas Uji Kunci',
+      role: 'penghubung',
+      password: first,
+      unitId: pupr.officer.unitId,
+    },
+  });
+  expect(created.ok()).toBe(true);
+  const { id } = (await created.json()) as { id: string };
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(first);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
+    timeout: 60_000,
+  });
+
+  const reset = await request.post(`/api/admin/officers/${id}/reset-password`, {
+    headers,
+    data: { password: second },
+  });
+  expect(reset.ok()).toBe(true);
+  await page.getByTestId('sync-now').click();
+  const banner = page.getByRole('region', { name: /Sesi berakhir/ });
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await banner.getByLabel('Kata sandi').fill(second);
+  await banner.getByRole('button', { name: 'Masuk' }).click();
+  await expect(banner).toBeHidden({ timeout: 20_000 });
+
+  await page.close();
+  const next = await context.newPage();
+  await next.goto('/');
+  await next.getByLabel('Kata sandi').fill(first);
+  await next.getByRole('button', { name: 'Buka' }).click();
+  await expect(next.getByRole('alert')).toContainText('Kata sandi tidak membuka');
+  await next.getByLabel('Kata sandi').fill(second);
+  await next.getByRole('button', { name: 'Buka' }).click();
+  await expect(next.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
+    timeout: 30_000,
+  });
+  await context.close();
+});

@@ -26,8 +26,9 @@ export function ReloginBanner() {
             refreshToken: session.refreshToken,
             officerId: session.officer.id,
           });
-          sync.signedInAgain(session);
+          // Before the banner goes: a window closed right after still leaves the key rewrapped.
           await rewrapAfterSignIn(officer.id, password);
+          sync.signedInAgain(session);
         }}
       />
     </section>
