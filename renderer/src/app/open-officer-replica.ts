@@ -3,6 +3,7 @@ import { openReplica, type Replica } from '../db/create-replica.ts';
 import { ReplicaKeyError, type ReplicaKeyProblem } from '../db/field-cipher.ts';
 import {
   forgetPasswordReplicaKey,
+  forgetSessionReplicaKey,
   keyFromOpenWindows,
   rewrapReplicaKey,
   sessionReplicaKey,
@@ -34,11 +35,15 @@ export async function openOfficerReplica(
   password?: string,
   rewrapTo?: string,
 ): Promise<OpenedReplica> {
+  let fromSession = false;
   try {
     const fromOs = await osReplicaKey(officerId);
     let key = fromOs;
     if (!key && password !== undefined) key = await unlockReplicaKey(officerId, password);
-    if (!key) key = sessionReplicaKey(officerId) ?? (await keyFromOpenWindows(officerId));
+    if (!key) {
+      key = sessionReplicaKey(officerId) ?? (await keyFromOpenWindows(officerId));
+      fromSession = key !== null;
+    }
     if (!key) return { kind: 'locked', lock: 'password-needed' };
     const replica = await openReplica(officerId, undefined, undefined, key);
     if (!fromOs && rewrapTo !== undefined && rewrapTo !== password) {
@@ -46,8 +51,14 @@ export async function openOfficerReplica(
     }
     return { kind: 'opened', replica };
   } catch (error) {
-    if (error instanceof ReplicaKeyError) return { kind: 'locked', lock: error.problem };
-    throw error;
+    if (!(error instanceof ReplicaKeyError)) throw error;
+    // A key kept from earlier in the session that does not fit: ask for the password afresh
+    // rather than say a password the officer has not typed is wrong.
+    if (fromSession && error.problem === 'wrong') {
+      forgetSessionReplicaKey(officerId);
+      return { kind: 'locked', lock: 'password-needed' };
+    }
+    return { kind: 'locked', lock: error.problem };
   }
 }
 

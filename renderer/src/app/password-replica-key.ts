@@ -164,6 +164,11 @@ export function sessionReplicaKey(officerId: string): string | null {
   return key;
 }
 
+/** Drops the session's key (it did not open the replica); the wrapped key stays. */
+export function forgetSessionReplicaKey(officerId: string): void {
+  sessionStorage.removeItem(SESSION_PREFIX + officerId);
+}
+
 export function forgetPasswordReplicaKey(officerId: string): void {
   sessionStorage.removeItem(SESSION_PREFIX + officerId);
   localStorage.removeItem(WRAPPED_PREFIX + officerId);
