@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
 import { getBridge } from '../bridge/get-bridge.ts';
-import {
-  forgetOfficerReplicaKey,
-  openOfficerReplica,
-  type ReplicaLock,
-} from './open-officer-replica.ts';
+import { forgetOfficerReplicaKey, openOfficerReplica, type ReplicaLock } from './unlock-replica.ts';
 import { SyncController } from '../sync/sync-controller.ts';
 import { removeReplica } from '../db/remove-replica.ts';
 import { postJson } from '../api/api-client.ts';
@@ -19,7 +15,7 @@ export type SessionState =
   | { kind: 'choose-server' }
   | { kind: 'signed-out'; serverUrl: string }
   | { kind: 'signed-in'; workstation: WorkstationContextValue }
-  /** The replica's key needs the officer's password (see open-officer-replica.ts). */
+  /** The replica's key needs the officer's password (see unlock-replica.ts). */
   | { kind: 'locked'; lock: ReplicaLock; resume: LockedSession }
   | { kind: 'failed'; message: string };
 
@@ -51,7 +47,7 @@ export function useWorkstationSession() {
       rewrapTo?: string,
     ) => {
       const bridge = getBridge();
-      const opened = await openOfficerReplica(officerId, password, rewrapTo);
+      const opened = await openOfficerReplica(bridge, officerId, password, rewrapTo);
       if (opened.kind === 'locked') {
         const newPassword = rewrapTo ?? (session ? password : undefined);
         const resume = { serverUrl, refreshToken, officerId, ...(session ? { session } : {}) };
@@ -154,7 +150,7 @@ export function useWorkstationSession() {
   /** The officer gives up a replica no key at hand opens: it is removed, then sign in anew. */
   const discardLocked = useCallback(async (resume: LockedSession) => {
     await removeReplica(resume.officerId);
-    await forgetOfficerReplicaKey(resume.officerId);
+    await forgetOfficerReplicaKey(getBridge(), resume.officerId);
     await getBridge().clearSession();
     setState({ kind: 'signed-out', serverUrl: resume.serverUrl });
   }, []);
@@ -170,7 +166,7 @@ export function useWorkstationSession() {
     await workstation.sync.stop();
     // The replica leaves the device with the officer (pending edits were sent or given up).
     await workstation.replica.remove();
-    await forgetOfficerReplicaKey(workstation.officer.id);
+    await forgetOfficerReplicaKey(getBridge(), workstation.officer.id);
     await getBridge().clearSession();
     current.current = null;
     setState({ kind: 'signed-out', serverUrl: workstation.serverUrl });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { ReplicaLock } from '../../app/open-officer-replica.ts';
+import type { ReplicaLock } from '../../app/unlock-replica.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { MessageKey } from '../../i18n/messages-id.ts';
 import { LanguageSwitch } from '../status/LanguageSwitch.tsx';

@@ -1,5 +1,5 @@
 import { getBridge } from '../../bridge/get-bridge.ts';
-import { rewrapAfterSignIn } from '../../app/open-officer-replica.ts';
+import { rewrapAfterSignIn } from '../../app/unlock-replica.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { LoginForm } from '../login/LoginForm.tsx';
@@ -27,7 +27,7 @@ export function ReloginBanner() {
             officerId: session.officer.id,
           });
           // Before the banner goes: a window closed right after still leaves the key rewrapped.
-          await rewrapAfterSignIn(officer.id, password);
+          await rewrapAfterSignIn(getBridge(), officer.id, password);
           sync.signedInAgain(session);
         }}
       />

@@ -1,4 +1,4 @@
-import { getBridge } from '../bridge/get-bridge.ts';
+import type { WorkstationBridge } from '../../../shared/bridge.ts';
 import { openReplica, type Replica } from '../db/create-replica.ts';
 import { ReplicaKeyError, type ReplicaKeyProblem } from '../db/field-cipher.ts';
 import {
@@ -10,10 +10,13 @@ import {
   unlockReplicaKey,
 } from './password-replica-key.ts';
 
+/** Where the OS keeps replica keys: the bridge (the web build's answers null). */
+export type OsKeyStore = Pick<WorkstationBridge, 'replicaKey' | 'forgetReplicaKey'>;
+
 /** The OS key store's key; one it holds but cannot decrypt makes the replica unreadable. */
-async function osReplicaKey(officerId: string): Promise<string | null> {
+async function osReplicaKey(os: OsKeyStore, officerId: string): Promise<string | null> {
   try {
-    return await getBridge().replicaKey(officerId);
+    return await os.replicaKey(officerId);
   } catch (error) {
     throw new ReplicaKeyError('unreadable', error instanceof Error ? error.message : String(error));
   }
@@ -31,13 +34,14 @@ export type OpenedReplica =
  * then kept under (the officer unlocked with the previous one after a password change).
  */
 export async function openOfficerReplica(
+  os: OsKeyStore,
   officerId: string,
   password?: string,
   rewrapTo?: string,
 ): Promise<OpenedReplica> {
   let fromSession = false;
   try {
-    const fromOs = await osReplicaKey(officerId);
+    const fromOs = await osReplicaKey(os, officerId);
     let key = fromOs;
     if (!key && password !== undefined) key = await unlockReplicaKey(officerId, password);
     if (!key) {
@@ -67,14 +71,18 @@ export async function openOfficerReplica(
  * ended, possibly by a password change): the key is kept wrapped under that password from now
  * on, so the next browser session unlocks with it. Nothing to do where the OS keeps the key.
  */
-export async function rewrapAfterSignIn(officerId: string, password: string): Promise<void> {
-  if (await osReplicaKey(officerId).catch(() => null)) return;
+export async function rewrapAfterSignIn(
+  os: OsKeyStore,
+  officerId: string,
+  password: string,
+): Promise<void> {
+  if (await osReplicaKey(os, officerId).catch(() => null)) return;
   const key = sessionReplicaKey(officerId);
   if (key) await rewrapReplicaKey(officerId, key, password);
 }
 
 /** After the replica left the device: its key goes too. */
-export async function forgetOfficerReplicaKey(officerId: string): Promise<void> {
+export async function forgetOfficerReplicaKey(os: OsKeyStore, officerId: string): Promise<void> {
   forgetPasswordReplicaKey(officerId);
-  await getBridge().forgetReplicaKey(officerId);
+  await os.forgetReplicaKey(officerId);
 }

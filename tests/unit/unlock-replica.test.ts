@@ -4,7 +4,8 @@ import {
   forgetOfficerReplicaKey,
   openOfficerReplica,
   type OpenedReplica,
-} from '../../renderer/src/app/open-officer-replica.ts';
+  type OsKeyStore,
+} from '../../renderer/src/app/unlock-replica.ts';
 import { newReplicaKey } from '../../renderer/src/db/field-cipher.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 
@@ -24,9 +25,12 @@ class MemoryStorage {
 let counter = 0;
 let officerId = '';
 const opened: OpenedReplica[] = [];
+/** The web build's bridge: no OS key store. */
+const WEB: OsKeyStore = { replicaKey: async () => null, forgetReplicaKey: async () => undefined };
+let os: OsKeyStore = WEB;
 
-async function open(...args: Parameters<typeof openOfficerReplica>) {
-  const result = await openOfficerReplica(...args);
+async function open(officer: string, password?: string, rewrapTo?: string) {
+  const result = await openOfficerReplica(os, officer, password, rewrapTo);
   opened.push(result);
   return result;
 }
@@ -42,7 +46,7 @@ beforeEach(() => {
   officerId = `officer-open-${counter}-${Date.now()}`;
   vi.stubGlobal('localStorage', new MemoryStorage());
   vi.stubGlobal('sessionStorage', new MemoryStorage());
-  vi.stubGlobal('window', {});
+  os = WEB;
 });
 
 afterEach(async () => {
@@ -100,24 +104,23 @@ describe('opening the officer’s replica in the desktop app', () => {
   it('uses the OS key store’s key and never asks for the password', async () => {
     const key = newReplicaKey();
     const forgetReplicaKey = vi.fn(async () => undefined);
-    vi.stubGlobal('window', { workstation: { replicaKey: async () => key, forgetReplicaKey } });
+    os = { replicaKey: async () => key, forgetReplicaKey };
     const first = await open(officerId);
     expect(first.kind).toBe('opened');
     await closeAll();
     expect((await open(officerId)).kind).toBe('opened');
     await closeAll();
-    await forgetOfficerReplicaKey(officerId);
+    await forgetOfficerReplicaKey(os, officerId);
     expect(forgetReplicaKey).toHaveBeenCalledWith(officerId);
   });
 
   it('shows a key file the OS cannot decrypt as unreadable', async () => {
-    vi.stubGlobal('window', {
-      workstation: {
-        replicaKey: async () => {
-          throw new Error('The replica key on this device cannot be decrypted by the OS key store');
-        },
+    os = {
+      replicaKey: async () => {
+        throw new Error('The replica key on this device cannot be decrypted by the OS key store');
       },
-    });
+      forgetReplicaKey: async () => undefined,
+    };
     expect(await open(officerId)).toEqual({ kind: 'locked', lock: 'unreadable' });
   });
 });
