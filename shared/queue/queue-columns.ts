@@ -63,3 +63,72 @@ export function buildQueueColumns(entries: readonly QueueEntry[]): QueueColumns 
   }
   return { entries, codes, values, privacy, dueAt, receivedAt };
 }
+
+/** One entry leaving its place in the order (`removedAt`, -1 if it was not there) and taking a new one. */
+export type QueueColumnMove = { removedAt: number; insertedAt: number; entry: QueueEntry };
+
+/**
+ * The columns after a few entries moved in the order, as new arrays (the given columns stay as
+ * they were): each move shifts the positions between its old and new place by one. For an edit
+ * or a live change this is a few copies of typed arrays instead of a pass over every entry.
+ * `entries` is the order after the moves.
+ */
+export function patchQueueColumns(
+  columns: QueueColumns,
+  moves: readonly QueueColumnMove[],
+  entries: readonly QueueEntry[],
+): QueueColumns {
+  const capacity = Math.max(columns.entries.length, entries.length) + 1;
+  const grow = <T extends Uint16Array | Uint8Array | Float64Array>(
+    array: T,
+    make: (n: number) => T,
+  ) => {
+    const copy = make(capacity);
+    copy.set(array);
+    return copy;
+  };
+  const codes = {} as Record<ValueFacet, Uint16Array>;
+  const values = {} as Record<ValueFacet, string[]>;
+  for (const facet of VALUE_FACETS) {
+    codes[facet] = grow(columns.codes[facet], (n) => new Uint16Array(n));
+    values[facet] = [...columns.values[facet]];
+  }
+  const privacy = grow(columns.privacy, (n) => new Uint8Array(n));
+  const dueAt = grow(columns.dueAt, (n) => new Float64Array(n));
+  const receivedAt = grow(columns.receivedAt, (n) => new Float64Array(n));
+  const arrays = [...Object.values(codes), privacy, dueAt, receivedAt];
+  let length = columns.entries.length;
+  for (const { removedAt, insertedAt, entry } of moves) {
+    if (removedAt >= 0) {
+      for (const array of arrays) array.copyWithin(removedAt, removedAt + 1, length);
+      length -= 1;
+    }
+    for (const array of arrays) array.copyWithin(insertedAt + 1, insertedAt, length);
+    length += 1;
+    for (const facet of VALUE_FACETS) {
+      const list = values[facet];
+      let code = list.indexOf(entry[facet]);
+      if (code < 0) {
+        code = list.length;
+        if (code > 0xffff) throw new Error(`more than 65,536 values of ${facet}`);
+        list.push(entry[facet]);
+      }
+      codes[facet][insertedAt] = code;
+    }
+    privacy[insertedAt] =
+      (entry.anonim ? PRIVACY_ANONIM : 0) | (entry.rahasia ? PRIVACY_RAHASIA : 0);
+    dueAt[insertedAt] = entry.dueAt;
+    receivedAt[insertedAt] = entry.receivedAt;
+  }
+  if (length !== entries.length)
+    throw new Error(`the moves leave ${length} positions for ${entries.length} entries`);
+  for (const facet of VALUE_FACETS) codes[facet] = codes[facet].subarray(0, length);
+  return {
+    entries,
+    codes,
+    values,
+    privacy: privacy.subarray(0, length),
+    dueAt: dueAt.subarray(0, length),
+    receivedAt: receivedAt.subarray(0, length),
+  };
+}

@@ -37,6 +37,8 @@ export class SearchIndex {
   private retired = 0;
   /** Bumped by every put and remove. */
   private revision = 0;
+  /** Bumped when ordinals are renumbered; between two, a document's ordinal changes only by its own put. */
+  private renumberings = 0;
 
   get size(): number {
     return this.ordinalOf.size;
@@ -49,6 +51,11 @@ export class SearchIndex {
   /** Changes with every put and remove: ordinals read at one revision hold until the next. */
   get currentRevision(): number {
     return this.revision;
+  }
+
+  /** Changes only when every ordinal is renumbered (not with each put or remove). */
+  get currentNumbering(): number {
+    return this.renumberings;
   }
 
   /** The document's ordinal at the current revision, or -1 when it is not indexed. */
@@ -199,5 +206,6 @@ export class SearchIndex {
     }
     this.idOf = idOf;
     this.retired = 0;
+    this.renumberings += 1;
   }
 }

@@ -12,7 +12,7 @@ import {
   filterQueue,
   filterQueueColumns,
 } from '../../shared/queue/filter-queue.ts';
-import { buildQueueColumns } from '../../shared/queue/queue-columns.ts';
+import { buildQueueColumns, patchQueueColumns } from '../../shared/queue/queue-columns.ts';
 import {
   ACTIVE_STATUSES,
   ANY_ID,
@@ -165,5 +165,61 @@ describe('filterQueueColumns', () => {
     );
     expect(result.rows.map((row) => row.id)).toEqual(['c-0', 'c-2']);
     expect(result.counts.totals.status).toBe(2);
+  });
+});
+
+describe('patchQueueColumns', () => {
+  /** Each step replaces one entry (new fields, so a new place) or adds one. */
+  const stepArbitrary = fc.record({
+    target: fc.nat(),
+    adds: fc.boolean(),
+    fields: entryArbitrary,
+    insertAt: fc.nat(),
+  });
+
+  it('gives the rows and counts of columns built afresh for the new order, for any moves', () => {
+    fc.assert(
+      fc.property(
+        fc.array(entryArbitrary, { minLength: 1, maxLength: 40 }),
+        fc.array(stepArbitrary, { minLength: 1, maxLength: 6 }),
+        criteriaArbitrary,
+        (fields, steps, chosen) => {
+          const order = fields.map((field, index) =>
+            toQueueEntry(sampleComplaint({ id: `c-${index}`, ...field })),
+          );
+          const before = buildQueueColumns([...order]);
+          const moves = steps.map((step, index) => {
+            const entry = toQueueEntry(
+              sampleComplaint({
+                id: step.adds ? `n-${index}` : (order[step.target % order.length] as QueueEntry).id,
+                ...step.fields,
+              }),
+            );
+            const removedAt = step.adds ? -1 : order.findIndex((other) => other.id === entry.id);
+            if (removedAt >= 0) order.splice(removedAt, 1);
+            const insertedAt = step.insertAt % (order.length + 1);
+            order.splice(insertedAt, 0, entry);
+            return { removedAt, insertedAt, entry };
+          });
+          const patched = patchQueueColumns(before, moves, order);
+          const rebuilt = buildQueueColumns(order);
+          expect([...patched.dueAt]).toEqual([...rebuilt.dueAt]);
+          expect([...patched.receivedAt]).toEqual([...rebuilt.receivedAt]);
+          expect([...patched.privacy]).toEqual([...rebuilt.privacy]);
+          const criteria: QueueCriteria = { ...DEFAULT_QUEUE_CRITERIA, ...chosen };
+          const context = { now: NOW, utcOffsetMinutes: WITA, searchMatches: null };
+          const result = filterQueueColumns(patched, criteria, context);
+          const expected = filterQueueColumns(rebuilt, criteria, context);
+          expect(result.rows.map((row) => row.id)).toEqual(expected.rows.map((row) => row.id));
+          for (const facet of QUEUE_FACETS)
+            expect(Object.fromEntries(result.counts[facet])).toEqual(
+              Object.fromEntries(expected.counts[facet]),
+            );
+          // The columns given stay as they were.
+          expect(before.entries).toHaveLength(fields.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

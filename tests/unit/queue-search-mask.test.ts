@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openReplica, type Replica } from '../../renderer/src/db/create-replica.ts';
 import { QueueStore } from '../../renderer/src/features/queue/queue-store.ts';
-import { filterQueueColumns } from '../../shared/queue/filter-queue.ts';
+import { filterQueueColumns, sortQueueEntries } from '../../shared/queue/filter-queue.ts';
 import { DEFAULT_QUEUE_CRITERIA } from '../../shared/queue/queue-criteria.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 
@@ -70,6 +70,33 @@ describe('QueueStore.searchMask', () => {
     await settled(() => store.search('sungai').has('c-001'));
     expectMaskAsSearch('sampah');
     expectMaskAsSearch('lampu');
+  });
+
+  it('stays right over many single live changes that move complaints in the order', async () => {
+    expectMaskAsSearch('jalan');
+    for (let step = 0; step < 12; step += 1) {
+      const id = `c-${String((step * 13) % 40).padStart(3, '0')}`;
+      const title = step % 2 === 0 ? `Jalan rusak ${step}` : `Banjir ${step}`;
+      const document = await replica.complaints.findOne(id).exec();
+      await document?.incrementalPatch({
+        title,
+        dueAt: 1_000_000 + ((step * 17) % 45) * 1_000,
+        categoryId: step % 3 === 0 ? 'cat-baru' : 'cat-infrastruktur',
+      });
+      await settled(() => store.get(id)?.title === title);
+      const columns = store.columnsInOrder('due_asc');
+      expect(columns.entries.map((entry) => entry.id)).toEqual(
+        sortQueueEntries([...store.all()], 'due_asc').map((entry) => entry.id),
+      );
+      expect([...columns.dueAt]).toEqual(columns.entries.map((entry) => entry.dueAt));
+      expect(
+        columns.entries.map(
+          (entry, at) => columns.values.categoryId[columns.codes.categoryId[at] as number],
+        ),
+      ).toEqual(columns.entries.map((entry) => entry.categoryId));
+      expectMaskAsSearch('jalan');
+      expectMaskAsSearch('banjir');
+    }
   });
 
   it('follows the index while a sync batch is indexed in the background', async () => {

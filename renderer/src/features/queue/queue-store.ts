@@ -7,7 +7,12 @@ import {
   type QueueEntry,
 } from '../../../../shared/queue/queue-entry.ts';
 import { compareQueueEntries, sortQueueEntries } from '../../../../shared/queue/filter-queue.ts';
-import { buildQueueColumns, type QueueColumns } from '../../../../shared/queue/queue-columns.ts';
+import {
+  buildQueueColumns,
+  patchQueueColumns,
+  type QueueColumnMove,
+  type QueueColumns,
+} from '../../../../shared/queue/queue-columns.ts';
 import { SearchIndex, type SearchMatches } from '../../../../shared/search/search-index.ts';
 import { readAllDocuments } from '../../db/read-all-documents.ts';
 import { readQueueHead } from '../../db/read-queue-head.ts';
@@ -22,6 +27,8 @@ const HEAD_LEAST = 100;
 const INDEX_SLICE = 200;
 /** Above this many changes at once the order is rebuilt rather than patched. */
 const PATCH_LIMIT = 300;
+/** Above this many, the filter columns are rebuilt rather than shifted once per change. */
+const COLUMN_PATCH_LIMIT = 20;
 const NOTIFY_DELAY_MS = 16;
 const BULK_NOTIFY_DELAY_MS = 1_000;
 /** While a sync writes batch after batch, showing the queue costs more the more it holds. */
@@ -41,7 +48,12 @@ export type QueueStoreSnapshot = {
 
 type SortedCache = { sort: QueueSort; version: number; entries: QueueEntry[] };
 type ColumnsCache = { sort: QueueSort; version: number; columns: QueueColumns };
-type OrdinalsCache = { columns: QueueColumns; revision: number; ordinals: Int32Array };
+type OrdinalsCache = {
+  columns: QueueColumns;
+  revision: number;
+  numbering: number;
+  ordinals: Int32Array;
+};
 
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -192,7 +204,7 @@ export class QueueStore {
       columns.entries.forEach((entry, position) => {
         ordinals[position] = this.searchIndex.ordinalFor(entry.id);
       });
-      cache = { columns, revision, ordinals };
+      cache = { columns, revision, numbering: this.searchIndex.currentNumbering, ordinals };
       this.searchOrdinals = cache;
     }
     const mask = new Uint8Array(columns.entries.length);
@@ -216,6 +228,16 @@ export class QueueStore {
     // a few changes (an officer's edit, a live update) are indexed and placed at once.
     const bulk = events.length > PATCH_LIMIT;
     const patchOrder = cache !== null && !bulk;
+    const columns =
+      patchOrder &&
+      events.length <= COLUMN_PATCH_LIMIT &&
+      this.columns?.sort === cache.sort &&
+      this.columns.version === this.snapshot.version
+        ? this.columns.columns
+        : null;
+    const moves: QueueColumnMove[] = [];
+    const searchRevision = this.searchIndex.currentRevision;
+    let columnsPatchable = columns !== null;
     for (const event of events) {
       const previous = this.entries.get(event.documentId);
       if (event.operation === 'DELETE' || event.documentData._deleted) {
@@ -223,6 +245,8 @@ export class QueueStore {
         this.unindexed.delete(event.documentId);
         this.searchIndex.remove(event.documentId);
         if (patchOrder && previous) removeFromOrder(cache.entries, previous, cache.sort);
+        // A removal without an insertion is rare (a scope exit): the columns are rebuilt.
+        columnsPatchable = false;
         continue;
       }
       const complaint = event.documentData;
@@ -235,13 +259,56 @@ export class QueueStore {
         this.searchIndex.put(entry.id, searchableTextOf(complaint));
       }
       if (patchOrder) {
-        if (previous) removeFromOrder(cache.entries, previous, cache.sort);
-        insertInOrder(cache.entries, entry, cache.sort);
+        const removedAt = previous ? removeFromOrder(cache.entries, previous, cache.sort) : -1;
+        const insertedAt = insertInOrder(cache.entries, entry, cache.sort);
+        moves.push({ removedAt, insertedAt, entry });
       }
     }
     this.changed(bulk ? bulkNotifyDelay(this.entries.size) : NOTIFY_DELAY_MS);
     if (patchOrder) this.sorted = { ...cache, version: this.snapshot.version };
+    if (patchOrder && columns && columnsPatchable)
+      this.patchColumns(columns, moves, cache, searchRevision);
     if (bulk && this.snapshot.loaded) this.indexWhenQuiet(this.generation);
+  }
+
+  /**
+   * Carries the filter columns, and the search ordinals read for them, over a few moves in the
+   * order, so a single edit or live change does not redo either for the whole queue.
+   */
+  private patchColumns(
+    columns: QueueColumns,
+    moves: QueueColumnMove[],
+    order: SortedCache,
+    searchRevisionBefore: number,
+  ): void {
+    const patched = patchQueueColumns(columns, moves, order.entries);
+    this.columns = { sort: order.sort, version: this.snapshot.version, columns: patched };
+    const ordinalsCache = this.searchOrdinals;
+    // Ordinals read before other documents were indexed, or before a renumbering, are not carried.
+    if (
+      ordinalsCache?.columns !== columns ||
+      ordinalsCache.revision !== searchRevisionBefore ||
+      ordinalsCache.numbering !== this.searchIndex.currentNumbering
+    )
+      return;
+    const ordinals = new Int32Array(Math.max(columns.entries.length, patched.entries.length) + 1);
+    ordinals.set(ordinalsCache.ordinals);
+    let length = columns.entries.length;
+    for (const { removedAt, insertedAt, entry } of moves) {
+      if (removedAt >= 0) {
+        ordinals.copyWithin(removedAt, removedAt + 1, length);
+        length -= 1;
+      }
+      ordinals.copyWithin(insertedAt + 1, insertedAt, length);
+      length += 1;
+      ordinals[insertedAt] = this.searchIndex.ordinalFor(entry.id);
+    }
+    this.searchOrdinals = {
+      columns: patched,
+      revision: this.searchIndex.currentRevision,
+      numbering: this.searchIndex.currentNumbering,
+      ordinals: ordinals.subarray(0, length),
+    };
   }
 
   private indexWhenQuiet(generation: number): void {
@@ -318,15 +385,20 @@ function positionOf(entries: readonly QueueEntry[], entry: QueueEntry, sort: Que
   return low;
 }
 
-function removeFromOrder(entries: QueueEntry[], entry: QueueEntry, sort: QueueSort): void {
+/** Takes the entry out of the order; answers where it was (-1 if it was not there). */
+function removeFromOrder(entries: QueueEntry[], entry: QueueEntry, sort: QueueSort): number {
   const index = positionOf(entries, entry, sort);
-  if (entries[index]?.id === entry.id) entries.splice(index, 1);
-  else {
-    const fallback = entries.findIndex((candidate) => candidate.id === entry.id);
-    if (fallback >= 0) entries.splice(fallback, 1);
-  }
+  const at =
+    entries[index]?.id === entry.id
+      ? index
+      : entries.findIndex((candidate) => candidate.id === entry.id);
+  if (at >= 0) entries.splice(at, 1);
+  return at;
 }
 
-function insertInOrder(entries: QueueEntry[], entry: QueueEntry, sort: QueueSort): void {
-  entries.splice(positionOf(entries, entry, sort), 0, entry);
+/** Puts the entry in its place in the order; answers that place. */
+function insertInOrder(entries: QueueEntry[], entry: QueueEntry, sort: QueueSort): number {
+  const at = positionOf(entries, entry, sort);
+  entries.splice(at, 0, entry);
+  return at;
 }
