@@ -38,6 +38,7 @@ import { MergeConflicts } from '../sync/merge-conflicts.ts';
 
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { createFieldCipher, newReplicaKey } from './field-cipher.ts';
+import { withIndexedChangesSince } from './indexed-changes-storage.ts';
 import { fieldEncryptionStorage } from './field-encryption-storage.ts';
 import { checkReplicaKey } from './replica-key-check.ts';
 import {
@@ -102,7 +103,7 @@ export async function openReplica(
   const db = await createRxDatabase<ReplicaCollections>({
     name: replicaNameFor(officerId),
     storage: fieldEncryptionStorage({
-      storage,
+      storage: withIndexedChangesSince(storage),
       cipher,
       replicatedFields: [
         ...(complaintRxSchema.encrypted ?? []),
