@@ -7,6 +7,7 @@ import {
   openProfile,
   submitLogin,
   timeCriteriaChange,
+  unlockIfAsked,
   waitForFullQueue,
 } from '../support/browser.ts';
 import { login } from '../support/lapor-server.ts';
@@ -14,8 +15,18 @@ import { median, percentile, round } from '../support/stats.ts';
 import { checked, type Figure } from './figure.ts';
 import type {} from '../support/bench-api.ts';
 
-/** Wall-clock times (Date.now()), so they count from the first navigation across reloads. */
-type FirstPageMarks = { firstRowsAt: number; firstTracking: string; loadedAt: number };
+/**
+ * Wall-clock times (Date.now()), so they count from the first navigation across reloads. A new
+ * browser session of the web build asks for the password before it opens the encrypted replica:
+ * when it shows and when the password was submitted are marked, so the typing is left out.
+ */
+type FirstPageMarks = {
+  firstRowsAt: number;
+  firstTracking: string;
+  loadedAt: number;
+  unlockShownAt?: number;
+  unlockSubmittedAt?: number;
+};
 
 declare global {
   interface Window {
@@ -31,8 +42,17 @@ declare global {
 function watchFirstPage() {
   const marks: Partial<FirstPageMarks> = {};
   window.__benchMarks = marks;
+  document.addEventListener(
+    'submit',
+    () => {
+      if (document.getElementById('unlock-heading')) marks.unlockSubmittedAt ??= Date.now();
+    },
+    { capture: true },
+  );
   {
     const observer = new MutationObserver(() => {
+      if (marks.unlockShownAt === undefined && document.getElementById('unlock-heading'))
+        marks.unlockShownAt = Date.now();
       const panel = document.querySelector('.queue-panel');
       if (!panel) return;
       const row = document.querySelector('[data-testid="queue-row"]');
@@ -64,6 +84,7 @@ export async function openSignedIn(
   const context = await openProfile(dir);
   const page = await firstPage(context);
   await page.goto(serverUrl);
+  await unlockIfAsked(page);
   await page.locator('.queue-panel').waitFor({ timeout: 60_000 });
   await waitForFullQueue(page, total, 5 * 60_000);
   return { context, page };
@@ -88,6 +109,8 @@ type ColdStart = {
   firstRowsMs: number;
   loadedMs: number;
   rightFirstRow: boolean;
+  /** The password was asked for (a new browser session of the web build). */
+  unlocked: boolean;
 };
 
 async function coldStart(dir: string, serverUrl: string): Promise<ColdStart> {
@@ -98,16 +121,16 @@ async function coldStart(dir: string, serverUrl: string): Promise<ColdStart> {
     const openedAt = Date.now();
     await page.goto(serverUrl);
     let marks: FirstPageMarks | null = null;
+    let unlocking = false;
     while (!marks) {
       if (Date.now() - openedAt > 120_000) throw new Error('the queue did not load within 120 s');
       // A navigation in between destroys the page's context: ask again in the new one.
-      marks = await page
-        .evaluate(() => {
-          const found = window.__benchMarks;
-          return found?.loadedAt === undefined ? null : (found as FirstPageMarks);
-        })
-        .catch(() => null);
-      if (!marks) await new Promise((resolve) => setTimeout(resolve, 100));
+      const seen = await page.evaluate(() => window.__benchMarks ?? null).catch(() => null);
+      if (seen?.loadedAt !== undefined) marks = seen as FirstPageMarks;
+      else if (seen?.unlockShownAt !== undefined && !unlocking) {
+        unlocking = true;
+        await unlockIfAsked(page);
+      } else await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (await page.getByLabel('Nama pengguna').isVisible())
       throw new Error('the profile was not signed in any more');
@@ -119,11 +142,17 @@ async function coldStart(dir: string, serverUrl: string): Promise<ColdStart> {
         .catch(() => '')) ?? '';
     // Rows shown before the whole queue was loaded count only if they were the real first page.
     const rightFirstRow = marks.firstTracking === firstNow;
+    // The officer's typing of the password is not the workstation's time.
+    const typingMs =
+      marks.unlockShownAt !== undefined && marks.unlockSubmittedAt !== undefined
+        ? marks.unlockSubmittedAt - marks.unlockShownAt
+        : 0;
     return {
-      firstPageMs: (rightFirstRow ? marks.firstRowsAt : marks.loadedAt) - openedAt,
-      firstRowsMs: marks.firstRowsAt - openedAt,
-      loadedMs: marks.loadedAt - openedAt,
+      firstPageMs: (rightFirstRow ? marks.firstRowsAt : marks.loadedAt) - openedAt - typingMs,
+      firstRowsMs: marks.firstRowsAt - openedAt - typingMs,
+      loadedMs: marks.loadedAt - openedAt - typingMs,
       rightFirstRow,
+      unlocked: marks.unlockShownAt !== undefined,
     };
   } finally {
     await context.close();
@@ -167,6 +196,7 @@ export async function measureColdStart(options: {
         firstRowsMs: full.map((run) => round(run.firstRowsMs)),
         fullQueueLoadedMs: full.map((run) => round(run.loadedMs)),
         firstRowsWereTheRealFirstPage: full.map((run) => run.rightFirstRow),
+        passwordAskedFor: full.map((run) => run.unlocked),
       },
     },
     value <= 1500 && ratio <= 2,

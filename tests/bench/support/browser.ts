@@ -58,6 +58,22 @@ export async function submitLogin(page: Page): Promise<number> {
   return clickedAt;
 }
 
+/**
+ * A new browser session of the web build asks for the password before it opens the encrypted
+ * replica: types it when asked; answers whether it was.
+ */
+export async function unlockIfAsked(page: Page): Promise<boolean> {
+  const unlock = page.locator('section[aria-labelledby="unlock-heading"]');
+  await Promise.race([
+    unlock.waitFor({ timeout: 60_000 }),
+    page.locator('.queue-panel').waitFor({ timeout: 60_000 }),
+  ]);
+  if (!(await unlock.isVisible())) return false;
+  await unlock.getByLabel('Kata sandi').fill(BENCH_USER.password);
+  await unlock.locator('button[type="submit"]').click();
+  return true;
+}
+
 /** Waits until the queue holds `total` complaints, all loaded (and searchable, unless told). */
 export async function waitForFullQueue(
   page: Page,
