@@ -164,6 +164,10 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
     'No refusals: the central server accepted all your changes. If the server refuses a change, it appears here to redo or resolve.',
   'rejections.discard': 'Discard',
   'rejections.redo': 'Redo',
+  'rejections.redoFailed': 'Cannot be redone: the complaint is no longer on this device.',
+  'rejections.redoAsDraft': 'Back to draft',
+  'rejections.redoThroughForm':
+    'Cannot be redone automatically: redo it through its form if still needed, then discard this one.',
   'rejections.close': 'Close',
   'rejections.item': '{collection} · {when}',
   'detail.duplicateOf': 'Duplicate of {tracking}',

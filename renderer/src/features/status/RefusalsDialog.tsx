@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { useModalDialog } from '../../app/use-modal-dialog.ts';
 import type { SyncRejection } from '../../../../shared/schemas/sync-rejection.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { resolveRefusal } from './redo-refused-write.ts';
+import { planRefusalRedo } from '../../../../shared/sync/plan-refusal-redo.ts';
+
+const redoKind = (refusal: SyncRejection) => planRefusalRedo(refusal).kind;
 
 /** Each refused write with the server's reason; redo applies it again, discard closes it. */
 export function RefusalsDialog({
@@ -16,8 +20,11 @@ export function RefusalsDialog({
   const { t, language } = useTranslation();
   const workstation = useWorkstation();
   const dialogRef = useModalDialog();
-  const resolve = (refusal: SyncRejection, redo: boolean) =>
-    resolveRefusal(workstation, refusal, redo);
+  const [unredone, setUnredone] = useState<ReadonlySet<string>>(new Set());
+  const resolve = async (refusal: SyncRejection, redo: boolean) => {
+    if (await resolveRefusal(workstation, refusal, redo)) return;
+    setUnredone((current) => new Set([...current, refusal.id]));
+  };
 
   return (
     <dialog
@@ -47,10 +54,23 @@ export function RefusalsDialog({
               <summary>{t('rejections.refusedContent')}</summary>
               <pre className="refused-content">{refusal.refusedDocument}</pre>
             </details>
+            {unredone.has(refusal.id) && (
+              <p role="alert" className="form-failure">
+                {t('rejections.redoFailed')}
+              </p>
+            )}
             <div className="dialog-actions">
-              <button type="button" onClick={() => void resolve(refusal, true)}>
-                {t('rejections.redo')}
-              </button>
+              {redoKind(refusal) === 'none' ? (
+                <p className="form-note">{t('rejections.redoThroughForm')}</p>
+              ) : (
+                <button type="button" onClick={() => void resolve(refusal, true)}>
+                  {t(
+                    redoKind(refusal) === 'restore_follow_up'
+                      ? 'rejections.redoAsDraft'
+                      : 'rejections.redo',
+                  )}
+                </button>
+              )}
               <button
                 type="button"
                 className="secondary"

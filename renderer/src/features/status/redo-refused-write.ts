@@ -1,42 +1,58 @@
 import type { SyncRejection } from '../../../../shared/schemas/sync-rejection.ts';
-import { complaintClassificationSchema } from '../../../../shared/schemas/complaint.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import {
+  draftWithRestoredFollowUp,
+  planRefusalRedo,
+} from '../../../../shared/sync/plan-refusal-redo.ts';
+import type { Replica } from '../../db/create-replica.ts';
+import type { PendingChanges } from '../../sync/pending-changes.ts';
+import { loadFollowUpDraft, saveFollowUpDraft } from '../followup/follow-up-draft.ts';
+
+type RefusalContext = { replica: Replica; sync: { pending: PendingChanges } };
 
 /**
- * Applies a refused write again on top of the current local state, as a new ordinary edit.
- * Only fields an officer edits directly are redone; lifecycle actions are redone through their
- * form, since the complaint may have moved on since.
+ * Does what "redo" means for the refused write (see planRefusalRedo): applies a classification
+ * again as a new ordinary edit, or puts a refused follow-up back into its composer as a draft.
+ * Answers whether anything was redone.
  */
 export async function redoRefusedWrite(
-  workstation: WorkstationContextValue,
+  workstation: RefusalContext,
   refusal: SyncRejection,
-): Promise<void> {
-  if (refusal.targetCollection !== 'complaints') return;
-  let refused: unknown;
-  try {
-    refused = JSON.parse(refusal.refusedDocument);
-  } catch {
-    return;
+): Promise<boolean> {
+  const plan = planRefusalRedo(refusal);
+  if (plan.kind === 'patch_complaint') {
+    const document = await workstation.replica.complaints.findOne(plan.complaintId).exec();
+    if (!document) return false;
+    await workstation.sync.pending.track('complaints', [plan.complaintId], () =>
+      document.incrementalPatch(plan.fields),
+    );
+    return true;
   }
-  const fields = complaintClassificationSchema.partial().safeParse(refused);
-  if (!fields.success) return;
-  const document = await workstation.replica.complaints.findOne(refusal.documentId).exec();
-  if (!document) return;
-  await workstation.sync.pending.track('complaints', [refusal.documentId], () =>
-    document.incrementalPatch(fields.data),
-  );
+  if (plan.kind === 'restore_follow_up') {
+    const store = workstation.replica.complaints;
+    const current = await loadFollowUpDraft(store, plan.complaintId);
+    await saveFollowUpDraft(store, plan.complaintId, {
+      ...draftWithRestoredFollowUp(current, plan),
+      savedAt: Date.now(),
+    });
+    return true;
+  }
+  return false;
 }
 
-/** Closes a refusal on this device and the server, after redoing it when asked. */
+/**
+ * Closes a refusal on this device and the server, after redoing it when asked. A redo that
+ * cannot be done (the complaint has left this device) leaves the refusal open: answers false.
+ */
 export async function resolveRefusal(
-  workstation: WorkstationContextValue,
+  workstation: RefusalContext,
   refusal: SyncRejection,
   redo: boolean,
-): Promise<void> {
-  if (redo) await redoRefusedWrite(workstation, refusal);
+): Promise<boolean> {
+  if (redo && !(await redoRefusedWrite(workstation, refusal))) return false;
   const document = await workstation.replica.sync_rejections.findOne(refusal.id).exec();
-  if (!document) return;
+  if (!document) return true;
   await workstation.sync.pending.track('sync_rejections', [refusal.id], () =>
     document.incrementalPatch({ resolvedAt: Date.now() }),
   );
+  return true;
 }
