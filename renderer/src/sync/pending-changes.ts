@@ -1,5 +1,5 @@
 import { BehaviorSubject, type Subscription } from 'rxjs';
-import { getHeightOfRevision, type RxCollection, type RxLocalDocument } from 'rxdb';
+import { deepEqual, getHeightOfRevision, type RxCollection, type RxLocalDocument } from 'rxdb';
 import {
   adjustEdits,
   pendingKey,
@@ -57,12 +57,38 @@ export class PendingChanges {
     write: () => Promise<T>,
   ): Promise<T> {
     await this.modify((edits) => adjustEdits(edits, collection, documentIds, 1));
+    let before: Map<string, unknown>;
+    let result: T;
     try {
-      return await write();
+      before = await this.contentsOf(collection, documentIds);
+      result = await write();
     } catch (error) {
       await this.modify((edits) => adjustEdits(edits, collection, documentIds, -1));
       throw error;
     }
+    // A write that changed nothing (the same values saved again) gets a new revision, but the
+    // replication sees the same content as the server's and never pushes it, so it would stay
+    // counted for ever: its count is taken back.
+    const after = await this.contentsOf(collection, documentIds);
+    const unchanged = documentIds.filter(
+      (id) => before.has(id) && deepEqual(before.get(id), after.get(id)),
+    );
+    if (unchanged.length > 0)
+      await this.modify((edits) => adjustEdits(edits, collection, unchanged, -1));
+    return result;
+  }
+
+  /** The content (without revision and metadata) of each document that exists, by id. */
+  private async contentsOf(
+    collection: string,
+    documentIds: readonly string[],
+  ): Promise<Map<string, unknown>> {
+    const target = (this.collection.database.collections as Record<string, RxCollection>)[
+      collection
+    ];
+    if (!target) return new Map();
+    const found = await target.findByIds([...documentIds]).exec();
+    return new Map([...found].map(([id, document]) => [id, document.toJSON(false)]));
   }
 
   /** Edit counters at push time, to settle only what the push carried. */
