@@ -10,6 +10,7 @@ import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts
 import { getJson, postJson } from '../api/api-client.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { PendingChanges } from './pending-changes.ts';
+import { PagePrefetch } from './page-prefetch.ts';
 
 export type PullProgress = { pulled: number; remaining: number | null };
 
@@ -35,6 +36,17 @@ export function replicateCollection<T extends { id: string }>(options: {
   const base = `${serverUrl}/api/replication/${name}`;
   const progress$ = new BehaviorSubject<PullProgress>({ pulled: 0, remaining: null });
   let askedForCount = false;
+  const fetchPage = (checkpoint: ReplicationCheckpoint | undefined, batchSize: number) => {
+    const params = new URLSearchParams({
+      checkpoint: JSON.stringify(checkpoint ?? { seq: 0 }),
+      limit: String(batchSize),
+    });
+    if (!askedForCount) params.set('count', '1');
+    return tokens.withAccessToken((token) =>
+      getJson(`${base}/pull?${params.toString()}`, token),
+    ) as Promise<PullResponse<T>>;
+  };
+  const prefetch = new PagePrefetch<PullResponse<T>>();
 
   const state = replicateRxCollection<T, ReplicationCheckpoint>({
     collection: options.collection,
@@ -45,14 +57,13 @@ export function replicateCollection<T extends { id: string }>(options: {
     pull: {
       batchSize: PULL_BATCH,
       async handler(checkpoint, batchSize) {
-        const params = new URLSearchParams({
-          checkpoint: JSON.stringify(checkpoint ?? { seq: 0 }),
-          limit: String(batchSize),
-        });
-        if (!askedForCount) params.set('count', '1');
-        const page = (await tokens.withAccessToken((token) =>
-          getJson(`${base}/pull?${params.toString()}`, token),
-        )) as PullResponse<T>;
+        const page =
+          (await prefetch.take(checkpoint, batchSize)) ?? (await fetchPage(checkpoint, batchSize));
+        askedForCount = true;
+        // A full page means more are waiting: the next one is fetched while this one is written.
+        const next = page.checkpoint;
+        if (page.documents.length === batchSize && next)
+          prefetch.start(next, batchSize, () => fetchPage(next, batchSize));
         const previous = progress$.value;
         progress$.next({
           pulled: previous.pulled + page.documents.length,
@@ -62,7 +73,6 @@ export function replicateCollection<T extends { id: string }>(options: {
               ? null
               : Math.max(0, previous.remaining - page.documents.length)),
         });
-        askedForCount = true;
         return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
       },
       stream$: options.stream$,
