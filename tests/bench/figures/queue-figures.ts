@@ -75,7 +75,13 @@ function watchFirstPage() {
   }
 }
 
-/** Opens a profile that is already signed in and waits for the queue to be fully loaded. */
+/** No pull request for this long: the replication has caught up with the server. */
+const SYNC_QUIET_MS = 5_000;
+
+/**
+ * Opens a profile that is already signed in and waits for the queue to be fully loaded and the
+ * replication to have caught up.
+ */
 export async function openSignedIn(
   dir: string,
   serverUrl: string,
@@ -83,10 +89,24 @@ export async function openSignedIn(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await openProfile(dir);
   const page = await firstPage(context);
+  let lastPullAt = Date.now();
+  page.on('request', (request) => {
+    if (request.url().includes('/api/replication/') && request.url().includes('/pull'))
+      lastPullAt = Date.now();
+  });
   await page.goto(serverUrl);
   await unlockIfAsked(page);
   await page.locator('.queue-panel').waitFor({ timeout: 60_000 });
   await waitForFullQueue(page, total, 5 * 60_000);
+  // The figures are of a workstation that has caught up: a profile whose first sync was cut
+  // short (B2 closes it once the complaints are in) still pulls timelines for minutes.
+  const started = Date.now();
+  while (Date.now() - lastPullAt < SYNC_QUIET_MS) {
+    if (Date.now() - started > 15 * 60_000)
+      throw new Error('the workstation was still pulling after 15 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.log(`  caught up ${Math.round((Date.now() - started) / 1000)} s after the queue loaded`);
   return { context, page };
 }
 
