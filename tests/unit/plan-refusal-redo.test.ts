@@ -147,6 +147,14 @@ describe('redoing a refused write on the replica', () => {
     expect(context.sync.pending.count$.value).toBe(1);
   });
 
+  it('does not restore a follow-up for a complaint that has left the device', async () => {
+    const refused = refusal('complaint_events', 'e-2', { ...followUp, complaintId: 'c-gone' });
+    await replica.sync_rejections.insert(refused);
+    expect(await resolveRefusal(context, refused, true)).toBe(false);
+    expect(await loadFollowUpDraft(replica.complaints, 'c-gone')).toBeNull();
+    expect((await replica.sync_rejections.findOne(refused.id).exec())?.resolvedAt).toBe(0);
+  });
+
   it('leaves the refusal open when there is nothing it can redo', async () => {
     const refused = refusal('complaints', 'c-gone', { id: 'c-gone', categoryId: 'cat-9' });
     await replica.sync_rejections.insert(refused);

@@ -164,7 +164,8 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
     'No refusals: the central server accepted all your changes. If the server refuses a change, it appears here to redo or resolve.',
   'rejections.discard': 'Discard',
   'rejections.redo': 'Redo',
-  'rejections.redoFailed': 'Cannot be redone: the complaint is no longer on this device.',
+  'rejections.redoFailed':
+    'Cannot be redone: the complaint is no longer on this device (it may have been disposed to another OPD). Its content is still shown below.',
   'rejections.redoAsDraft': 'Back to draft',
   'rejections.redoThroughForm':
     'Cannot be redone automatically: redo it through its form if still needed, then discard this one.',

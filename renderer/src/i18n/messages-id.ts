@@ -163,7 +163,8 @@ export const MESSAGES_ID = {
     'Tidak ada penolakan: server pusat menerima semua perubahan Anda. Bila server menolak suatu perubahan, perubahan itu muncul di sini untuk diulang atau diselesaikan.',
   'rejections.discard': 'Buang',
   'rejections.redo': 'Ulangi',
-  'rejections.redoFailed': 'Tidak dapat diulang: pengaduannya tidak ada lagi di perangkat ini.',
+  'rejections.redoFailed':
+    'Tidak dapat diulang: pengaduannya tidak ada lagi di perangkat ini (mungkin sudah didisposisi ke OPD lain). Isinya tetap dapat dilihat di bawah.',
   'rejections.redoAsDraft': 'Kembalikan ke draf',
   'rejections.redoThroughForm':
     'Tidak dapat diulang otomatis: ulangi lewat formulirnya bila masih perlu, lalu buang yang ini.',

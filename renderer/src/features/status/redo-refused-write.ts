@@ -29,6 +29,8 @@ export async function redoRefusedWrite(
   }
   if (plan.kind === 'restore_follow_up') {
     const store = workstation.replica.complaints;
+    // A complaint that has left this device (disposed to another OPD) has no composer to go back to.
+    if (!(await store.findOne(plan.complaintId).exec())) return false;
     const current = await loadFollowUpDraft(store, plan.complaintId);
     await saveFollowUpDraft(store, plan.complaintId, {
       ...draftWithRestoredFollowUp(current, plan),
