@@ -22,6 +22,8 @@ export type RefusalRedo =
 
 export function planRefusalRedo(
   refusal: Pick<SyncRejection, 'targetCollection' | 'documentId' | 'refusedDocument'>,
+  /** The complaint as it is on the device now (the server's state after the refusal). */
+  current?: Partial<ComplaintClassification> | null,
 ): RefusalRedo {
   let refused: unknown;
   try {
@@ -30,9 +32,20 @@ export function planRefusalRedo(
     return { kind: 'none' };
   }
   if (refusal.targetCollection === 'complaints') {
-    const fields = complaintClassificationSchema.partial().safeParse(refused);
-    if (!fields.success || Object.keys(fields.data).length === 0) return { kind: 'none' };
-    return { kind: 'patch_complaint', complaintId: refusal.documentId, fields: fields.data };
+    const parsed = complaintClassificationSchema.partial().safeParse(refused);
+    if (!parsed.success) return { kind: 'none' };
+    // Only what the refused write changed is redone: a refused status change carries the
+    // classification unchanged, and redoing that would close the refusal having done nothing.
+    const fields = Object.fromEntries(
+      Object.entries(parsed.data).filter(
+        ([field, value]) =>
+          current === undefined ||
+          current === null ||
+          current[field as keyof ComplaintClassification] !== value,
+      ),
+    ) as Partial<ComplaintClassification>;
+    if (Object.keys(fields).length === 0) return { kind: 'none' };
+    return { kind: 'patch_complaint', complaintId: refusal.documentId, fields };
   }
   if (refusal.targetCollection === 'complaint_events') {
     const event = complaintEventSchema

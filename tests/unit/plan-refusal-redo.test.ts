@@ -49,6 +49,18 @@ describe('planRefusalRedo', () => {
     });
   });
 
+  it('redoes only what the refused write changed, so a refused status change offers no redo', () => {
+    const current = { categoryId: 'cat-1', priority: 'sedang' as const };
+    const statusOnly = refusal('complaints', 'c-1', { ...current, id: 'c-1', status: 'selesai' });
+    expect(planRefusalRedo(statusOnly, current).kind).toBe('none');
+    const reclassified = refusal('complaints', 'c-1', { ...current, categoryId: 'cat-2' });
+    expect(planRefusalRedo(reclassified, current)).toEqual({
+      kind: 'patch_complaint',
+      complaintId: 'c-1',
+      fields: { categoryId: 'cat-2' },
+    });
+  });
+
   it('puts a refused follow-up or internal note back as a draft of its complaint', () => {
     expect(planRefusalRedo(refusal('complaint_events', 'e-1', followUp))).toEqual({
       kind: 'restore_follow_up',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCurrentComplaints } from './use-current-complaints.ts';
 import { useModalDialog } from '../../app/use-modal-dialog.ts';
 import type { SyncRejection } from '../../../../shared/schemas/sync-rejection.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
@@ -6,8 +7,6 @@ import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { resolveRefusal } from './redo-refused-write.ts';
 import { planRefusalRedo } from '../../../../shared/sync/plan-refusal-redo.ts';
-
-const redoKind = (refusal: SyncRejection) => planRefusalRedo(refusal).kind;
 
 /** Each refused write with the server's reason; redo applies it again, discard closes it. */
 export function RefusalsDialog({
@@ -21,6 +20,9 @@ export function RefusalsDialog({
   const workstation = useWorkstation();
   const dialogRef = useModalDialog();
   const [unredone, setUnredone] = useState<ReadonlySet<string>>(new Set());
+  const current = useCurrentComplaints(refusals);
+  const redoKind = (refusal: SyncRejection) =>
+    planRefusalRedo(refusal, current.get(refusal.documentId) ?? null).kind;
   const resolve = async (refusal: SyncRejection, redo: boolean) => {
     if (await resolveRefusal(workstation, refusal, redo)) return;
     setUnredone((current) => new Set([...current, refusal.id]));
@@ -59,10 +61,11 @@ export function RefusalsDialog({
                 {t('rejections.redoFailed')}
               </p>
             )}
+            {redoKind(refusal) === 'none' && (
+              <p className="form-note">{t('rejections.redoThroughForm')}</p>
+            )}
             <div className="dialog-actions">
-              {redoKind(refusal) === 'none' ? (
-                <p className="form-note">{t('rejections.redoThroughForm')}</p>
-              ) : (
+              {redoKind(refusal) !== 'none' && (
                 <button type="button" onClick={() => void resolve(refusal, true)}>
                   {t(
                     redoKind(refusal) === 'restore_follow_up'

@@ -18,9 +18,13 @@ export async function redoRefusedWrite(
   workstation: RefusalContext,
   refusal: SyncRejection,
 ): Promise<boolean> {
-  const plan = planRefusalRedo(refusal);
+  const current =
+    refusal.targetCollection === 'complaints'
+      ? await workstation.replica.complaints.findOne(refusal.documentId).exec()
+      : null;
+  const plan = planRefusalRedo(refusal, current);
   if (plan.kind === 'patch_complaint') {
-    const document = await workstation.replica.complaints.findOne(plan.complaintId).exec();
+    const document = current;
     if (!document) return false;
     await workstation.sync.pending.track('complaints', [plan.complaintId], () =>
       document.incrementalPatch(plan.fields),
