@@ -39,51 +39,48 @@ export function RefusalsDialog({
       <h2 id="refusals-title">{t('rejections.heading')}</h2>
       {refusals.length === 0 && <p>{t('rejections.empty')}</p>}
       <ul className="refusals-list">
-        {refusals.map((refusal) => (
-          <li key={refusal.id}>
-            <p className="refusal-reason">{refusal.reason}</p>
-            <p className="form-note">
-              {t('rejections.item', {
-                collection: refusal.targetCollection,
-                when: formatDateTime(
-                  language,
-                  refusal.createdAt,
-                  workstation.instansi.utcOffsetMinutes,
-                ),
-              })}
-            </p>
-            <details>
-              <summary>{t('rejections.refusedContent')}</summary>
-              <pre className="refused-content">{refusal.refusedDocument}</pre>
-            </details>
-            {unredone.has(refusal.id) && (
-              <p role="alert" className="form-failure">
-                {t('rejections.redoFailed')}
+        {refusals.map((refusal) => {
+          const redo = redoKind(refusal);
+          return (
+            <li key={refusal.id}>
+              <p className="refusal-reason">{refusal.reason}</p>
+              <p className="form-note">
+                {t('rejections.item', {
+                  collection: refusal.targetCollection,
+                  when: formatDateTime(
+                    language,
+                    refusal.createdAt,
+                    workstation.instansi.utcOffsetMinutes,
+                  ),
+                })}
               </p>
-            )}
-            {redoKind(refusal) === 'none' && (
-              <p className="form-note">{t('rejections.redoThroughForm')}</p>
-            )}
-            <div className="dialog-actions">
-              {redoKind(refusal) !== 'none' && (
-                <button type="button" onClick={() => void resolve(refusal, true)}>
-                  {t(
-                    redoKind(refusal) === 'restore_follow_up'
-                      ? 'rejections.redoAsDraft'
-                      : 'rejections.redo',
-                  )}
-                </button>
+              <details>
+                <summary>{t('rejections.refusedContent')}</summary>
+                <pre className="refused-content">{refusal.refusedDocument}</pre>
+              </details>
+              {unredone.has(refusal.id) && (
+                <p role="alert" className="form-failure">
+                  {t('rejections.redoFailed')}
+                </p>
               )}
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => void resolve(refusal, false)}
-              >
-                {t('rejections.discard')}
-              </button>
-            </div>
-          </li>
-        ))}
+              {redo === 'none' && <p className="form-note">{t('rejections.redoThroughForm')}</p>}
+              <div className="dialog-actions">
+                {redo !== 'none' && (
+                  <button type="button" onClick={() => void resolve(refusal, true)}>
+                    {t(redo === 'restore_follow_up' ? 'rejections.redoAsDraft' : 'rejections.redo')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => void resolve(refusal, false)}
+                >
+                  {t('rejections.discard')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
       </ul>
       <div className="dialog-actions">
         <button
