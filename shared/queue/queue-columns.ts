@@ -57,7 +57,7 @@ export function buildQueueColumns(entries: readonly QueueEntry[]): QueueColumns 
       }
       lookup.column[index] = code;
     }
-    privacy[index] = (entry.anonim ? PRIVACY_ANONIM : 0) | (entry.rahasia ? PRIVACY_RAHASIA : 0);
+    privacy[index] = privacyBits(entry);
     dueAt[index] = entry.dueAt;
     receivedAt[index] = entry.receivedAt;
   }
@@ -96,30 +96,26 @@ export function patchQueueColumns(
   const privacy = grow(columns.privacy, (n) => new Uint8Array(n));
   const dueAt = grow(columns.dueAt, (n) => new Float64Array(n));
   const receivedAt = grow(columns.receivedAt, (n) => new Float64Array(n));
-  const arrays = [...Object.values(codes), privacy, dueAt, receivedAt];
-  let length = columns.entries.length;
-  for (const { removedAt, insertedAt, entry } of moves) {
-    if (removedAt >= 0) {
-      for (const array of arrays) array.copyWithin(removedAt, removedAt + 1, length);
-      length -= 1;
-    }
-    for (const array of arrays) array.copyWithin(insertedAt + 1, insertedAt, length);
-    length += 1;
-    for (const facet of VALUE_FACETS) {
-      const list = values[facet];
-      let code = list.indexOf(entry[facet]);
-      if (code < 0) {
-        code = list.length;
-        if (code > 0xffff) throw new Error(`more than 65,536 values of ${facet}`);
-        list.push(entry[facet]);
+  const length = shiftForMoves(
+    [...Object.values(codes), privacy, dueAt, receivedAt],
+    columns.entries.length,
+    moves,
+    (at, entry) => {
+      for (const facet of VALUE_FACETS) {
+        const list = values[facet];
+        let code = list.indexOf(entry[facet]);
+        if (code < 0) {
+          code = list.length;
+          if (code > 0xffff) throw new Error(`more than 65,536 values of ${facet}`);
+          list.push(entry[facet]);
+        }
+        codes[facet][at] = code;
       }
-      codes[facet][insertedAt] = code;
-    }
-    privacy[insertedAt] =
-      (entry.anonim ? PRIVACY_ANONIM : 0) | (entry.rahasia ? PRIVACY_RAHASIA : 0);
-    dueAt[insertedAt] = entry.dueAt;
-    receivedAt[insertedAt] = entry.receivedAt;
-  }
+      privacy[at] = privacyBits(entry);
+      dueAt[at] = entry.dueAt;
+      receivedAt[at] = entry.receivedAt;
+    },
+  );
   if (length !== entries.length)
     throw new Error(`the moves leave ${length} positions for ${entries.length} entries`);
   for (const facet of VALUE_FACETS) codes[facet] = codes[facet].subarray(0, length);
@@ -131,4 +127,32 @@ export function patchQueueColumns(
     dueAt: dueAt.subarray(0, length),
     receivedAt: receivedAt.subarray(0, length),
   };
+}
+
+/**
+ * Shifts arrays holding one value per position in the order over the moves (each array must
+ * have room for one position more than it uses), letting `fill` write the moved entry's values at
+ * its new place; answers how many positions are in use afterwards.
+ */
+export function shiftForMoves(
+  arrays: readonly (Uint8Array | Uint16Array | Int32Array | Float64Array)[],
+  length: number,
+  moves: readonly QueueColumnMove[],
+  fill: (at: number, entry: QueueEntry) => void,
+): number {
+  let used = length;
+  for (const { removedAt, insertedAt, entry } of moves) {
+    if (removedAt >= 0) {
+      for (const array of arrays) array.copyWithin(removedAt, removedAt + 1, used);
+      used -= 1;
+    }
+    for (const array of arrays) array.copyWithin(insertedAt + 1, insertedAt, used);
+    used += 1;
+    fill(insertedAt, entry);
+  }
+  return used;
+}
+
+function privacyBits(entry: QueueEntry): number {
+  return (entry.anonim ? PRIVACY_ANONIM : 0) | (entry.rahasia ? PRIVACY_RAHASIA : 0);
 }

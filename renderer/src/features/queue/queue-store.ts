@@ -10,6 +10,7 @@ import { compareQueueEntries, sortQueueEntries } from '../../../../shared/queue/
 import {
   buildQueueColumns,
   patchQueueColumns,
+  shiftForMoves,
   type QueueColumnMove,
   type QueueColumns,
 } from '../../../../shared/queue/queue-columns.ts';
@@ -293,16 +294,9 @@ export class QueueStore {
       return;
     const ordinals = new Int32Array(Math.max(columns.entries.length, patched.entries.length) + 1);
     ordinals.set(ordinalsCache.ordinals);
-    let length = columns.entries.length;
-    for (const { removedAt, insertedAt, entry } of moves) {
-      if (removedAt >= 0) {
-        ordinals.copyWithin(removedAt, removedAt + 1, length);
-        length -= 1;
-      }
-      ordinals.copyWithin(insertedAt + 1, insertedAt, length);
-      length += 1;
-      ordinals[insertedAt] = this.searchIndex.ordinalFor(entry.id);
-    }
+    const length = shiftForMoves([ordinals], columns.entries.length, moves, (at, entry) => {
+      ordinals[at] = this.searchIndex.ordinalFor(entry.id);
+    });
     this.searchOrdinals = {
       columns: patched,
       revision: this.searchIndex.currentRevision,
