@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { Category } from '../../../../shared/schemas/category.ts';
 import { useModalDialog } from '../../app/use-modal-dialog.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
+import { TextField } from './TextField.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { categoryFormSchema, type CategoryForm } from './directory-forms.ts';
 import { saveCategory } from './save-directory-entry.ts';
@@ -50,32 +51,21 @@ export function CategoryEditor({ category, takenCodes, onClose }: CategoryEditor
         <h2 id="category-editor-heading">
           {t(category ? 'admin.categories.editHeading' : 'admin.categories.new')}
         </h2>
-        <label htmlFor="category-code">{t('admin.field.code')}</label>
-        <input
+        <TextField
           id="category-code"
-          autoComplete="off"
-          aria-invalid={errors.code ? true : undefined}
-          aria-describedby={errors.code ? 'category-code-error' : undefined}
-          {...form.register('code')}
+          label={t('admin.field.code')}
+          error={
+            errors.code &&
+            t(errors.code.type === 'taken' ? 'admin.error.codeTaken' : 'admin.error.code')
+          }
+          registration={form.register('code')}
         />
-        {errors.code && (
-          <p className="field-error" id="category-code-error">
-            {t(errors.code.type === 'taken' ? 'admin.error.codeTaken' : 'admin.error.code')}
-          </p>
-        )}
-        <label htmlFor="category-name">{t('admin.field.name')}</label>
-        <input
+        <TextField
           id="category-name"
-          autoComplete="off"
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? 'category-name-error' : undefined}
-          {...form.register('name')}
+          label={t('admin.field.name')}
+          error={errors.name && t('admin.error.name')}
+          registration={form.register('name')}
         />
-        {errors.name && (
-          <p className="field-error" id="category-name-error">
-            {t('admin.error.name')}
-          </p>
-        )}
         <label className="template-active">
           <input type="checkbox" {...form.register('active')} /> {t('admin.field.active')}
         </label>

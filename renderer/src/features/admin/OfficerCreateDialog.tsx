@@ -11,6 +11,7 @@ import { ROLES } from '../../../../shared/domain/roles.ts';
 import { ApiRequestError } from '../../api/api-client.ts';
 import { useModalDialog } from '../../app/use-modal-dialog.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
+import { TextField } from './TextField.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { createOfficer } from './officer-admin-client.ts';
 import { useReplicaDocuments } from './use-replica-documents.ts';
@@ -79,19 +80,12 @@ export function OfficerCreateDialog({
             )}
           </p>
         )}
-        <label htmlFor="officer-display-name">{t('admin.officers.displayName')}</label>
-        <input
+        <TextField
           id="officer-display-name"
-          autoComplete="off"
-          aria-invalid={errors.displayName ? true : undefined}
-          aria-describedby={errors.displayName ? 'officer-display-name-error' : undefined}
-          {...form.register('displayName')}
+          label={t('admin.officers.displayName')}
+          error={errors.displayName && t('admin.error.name')}
+          registration={form.register('displayName')}
         />
-        {errors.displayName && (
-          <p className="field-error" id="officer-display-name-error">
-            {t('admin.error.name')}
-          </p>
-        )}
         <label htmlFor="officer-role">{t('admin.officers.role')}</label>
         <select id="officer-role" {...form.register('role')}>
           {ROLES.map((option) => (

@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { Unit } from '../../../../shared/schemas/unit.ts';
 import { useModalDialog } from '../../app/use-modal-dialog.ts';
 import { useWorkstation } from '../../app/workstation-context.tsx';
+import { TextField } from './TextField.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { unitFormSchema, type UnitForm } from './directory-forms.ts';
 import { saveUnit } from './save-directory-entry.ts';
@@ -48,45 +49,27 @@ export function UnitEditor({ unit, takenCodes, onClose }: UnitEditorProps) {
     >
       <form onSubmit={submit} noValidate>
         <h2 id="unit-editor-heading">{t(unit ? 'admin.units.editHeading' : 'admin.units.new')}</h2>
-        <label htmlFor="unit-code">{t('admin.field.code')}</label>
-        <input
+        <TextField
           id="unit-code"
-          autoComplete="off"
-          aria-invalid={errors.code ? true : undefined}
-          aria-describedby={errors.code ? 'unit-code-error' : undefined}
-          {...form.register('code')}
+          label={t('admin.field.code')}
+          error={
+            errors.code &&
+            t(errors.code.type === 'taken' ? 'admin.error.codeTaken' : 'admin.error.code')
+          }
+          registration={form.register('code')}
         />
-        {errors.code && (
-          <p className="field-error" id="unit-code-error">
-            {t(errors.code.type === 'taken' ? 'admin.error.codeTaken' : 'admin.error.code')}
-          </p>
-        )}
-        <label htmlFor="unit-name">{t('admin.field.name')}</label>
-        <input
+        <TextField
           id="unit-name"
-          autoComplete="off"
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? 'unit-name-error' : undefined}
-          {...form.register('name')}
+          label={t('admin.field.name')}
+          error={errors.name && t('admin.error.name')}
+          registration={form.register('name')}
         />
-        {errors.name && (
-          <p className="field-error" id="unit-name-error">
-            {t('admin.error.name')}
-          </p>
-        )}
-        <label htmlFor="unit-short-name">{t('admin.field.shortName')}</label>
-        <input
+        <TextField
           id="unit-short-name"
-          autoComplete="off"
-          aria-invalid={errors.shortName ? true : undefined}
-          aria-describedby={errors.shortName ? 'unit-short-name-error' : undefined}
-          {...form.register('shortName')}
+          label={t('admin.field.shortName')}
+          error={errors.shortName && t('admin.error.name')}
+          registration={form.register('shortName')}
         />
-        {errors.shortName && (
-          <p className="field-error" id="unit-short-name-error">
-            {t('admin.error.name')}
-          </p>
-        )}
         <label className="template-active">
           <input type="checkbox" {...form.register('active')} /> {t('admin.field.active')}
         </label>
