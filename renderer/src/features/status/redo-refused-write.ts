@@ -24,10 +24,9 @@ export async function redoRefusedWrite(
       : null;
   const plan = planRefusalRedo(refusal, current);
   if (plan.kind === 'patch_complaint') {
-    const document = current;
-    if (!document) return false;
+    if (!current) return false;
     await workstation.sync.pending.track('complaints', [plan.complaintId], () =>
-      document.incrementalPatch(plan.fields),
+      current.incrementalPatch(plan.fields),
     );
     return true;
   }
@@ -35,9 +34,9 @@ export async function redoRefusedWrite(
     const store = workstation.replica.complaints;
     // A complaint that has left this device (disposed to another OPD) has no composer to go back to.
     if (!(await store.findOne(plan.complaintId).exec())) return false;
-    const current = await loadFollowUpDraft(store, plan.complaintId);
+    const draft = await loadFollowUpDraft(store, plan.complaintId);
     await saveFollowUpDraft(store, plan.complaintId, {
-      ...draftWithRestoredFollowUp(current, plan),
+      ...draftWithRestoredFollowUp(draft, plan),
       savedAt: Date.now(),
     });
     return true;
