@@ -2,6 +2,7 @@
 export type LaporBenchApi = {
   loadDocuments(server: string, token: string, count: number): Promise<number>;
   rawBulkPut(name: string): Promise<number>;
+  rawIndexedGetPut(name: string): Promise<number>;
   replicaBulkWrite(officerId: string): Promise<number>;
   fetchAndPut(
     server: string,
