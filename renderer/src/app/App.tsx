@@ -1,6 +1,7 @@
 import { useTranslation } from '../i18n/language-context.tsx';
 import { LoginScreen } from '../features/login/LoginScreen.tsx';
 import { UnlockScreen } from '../features/login/UnlockScreen.tsx';
+import { ReplicaUpgradeScreen } from '../features/login/ReplicaUpgradeScreen.tsx';
 import { ServerSetup } from '../features/onboarding/ServerSetup.tsx';
 import { useWorkstationSession } from './use-workstation-session.ts';
 import { Workstation } from './Workstation.tsx';
@@ -10,6 +11,7 @@ export function App() {
   const { t } = useTranslation();
   const { state, signedIn, unlock, discardLocked, signOut } = useWorkstationSession();
   if (state.kind === 'starting') return <p className="app-starting">{t('queue.loading')}</p>;
+  if (state.kind === 'upgrading') return <ReplicaUpgradeScreen progress={state.progress} />;
   if (state.kind === 'failed')
     return <p role="alert">{t('error.openReplica', { message: state.message })}</p>;
   // The page reloads so the chosen server's address takes effect everywhere (CSP included).

@@ -1,6 +1,7 @@
 import type { WorkstationBridge } from '../../../shared/bridge.ts';
 import { openReplica, type Replica } from '../db/create-replica.ts';
 import { ReplicaKeyError, type ReplicaKeyProblem } from '../db/field-cipher.ts';
+import type { ReplicaUpgradeProgress } from '../db/watch-replica-upgrade.ts';
 import {
   forgetPasswordReplicaKey,
   forgetSessionReplicaKey,
@@ -32,12 +33,14 @@ export type OpenedReplica =
  * Opens the officer's replica with its key: the OS key store's (desktop), else the one unlocked
  * with `password` or earlier in this browser session. `rewrapTo` is a newer password the key is
  * then kept under (the officer unlocked with the previous one after a password change).
+ * `onUpgrade` hears the progress of a migration to a newer schema (see openReplica).
  */
 export async function openOfficerReplica(
   os: OsKeyStore,
   officerId: string,
   password?: string,
   rewrapTo?: string,
+  onUpgrade?: (progress: ReplicaUpgradeProgress) => void,
 ): Promise<OpenedReplica> {
   let fromSession = false;
   try {
@@ -49,7 +52,7 @@ export async function openOfficerReplica(
       fromSession = key !== null;
     }
     if (!key) return { kind: 'locked', lock: 'password-needed' };
-    const replica = await openReplica(officerId, undefined, undefined, key);
+    const replica = await openReplica(officerId, undefined, undefined, key, onUpgrade);
     if (!fromOs && rewrapTo !== undefined && rewrapTo !== password) {
       await rewrapReplicaKey(officerId, key, rewrapTo);
     }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
 import { getBridge } from '../bridge/get-bridge.ts';
 import { forgetOfficerReplicaKey, openOfficerReplica, type ReplicaLock } from './unlock-replica.ts';
+import type { ReplicaUpgradeProgress } from '../db/watch-replica-upgrade.ts';
 import { SyncController } from '../sync/sync-controller.ts';
 import { removeReplica } from '../db/remove-replica.ts';
 import { postJson } from '../api/api-client.ts';
@@ -15,6 +16,8 @@ export type SessionState =
   | { kind: 'choose-server' }
   | { kind: 'signed-out'; serverUrl: string }
   | { kind: 'signed-in'; workstation: WorkstationContextValue }
+  /** A replica stored by an older version is being rewritten to the current schemas. */
+  | { kind: 'upgrading'; progress: ReplicaUpgradeProgress }
   /** The replica's key needs the officer's password (see unlock-replica.ts). */
   | { kind: 'locked'; lock: ReplicaLock; resume: LockedSession }
   | { kind: 'failed'; message: string };
@@ -47,7 +50,22 @@ export function useWorkstationSession() {
       rewrapTo?: string,
     ) => {
       const bridge = getBridge();
-      const opened = await openOfficerReplica(bridge, officerId, password, rewrapTo);
+      let upgrading = false;
+      let opened;
+      try {
+        opened = await openOfficerReplica(bridge, officerId, password, rewrapTo, (progress) => {
+          upgrading = true;
+          setState({ kind: 'upgrading', progress });
+        });
+      } catch (error) {
+        // The screen that asked to open it (sign-in, unlock) is gone once the upgrade showed.
+        if (!upgrading) throw error;
+        setState({
+          kind: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        });
+        return;
+      }
       if (opened.kind === 'locked') {
         const newPassword = rewrapTo ?? (session ? password : undefined);
         const resume = { serverUrl, refreshToken, officerId, ...(session ? { session } : {}) };

@@ -17,4 +17,9 @@ export const UNLOCK_MESSAGES_EN: Record<keyof typeof UNLOCK_MESSAGES_ID, string>
     'The complaint data on this device will be deleted, including changes not yet sent to the server. After signing in again it is downloaded anew. Continue?',
   'unlock.unreadable':
     'The key of the data on this device is damaged, so the data cannot be opened. Contact the Admin Instansi.',
+  'upgrade.heading': 'Updating the data on this device',
+  'upgrade.intro':
+    'The new version of Lapor Workstation rewrites the data stored on this device. This happens once after an update and needs no connection.',
+  'upgrade.progress': '{handled} of {total} documents',
+  'upgrade.wait': 'The queue opens when it is done.',
 };

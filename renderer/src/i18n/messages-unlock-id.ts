@@ -1,4 +1,7 @@
-/** The screen that unlocks the replica's encrypted identity fields with the password. */
+/**
+ * Opening the replica: the screen that unlocks its encrypted identity fields with the password,
+ * and the one shown while a replica stored by an older version is rewritten.
+ */
 export const UNLOCK_MESSAGES_ID = {
   'unlock.heading': 'Buka data di perangkat ini',
   'unlock.intro':
@@ -16,4 +19,9 @@ export const UNLOCK_MESSAGES_ID = {
     'Data pengaduan di perangkat ini akan dihapus, termasuk perubahan yang belum terkirim ke server. Setelah masuk lagi, data diunduh ulang. Lanjutkan?',
   'unlock.unreadable':
     'Kunci data di perangkat ini rusak sehingga data tidak dapat dibuka. Hubungi Admin Instansi.',
+  'upgrade.heading': 'Memperbarui data di perangkat ini',
+  'upgrade.intro':
+    'Versi baru Lapor Workstation menyusun ulang data yang tersimpan di perangkat ini. Ini dilakukan sekali setelah pembaruan dan tidak memerlukan koneksi.',
+  'upgrade.progress': '{handled} dari {total} dokumen',
+  'upgrade.wait': 'Antrean terbuka setelah selesai.',
 } as const;
