@@ -1,13 +1,7 @@
-import { useSyncExternalStore } from 'react';
 import type { SyncController } from '../../sync/sync-controller.ts';
 import type { SyncStatus } from '../../sync/sync-status.ts';
+import { useSubjectValue } from './use-subject-value.ts';
 
 export function useSyncStatus(sync: SyncController): SyncStatus {
-  return useSyncExternalStore(
-    (notify) => {
-      const subscription = sync.status$.subscribe(notify);
-      return () => subscription.unsubscribe();
-    },
-    () => sync.status$.value,
-  );
+  return useSubjectValue(sync.status$);
 }
