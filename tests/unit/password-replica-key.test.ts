@@ -6,23 +6,7 @@ import {
   unlockReplicaKey,
 } from '../../renderer/src/app/password-replica-key.ts';
 import { ReplicaKeyError } from '../../renderer/src/db/field-cipher.ts';
-
-/** A Web Storage area kept in memory. */
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-  dump(): string {
-    return JSON.stringify([...this.items]);
-  }
-}
+import { MemoryStorage } from './support/memory-storage.ts';
 
 const OFFICER = 'officer-pupr-kaltim';
 let local: MemoryStorage;

@@ -8,19 +8,7 @@ import {
 } from '../../renderer/src/app/unlock-replica.ts';
 import { newReplicaKey } from '../../renderer/src/db/field-cipher.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { MemoryStorage } from './support/memory-storage.ts';
 
 let counter = 0;
 let officerId = '';
