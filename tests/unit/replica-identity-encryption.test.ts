@@ -9,7 +9,7 @@ import {
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import { openReplica, replicaNameFor, type Replica } from '../../renderer/src/db/create-replica.ts';
+import { openReplica, type Replica } from '../../renderer/src/db/create-replica.ts';
 import {
   createFieldCipher,
   newReplicaKey,
@@ -24,6 +24,7 @@ import { readQueueHead } from '../../renderer/src/db/read-queue-head.ts';
 import { complaintRxSchema } from '../../shared/schemas/rx-schemas.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
+import { writeVersion1Replica } from './support/version-1-replica.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
@@ -180,17 +181,7 @@ describe('the reporter identity in the replica', () => {
   it('encrypts an older replica’s plaintext identity when it is upgraded', async () => {
     const id = officerId();
     const storage = dexie();
-    // The schema before encryption: version 1, identity stored as it is.
-    const { encrypted: _none, ...version1 } = { ...complaintRxSchema, version: 1 };
-    const before = await createRxDatabase<{ complaints: RxCollection<Complaint> }>({
-      name: replicaNameFor(id),
-      storage,
-      multiInstance: true,
-      localDocuments: true,
-    });
-    await before.addCollections({ complaints: { schema: version1 } });
-    await before.complaints.insert(sampleComplaint());
-    await before.close();
+    await writeVersion1Replica(storage, id, [sampleComplaint()]);
 
     const replica = await opened(id, storage, ['complaints'], newReplicaKey());
     const row = await rawRow(replica, 'c-1');

@@ -1,18 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { addRxPlugin, createRxDatabase, type RxCollection } from 'rxdb';
+import { addRxPlugin } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import type { RxMigrationStatus } from 'rxdb/plugins/migration-schema';
-import { openReplica, replicaNameFor, type Replica } from '../../renderer/src/db/create-replica.ts';
+import { openReplica, type Replica } from '../../renderer/src/db/create-replica.ts';
 import { newReplicaKey } from '../../renderer/src/db/field-cipher.ts';
 import {
   sumMigrationCounts,
   type ReplicaUpgradeProgress,
 } from '../../renderer/src/db/watch-replica-upgrade.ts';
-import { complaintRxSchema } from '../../shared/schemas/rx-schemas.ts';
-import type { Complaint } from '../../shared/schemas/complaint.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
+import { writeVersion1Replica } from './support/version-1-replica.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
@@ -33,18 +32,11 @@ async function olderReplica(
   counter += 1;
   const officerId = `upgrade-${counter}-${Date.now()}`;
   const storage = dexie();
-  const { encrypted: _none, ...version1 } = { ...complaintRxSchema, version: 1 };
-  const before = await createRxDatabase<{ complaints: RxCollection<Complaint> }>({
-    name: replicaNameFor(officerId),
+  await writeVersion1Replica(
     storage,
-    multiInstance: true,
-    localDocuments: true,
-  });
-  await before.addCollections({ complaints: { schema: version1 } });
-  await before.complaints.bulkInsert(
+    officerId,
     Array.from({ length: count }, (_, index) => sampleComplaint({ id: `c-${index}` })),
   );
-  await before.close();
   return { officerId, storage };
 }
 
