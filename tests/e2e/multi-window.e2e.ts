@@ -1,7 +1,12 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
-import { complaintOnServer, queueRow, waitForQueueSettled } from './support/workstation-page.ts';
+import {
+  complaintOnServer,
+  queueRow,
+  submitSignIn,
+  waitForQueueSettled,
+} from './support/workstation-page.ts';
 
 const PRIORITIES = ['rendah', 'sedang', 'tinggi', 'mendesak'];
 const other = (priority: string) =>
@@ -33,12 +38,7 @@ async function signInFirstWindow(
 ): Promise<{ context: BrowserContext; first: Window }> {
   const context = await browser.newContext();
   const first = await openWindow(context);
-  await first.page.getByLabel('Nama pengguna').fill(username);
-  await first.page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await first.page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(first.page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
-    timeout: 60_000,
-  });
+  await submitSignIn(first.page, username);
   await waitForQueueSettled(first.page);
   return { context, first };
 }

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
-import { signIn, waitForQueueSettled } from './support/workstation-page.ts';
+import { signIn, submitSignIn, waitForQueueSettled } from './support/workstation-page.ts';
 import { wcagViolations } from './support/axe.ts';
 
 /** Every value in every object store of every IndexedDB database of the page's origin, as JSON. */
@@ -93,12 +93,7 @@ test('an officer who cannot unlock the device’s data deletes it after confirmi
   next.once('dialog', (dialog) => void dialog.accept());
   await next.getByRole('button', { name: 'Hapus data di perangkat ini dan masuk lagi' }).click();
   await expect(next.getByRole('heading', { name: 'Masuk ke Lapor Workstation' })).toBeVisible();
-  await next.getByLabel('Nama pengguna').fill('admin.kaltim');
-  await next.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await next.getByRole('button', { name: 'Masuk' }).click();
-  await expect(next.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
-    timeout: 60_000,
-  });
+  await submitSignIn(next, 'admin.kaltim');
   await waitForQueueSettled(next);
   const trackingNumber =
     (await next.getByTestId('queue-row').first().getAttribute('data-tracking')) ?? '';
@@ -139,12 +134,7 @@ test('after the admin resets an officer’s password and the officer signs in ag
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(first);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
-    timeout: 60_000,
-  });
+  await submitSignIn(page, username, first);
 
   const reset = await request.post(`/api/admin/officers/${id}/reset-password`, {
     headers,

@@ -4,7 +4,7 @@ import { extname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { expect, test } from './support/test.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
-import { waitForQueueSettled } from './support/workstation-page.ts';
+import { submitSignIn, waitForQueueSettled } from './support/workstation-page.ts';
 
 const OLDER_REPLICA_PATH = '/__older-replica/';
 
@@ -67,12 +67,7 @@ test('a replica stored by an older version is upgraded when it opens, with its p
       }).observe(document, { subtree: true, childList: true, characterData: true });
     });
     await page.goto('/');
-    await page.getByLabel('Nama pengguna').fill('admin.kaltim');
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
-      timeout: 60_000,
-    });
+    await submitSignIn(page, 'admin.kaltim');
     await waitForQueueSettled(page);
 
     const texts = await page.evaluate(

@@ -19,15 +19,24 @@ export async function signIn(browser: Browser, username: string): Promise<Office
   context.on('weberror', (error) => pageErrors.push(`${username}: ${error.error().message}`));
   const page = await context.newPage();
   await page.goto('/');
+  await submitSignIn(page, username);
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  await waitForQueueSettled(page);
+  return { context, page };
+}
+
+/** Fills in and submits the sign-in form on `page`, then waits until the sync is live. */
+export async function submitSignIn(
+  page: Page,
+  username: string,
+  password: string = DEMO_PASSWORD,
+): Promise<void> {
   await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByTestId('sync-indicator')).toContainText('Daring · tersinkron', {
     timeout: 60_000,
   });
-  await expect(page.getByTestId('queue-row').first()).toBeVisible();
-  await waitForQueueSettled(page);
-  return { context, page };
 }
 
 /** Waits until the initial copy is written and the in-memory queue holds all of it. */
