@@ -55,14 +55,14 @@ async function eventually(check: () => boolean): Promise<void> {
 
 const write = () => Promise.resolve();
 
-describe('pending changes counted by several windows', () => {
-  afterEach(async () => {
-    for (const { db, pending } of opened.splice(0)) {
-      pending.stop();
-      await db.close();
-    }
-  });
+afterEach(async () => {
+  for (const { db, pending } of opened.splice(0)) {
+    pending.stop();
+    await db.close();
+  }
+});
 
+describe('pending changes counted by several windows', () => {
   it('keeps every window’s edits when they count at the same time, and all show the total', async () => {
     counter += 1;
     const a = await openWindow(`pending-windows-${counter}`);
@@ -127,13 +127,6 @@ function conflictOn(complaintId: string): MergeConflictRecord {
 }
 
 describe('merge conflicts kept by several windows', () => {
-  afterEach(async () => {
-    for (const { db, pending } of opened.splice(0)) {
-      pending.stop();
-      await db.close();
-    }
-  });
-
   it('keeps a conflict recorded by the syncing window while another window dismisses one', async () => {
     counter += 1;
     const leader = await openWindow(`conflict-windows-${counter}`);
