@@ -1,7 +1,13 @@
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { PushRow, WireDocument } from '../../shared/api/contract.ts';
 import { roleSeesReporterIdentity } from '../../shared/domain/roles.ts';
-import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
+import {
+  computeComplaintDueAt,
+  ruleSetInForce,
+  STATUSES_WITH_CLOCK,
+} from '../../shared/deadline/sla-rules.ts';
+import { planDueDateUpdates } from '../../shared/deadline/plan-due-date-updates.ts';
+import { decideClockStart } from '../../shared/deadline/decide-clock-start.ts';
 import type { SqlExecutor } from '../db/database.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import { appendAudit } from '../audit-log.ts';
@@ -316,8 +322,7 @@ async function pushOneComplaint(
   }
 
   const next = { ...master, ...decision.changes };
-  const statusChanged = next.status !== master.status;
-  const statusChangedAt = statusChanged ? now : master.statusChangedAt;
+  const statusChangedAt = decideClockStart(master, next, now);
   const calendar = await context.calendar();
   const rules = ruleSetInForce(await context.ruleSets(), next.receivedAt);
   const dueAt = computeComplaintDueAt({ ...next, statusChangedAt }, rules, calendar);
@@ -360,6 +365,62 @@ async function pushOneComplaint(
     now,
   );
   return { accepted: true, refused: false };
+}
+
+/**
+ * Brings the stored due time of every running clock of an instansi to the one its calendar and
+ * rule sets give now, inside the caller's transaction (the one that changed a holiday or a rule
+ * set). Each moved complaint gets a new change number, so every device in its scope pulls it.
+ * Rows are locked in id order, like a push, so the two cannot deadlock; a push waiting on them
+ * reads the calendar after this commits. Returns how many due times moved.
+ */
+export async function recomputeRunningDueDates(
+  tx: SqlExecutor,
+  instansiId: string,
+): Promise<number> {
+  const rows = await tx.query<{
+    id: string;
+    status: Complaint['status'];
+    type: Complaint['type'];
+    berkadar_pengawasan: boolean;
+    received_at: Date;
+    status_changed_at: Date;
+    due_at: Date | null;
+  }>(
+    `SELECT id, status, type, berkadar_pengawasan, received_at, status_changed_at, due_at
+       FROM complaints WHERE instansi_id = $1 AND status = ANY($2::text[])
+      ORDER BY id FOR UPDATE`,
+    [instansiId, [...STATUSES_WITH_CLOCK]],
+  );
+  if (rows.length === 0) return 0;
+  const updates = planDueDateUpdates(
+    rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      type: row.type,
+      berkadarPengawasan: row.berkadar_pengawasan,
+      receivedAt: row.received_at.getTime(),
+      statusChangedAt: row.status_changed_at.getTime(),
+      dueAt: row.due_at ? row.due_at.getTime() : 0,
+    })),
+    await loadSlaRuleSets(tx, instansiId),
+    await loadWorkingCalendar(tx, instansiId),
+  );
+  if (updates.length === 0) return 0;
+  const firstSeq = await reserveChangeSeqs(tx, updates.length);
+  // One statement for all of them; every value a bound parameter.
+  await tx.query(
+    `UPDATE complaints c SET due_at = u.due_at, seq = u.seq
+       FROM unnest($1::text[], $2::timestamptz[], $3::bigint[]) AS u(id, due_at, seq)
+      WHERE c.id = u.id AND c.instansi_id = $4`,
+    [
+      updates.map((update) => update.id),
+      updates.map((update) => (update.dueAt > 0 ? new Date(update.dueAt) : null)),
+      updates.map((_update, index) => firstSeq + index),
+      instansiId,
+    ],
+  );
+  return updates.length;
 }
 
 export const complaintStore: ReplicatedStore<Complaint> = {

@@ -20,6 +20,7 @@ import {
 } from './decide-directory-write.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
 import { recordSyncRejection } from './sync-rejections.ts';
+import { recomputeRunningDueDates } from './complaint-store.ts';
 
 type Table = 'units' | 'categories' | 'holidays' | 'sla_rules';
 
@@ -45,6 +46,8 @@ type DirectoryConfig<Row, T, Values> = {
     values: Values,
   ) => Promise<unknown>;
   remove?: (tx: SqlExecutor, target: { id: string; at: Date; seq: number }) => Promise<unknown>;
+  /** Runs after every accepted write, in its transaction (what depends on this collection). */
+  afterWrite?: (tx: SqlExecutor, instansiId: string) => Promise<unknown>;
 };
 
 type PushResult<T> = { accepted?: true; refused?: true; conflict?: T & { _deleted: boolean } };
@@ -137,6 +140,7 @@ function createDirectoryStore<
           if (decision.kind === 'create') await config.insert(tx, target, decision.values);
           else if (decision.kind === 'update') await config.update(tx, target, decision.values);
           else await config.remove?.(tx, target);
+          await config.afterWrite?.(tx, officer.instansiId);
           await appendAudit(
             tx,
             {
@@ -281,6 +285,8 @@ export const holidayStore = createDirectoryStore<HolidayRow, Holiday, HolidayVal
   }),
   deleted: (row) => row.deleted,
   rules: HOLIDAY_RULES,
+  // A holiday added or withdrawn moves the running deadlines that span it, on every device.
+  afterWrite: recomputeRunningDueDates,
   insert: (tx, target, values) =>
     tx.query(
       `INSERT INTO holidays (id, instansi_id, date, name, kind, deleted, updated_at, seq)
@@ -337,6 +343,7 @@ export const slaRuleStore = createDirectoryStore<
     serverSeq: Number(row.seq),
   }),
   rules: SLA_RULES,
+  afterWrite: recomputeRunningDueDates,
   uniqueKey: { column: 'version', value: (values) => values.version },
   insert: (tx, target, values) =>
     tx.query(

@@ -45,6 +45,14 @@ type ClockInput = Pick<
   'status' | 'type' | 'berkadarPengawasan' | 'receivedAt' | 'statusChangedAt'
 >;
 
+/** The statuses in which a deadline clock runs (runningClock is not null). */
+export const STATUSES_WITH_CLOCK = [
+  'belum_diverifikasi',
+  'ditunda',
+  'didisposisi',
+  'ditindaklanjuti',
+] as const satisfies readonly Complaint['status'][];
+
 /** Which clock is running for a complaint in its current status, if any. */
 export function runningClock(complaint: ClockInput): DeadlineClock | null {
   switch (complaint.status) {

@@ -165,7 +165,8 @@ describe('allowed lifecycle transitions pushed by the admin instansi', () => {
       unitId: proposed.unitId,
       updatedAt: NOW,
       updatedBy: admin.officer.id,
-      statusChangedAt: from === to ? master.statusChangedAt : NOW,
+      // A re-disposition (didisposisi → didisposisi) restarts the new OPD's clock too.
+      statusChangedAt: NOW,
     });
     expect(after.serverSeq).toBeGreaterThan(master.serverSeq);
     expect(await newRejections()).toEqual([]);

@@ -3,6 +3,7 @@ import {
   type TriageActionInput,
 } from '../../../../shared/domain/plan-triage-action.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
+import { decideClockStart } from '../../../../shared/deadline/decide-clock-start.ts';
 import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
 import { loadDeadlineContext } from './deadline-context.ts';
 
@@ -57,14 +58,15 @@ export async function executeTriageAction(
       outcome.skipped.push({ trackingNumber: complaint.trackingNumber, reason: NO_ANSWER_YET });
       continue;
     }
-    const dueAt = deadlines.dueAtOf({ ...complaint, ...plan.patch, statusChangedAt: now });
+    const statusChangedAt = decideClockStart(complaint, { ...complaint, ...plan.patch }, now);
+    const dueAt = deadlines.dueAtOf({ ...complaint, ...plan.patch, statusChangedAt });
     await sync.pending.track(
       'complaint_events',
       plan.events.map((event) => event.id),
       () => replica.complaint_events.bulkInsert(plan.events),
     );
     await sync.pending.track('complaints', [id], () =>
-      document.incrementalPatch({ ...plan.patch, statusChangedAt: now, dueAt }),
+      document.incrementalPatch({ ...plan.patch, statusChangedAt, dueAt }),
     );
     outcome.done.push(id);
   }
