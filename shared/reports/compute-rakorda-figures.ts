@@ -328,7 +328,7 @@ function figuresOf(
   const offset = calendar.utcOffsetMinutes;
   const { startMs, endMs } = periodBounds(period, offset);
   const unitFilter = period.unitIds.length > 0 ? new Set(period.unitIds) : null;
-  const { verifiedAt, firstDisposedAt, firstFollowUpAt, archiveReason, reopened } = milestones;
+  const { verifiedAt, followUpClockStartAt, firstFollowUpAt, archiveReason, reopened } = milestones;
 
   // Days outside the table (a device clock far ahead) are answered by the slower shared code.
   const nowDay = Math.floor((now + offset * 60_000) / DAY_MS);
@@ -434,9 +434,10 @@ function figuresOf(
       verifyMissing += 1;
     }
 
-    // First follow-up: from the first disposition to the first move didisposisi → ditindaklanjuti.
+    // First follow-up: from the disposition to the OPD that had it last before (or without) a
+    // follow-up, to the first move didisposisi → ditindaklanjuti.
     if (status === 'didisposisi' || resolved) {
-      const disposed = firstDisposedAt[i]!;
+      const disposed = followUpClockStartAt[i]!;
       const followedUp = firstFollowUpAt[i]!;
       if (Number.isNaN(disposed)) {
         followUpMissing += 1;

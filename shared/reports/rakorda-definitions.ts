@@ -27,19 +27,19 @@ export const RAKORDA_DEFINITIONS = {
   dibukaKembali:
     'Laporan yang dibuka kembali (selesai → ditindaklanjuti) tetap dihitung satu kali, menurut status saat ini; jumlah laporan yang pernah dibuka kembali ditampilkan tersendiri. Pembukaan kembali bukan tindak lanjut pertama.',
   waktuTindakan:
-    'Waktu sebuah tindakan = waktu di perangkat petugas saat tindakan dicatat, tetapi tidak lebih lambat dari waktu server menerimanya dan tidak lebih awal dari waktu laporan diterima (atau disposisi pertama, untuk tindak lanjut).',
+    'Waktu sebuah tindakan = waktu di perangkat petugas saat tindakan dicatat, tetapi tidak lebih lambat dari waktu server menerimanya dan tidak lebih awal dari waktu laporan diterima (atau disposisi ke OPD yang dinilai, untuk tindak lanjut).',
   hariKerja:
     'Hari kerja = Senin–Jumat selain hari libur nasional dan cuti bersama yang tercatat, menurut tanggal di zona waktu instansi. Hari awal tidak dihitung: tindakan pada hari yang sama = 0 hari kerja, pada hari kerja berikutnya = 1.',
   waktuVerifikasi:
     'Hari kerja dari hari laporan diterima sampai hari tindakan pertama yang menyelesaikan verifikasi: didisposisikan ke OPD, diarsipkan, atau dinyatakan bukan wewenang. Penundaan (dikembalikan ke pelapor) tidak menghentikan hitungan.',
   waktuTindakLanjutPertama:
-    'Hari kerja dari hari disposisi pertama sampai hari pertama laporan berpindah dari didisposisi ke ditindaklanjuti. Disposisi ulang tidak mengulang hitungan.',
+    'Hari kerja dari hari laporan didisposisikan ke OPD yang terakhir menerimanya sebelum tindak lanjut pertama sampai hari pertama laporan berpindah dari didisposisi ke ditindaklanjuti. Disposisi ulang ke OPD lain memulai hitungan baru bagi OPD itu, sama seperti batas waktunya.',
   persentil:
     'Median dan persentil ke-90 memakai metode peringkat terdekat: nilai ke-⌈p × n⌉ dari n data yang diurutkan naik (median: p = 50%, sehingga untuk n genap diambil nilai tengah yang lebih kecil). Kosong bila tidak ada data.',
   tanpaRiwayat:
     'Laporan yang statusnya menunjukkan suatu tahap sudah dilalui tetapi riwayat tahap itu tidak tercatat tidak ikut dalam waktu verifikasi, waktu tindak lanjut dan ketepatan waktu; jumlahnya ditampilkan sebagai "tanpa riwayat".',
   tepatWaktuVerifikasi: `Ketepatan waktu verifikasi = ${VERIFICATION_WITHIN_DEADLINE_FORMULA}. Batas waktu menurut aturan SLA yang berlaku saat laporan diterima (bawaan 3 hari kerja setelah hari diterima, sampai pukul 23.59 waktu setempat). Laporan yang belum diverifikasi dan batas waktunya belum lewat tidak dihitung.`,
-  tepatWaktuTindakLanjut: `Ketepatan waktu tindak lanjut = ${FOLLOW_UP_WITHIN_DEADLINE_FORMULA}. Batas waktu dihitung dari hari disposisi pertama menurut aturan SLA yang berlaku saat laporan diterima (bawaan 5 hari kerja).`,
+  tepatWaktuTindakLanjut: `Ketepatan waktu tindak lanjut = ${FOLLOW_UP_WITHIN_DEADLINE_FORMULA}. Batas waktu dihitung dari hari disposisi ke OPD yang terakhir menerimanya (disposisi ulang memulai batas waktu baru) menurut aturan SLA yang berlaku saat laporan diterima (bawaan 5 hari kerja).`,
   terlambat:
     'Laporan terlambat: jam tenggat yang sedang berjalan (verifikasi untuk belum diverifikasi/ditunda, tindak lanjut untuk didisposisi, penyelesaian untuk ditindaklanjuti) sudah melewati batas waktunya pada saat laporan ini dibuat. Lama keterlambatan dalam hari menurut aturan SLA (hari kerja atau kalender), paling sedikit 1. Judul laporan rahasia tidak ditampilkan.',
   peringkatOpd:

@@ -58,8 +58,12 @@ export type RakordaInput = {
 export type ComplaintMilestones = {
   /** First move out of belum_diverifikasi/ditunda to didisposisi, diarsipkan or bukan_wewenang. */
   verifiedAt: Float64Array;
-  /** First move to didisposisi. */
-  firstDisposedAt: Float64Array;
+  /**
+   * Start of the follow-up clock: the latest move to didisposisi (a disposition or a
+   * re-disposition) at or before the first follow-up, or the latest one when none came yet. The
+   * OPD that got the complaint last is the one judged, from when it got it, as its due date says.
+   */
+  followUpClockStartAt: Float64Array;
   /** First move didisposisi → ditindaklanjuti. */
   firstFollowUpAt: Float64Array;
   /** Reason code of the latest move to diarsipkan. */
@@ -109,7 +113,7 @@ export function readMilestones(
   const indexById = new Map<string, number>();
   selected.forEach((complaint, index) => indexById.set(complaint.id, index));
   const verifiedAt = new Float64Array(n).fill(Number.NaN);
-  const firstDisposedAt = new Float64Array(n).fill(Number.NaN);
+  const followUpClockStartAt = new Float64Array(n).fill(Number.NaN);
   const firstFollowUpAt = new Float64Array(n).fill(Number.NaN);
   const archivedAt = new Float64Array(n).fill(Number.NaN);
   const archiveReason: (string | undefined)[] = [];
@@ -123,9 +127,7 @@ export function readMilestones(
     if (UNVERIFIED.has(from) && VERIFICATION_OUTCOMES.has(to)) {
       if (!(at >= verifiedAt[index]!)) verifiedAt[index] = at;
     }
-    if (to === 'didisposisi') {
-      if (!(at >= firstDisposedAt[index]!)) firstDisposedAt[index] = at;
-    } else if (to === 'ditindaklanjuti') {
+    if (to === 'ditindaklanjuti') {
       if (from === 'didisposisi') {
         if (!(at >= firstFollowUpAt[index]!)) firstFollowUpAt[index] = at;
       } else if (from === 'selesai') reopened[index] = 1;
@@ -136,5 +138,15 @@ export function readMilestones(
       }
     }
   }
-  return { verifiedAt, firstDisposedAt, firstFollowUpAt, archiveReason, reopened };
+  // Second pass, once the first follow-up of each complaint is known.
+  for (const event of events) {
+    if (event.toStatus !== 'didisposisi') continue;
+    const index = indexById.get(event.complaintId);
+    if (index === undefined) continue;
+    const at = actedAt(event);
+    const followedUp = firstFollowUpAt[index]!;
+    if (!Number.isNaN(followedUp) && at > followedUp) continue;
+    if (!(at <= followUpClockStartAt[index]!)) followUpClockStartAt[index] = at;
+  }
+  return { verifiedAt, followUpClockStartAt, firstFollowUpAt, archiveReason, reopened };
 }

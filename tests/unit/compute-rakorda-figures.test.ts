@@ -353,6 +353,42 @@ describe('computeRakordaFigures: time to verify, time to first follow-up, within
     expect(dinkes?.firstFollowUpWithinDeadline).toMatchObject({ numerator: 0, denominator: 1 });
   });
 
+  it('judges a re-disposed complaint from its re-disposition, as its due date does, not from the first OPD', () => {
+    const complaints = [
+      // X: PUPR missed its deadline (Mon 9); re-disposed Thu 12, Dinkes answered Mon 16.
+      complaint('X', {
+        status: 'ditindaklanjuti',
+        unitId: 'unit-dinkes',
+        receivedAt: wita('2026-11-02T09:00'),
+      }),
+      // Y: re-disposed Wed 11 and still waiting; Dinkes's deadline is today (Wed 18).
+      complaint('Y', {
+        status: 'didisposisi',
+        unitId: 'unit-dinkes',
+        receivedAt: wita('2026-11-02T09:00'),
+      }),
+    ];
+    const events = [
+      move('X', 'belum_diverifikasi', 'didisposisi', '2026-11-02T10:00'),
+      move('X', 'didisposisi', 'didisposisi', '2026-11-12T10:00'),
+      move('X', 'didisposisi', 'ditindaklanjuti', '2026-11-16T10:00'),
+      // A later send-back does not move the first follow-up's clock.
+      move('X', 'ditindaklanjuti', 'didisposisi', '2026-11-17T10:00'),
+      move('X', 'didisposisi', 'ditindaklanjuti', '2026-11-17T15:00'),
+      move('Y', 'belum_diverifikasi', 'didisposisi', '2026-11-02T10:00'),
+      move('Y', 'didisposisi', 'didisposisi', '2026-11-11T10:00'),
+    ];
+    // Listed in any order: the same figures.
+    for (const timeline of [events, [...events].reverse()]) {
+      const figures = computeRakordaFigures(input({ complaints, events: timeline }));
+      // X: Thu 12 → Mon 16 = 2 working days, due Thu 19: on time. Y: not yet due.
+      expect(figures.timeToFirstFollowUp).toMatchObject({ count: 1, median: 2 });
+      expect(figures.withinDeadline.firstFollowUp).toMatchObject({ numerator: 1, denominator: 1 });
+      const dinkes = figures.units.find((unit) => unit.unitId === 'unit-dinkes');
+      expect(dinkes?.firstFollowUpWithinDeadline).toMatchObject({ numerator: 1, denominator: 1 });
+    }
+  });
+
   it('gives the same figures in a report (timeline read once) as computed period by period', () => {
     const period = { from: '2026-11-02', to: '2026-11-16', unitIds: [] };
     const report = computeRakordaReport(input({ complaints, events, period }));
