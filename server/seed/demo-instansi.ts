@@ -1,3 +1,5 @@
+import { OFFICIAL_HOLIDAYS } from './official-holidays.ts';
+
 /** The demo instansi: Pemerintah Provinsi Kalimantan Timur (WITA), its OPD units and categories. */
 export const DEMO_INSTANSI = {
   id: 'pemprov-kaltim',
@@ -116,55 +118,8 @@ export const DEMO_REGIONS = [
   { code: '64.11', name: 'Kabupaten Mahakam Ulu', streets: ['Jl. Poros Ujoh Bilang'] },
 ] as const;
 
-/** Demo national holidays and cuti bersama; admins keep the real list per year. */
-export const DEMO_HOLIDAYS: readonly (readonly [string, string])[] = [
-  ['2025-01-01', 'Tahun Baru Masehi'],
-  ['2025-01-27', "Isra Mi'raj Nabi Muhammad SAW"],
-  ['2025-01-28', 'Cuti bersama Tahun Baru Imlek'],
-  ['2025-01-29', 'Tahun Baru Imlek'],
-  ['2025-03-28', 'Cuti bersama Hari Suci Nyepi'],
-  ['2025-03-31', 'Hari Raya Idul Fitri'],
-  ['2025-04-01', 'Hari Raya Idul Fitri'],
-  ['2025-04-02', 'Cuti bersama Idul Fitri'],
-  ['2025-04-03', 'Cuti bersama Idul Fitri'],
-  ['2025-04-04', 'Cuti bersama Idul Fitri'],
-  ['2025-04-07', 'Cuti bersama Idul Fitri'],
-  ['2025-04-18', 'Wafat Yesus Kristus'],
-  ['2025-05-01', 'Hari Buruh Internasional'],
-  ['2025-05-12', 'Hari Raya Waisak'],
-  ['2025-05-13', 'Cuti bersama Waisak'],
-  ['2025-05-29', 'Kenaikan Yesus Kristus'],
-  ['2025-05-30', 'Cuti bersama Kenaikan Yesus Kristus'],
-  ['2025-06-06', 'Hari Raya Idul Adha'],
-  ['2025-06-09', 'Cuti bersama Idul Adha'],
-  ['2025-06-27', 'Tahun Baru Islam'],
-  ['2025-08-17', 'Hari Kemerdekaan RI'],
-  ['2025-08-18', 'Cuti bersama Hari Kemerdekaan'],
-  ['2025-09-05', 'Maulid Nabi Muhammad SAW'],
-  ['2025-12-25', 'Hari Raya Natal'],
-  ['2025-12-26', 'Cuti bersama Natal'],
-  ['2026-01-01', 'Tahun Baru Masehi'],
-  ['2026-01-16', "Isra Mi'raj Nabi Muhammad SAW"],
-  ['2026-02-16', 'Cuti bersama Tahun Baru Imlek'],
-  ['2026-02-17', 'Tahun Baru Imlek'],
-  ['2026-03-18', 'Cuti bersama Hari Suci Nyepi'],
-  ['2026-03-19', 'Hari Suci Nyepi'],
-  ['2026-03-20', 'Hari Raya Idul Fitri'],
-  ['2026-03-23', 'Cuti bersama Idul Fitri'],
-  ['2026-03-24', 'Cuti bersama Idul Fitri'],
-  ['2026-04-03', 'Wafat Yesus Kristus'],
-  ['2026-05-01', 'Hari Buruh Internasional'],
-  ['2026-05-14', 'Kenaikan Yesus Kristus'],
-  ['2026-05-15', 'Cuti bersama Kenaikan Yesus Kristus'],
-  ['2026-05-27', 'Hari Raya Idul Adha'],
-  ['2026-05-29', 'Cuti bersama Waisak'],
-  ['2026-06-01', 'Hari Lahir Pancasila'],
-  ['2026-06-16', 'Tahun Baru Islam'],
-  ['2026-08-17', 'Hari Kemerdekaan RI'],
-  ['2026-08-25', 'Maulid Nabi Muhammad SAW'],
-  ['2026-12-24', 'Cuti bersama Natal'],
-  ['2026-12-25', 'Hari Raya Natal'],
-];
+/** The decreed national holidays and cuti bersama (server/seed/official-holidays.ts). */
+export const DEMO_HOLIDAYS = OFFICIAL_HOLIDAYS;
 
 export const DEMO_PASSWORD = 'Kaltim#2026';
 

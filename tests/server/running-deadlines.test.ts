@@ -80,6 +80,26 @@ function dueTimes(complaints: Iterable<Complaint>): Record<string, number> {
   return Object.fromEntries([...complaints].map((complaint) => [complaint.id, complaint.dueAt]));
 }
 
+describe('the seeded holidays', () => {
+  it('follow the SKB for 2026 and count 1 January 2027 as a holiday, as a device receives them', async () => {
+    const penghubung = await server.login('pupr.kaltim', 'p1');
+    const pulled = (await pullAll<Holiday>(server.app, penghubung, 'holidays', 500)).documents;
+    const kinds = Object.fromEntries(pulled.map((holiday) => [holiday.date, holiday.kind]));
+    expect(kinds['2026-05-28']).toBe('cuti_bersama'); // Idul Adha, Thursday
+    expect(kinds['2026-05-29']).toBeUndefined(); // no cuti bersama Waisak in the SKB
+    expect(kinds['2026-03-20']).toBe('cuti_bersama');
+    expect(kinds['2027-01-01']).toBe('libur_nasional');
+    const dates2026 = pulled.filter((holiday) => holiday.date.startsWith('2026-'));
+    expect(dates2026).toHaveLength(25); // 17 libur nasional + 8 cuti bersama
+
+    // Verification of a report received Wed 30 Dec 2026: Thu 31, (Fri 1 Jan), Mon 4, Tue 5.
+    const calendar = await loadWorkingCalendar(server.db, INSTANSI);
+    expect(computeDueDate(Date.parse('2026-12-30T01:00:00Z'), 3, 'working', calendar)).toBe(
+      endOfLocalDate('2027-01-05', OFFSET),
+    );
+  });
+});
+
 describe('a re-disposition to another OPD', () => {
   it('restarts the follow-up clock from the re-disposition, on the server and on the device', async () => {
     const complaints = await serverComplaints();

@@ -1,0 +1,81 @@
+/**
+ * National holidays (libur nasional) and cuti bersama as decreed, for the years the demo spans
+ * and the next one. A name starting with "Cuti bersama" is seeded as cuti bersama. Days on a
+ * weekend are listed as decreed: they change no working day, but the admin's list matches the
+ * decree. Admins keep this list per year (holidays are data, not code).
+ */
+export const OFFICIAL_HOLIDAYS: readonly (readonly [string, string])[] = [
+  // 2025: SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 1017 Tahun 2024,
+  // Nomor 2 Tahun 2024, Nomor 2 Tahun 2024.
+  ['2025-01-01', 'Tahun Baru 2025 Masehi'],
+  ['2025-01-27', "Isra Mi'raj Nabi Muhammad SAW"],
+  ['2025-01-28', 'Cuti bersama Tahun Baru Imlek'],
+  ['2025-01-29', 'Tahun Baru Imlek 2576 Kongzili'],
+  ['2025-03-28', 'Cuti bersama Hari Suci Nyepi'],
+  ['2025-03-29', 'Hari Suci Nyepi Tahun Baru Saka 1947'],
+  ['2025-03-31', 'Hari Raya Idul Fitri 1446 H'],
+  ['2025-04-01', 'Hari Raya Idul Fitri 1446 H'],
+  ['2025-04-02', 'Cuti bersama Idul Fitri'],
+  ['2025-04-03', 'Cuti bersama Idul Fitri'],
+  ['2025-04-04', 'Cuti bersama Idul Fitri'],
+  ['2025-04-07', 'Cuti bersama Idul Fitri'],
+  ['2025-04-18', 'Wafat Yesus Kristus'],
+  ['2025-04-20', 'Kebangkitan Yesus Kristus (Paskah)'],
+  ['2025-05-01', 'Hari Buruh Internasional'],
+  ['2025-05-12', 'Hari Raya Waisak 2569 BE'],
+  ['2025-05-13', 'Cuti bersama Waisak'],
+  ['2025-05-29', 'Kenaikan Yesus Kristus'],
+  ['2025-05-30', 'Cuti bersama Kenaikan Yesus Kristus'],
+  ['2025-06-01', 'Hari Lahir Pancasila'],
+  ['2025-06-06', 'Hari Raya Idul Adha 1446 H'],
+  ['2025-06-09', 'Cuti bersama Idul Adha'],
+  ['2025-06-27', 'Tahun Baru Islam 1447 H'],
+  ['2025-08-17', 'Hari Proklamasi Kemerdekaan RI'],
+  // Added in August 2025, after the SKB above.
+  ['2025-08-18', 'Cuti bersama Hari Kemerdekaan'],
+  ['2025-09-05', 'Maulid Nabi Muhammad SAW'],
+  ['2025-12-25', 'Kelahiran Yesus Kristus'],
+  ['2025-12-26', 'Cuti bersama Kelahiran Yesus Kristus'],
+
+  // 2026: SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 1497 Tahun 2025,
+  // Nomor 2 Tahun 2025, Nomor 5 Tahun 2025: 17 libur nasional and 8 days of cuti bersama.
+  ['2026-01-01', 'Tahun Baru 2026 Masehi'],
+  ['2026-01-16', "Isra Mi'raj Nabi Muhammad SAW"],
+  ['2026-02-16', 'Cuti bersama Tahun Baru Imlek'],
+  ['2026-02-17', 'Tahun Baru Imlek 2577 Kongzili'],
+  ['2026-03-18', 'Cuti bersama Hari Suci Nyepi'],
+  ['2026-03-19', 'Hari Suci Nyepi Tahun Baru Saka 1948'],
+  ['2026-03-20', 'Cuti bersama Idul Fitri'],
+  ['2026-03-21', 'Hari Raya Idul Fitri 1447 H'],
+  ['2026-03-22', 'Hari Raya Idul Fitri 1447 H'],
+  ['2026-03-23', 'Cuti bersama Idul Fitri'],
+  ['2026-03-24', 'Cuti bersama Idul Fitri'],
+  ['2026-04-03', 'Wafat Yesus Kristus'],
+  ['2026-04-05', 'Kebangkitan Yesus Kristus (Paskah)'],
+  ['2026-05-01', 'Hari Buruh Internasional'],
+  ['2026-05-14', 'Kenaikan Yesus Kristus'],
+  ['2026-05-15', 'Cuti bersama Kenaikan Yesus Kristus'],
+  ['2026-05-27', 'Hari Raya Idul Adha 1447 H'],
+  ['2026-05-28', 'Cuti bersama Idul Adha'],
+  ['2026-05-31', 'Hari Raya Waisak 2570 BE'],
+  ['2026-06-01', 'Hari Lahir Pancasila'],
+  ['2026-06-16', 'Tahun Baru Islam 1448 H'],
+  ['2026-08-17', 'Hari Proklamasi Kemerdekaan RI'],
+  ['2026-08-25', 'Maulid Nabi Muhammad SAW'],
+  ['2026-12-24', 'Cuti bersama Kelahiran Yesus Kristus'],
+  ['2026-12-25', 'Kelahiran Yesus Kristus'],
+
+  // 2027: PROVISIONAL until the SKB for 2027 is entered. Only the days fixed by date (1 Jan,
+  // 1 May, 1 Jun, 17 Aug, 25 Dec) and those that follow from the Gregorian calendar (Imlek,
+  // Good Friday, Easter, Ascension). The Islamic holidays, Nyepi, Waisak and every cuti
+  // bersama of 2027 depend on the decree and are not here.
+  ['2027-01-01', 'Tahun Baru 2027 Masehi'],
+  ['2027-02-06', 'Tahun Baru Imlek 2578 Kongzili'],
+  ['2027-03-26', 'Wafat Yesus Kristus'],
+  ['2027-03-28', 'Kebangkitan Yesus Kristus (Paskah)'],
+  ['2027-05-01', 'Hari Buruh Internasional'],
+  ['2027-05-06', 'Kenaikan Yesus Kristus'],
+  ['2027-06-01', 'Hari Lahir Pancasila'],
+  ['2027-08-17', 'Hari Proklamasi Kemerdekaan RI'],
+  ['2027-12-25', 'Kelahiran Yesus Kristus'],
+];
