@@ -14,6 +14,9 @@ import { InitialSyncProgress } from '../features/status/InitialSyncProgress.tsx'
 import { LanguageSwitch } from '../features/status/LanguageSwitch.tsx';
 import { MergeConflictsButton } from '../features/status/MergeConflictsButton.tsx';
 import { RefusalsButton } from '../features/status/RefusalsButton.tsx';
+import { HolidayYearsButton } from '../features/status/HolidayYearsButton.tsx';
+import { useYearsWithoutHolidays } from '../features/status/use-years-without-holidays.ts';
+import type { AdministrationSection } from '../features/admin/AdministrationPage.tsx';
 import { ReloginBanner } from '../features/status/ReloginBanner.tsx';
 import { SyncIndicator } from '../features/status/SyncIndicator.tsx';
 import { ThemeSwitch } from '../features/status/ThemeSwitch.tsx';
@@ -62,6 +65,12 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
     'queue' | 'report' | 'templates' | 'autoClose' | 'audit' | 'administration' | 'help'
   >('queue');
   const isAdmin = officer.role === 'admin_instansi';
+  const yearsWithoutHolidays = useYearsWithoutHolidays(store, snapshot);
+  // Opened from the status-bar warning: the holidays section, on a fresh mount of the page.
+  const [adminOpening, setAdminOpening] = useState<{
+    section: AdministrationSection;
+    visit: number;
+  }>({ section: 'units', visit: 0 });
   const [showShortcuts, setShowShortcuts] = useState(false);
   useDesktopIntegration({
     store,
@@ -249,7 +258,13 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
               {view === 'templates' && <TemplatesPage />}
               {view === 'autoClose' && <AutoCloseProposals store={store} directory={directory} />}
               {view === 'audit' && <AuditPage />}
-              {view === 'administration' && <AdministrationPage />}
+              {view === 'administration' && (
+                <AdministrationPage
+                  key={adminOpening.visit}
+                  initialSection={adminOpening.section}
+                  yearsWithoutHolidays={yearsWithoutHolidays}
+                />
+              )}
             </Suspense>
           </main>
         )}
@@ -294,6 +309,13 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           {notice}
         </p>
         <RefusalsButton />
+        <HolidayYearsButton
+          years={yearsWithoutHolidays}
+          onOpen={() => {
+            setAdminOpening((opening) => ({ section: 'holidays', visit: opening.visit + 1 }));
+            setView('administration');
+          }}
+        />
         <MergeConflictsButton directory={directory} />
         <ThemeSwitch />
       </footer>

@@ -58,6 +58,11 @@ export const ADMIN_MESSAGES_EN: Record<keyof typeof ADMIN_MESSAGES_ID, string> =
   'admin.holidays.removeNamed': 'Remove {name} ({date})',
   'admin.holidays.removed': '{name} ({date}) removed; the change is sent when connected.',
   'admin.holidays.error.date': 'Enter a valid date.',
+  'admin.holidays.missingYear':
+    'No holidays are entered for {year}, yet {count} running deadlines reach that year: they are counted without national holidays and cuti bersama until the {year} list is entered from the decree.',
+  'holidayYears.button': 'No holidays entered for {years}',
+  'holidayYears.hint':
+    'Running deadlines (up to {count}) are counted without holidays. Open Administration → Holidays.',
   'admin.holidays.error.year': 'The date must be in {year}.',
   'admin.holidays.error.taken': 'This date is already a holiday.',
   'admin.sla.heading': 'SLA rules',

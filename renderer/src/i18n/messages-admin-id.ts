@@ -57,6 +57,11 @@ export const ADMIN_MESSAGES_ID = {
   'admin.holidays.removeNamed': 'Hapus {name} ({date})',
   'admin.holidays.removed': '{name} ({date}) dihapus; perubahan dikirim saat tersambung.',
   'admin.holidays.error.date': 'Isi tanggal yang sah.',
+  'admin.holidays.missingYear':
+    'Hari libur tahun {year} belum diisi, padahal {count} tenggat yang sedang berjalan mencapai tahun itu: tenggat itu dihitung tanpa libur nasional dan cuti bersama sampai daftar {year} diisi sesuai SKB.',
+  'holidayYears.button': 'Hari libur {years} belum diisi',
+  'holidayYears.hint':
+    'Tenggat yang berjalan (sampai {count}) dihitung tanpa hari libur. Buka Administrasi → Hari libur.',
   'admin.holidays.error.year': 'Tanggal harus pada tahun {year}.',
   'admin.holidays.error.taken': 'Tanggal ini sudah menjadi hari libur.',
   'admin.sla.heading': 'Aturan SLA',

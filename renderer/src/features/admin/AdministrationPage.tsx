@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { YearWithoutHolidays } from '../../../../shared/deadline/find-years-without-holidays.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { CategoriesPanel } from './CategoriesPanel.tsx';
 import { HolidaysPanel } from './HolidaysPanel.tsx';
@@ -9,12 +10,19 @@ import './admin-pages.css';
 import './directory-admin.css';
 
 const SECTIONS = ['units', 'categories', 'holidays', 'sla', 'officers'] as const;
-type Section = (typeof SECTIONS)[number];
+export type AdministrationSection = (typeof SECTIONS)[number];
 
 /** The Admin Instansi's reference data and officers, one section at a time. */
-export function AdministrationPage() {
+export function AdministrationPage({
+  initialSection = 'units',
+  yearsWithoutHolidays = [],
+}: {
+  initialSection?: AdministrationSection;
+  /** Years running deadlines reach with no holiday entered: warned above every section. */
+  yearsWithoutHolidays?: readonly YearWithoutHolidays[];
+}) {
   const { t } = useTranslation();
-  const [section, setSection] = useState<Section>('units');
+  const [section, setSection] = useState<AdministrationSection>(initialSection);
   return (
     <section className="admin-page" aria-labelledby="administration-heading">
       <h2 id="administration-heading" className="visually-hidden">
@@ -34,9 +42,25 @@ export function AdministrationPage() {
           </button>
         ))}
       </nav>
+      {yearsWithoutHolidays.length > 0 && (
+        <div className="admin-warning" role="alert" data-testid="admin-holiday-years-warning">
+          {yearsWithoutHolidays.map((gap) => (
+            <p key={gap.year}>
+              {t('admin.holidays.missingYear', { year: String(gap.year), count: gap.deadlines })}
+            </p>
+          ))}
+        </div>
+      )}
       {section === 'units' && <UnitsPanel />}
       {section === 'categories' && <CategoriesPanel />}
-      {section === 'holidays' && <HolidaysPanel />}
+      {section === 'holidays' && (
+        // Opened from the warning: the first year without holidays, ready to be filled in.
+        <HolidaysPanel
+          {...(initialSection === 'holidays' && yearsWithoutHolidays[0]
+            ? { initialYear: yearsWithoutHolidays[0].year }
+            : {})}
+        />
+      )}
       {section === 'sla' && <SlaRulesPanel />}
       {section === 'officers' && <OfficersPanel />}
     </section>

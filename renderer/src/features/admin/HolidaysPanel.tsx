@@ -16,13 +16,13 @@ function yearsToOffer(holidays: readonly Holiday[], thisYear: number): number[] 
 }
 
 /** Holidays per year: national holidays and cuti bersama, added or removed by the admin. */
-export function HolidaysPanel() {
+export function HolidaysPanel({ initialYear }: { initialYear?: number }) {
   const { t, language } = useTranslation();
   const workstation = useWorkstation();
   const offset = workstation.instansi.utcOffsetMinutes;
   const holidays = useReplicaDocuments('holidays');
   const [thisYear] = useState(() => Number(localDateOf(Date.now(), offset).slice(0, 4)));
-  const [year, setYear] = useState(thisYear);
+  const [year, setYear] = useState(initialYear ?? thisYear);
   const [notice, setNotice] = useState('');
   const ofYear = useMemo(
     () =>
