@@ -6,6 +6,7 @@ import { runMigrations } from './db/migrations.ts';
 import { openDatabase } from './db/open-database.ts';
 import { DEFAULT_SEED, seedDemo, type SeedResult } from './seed/seed-demo.ts';
 import { createPgNotifyChangeFeed } from './replication/pg-notify-change-feed.ts';
+import { recomputeAllRunningDueDates } from './replication/complaint-store.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -28,6 +29,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         nowMs: Date.now(),
       })
     : null;
+  // Due dates stored before a holiday or rule change reached them are brought up to date.
+  await recomputeAllRunningDueDates(db);
   // On PostgreSQL several processes may serve one database: live changes fan out through
   // LISTEN/NOTIFY. The embedded PGlite has one process, so the in-process feed suffices.
   const feed = config.databaseUrl ? await createPgNotifyChangeFeed(config.databaseUrl) : undefined;

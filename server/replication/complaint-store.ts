@@ -8,7 +8,7 @@ import {
 } from '../../shared/deadline/sla-rules.ts';
 import { planDueDateUpdates } from '../../shared/deadline/plan-due-date-updates.ts';
 import { decideClockStart } from '../../shared/deadline/decide-clock-start.ts';
-import type { SqlExecutor } from '../db/database.ts';
+import type { Database, SqlExecutor } from '../db/database.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import { appendAudit } from '../audit-log.ts';
 import { reserveChangeSeqs } from './change-counter.ts';
@@ -421,6 +421,20 @@ export async function recomputeRunningDueDates(
     ],
   );
   return updates.length;
+}
+
+/**
+ * Brings every instansi's running due dates to the calendar and rules stored now, one
+ * transaction per instansi: run at start, it heals due dates stored before holiday and rule
+ * edits moved them. Returns how many moved.
+ */
+export async function recomputeAllRunningDueDates(db: Database): Promise<number> {
+  const instansi = await db.query<{ id: string }>('SELECT id FROM instansi ORDER BY id');
+  let moved = 0;
+  for (const { id } of instansi) {
+    moved += await db.transaction((tx) => recomputeRunningDueDates(tx, id));
+  }
+  return moved;
 }
 
 export const complaintStore: ReplicatedStore<Complaint> = {

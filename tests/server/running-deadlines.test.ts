@@ -17,6 +17,7 @@ import {
   loadSlaRuleSets,
   loadWorkingCalendar,
 } from '../../server/replication/working-calendar-repository.ts';
+import { recomputeAllRunningDueDates } from '../../server/replication/complaint-store.ts';
 import { openTestReplica, type TestReplica } from './support/test-replica.ts';
 import { bearer, startTestServer, type TestServer } from './support/test-server.ts';
 import { pullAll, pushComplaints } from './support/replication-client.ts';
@@ -228,5 +229,24 @@ describe('a holiday added or withdrawn', () => {
     ]);
     expect(response.json()).toEqual([]);
     expect(dueTimes((await serverComplaints()).values())).toEqual(dueTimes(before.values()));
+  });
+});
+
+describe('due dates stored before a holiday edit reached them', () => {
+  it('are brought up to date at server start, each with a new change number', async () => {
+    const before = await serverComplaints();
+    const stale = [...before.values()].filter((complaint) => complaint.dueAt > 0).slice(0, 3);
+    for (const complaint of stale) {
+      await server.db.query(
+        "UPDATE complaints SET due_at = due_at + interval '1 day' WHERE id = $1",
+        [complaint.id],
+      );
+    }
+    expect(await recomputeAllRunningDueDates(server.db)).toBe(3);
+    const after = await serverComplaints();
+    expect(dueTimes(after.values())).toEqual(dueTimes(before.values()));
+    for (const complaint of stale)
+      expect(after.get(complaint.id)!.serverSeq).toBeGreaterThan(complaint.serverSeq);
+    expect(await recomputeAllRunningDueDates(server.db)).toBe(0);
   });
 });
