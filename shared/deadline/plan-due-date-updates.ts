@@ -1,6 +1,9 @@
 import type { Complaint } from '../schemas/complaint.ts';
-import { computeComplaintDueAt, ruleSetInForce, type SlaRuleSet } from './sla-rules.ts';
+import { computeDueDate } from './compute-due-date.ts';
+import { clockSpanOf, ruleSetInForce, type SlaRuleSet } from './sla-rules.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
+
+const DAY_MS = 86_400_000;
 
 type StoredDeadline = Pick<
   Complaint,
@@ -19,12 +22,21 @@ export function planDueDateUpdates(
   calendar: WorkingCalendar,
 ): { id: string; dueAt: number }[] {
   const updates: { id: string; dueAt: number }[] = [];
+  // A due date depends only on the local day the clock started, the days and the counting:
+  // thousands of clocks share a few hundred of those (20,000 clocks: 1.6 s uncached).
+  const dueByStart = new Map<string, number>();
+  const offsetMs = calendar.utcOffsetMinutes * 60_000;
   for (const complaint of complaints) {
-    const dueAt = computeComplaintDueAt(
-      complaint,
-      ruleSetInForce(ruleSets, complaint.receivedAt),
-      calendar,
-    );
+    const rules = ruleSetInForce(ruleSets, complaint.receivedAt);
+    const span = clockSpanOf(complaint, rules);
+    let dueAt = 0;
+    if (span) {
+      const startDay = Math.floor((span.startMs + offsetMs) / DAY_MS);
+      const key = `${startDay}|${span.days}|${rules.counting}`;
+      const known = dueByStart.get(key);
+      dueAt = known ?? computeDueDate(span.startMs, span.days, rules.counting, calendar);
+      if (known === undefined) dueByStart.set(key, dueAt);
+    }
     if (dueAt !== complaint.dueAt) updates.push({ id: complaint.id, dueAt });
   }
   return updates;

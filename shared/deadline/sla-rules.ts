@@ -68,24 +68,15 @@ export function runningClock(complaint: ClockInput): DeadlineClock | null {
   }
 }
 
-/** Due instant of the running clock, or 0 when none runs. */
-export function computeComplaintDueAt(
+/** When the running clock started and how many days it counts, or null when none runs. */
+export function clockSpanOf(
   complaint: ClockInput,
   rules: SlaRuleSet,
-  calendar: WorkingCalendar,
-): number {
+): { startMs: number; days: number } | null {
   const clock = runningClock(complaint);
-  if (clock === 'verifikasi') {
-    return computeDueDate(complaint.receivedAt, rules.verifyDays, rules.counting, calendar);
-  }
-  if (clock === 'tindak_lanjut') {
-    return computeDueDate(
-      complaint.statusChangedAt,
-      rules.firstFollowUpDays,
-      rules.counting,
-      calendar,
-    );
-  }
+  if (clock === 'verifikasi') return { startMs: complaint.receivedAt, days: rules.verifyDays };
+  if (clock === 'tindak_lanjut')
+    return { startMs: complaint.statusChangedAt, days: rules.firstFollowUpDays };
   if (clock === 'penyelesaian') {
     const days =
       complaint.type !== 'pengaduan'
@@ -93,7 +84,17 @@ export function computeComplaintDueAt(
         : complaint.berkadarPengawasan
           ? rules.resolutionSupervisedDays
           : rules.resolutionDays;
-    return computeDueDate(complaint.receivedAt, days, rules.counting, calendar);
+    return { startMs: complaint.receivedAt, days };
   }
-  return 0;
+  return null;
+}
+
+/** Due instant of the running clock, or 0 when none runs. */
+export function computeComplaintDueAt(
+  complaint: ClockInput,
+  rules: SlaRuleSet,
+  calendar: WorkingCalendar,
+): number {
+  const span = clockSpanOf(complaint, rules);
+  return span ? computeDueDate(span.startMs, span.days, rules.counting, calendar) : 0;
 }

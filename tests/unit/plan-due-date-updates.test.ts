@@ -39,4 +39,23 @@ describe('planDueDateUpdates', () => {
     ]);
     expect(planDueDateUpdates([stored('a', '2026-12-07T10:00', PLAIN)], [], PLAIN)).toEqual([]);
   });
+
+  it('gives each clock its own due date when many start on the same day', () => {
+    const received = wita('2026-12-01T09:00');
+    const base = { status: 'ditindaklanjuti' as const, receivedAt: received, dueAt: 0 };
+    const plain = sampleComplaint({ ...base, id: 'plain' });
+    const supervised = sampleComplaint({ ...base, id: 'supervised', berkadarPengawasan: true });
+    const aspiration = sampleComplaint({ ...base, id: 'aspiration', type: 'aspirasi' });
+    const verify = sampleComplaint({ ...base, id: 'verify', status: 'belum_diverifikasi' });
+    const all = [plain, supervised, aspiration, verify, { ...plain, id: 'plain-2' }];
+    expect(planDueDateUpdates(all, [], WITH_HOLIDAY)).toEqual(
+      all.map((complaint) => ({
+        id: complaint.id,
+        dueAt: computeComplaintDueAt(complaint, DEFAULT_SLA_RULES, WITH_HOLIDAY),
+      })),
+    );
+    expect(
+      new Set(all.map((c) => computeComplaintDueAt(c, DEFAULT_SLA_RULES, WITH_HOLIDAY))).size,
+    ).toBe(4);
+  });
 });
