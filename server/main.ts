@@ -1,8 +1,14 @@
 import { readServerConfig } from './config.ts';
+import { onParentExit } from './on-parent-exit.ts';
+import { isPortInUse, portInUseMessage } from './port-in-use.ts';
 import { startServer } from './start-server.ts';
 import { DEMO_OFFICERS, DEMO_PASSWORD } from './seed/demo-instansi.ts';
 
 const config = readServerConfig(process.env);
+if (await isPortInUse(config.port, config.host)) {
+  console.error(portInUseMessage(config.port, config.host));
+  process.exit(1);
+}
 const server = await startServer(config);
 const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 
@@ -17,21 +23,24 @@ if (config.seedDemo) {
     console.log(`  ${officer.username.padEnd(20)} ${officer.role}`);
 }
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) {
-      console.error(`${signal} again: stopping at once`);
+let stoppingOn: string | null = null;
+function stop(reason: string): void {
+  // Ctrl-C reaches both `npm start` and this process, which then also gets its SIGTERM: only the
+  // same signal twice means "stop at once".
+  if (stoppingOn === reason) {
+    console.error(`${reason} again: stopping at once`);
+    process.exit(1);
+  }
+  if (stoppingOn) return;
+  stoppingOn = reason;
+  console.log(`${reason}: finishing requests in flight, then stopping`);
+  server.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
       process.exit(1);
-    }
-    stopping = true;
-    console.log(`${signal}: finishing requests in flight, then stopping`);
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
+    },
+  );
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
+onParentExit(() => stop('parent process gone'));

@@ -333,6 +333,14 @@ UPDATE holidays h SET seq = c.value + r.rn
 UPDATE change_counter SET value = value + (SELECT count(*) FROM holidays WHERE kind = 'cuti_bersama');
 `,
   },
+  {
+    id: 18,
+    name: 'instansi_region_code',
+    sql: `
+-- The Kemendagri code of the province (pp) or regency/city (pp.kk) the instansi governs.
+ALTER TABLE instansi ADD COLUMN region_code text NOT NULL DEFAULT '';
+`,
+  },
 ];
 
 /** Serialises concurrent starts of several server processes on one database. */

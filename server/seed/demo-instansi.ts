@@ -1,3 +1,4 @@
+import { NATIONAL_CATEGORIES } from '../../shared/domain/national-categories.ts';
 import { OFFICIAL_HOLIDAYS } from './official-holidays.ts';
 
 /** The demo instansi: Pemerintah Provinsi Kalimantan Timur (WITA), its OPD units and categories. */
@@ -6,6 +7,7 @@ export const DEMO_INSTANSI = {
   name: 'Pemerintah Provinsi Kalimantan Timur',
   shortName: 'Pemprov Kaltim',
   utcOffsetMinutes: 480,
+  regionCode: '64',
   address: 'Jl. Gajah Mada No. 2, Samarinda 75121',
 } as const;
 
@@ -45,22 +47,7 @@ export const DEMO_UNITS = [
   { code: 'BAPENDA', name: 'Badan Pendapatan Daerah', shortName: 'Bapenda' },
 ] as const;
 
-export const DEMO_CATEGORIES = [
-  { code: 'kesehatan', name: 'Kesehatan' },
-  { code: 'pendidikan', name: 'Pendidikan' },
-  { code: 'infrastruktur', name: 'Infrastruktur' },
-  { code: 'transportasi', name: 'Transportasi' },
-  { code: 'administrasi_kependudukan', name: 'Administrasi Kependudukan' },
-  { code: 'perizinan', name: 'Perizinan' },
-  { code: 'lingkungan_hidup', name: 'Lingkungan Hidup' },
-  { code: 'pariwisata', name: 'Pariwisata' },
-  { code: 'pembangunan_daerah', name: 'Pembangunan Daerah' },
-  { code: 'dana_desa', name: 'Dana Desa' },
-  { code: 'ketenagakerjaan', name: 'Ketenagakerjaan' },
-  { code: 'komunikasi_dan_informatika', name: 'Komunikasi dan Informatika' },
-  { code: 'sosial', name: 'Sosial' },
-  { code: 'pelayanan_publik_umum', name: 'Pelayanan Publik Umum' },
-] as const;
+export const DEMO_CATEGORIES = NATIONAL_CATEGORIES;
 
 /** Regencies and cities of Kalimantan Timur with their Kemendagri codes. */
 export const DEMO_REGIONS = [

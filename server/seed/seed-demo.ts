@@ -182,13 +182,15 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
 
     const now = new Date(options.nowMs);
     await tx.query(
-      'INSERT INTO instansi (id, name, short_name, utc_offset_minutes, address) VALUES ($1, $2, $3, $4, $5)',
+      `INSERT INTO instansi (id, name, short_name, utc_offset_minutes, address, region_code)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
       [
         DEMO_INSTANSI.id,
         DEMO_INSTANSI.name,
         DEMO_INSTANSI.shortName,
         DEMO_INSTANSI.utcOffsetMinutes,
         DEMO_INSTANSI.address,
+        DEMO_INSTANSI.regionCode,
       ],
     );
     const firstHolidaySeq = await reserveChangeSeqs(tx, DEMO_HOLIDAYS.length);
