@@ -7,7 +7,6 @@ import { ExecutiveSummary } from './ExecutiveSummary.tsx';
 import { HorizontalBarChart } from './HorizontalBarChart.tsx';
 import { formatCount, formatLocalDate, formatRate, REPORT_LANGUAGE } from './report-format.ts';
 import { ReportTableView } from './ReportTableView.tsx';
-import { TrendChart } from './TrendChart.tsx';
 import type { ReportSettings } from './use-report-settings.ts';
 
 type RakordaDocumentProps = {
@@ -19,7 +18,10 @@ type RakordaDocumentProps = {
   unitNames: readonly string[];
 };
 
-/** The printable RAKORDA briefing: A4 portrait, letterhead, summary, charts, tables, signature. */
+/**
+ * The printable RAKORDA briefing: A4 portrait (landscape pages for wide tables), letterhead,
+ * a one-page brief, charts, tables, definitions, signature.
+ */
 export function RakordaDocument({
   report,
   tables,
@@ -65,8 +67,6 @@ export function RakordaDocument({
 
       <section className="report-charts page-break-before" aria-label="Grafik">
         <h2>Grafik</h2>
-        <h3>Tren bulanan laporan diterima dan ditindaklanjuti/selesai</h3>
-        <TrendChart months={current.monthly} />
         <h3>Status laporan yang diterima</h3>
         <HorizontalBarChart
           title="Status laporan"
@@ -181,6 +181,7 @@ const DEFINITION_TITLES: Record<keyof typeof RAKORDA_DEFINITIONS, string> = {
   basis: 'Basis',
   tingkatPenanganan: 'Tingkat penanganan',
   tingkatPenyelesaian: 'Tingkat penyelesaian',
+  tingkatSelesai: 'Laporan selesai (ditutup)',
   dibukaKembali: 'Laporan dibuka kembali',
   waktuTindakan: 'Waktu tindakan',
   hariKerja: 'Hari kerja',

@@ -19,6 +19,14 @@ export function formatDays(value: number | null): string {
   return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(value);
 }
 
+/** A difference of two rates in percentage points, one decimal: `1,0`. */
+export function formatPoints(value: number): string {
+  return new Intl.NumberFormat('id-ID', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
 /** `1 Juni 2026`: the long Indonesian date of a YYYY-MM-DD local date. */
 export function formatLocalDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
