@@ -5,7 +5,13 @@ import type { Instansi } from '../../../../shared/schemas/officer.ts';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { ExecutiveSummary } from './ExecutiveSummary.tsx';
 import { HorizontalBarChart } from './HorizontalBarChart.tsx';
-import { formatCount, formatLocalDate, formatRate, REPORT_LANGUAGE } from './report-format.ts';
+import {
+  formatCount,
+  formatLocalDate,
+  formatRate,
+  REPORT_LANGUAGE,
+  scopeText,
+} from './report-format.ts';
 import { ReportTableView } from './ReportTableView.tsx';
 import type { ReportSettings } from './use-report-settings.ts';
 
@@ -33,7 +39,7 @@ export function RakordaDocument({
   const offset = instansi.utcOffsetMinutes;
   const status = current.status;
   const rankedUnits = current.units.filter((unit) => unit.rank !== null).slice(0, 15);
-  const scope = current.scope.wholeInstansi ? 'Seluruh OPD' : `OPD: ${unitNames.join(', ')}`;
+  const scope = scopeText(current.scope.wholeInstansi, unitNames);
   const stamp = (
     <p className="report-stamp">
       Dibuat {formatDateTime(REPORT_LANGUAGE, current.generatedAt, offset)} · Data per sinkronisasi

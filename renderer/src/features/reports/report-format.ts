@@ -19,6 +19,11 @@ export function formatDays(value: number | null): string {
   return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(value);
 }
 
+/** What a report covers: the whole instansi or the OPDs chosen. */
+export function scopeText(wholeInstansi: boolean, unitNames: readonly string[]): string {
+  return wholeInstansi ? 'Seluruh OPD' : `OPD: ${unitNames.join(', ')}`;
+}
+
 /** A difference of two rates in percentage points, one decimal: `1,0`. */
 export function formatPoints(value: number): string {
   return new Intl.NumberFormat('id-ID', {
