@@ -183,7 +183,7 @@ export function rakordaTables(figures: RakordaFigures): ReportTable[] {
       id: 'monthly',
       title: 'Tren bulanan',
       columns: [
-        { label: 'Bulan', kind: 'text' },
+        { label: 'Bulan', kind: 'text', wrap: 'never' },
         { label: 'Diterima', kind: 'count' },
         { label: RESOLVED_LABEL, kind: 'count' },
         { label: 'Dalam proses', kind: 'count' },

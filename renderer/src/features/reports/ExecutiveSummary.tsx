@@ -6,9 +6,9 @@ import type {
 import { CLOCK_LABELS } from '../../../../shared/reports/report-tables.ts';
 import { formatDateTime } from '../../i18n/translate.ts';
 import {
+  describeChange,
   formatCount,
   formatDays,
-  formatPoints,
   formatRate,
   REPORT_LANGUAGE,
 } from './report-format.ts';
@@ -24,16 +24,12 @@ function Change({
   previous: number | null;
   kind: 'count' | 'rate';
 }) {
-  if (current === null || previous === null)
-    return <span className="summary-change">periode sebelumnya: —</span>;
-  const delta = Math.round((current - previous) * 10) / 10;
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const described = describeChange(current, previous, kind);
+  if (!described) return <span className="summary-change">periode sebelumnya: —</span>;
   return (
     <span className="summary-change">
-      periode sebelumnya{' '}
-      {kind === 'rate'
-        ? `${formatDays(previous)} % (${sign}${formatPoints(Math.abs(delta))} poin)`
-        : `${formatCount(previous)} (${sign}${formatCount(Math.abs(delta))})`}
+      periode sebelumnya <span className="wrap-never">{described.previous}</span>{' '}
+      <span className="wrap-never">{described.change}</span>
     </span>
   );
 }
@@ -71,11 +67,11 @@ function UnitBrief({ title, units }: { title: string; units: readonly UnitFigure
       {units.length === 0 ? (
         <p className="report-note">—</p>
       ) : (
-        <table className="report-table">
+        <table className="report-table summary-unit-table">
           <thead>
             <tr>
               <th scope="col" className="numeric">
-                Peringkat
+                No.
               </th>
               <th scope="col">OPD</th>
               <th scope="col" className="numeric">
@@ -164,7 +160,8 @@ export function ExecutiveSummary({
           testId="summary-completion"
         >
           <p className="summary-closed" data-testid="summary-closed">
-            di antaranya selesai (ditutup): <strong>{formatRate(current.rates.closed)}</strong> ={' '}
+            di antaranya selesai (ditutup):{' '}
+            <strong className="wrap-never">{formatRate(current.rates.closed)}</strong> ={' '}
             {formatCount(current.rates.closed.numerator)} ÷{' '}
             {formatCount(current.rates.closed.denominator)}
           </p>

@@ -59,8 +59,9 @@ export function RakordaDocument({
         </div>
       </header>
       <h1 className="report-title">
-        Laporan Pengelolaan Pengaduan Pelayanan Publik (SP4N-LAPOR!)
-        <span>Bahan Rapat Koordinasi Daerah (RAKORDA)</span>
+        Laporan Pengelolaan Pengaduan Pelayanan Publik{' '}
+        <span className="wrap-never">(SP4N-LAPOR!)</span>
+        <span className="report-subtitle">Bahan Rapat Koordinasi Daerah (RAKORDA)</span>
       </h1>
       <p className="report-period" data-testid="report-period">
         Periode {formatLocalDate(current.period.from)} – {formatLocalDate(current.period.to)} ·{' '}
@@ -140,7 +141,7 @@ export function RakordaDocument({
         )}
       </section>
 
-      <section className="report-tables page-break-before" aria-label="Tabel">
+      <section className="report-tables" aria-label="Tabel">
         <h2>Tabel</h2>
         {tables.map((table) => (
           <ReportTableView

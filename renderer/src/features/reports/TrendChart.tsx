@@ -15,8 +15,10 @@ export function TrendChart({
   compact?: boolean;
 }) {
   const width = compact ? 360 : 640;
-  const height = compact ? 210 : 220;
+  const height = compact ? 250 : 220;
   const max = Math.max(1, ...months.map((month) => month.received));
+  // A label is about 36 units wide: label every month only where they do not overlap.
+  const labelStep = Math.max(1, Math.ceil(months.length / Math.floor((width - LEFT) / 40)));
   const plotHeight = height - TOP - BOTTOM;
   const slot = (width - LEFT - 8) / Math.max(1, months.length);
   const barWidth = Math.max(2, Math.min(22, slot / 2.6));
@@ -73,7 +75,7 @@ export function TrendChart({
               height={TOP + plotHeight - y(month.resolved)}
               className="chart-resolved"
             />
-            {(months.length <= 12 || index % Math.ceil(months.length / 12) === 0) && (
+            {index % labelStep === 0 && (
               <text x={x} y={height - BOTTOM + 14} textAnchor="middle" className="chart-label">
                 {formatMonth(month.month, true)}
               </text>
