@@ -76,7 +76,8 @@ function legendOf(pairs: readonly { shortName: string; name: string }[]): Report
 }
 
 /**
- * Every table of the RAKORDA report as plain rows, in the order printed. The page renders
+ * Every table of the RAKORDA report as plain rows, in the order printed (the wide one last, so
+ * its landscape pages do not leave a short portrait page before them). The page renders
  * them and the CSV and XLSX exports write them, so the three never disagree.
  */
 export function rakordaTables(figures: RakordaFigures): ReportTable[] {
@@ -202,6 +203,18 @@ export function rakordaTables(figures: RakordaFigures): ReportTable[] {
       ]),
     },
     {
+      id: 'archived',
+      title: 'Alasan pengarsipan',
+      columns: [
+        { label: 'Alasan', kind: 'text' },
+        { label: 'Jumlah', kind: 'count' },
+      ],
+      rows: figures.archivedReasons.map((row) => [
+        ARCHIVE_REASON_LABELS[row.reason] ?? row.reason,
+        row.count,
+      ]),
+    },
+    {
       id: 'overdue',
       title: 'Laporan terlambat',
       columns: [
@@ -224,18 +237,6 @@ export function rakordaTables(figures: RakordaFigures): ReportTable[] {
       ]),
       wide: true,
       legend: legendOf(overdueUnits),
-    },
-    {
-      id: 'archived',
-      title: 'Alasan pengarsipan',
-      columns: [
-        { label: 'Alasan', kind: 'text' },
-        { label: 'Jumlah', kind: 'count' },
-      ],
-      rows: figures.archivedReasons.map((row) => [
-        ARCHIVE_REASON_LABELS[row.reason] ?? row.reason,
-        row.count,
-      ]),
     },
   ];
 }
