@@ -10,6 +10,7 @@ import { ARCHIVE_REASONS, type ArchiveReason } from '../domain/triage.ts';
 import type { DayCounting } from '../deadline/compute-due-date.ts';
 import { runningClock, ruleSetInForce, type DeadlineClock } from '../deadline/sla-rules.ts';
 import {
+  CLOSED_RATE_FORMULA,
   COMPLETION_RATE_FORMULA,
   FOLLOW_UP_WITHIN_DEADLINE_FORMULA,
   HANDLED_RATE_FORMULA,
@@ -158,7 +159,8 @@ export type RakordaFigures = {
     byChannel: Record<Channel, number>;
   };
   status: StatusFigures;
-  rates: { handled: RakordaRate; completion: RakordaRate };
+  /** closed: selesai alone, shown beside completion (which counts ditindaklanjuti too). */
+  rates: { handled: RakordaRate; completion: RakordaRate; closed: RakordaRate };
   timeToVerify: DurationFigures;
   timeToFirstFollowUp: DurationFigures;
   withinDeadline: { verification: RakordaRate; firstFollowUp: RakordaRate };
@@ -509,6 +511,7 @@ function figuresOf(
     rates: {
       handled: rate(status.resolved + status.inProcess, status.base, HANDLED_RATE_FORMULA),
       completion: rate(status.resolved, status.base, COMPLETION_RATE_FORMULA),
+      closed: rate(byStatus.selesai, status.base, CLOSED_RATE_FORMULA),
     },
     timeToVerify: durationFigures(verifyDays, verifyMissing),
     timeToFirstFollowUp: durationFigures(followUpDays, followUpMissing),

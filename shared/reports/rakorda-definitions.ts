@@ -7,6 +7,8 @@ export const HANDLED_RATE_FORMULA =
   '(ditindaklanjuti + selesai + didisposisi) ÷ (diterima − diarsipkan − bukan wewenang)';
 export const COMPLETION_RATE_FORMULA =
   '(ditindaklanjuti + selesai) ÷ (diterima − diarsipkan − bukan wewenang)';
+/** The share already closed: the announced rate counts ditindaklanjuti and selesai together. */
+export const CLOSED_RATE_FORMULA = 'selesai ÷ (diterima − diarsipkan − bukan wewenang)';
 export const UNIT_COMPLETION_RATE_FORMULA =
   '(ditindaklanjuti + selesai) ÷ laporan yang saat ini didisposisikan ke OPD ini';
 export const VERIFICATION_WITHIN_DEADLINE_FORMULA =
@@ -24,6 +26,7 @@ export const RAKORDA_DEFINITIONS = {
   basis: 'Basis = laporan diterima − diarsipkan − bukan wewenang.',
   tingkatPenanganan: `Tingkat penanganan = ${HANDLED_RATE_FORMULA}. Kosong bila basis nol.`,
   tingkatPenyelesaian: `Tingkat penyelesaian = ${COMPLETION_RATE_FORMULA}. Kosong bila basis nol.`,
+  tingkatSelesai: `Laporan selesai (ditutup) = ${CLOSED_RATE_FORMULA}. Bagian dari tingkat penyelesaian yang sudah ditutup; sisanya ditindaklanjuti dan masih menunggu tanggapan pelapor. Kosong bila basis nol.`,
   dibukaKembali:
     'Laporan yang dibuka kembali (selesai → ditindaklanjuti) tetap dihitung satu kali, menurut status saat ini; jumlah laporan yang pernah dibuka kembali ditampilkan tersendiri. Pembukaan kembali bukan tindak lanjut pertama.',
   waktuTindakan:
@@ -49,7 +52,7 @@ export const RAKORDA_DEFINITIONS = {
   trenBulanan:
     'Per bulan kalender tanggal diterima (bulan pertama dan terakhir dipotong sesuai periode), dengan status saat ini.',
   alasanArsip:
-    'Alasan diambil dari riwayat pengarsipan terakhir laporan; tanpa riwayat: "duplikat" bila laporan ditandai duplikat, selain itu "tidak_tercatat".',
+    'Alasan diambil dari riwayat pengarsipan terakhir laporan; tanpa riwayat: "Duplikat" bila laporan ditandai duplikat, selain itu "Tidak tercatat".',
   pembanding:
     'Periode pembanding: periode sepanjang periode laporan tepat sebelumnya; untuk periode berupa bulan penuh (bulan, triwulan, semester, tahun) dipakai jumlah bulan penuh yang sama sebelumnya.',
 } as const;

@@ -4,12 +4,25 @@ import type { RakordaFigures, RakordaRate } from './compute-rakorda-figures.ts';
 
 /** A cell keeps its raw value so spreadsheets get numbers and the page can format them. */
 export type ReportCell = string | number | null;
-export type ReportColumn = { label: string; kind: 'text' | 'count' | 'percent' | 'days' | 'date' };
+export type ReportColumn = {
+  label: string;
+  kind: 'text' | 'count' | 'percent' | 'days' | 'date';
+  /** Written to CSV and XLSX but left off the printed page (e.g. an OPD's full name). */
+  exportOnly?: true;
+  /** How the printed cell may wrap: never (tracking numbers, dates), or even inside a long
+   * word (free text typed by the public); by default only between words. */
+  wrap?: 'never' | 'anywhere';
+};
+/** A short name printed in a table and what it stands for, listed under the table. */
+export type ReportLegendEntry = { term: string; meaning: string };
 export type ReportTable = {
   id: string;
   title: string;
   columns: ReportColumn[];
   rows: ReportCell[][];
+  /** Too wide for a portrait page with its words whole: printed on a landscape page. */
+  wide?: true;
+  legend?: ReportLegendEntry[];
 };
 
 export const STATUS_LABELS: Record<ComplaintStatus, string> = {
@@ -50,12 +63,32 @@ export const ARCHIVE_REASON_LABELS: Record<string, string> = {
 
 const percentOf = (rate: RakordaRate): number | null => rate.percent;
 
+const RESOLVED_LABEL = 'Ditindaklanjuti atau selesai';
+
+/** Short name = full name for each short name printed, in order, once each. */
+function legendOf(pairs: readonly { shortName: string; name: string }[]): ReportLegendEntry[] {
+  const seen = new Map<string, string>();
+  for (const pair of pairs) {
+    if (pair.shortName && pair.shortName !== pair.name && !seen.has(pair.shortName))
+      seen.set(pair.shortName, pair.name);
+  }
+  return [...seen].map(([term, meaning]) => ({ term, meaning }));
+}
+
 /**
- * Every table of the RAKORDA report as plain rows, in the order printed. The page renders
+ * Every table of the RAKORDA report as plain rows, in the order printed (the wide one last, so
+ * its landscape pages do not leave a short portrait page before them). The page renders
  * them and the CSV and XLSX exports write them, so the three never disagree.
  */
 export function rakordaTables(figures: RakordaFigures): ReportTable[] {
   const status = figures.status;
+  const unitsById = new Map(figures.units.map((unit) => [unit.unitId, unit]));
+  const overdueUnits = figures.overdue.items
+    .filter((item) => item.unitId)
+    .map((item) => ({
+      shortName: unitsById.get(item.unitId)?.shortName ?? item.unitName,
+      name: item.unitName,
+    }));
   return [
     {
       id: 'status',
@@ -107,18 +140,19 @@ export function rakordaTables(figures: RakordaFigures): ReportTable[] {
       title: 'Peringkat OPD',
       columns: [
         { label: 'Peringkat', kind: 'count' },
-        { label: 'OPD', kind: 'text' },
+        { label: 'OPD', kind: 'text', wrap: 'never' },
         { label: 'Diterima', kind: 'count' },
-        { label: 'Ditindaklanjuti/selesai', kind: 'count' },
+        { label: RESOLVED_LABEL, kind: 'count' },
         { label: 'Dalam proses', kind: 'count' },
         { label: 'Tingkat penyelesaian (%)', kind: 'percent' },
         { label: 'Tindak lanjut tepat waktu (%)', kind: 'percent' },
         { label: 'Median waktu respons (hari kerja)', kind: 'days' },
         { label: 'Terlambat', kind: 'count' },
+        { label: 'Nama OPD', kind: 'text', exportOnly: true },
       ],
       rows: figures.units.map((unit) => [
         unit.rank,
-        unit.name,
+        unit.shortName,
         unit.received,
         unit.resolved,
         unit.inProcess,
@@ -126,7 +160,9 @@ export function rakordaTables(figures: RakordaFigures): ReportTable[] {
         percentOf(unit.firstFollowUpWithinDeadline),
         unit.medianResponseDays,
         unit.overdue,
+        unit.name,
       ]),
+      legend: legendOf(figures.units),
     },
     {
       id: 'categories',
@@ -134,7 +170,7 @@ export function rakordaTables(figures: RakordaFigures): ReportTable[] {
       columns: [
         { label: 'Kategori', kind: 'text' },
         { label: 'Diterima', kind: 'count' },
-        { label: 'Ditindaklanjuti/selesai', kind: 'count' },
+        { label: RESOLVED_LABEL, kind: 'count' },
         { label: 'Pangsa (%)', kind: 'percent' },
       ],
       rows: figures.categories.map((category) => [
@@ -148,9 +184,9 @@ export function rakordaTables(figures: RakordaFigures): ReportTable[] {
       id: 'monthly',
       title: 'Tren bulanan',
       columns: [
-        { label: 'Bulan', kind: 'text' },
+        { label: 'Bulan', kind: 'text', wrap: 'never' },
         { label: 'Diterima', kind: 'count' },
-        { label: 'Ditindaklanjuti/selesai', kind: 'count' },
+        { label: RESOLVED_LABEL, kind: 'count' },
         { label: 'Dalam proses', kind: 'count' },
         { label: 'Belum diproses', kind: 'count' },
         { label: 'Diarsipkan', kind: 'count' },
@@ -167,26 +203,6 @@ export function rakordaTables(figures: RakordaFigures): ReportTable[] {
       ]),
     },
     {
-      id: 'overdue',
-      title: 'Laporan terlambat',
-      columns: [
-        { label: 'No. pelacakan', kind: 'text' },
-        { label: 'Judul', kind: 'text' },
-        { label: 'Tahap', kind: 'text' },
-        { label: 'OPD', kind: 'text' },
-        { label: 'Tenggat', kind: 'date' },
-        { label: 'Terlambat (hari)', kind: 'days' },
-      ],
-      rows: figures.overdue.items.map((item) => [
-        item.trackingNumber,
-        item.title ?? '(rahasia)',
-        CLOCK_LABELS[item.clock],
-        item.unitName || '—',
-        item.dueAt,
-        item.daysOverdue,
-      ]),
-    },
-    {
       id: 'archived',
       title: 'Alasan pengarsipan',
       columns: [
@@ -197,6 +213,30 @@ export function rakordaTables(figures: RakordaFigures): ReportTable[] {
         ARCHIVE_REASON_LABELS[row.reason] ?? row.reason,
         row.count,
       ]),
+    },
+    {
+      id: 'overdue',
+      title: 'Laporan terlambat',
+      columns: [
+        { label: 'No. pelacakan', kind: 'text', wrap: 'never' },
+        { label: 'Judul', kind: 'text', wrap: 'anywhere' },
+        { label: 'Tahap', kind: 'text' },
+        { label: 'OPD', kind: 'text', wrap: 'never' },
+        { label: 'Tenggat', kind: 'date', wrap: 'never' },
+        { label: 'Terlambat (hari)', kind: 'days' },
+        { label: 'Nama OPD', kind: 'text', exportOnly: true },
+      ],
+      rows: figures.overdue.items.map((item) => [
+        item.trackingNumber,
+        item.title ?? '(rahasia)',
+        CLOCK_LABELS[item.clock],
+        item.unitId ? (unitsById.get(item.unitId)?.shortName ?? item.unitName) : '—',
+        item.dueAt,
+        item.daysOverdue,
+        item.unitName || '—',
+      ]),
+      wide: true,
+      legend: legendOf(overdueUnits),
     },
   ];
 }

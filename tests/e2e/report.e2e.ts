@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './support/test.ts';
 import type { RakordaReport } from '../../shared/reports/compute-rakorda-figures.ts';
+import { rakordaTables } from '../../shared/reports/report-tables.ts';
 import type { SessionResponse } from '../../shared/api/contract.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
 import { signIn } from './support/workstation-page.ts';
@@ -11,10 +10,38 @@ import { signIn } from './support/workstation-page.ts';
 const percent = (value: number | null) =>
   value === null ? '—' : `${value.toFixed(1).replace('.', ',')} %`;
 
+/** Punctuation around a word in running text: not part of the word. */
+const bare = (word: string) => word.replace(/^[("'“]+|[)"'”.,;:]+$/g, '');
+
+/**
+ * Every word the printed tables should show (header labels, text cells, legends), except free
+ * text from the public, which may break inside a long word.
+ */
+function printedTableWords(report: RakordaReport): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string) => {
+    for (const word of text.split(/\s+/).map(bare)) if (/\p{L}{2}/u.test(word)) words.add(word);
+  };
+  for (const table of rakordaTables(report.current)) {
+    table.columns.forEach((column, index) => {
+      if (column.exportOnly) return;
+      add(column.label);
+      if (column.kind !== 'text' || column.wrap === 'anywhere') return;
+      for (const row of table.rows) {
+        const cell = row[index];
+        // YYYY-MM months print as month names.
+        if (typeof cell === 'string' && !/^\d{4}-\d{2}$/.test(cell)) add(cell);
+      }
+    });
+    for (const entry of table.legend ?? []) add(`${entry.term} ${entry.meaning}`);
+  }
+  return words;
+}
+
 test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and matches the server', async ({
   browser,
   request,
-}) => {
+}, testInfo) => {
   const { page, context } = await signIn(browser, 'admin.kaltim');
   await page.getByTestId('nav-report').click();
   await page.getByRole('button', { name: 'Tahun ini' }).click();
@@ -48,8 +75,7 @@ test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and
 
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  const folder = mkdtempSync(join(tmpdir(), 'lapor-report-'));
-  const pdfPath = join(folder, 'rakorda.pdf');
+  const pdfPath = testInfo.outputPath('rakorda.pdf');
   writeFileSync(pdfPath, pdf);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath]).toString())?.[1]);
   expect(pages).toBeGreaterThanOrEqual(3);
@@ -64,17 +90,47 @@ test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and
   // No screen chrome in print.
   expect(text).not.toContain('Buat laporan');
   expect(text).not.toContain('Antrean pengaduan');
-  execFileSync('pdftoppm', [
-    '-r',
-    '40',
-    '-png',
+
+  // No word of a table is broken across lines: each is found whole in the printed text.
+  const printedWords = new Set(text.split(/\s+/).map(bare));
+  const tableWords = printedTableWords(server);
+  const broken = [...tableWords].filter((word) => !printedWords.has(word));
+  expect(broken, 'table words not printed whole').toEqual([]);
+  // Short OPD names never wrap, so each is on one line even when it has a space.
+  for (const unit of server.current.units) expect(text).toContain(unit.shortName);
+  for (const item of server.current.overdue.items)
+    expect(printedWords).toContain(item.trackingNumber);
+
+  // Page one is the brief, filled: headline rates, trend, best and lowest OPDs, attention.
+  const pageOne = execFileSync('pdftotext', [
+    '-layout',
     '-f',
     '1',
     '-l',
     '1',
     pdfPath,
-    join(folder, 'page'),
-  ]);
+    '-',
+  ]).toString();
+  for (const heading of [
+    'Ringkasan eksekutif',
+    'Tren bulanan',
+    'Perlu perhatian',
+    'OPD terbaik',
+    'OPD terendah',
+  ])
+    expect(pageOne).toContain(heading);
+  expect(pageOne.replace(/\s+/g, '').length, 'characters printed on page one').toBeGreaterThan(
+    1200,
+  );
+  // Rates change in percentage points; codes are written as labels.
+  expect(pageOne).toMatch(/periode sebelumnya(: —| [\d,]+ % \([+−±][\d,]+ poin\))/);
+  expect(pageOne).not.toMatch(/%\)/);
+  expect(pageOne.replace(/\s+/g, ' ')).toContain(
+    `selesai (ditutup): ${percent(server.current.rates.closed.percent)}`,
+  );
+  expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, testInfo.outputPath('page')]);
   await page.emulateMedia({ media: 'screen' });
 
   const download = page.waitForEvent('download');

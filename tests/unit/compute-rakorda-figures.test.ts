@@ -7,6 +7,7 @@ import {
   type RakordaInput,
 } from '../../shared/reports/compute-rakorda-figures.ts';
 import {
+  CLOSED_RATE_FORMULA,
   COMPLETION_RATE_FORMULA,
   HANDLED_RATE_FORMULA,
   RAKORDA_DEFINITIONS,
@@ -104,6 +105,49 @@ function complaints2020(prefix: string, count: number, status: ComplaintStatus):
 }
 
 describe('computeRakordaFigures: rates', () => {
+  it('gives the share closed (selesai) beside the completion rate that counts ditindaklanjuti too', () => {
+    // Kaltim 2020 plus 2 archived and 1 bukan wewenang (outside the base): 40 of the 53
+    // followed up or resolved are closed. Closed = 40 / 59 = 67.8 %; completion stays 89.8 %.
+    const figures = computeRakordaFigures(
+      input({
+        period: { from: '2020-01-01', to: '2020-12-31', unitIds: [] },
+        complaints: [
+          ...complaints2020('selesai', 40, 'selesai'),
+          ...complaints2020('tl', 13, 'ditindaklanjuti'),
+          ...complaints2020('proses', 2, 'didisposisi'),
+          ...complaints2020('belum', 4, 'belum_diverifikasi'),
+          ...complaints2020('arsip', 2, 'diarsipkan'),
+          ...complaints2020('bw', 1, 'bukan_wewenang'),
+        ],
+        now: Date.parse('2021-06-15T02:00:00Z'),
+      }),
+    );
+    expect(figures.rates.closed).toMatchObject({
+      numerator: 40,
+      denominator: 59,
+      percent: 67.8,
+      formula: CLOSED_RATE_FORMULA,
+    });
+    expect(figures.rates.completion).toMatchObject({ numerator: 53, denominator: 59 });
+  });
+
+  it('leaves the closed share empty when the base is zero', () => {
+    const figures = computeRakordaFigures(
+      input({
+        complaints: [
+          complaint('a', { status: 'diarsipkan', receivedAt: wita('2026-11-03T09:00') }),
+        ],
+      }),
+    );
+    expect(figures.rates.closed).toMatchObject({ numerator: 0, denominator: 0, percent: null });
+  });
+
+  it('writes no status or reason code in its definitions: each is named by its label', () => {
+    for (const text of Object.values(RAKORDA_DEFINITIONS)) {
+      expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+    }
+  });
+
   it('reproduces the Kaltim RAKORDA example: 59 received, 93.2 % handled, 89.8 % completed', () => {
     // 53 followed up or resolved (40 selesai + 13 ditindaklanjuti), 2 in process, 4 not yet
     // processed (3 unverified + 1 on hold). Base = 59 − 0 archived − 0 bukan wewenang = 59.

@@ -1,28 +1,35 @@
 import type {
   RakordaFigures,
   RakordaRate,
+  UnitFigures,
 } from '../../../../shared/reports/compute-rakorda-figures.ts';
-import { formatCount, formatDays, formatRate } from './report-format.ts';
+import { CLOCK_LABELS } from '../../../../shared/reports/report-tables.ts';
+import { formatDateTime } from '../../i18n/translate.ts';
+import {
+  describeChange,
+  formatCount,
+  formatDays,
+  formatRate,
+  REPORT_LANGUAGE,
+} from './report-format.ts';
+import { TrendChart } from './TrendChart.tsx';
 
+/** The change from the comparison period: rates move in percentage points, counts in reports. */
 function Change({
   current,
   previous,
-  unit,
+  kind,
 }: {
   current: number | null;
   previous: number | null;
-  unit: string;
+  kind: 'count' | 'rate';
 }) {
-  if (current === null || previous === null)
-    return <span className="summary-change">periode sebelumnya: —</span>;
-  const delta = Math.round((current - previous) * 10) / 10;
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const described = describeChange(current, previous, kind);
+  if (!described) return <span className="summary-change">periode sebelumnya: —</span>;
   return (
     <span className="summary-change">
-      periode sebelumnya {unit === '%' ? formatDays(previous) : formatCount(previous)}
-      {unit} ({sign}
-      {unit === '%' ? formatDays(Math.abs(delta)) : formatCount(Math.abs(delta))}
-      {unit})
+      periode sebelumnya <span className="wrap-never">{described.previous}</span>{' '}
+      <span className="wrap-never">{described.change}</span>
     </span>
   );
 }
@@ -32,11 +39,13 @@ function RateCard({
   rate,
   previous,
   testId,
+  children,
 }: {
   title: string;
   rate: RakordaRate;
   previous: RakordaRate;
   testId: string;
+  children?: React.ReactNode;
 }) {
   return (
     <div className="summary-rate" data-testid={testId}>
@@ -45,12 +54,69 @@ function RateCard({
       <p className="summary-rate-formula">
         {rate.formula} = {formatCount(rate.numerator)} ÷ {formatCount(rate.denominator)}
       </p>
-      <Change current={rate.percent} previous={previous.percent} unit="%" />
+      {children}
+      <Change current={rate.percent} previous={previous.percent} kind="rate" />
     </div>
   );
 }
 
-/** Page one: the numbers a coordinator says out loud in the meeting. */
+function UnitBrief({ title, units }: { title: string; units: readonly UnitFigures[] }) {
+  return (
+    <div className="summary-units">
+      <h3>{title}</h3>
+      {units.length === 0 ? (
+        <p className="report-note">—</p>
+      ) : (
+        <table className="report-table summary-unit-table">
+          <thead>
+            <tr>
+              <th scope="col" className="numeric">
+                No.
+              </th>
+              <th scope="col">OPD</th>
+              <th scope="col" className="numeric">
+                Diterima
+              </th>
+              <th scope="col" className="numeric">
+                Penyelesaian
+              </th>
+              <th scope="col" className="numeric">
+                Terlambat
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((unit) => (
+              <tr key={unit.unitId}>
+                <td className="numeric">{unit.rank}</td>
+                <td className="wrap-never">{unit.shortName}</td>
+                <td className="numeric">{formatCount(unit.received)}</td>
+                <td className="numeric">{formatRate(unit.completionRate)}</td>
+                <td className="numeric">{formatCount(unit.overdue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** The three best and (apart from those) the three lowest ranked OPDs. */
+export function bestAndWorstUnits(units: readonly UnitFigures[]): {
+  best: UnitFigures[];
+  worst: UnitFigures[];
+} {
+  const ranked = units.filter((unit) => unit.rank !== null);
+  const best = ranked.slice(0, 3);
+  const worst = ranked.slice(Math.max(best.length, ranked.length - 3));
+  return { best, worst };
+}
+
+/**
+ * Page one, the brief a head of region reads: the headline rates with their formulas, the
+ * monthly trend, the best and lowest OPDs and what needs attention now.
+ */
 export function ExecutiveSummary({
   current,
   previous,
@@ -59,6 +125,11 @@ export function ExecutiveSummary({
   previous: RakordaFigures;
 }) {
   const status = current.status;
+  const overdue = current.overdue;
+  const oldest = overdue.items[0];
+  const unitsById = new Map(current.units.map((unit) => [unit.unitId, unit]));
+  const { best, worst } = bestAndWorstUnits(current.units);
+  const legend = [...best, ...worst].filter((unit) => unit.shortName !== unit.name);
   return (
     <section className="report-summary" aria-labelledby="summary-title">
       <h2 id="summary-title">Ringkasan eksekutif</h2>
@@ -66,7 +137,15 @@ export function ExecutiveSummary({
         <div className="summary-received" data-testid="summary-received">
           <p className="summary-rate-title">Laporan diterima</p>
           <p className="summary-rate-value">{formatCount(current.received.total)}</p>
-          <Change current={current.received.total} previous={previous.received.total} unit="" />
+          <p className="summary-rate-formula">
+            basis perhitungan {formatCount(status.base)} = diterima − diarsipkan (
+            {formatCount(status.archived)}) − bukan wewenang ({formatCount(status.bukanWewenang)})
+          </p>
+          <Change
+            current={current.received.total}
+            previous={previous.received.total}
+            kind="count"
+          />
         </div>
         <RateCard
           title="Tingkat penanganan"
@@ -79,52 +158,73 @@ export function ExecutiveSummary({
           rate={current.rates.completion}
           previous={previous.rates.completion}
           testId="summary-completion"
-        />
+        >
+          <p className="summary-closed" data-testid="summary-closed">
+            di antaranya selesai (ditutup):{' '}
+            <strong className="wrap-never">{formatRate(current.rates.closed)}</strong> ={' '}
+            {formatCount(current.rates.closed.numerator)} ÷{' '}
+            {formatCount(current.rates.closed.denominator)}
+          </p>
+        </RateCard>
       </div>
-      <table className="summary-facts">
-        <tbody>
-          <tr>
-            <th scope="row">Ditindaklanjuti atau selesai</th>
-            <td>{formatCount(status.resolved)}</td>
-            <th scope="row">Median waktu verifikasi</th>
-            <td>
-              {formatDays(current.timeToVerify.median)} hari kerja (P90{' '}
-              {formatDays(current.timeToVerify.p90)})
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Dalam proses (didisposisi)</th>
-            <td>{formatCount(status.inProcess)}</td>
-            <th scope="row">Median waktu tindak lanjut pertama</th>
-            <td>
+
+      <div className="summary-brief">
+        <div>
+          <h3>Tren bulanan</h3>
+          <TrendChart months={current.monthly} compact />
+        </div>
+        <div className="summary-attention" data-testid="summary-attention">
+          <h3>Perlu perhatian</h3>
+          <ul>
+            <li>
+              <strong>{formatCount(overdue.total)}</strong> laporan lewat tenggat saat ini
+              (verifikasi {formatCount(overdue.byClock.verifikasi)} · tindak lanjut pertama{' '}
+              {formatCount(overdue.byClock.tindak_lanjut)} · penyelesaian{' '}
+              {formatCount(overdue.byClock.penyelesaian)}).
+            </li>
+            {oldest && (
+              <li data-testid="summary-oldest">
+                Paling lama menunggu: <span className="wrap-never">{oldest.trackingNumber}</span>,{' '}
+                {oldest.unitId
+                  ? (unitsById.get(oldest.unitId)?.shortName ?? oldest.unitName)
+                  : 'belum didisposisikan'}
+                , tahap {CLOCK_LABELS[oldest.clock].toLowerCase()},{' '}
+                <strong>
+                  {formatCount(oldest.daysOverdue)} hari
+                  {oldest.counting === 'working' ? ' kerja' : ''}
+                </strong>{' '}
+                lewat tenggat (
+                {formatDateTime(REPORT_LANGUAGE, oldest.dueAt, current.utcOffsetMinutes)}).
+              </li>
+            )}
+            <li>
+              Belum diproses: <strong>{formatCount(status.notYetProcessed)}</strong> (di antaranya
+              ditunda {formatCount(status.onHold)}); dalam proses di OPD:{' '}
+              {formatCount(status.inProcess)}.
+            </li>
+            <li>
+              Verifikasi tepat waktu {formatRate(current.withinDeadline.verification)}; tindak
+              lanjut pertama tepat waktu {formatRate(current.withinDeadline.firstFollowUp)}.
+            </li>
+            <li>
+              Median waktu verifikasi {formatDays(current.timeToVerify.median)} hari kerja (P90{' '}
+              {formatDays(current.timeToVerify.p90)}); median tindak lanjut pertama{' '}
               {formatDays(current.timeToFirstFollowUp.median)} hari kerja (P90{' '}
-              {formatDays(current.timeToFirstFollowUp.p90)})
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Belum diproses</th>
-            <td>
-              {formatCount(status.notYetProcessed)} (ditunda {formatCount(status.onHold)})
-            </td>
-            <th scope="row">Verifikasi tepat waktu</th>
-            <td>{formatRate(current.withinDeadline.verification)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Diarsipkan · bukan wewenang</th>
-            <td>
-              {formatCount(status.archived)} · {formatCount(status.bukanWewenang)}
-            </td>
-            <th scope="row">Tindak lanjut tepat waktu</th>
-            <td>{formatRate(current.withinDeadline.firstFollowUp)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Basis perhitungan</th>
-            <td>{formatCount(status.base)}</td>
-            <th scope="row">Laporan terlambat saat ini</th>
-            <td>{formatCount(current.overdue.total)}</td>
-          </tr>
-        </tbody>
-      </table>
+              {formatDays(current.timeToFirstFollowUp.p90)}).
+            </li>
+          </ul>
+        </div>
+      </div>
+
+      <div className="summary-unit-pair">
+        <UnitBrief title="OPD terbaik" units={best} />
+        <UnitBrief title="OPD terendah" units={worst} />
+      </div>
+      {legend.length > 0 && (
+        <p className="report-legend">
+          {legend.map((unit) => `${unit.shortName} = ${unit.name}`).join('; ')}.
+        </p>
+      )}
     </section>
   );
 }

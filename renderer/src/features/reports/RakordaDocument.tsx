@@ -5,9 +5,14 @@ import type { Instansi } from '../../../../shared/schemas/officer.ts';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { ExecutiveSummary } from './ExecutiveSummary.tsx';
 import { HorizontalBarChart } from './HorizontalBarChart.tsx';
-import { formatCount, formatLocalDate, formatRate, REPORT_LANGUAGE } from './report-format.ts';
+import {
+  formatCount,
+  formatLocalDate,
+  formatRate,
+  REPORT_LANGUAGE,
+  scopeText,
+} from './report-format.ts';
 import { ReportTableView } from './ReportTableView.tsx';
-import { TrendChart } from './TrendChart.tsx';
 import type { ReportSettings } from './use-report-settings.ts';
 
 type RakordaDocumentProps = {
@@ -19,7 +24,10 @@ type RakordaDocumentProps = {
   unitNames: readonly string[];
 };
 
-/** The printable RAKORDA briefing: A4 portrait, letterhead, summary, charts, tables, signature. */
+/**
+ * The printable RAKORDA briefing: A4 portrait (landscape pages for wide tables), letterhead,
+ * a one-page brief, charts, tables, definitions, signature.
+ */
 export function RakordaDocument({
   report,
   tables,
@@ -31,7 +39,7 @@ export function RakordaDocument({
   const offset = instansi.utcOffsetMinutes;
   const status = current.status;
   const rankedUnits = current.units.filter((unit) => unit.rank !== null).slice(0, 15);
-  const scope = current.scope.wholeInstansi ? 'Seluruh OPD' : `OPD: ${unitNames.join(', ')}`;
+  const scope = scopeText(current.scope.wholeInstansi, unitNames);
   const stamp = (
     <p className="report-stamp">
       Dibuat {formatDateTime(REPORT_LANGUAGE, current.generatedAt, offset)} · Data per sinkronisasi
@@ -51,8 +59,9 @@ export function RakordaDocument({
         </div>
       </header>
       <h1 className="report-title">
-        Laporan Pengelolaan Pengaduan Pelayanan Publik (SP4N-LAPOR!)
-        <span>Bahan Rapat Koordinasi Daerah (RAKORDA)</span>
+        Laporan Pengelolaan Pengaduan Pelayanan Publik{' '}
+        <span className="wrap-never">(SP4N-LAPOR!)</span>
+        <span className="report-subtitle">Bahan Rapat Koordinasi Daerah (RAKORDA)</span>
       </h1>
       <p className="report-period" data-testid="report-period">
         Periode {formatLocalDate(current.period.from)} – {formatLocalDate(current.period.to)} ·{' '}
@@ -65,8 +74,6 @@ export function RakordaDocument({
 
       <section className="report-charts page-break-before" aria-label="Grafik">
         <h2>Grafik</h2>
-        <h3>Tren bulanan laporan diterima dan ditindaklanjuti/selesai</h3>
-        <TrendChart months={current.monthly} />
         <h3>Status laporan yang diterima</h3>
         <HorizontalBarChart
           title="Status laporan"
@@ -134,7 +141,7 @@ export function RakordaDocument({
         )}
       </section>
 
-      <section className="report-tables page-break-before" aria-label="Tabel">
+      <section className="report-tables" aria-label="Tabel">
         <h2>Tabel</h2>
         {tables.map((table) => (
           <ReportTableView
@@ -181,6 +188,7 @@ const DEFINITION_TITLES: Record<keyof typeof RAKORDA_DEFINITIONS, string> = {
   basis: 'Basis',
   tingkatPenanganan: 'Tingkat penanganan',
   tingkatPenyelesaian: 'Tingkat penyelesaian',
+  tingkatSelesai: 'Laporan selesai (ditutup)',
   dibukaKembali: 'Laporan dibuka kembali',
   waktuTindakan: 'Waktu tindakan',
   hariKerja: 'Hari kerja',

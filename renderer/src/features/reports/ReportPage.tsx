@@ -7,6 +7,7 @@ import type { QueueStore } from '../queue/queue-store.ts';
 import type { Directory } from '../queue/use-directory.ts';
 import { csvBytes, xlsxBytes } from './export-report-tables.ts';
 import { RakordaDocument } from './RakordaDocument.tsx';
+import { scopeText } from './report-format.ts';
 import { ReportControls } from './ReportControls.tsx';
 import { ReportSettingsForm } from './ReportSettingsForm.tsx';
 import { useRakordaReport } from './use-rakorda-report.ts';
@@ -27,6 +28,9 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
   const csvSelectId = useId();
   const report = state.phase === 'ready' ? state.report : null;
   const tables = useMemo(() => (report ? rakordaTables(report.current) : []), [report]);
+  const unitNames = report
+    ? report.current.scope.unitIds.map((id) => directory.units.get(id)?.name ?? id)
+    : [];
   const baseName = report
     ? `RAKORDA ${instansi.shortName} ${report.current.period.from} sd ${report.current.period.to}`
     : 'RAKORDA';
@@ -117,7 +121,12 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
                 void run(async () =>
                   getBridge().saveFile({
                     suggestedName: `${baseName}.xlsx`,
-                    data: await xlsxBytes(tables, instansi.utcOffsetMinutes),
+                    data: await xlsxBytes(tables, {
+                      instansiName: instansi.name,
+                      period: report.current.period,
+                      scope: scopeText(report.current.scope.wholeInstansi, unitNames),
+                      utcOffsetMinutes: instansi.utcOffsetMinutes,
+                    }),
                   }),
                 )
               }
@@ -145,7 +154,7 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
           tables={tables}
           instansi={instansi}
           settings={settings}
-          unitNames={report.current.scope.unitIds.map((id) => directory.units.get(id)?.name ?? id)}
+          unitNames={unitNames}
         />
       )}
     </section>

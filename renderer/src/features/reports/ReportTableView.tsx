@@ -1,7 +1,18 @@
-import type { ReportTable } from '../../../../shared/reports/report-tables.ts';
+import type { ReportColumn, ReportTable } from '../../../../shared/reports/report-tables.ts';
 import { formatCell } from './report-format.ts';
 
-/** A report table; in print its header row repeats on every page it spans. */
+/** Classes of a cell: numbers align right and never wrap; text wraps as its column allows. */
+function cellClass(column: ReportColumn): string {
+  if (column.kind !== 'text') return 'numeric';
+  if (column.wrap === 'never') return 'wrap-never';
+  if (column.wrap === 'anywhere') return 'wrap-anywhere';
+  return '';
+}
+
+/**
+ * A report table; in print its header row repeats on every page it spans, no row is split, and
+ * a wide table gets a landscape page. Columns meant for spreadsheets only are left off.
+ */
 export function ReportTableView({
   table,
   utcOffsetMinutes,
@@ -11,8 +22,14 @@ export function ReportTableView({
   utcOffsetMinutes: number;
   note?: string;
 }) {
+  const printed = table.columns
+    .map((column, index) => ({ column, index }))
+    .filter(({ column }) => !column.exportOnly);
   return (
-    <section className="report-table-section" aria-labelledby={`table-${table.id}`}>
+    <section
+      className={table.wide ? 'report-table-section report-wide' : 'report-table-section'}
+      aria-labelledby={`table-${table.id}`}
+    >
       <h3 id={`table-${table.id}`}>{table.title}</h3>
       {note && <p className="report-note">{note}</p>}
       {table.rows.length === 0 ? (
@@ -21,7 +38,7 @@ export function ReportTableView({
         <table className="report-table" data-testid={`report-table-${table.id}`}>
           <thead>
             <tr>
-              {table.columns.map((column) => (
+              {printed.map(({ column }) => (
                 <th
                   key={column.label}
                   scope="col"
@@ -35,18 +52,20 @@ export function ReportTableView({
           <tbody>
             {table.rows.map((row, rowIndex) => (
               <tr key={rowIndex}>
-                {row.map((cell, index) => {
-                  const column = table.columns[index] ?? { label: '', kind: 'text' as const };
-                  return (
-                    <td key={index} className={column.kind === 'text' ? '' : 'numeric'}>
-                      {formatCell(cell, column, utcOffsetMinutes)}
-                    </td>
-                  );
-                })}
+                {printed.map(({ column, index }) => (
+                  <td key={index} className={cellClass(column)}>
+                    {formatCell(row[index] ?? null, column, utcOffsetMinutes)}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {table.legend && table.legend.length > 0 && (
+        <p className="report-legend">
+          Keterangan: {table.legend.map((entry) => `${entry.term} = ${entry.meaning}`).join('; ')}.
+        </p>
       )}
     </section>
   );

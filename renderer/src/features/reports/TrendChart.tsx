@@ -1,35 +1,44 @@
 import type { MonthFigures } from '../../../../shared/reports/compute-rakorda-figures.ts';
 import { formatCount, formatMonth } from './report-format.ts';
 
-const WIDTH = 640;
-const HEIGHT = 220;
 const LEFT = 40;
 const BOTTOM = 36;
 const TOP = 12;
 
 /** Received and resolved per month, side by side. */
-export function TrendChart({ months }: { months: readonly MonthFigures[] }) {
+export function TrendChart({
+  months,
+  compact = false,
+}: {
+  months: readonly MonthFigures[];
+  /** Shorter, for the page-one brief. */
+  compact?: boolean;
+}) {
+  const width = compact ? 360 : 640;
+  const height = compact ? 250 : 220;
   const max = Math.max(1, ...months.map((month) => month.received));
-  const plotHeight = HEIGHT - TOP - BOTTOM;
-  const slot = (WIDTH - LEFT - 8) / Math.max(1, months.length);
+  // A label is about 36 units wide: label every month only where they do not overlap.
+  const labelStep = Math.max(1, Math.ceil(months.length / Math.floor((width - LEFT) / 40)));
+  const plotHeight = height - TOP - BOTTOM;
+  const slot = (width - LEFT - 8) / Math.max(1, months.length);
   const barWidth = Math.max(2, Math.min(22, slot / 2.6));
   const y = (value: number) => TOP + plotHeight - (value / max) * plotHeight;
   const summary = months
     .map(
       (month) =>
-        `${formatMonth(month.month)}: ${month.received} diterima, ${month.resolved} ditindaklanjuti/selesai`,
+        `${formatMonth(month.month)}: ${month.received} diterima, ${month.resolved} ditindaklanjuti atau selesai`,
     )
     .join('; ');
   return (
     <svg
       className="report-chart"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-label={`Tren bulanan. ${summary}`}
     >
       <line
         x1={LEFT}
-        x2={WIDTH - 4}
+        x2={width - 4}
         y1={TOP + plotHeight}
         y2={TOP + plotHeight}
         className="chart-axis"
@@ -38,7 +47,7 @@ export function TrendChart({ months }: { months: readonly MonthFigures[] }) {
         <g key={share}>
           <line
             x1={LEFT}
-            x2={WIDTH - 4}
+            x2={width - 4}
             y1={y(max * share)}
             y2={y(max * share)}
             className="chart-grid"
@@ -66,19 +75,19 @@ export function TrendChart({ months }: { months: readonly MonthFigures[] }) {
               height={TOP + plotHeight - y(month.resolved)}
               className="chart-resolved"
             />
-            {(months.length <= 12 || index % Math.ceil(months.length / 12) === 0) && (
-              <text x={x} y={HEIGHT - BOTTOM + 14} textAnchor="middle" className="chart-label">
+            {index % labelStep === 0 && (
+              <text x={x} y={height - BOTTOM + 14} textAnchor="middle" className="chart-label">
                 {formatMonth(month.month, true)}
               </text>
             )}
           </g>
         );
       })}
-      <g transform={`translate(${LEFT}, ${HEIGHT - 10})`} className="chart-legend">
+      <g transform={`translate(${LEFT}, ${height - 10})`} className="chart-legend">
         <rect width="10" height="10" y="-9" className="chart-received" />
         <text x="14">Diterima</text>
         <rect x="90" width="10" height="10" y="-9" className="chart-resolved" />
-        <text x="104">Ditindaklanjuti/selesai</text>
+        <text x="104">Ditindaklanjuti atau selesai</text>
       </g>
     </svg>
   );

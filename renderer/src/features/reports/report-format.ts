@@ -19,6 +19,33 @@ export function formatDays(value: number | null): string {
   return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(value);
 }
 
+/** What a report covers: the whole instansi or the OPDs chosen. */
+export function scopeText(wholeInstansi: boolean, unitNames: readonly string[]): string {
+  return wholeInstansi ? 'Seluruh OPD' : `OPD: ${unitNames.join(', ')}`;
+}
+
+/**
+ * The change from the comparison period: the earlier figure and the difference. A rate moves
+ * in percentage points ("poin"), never in percent of itself: 99,6 % → 98,6 % is −1,0 poin. A
+ * count moves in reports. Null when either period has no figure.
+ */
+export function describeChange(
+  current: number | null,
+  previous: number | null,
+  kind: 'count' | 'rate',
+): { previous: string; change: string } | null {
+  if (current === null || previous === null) return null;
+  const delta = Math.round((current - previous) * 10) / 10;
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  if (kind === 'count')
+    return { previous: formatCount(previous), change: `(${sign}${formatCount(Math.abs(delta))})` };
+  const points = new Intl.NumberFormat('id-ID', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(Math.abs(delta));
+  return { previous: formatPercent(previous), change: `(${sign}${points} poin)` };
+}
+
 /** `1 Juni 2026`: the long Indonesian date of a YYYY-MM-DD local date. */
 export function formatLocalDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
