@@ -334,6 +334,37 @@ UPDATE change_counter SET value = value + (SELECT count(*) FROM holidays WHERE k
 `,
   },
   {
+    id: 14,
+    name: 'complaint_event_scope_exits',
+    sql: `
+-- One tombstone per timeline event an OPD held when its complaint left it, each with its own
+-- change number, so the OPD receives exactly those, once, and nothing written after the exit.
+CREATE TABLE complaint_event_scope_exits (
+  event_id text NOT NULL REFERENCES complaint_events(id),
+  unit_id text NOT NULL REFERENCES units(id),
+  complaint_id text NOT NULL REFERENCES complaints(id),
+  seq bigint NOT NULL,
+  PRIMARY KEY (event_id, unit_id)
+);
+CREATE INDEX complaint_event_scope_exits_unit_seq ON complaint_event_scope_exits (unit_id, seq);
+CREATE INDEX complaint_event_scope_exits_complaint ON complaint_event_scope_exits (complaint_id, unit_id);
+-- Exits recorded before this table: the events written up to the exit, as the audit log of the
+-- accepted re-disposition dates it (all of the complaint's events where it cannot).
+INSERT INTO complaint_event_scope_exits (event_id, unit_id, complaint_id, seq)
+SELECT e.id, x.unit_id, x.complaint_id, c.value + row_number() OVER (ORDER BY x.seq, e.seq, e.id)
+  FROM complaint_scope_exits x
+  JOIN complaint_events e ON e.complaint_id = x.complaint_id
+  CROSS JOIN change_counter c
+ WHERE e.kind <> 'identitas_dibuka'
+   AND e.server_time <= COALESCE(
+     (SELECT max(a.at) FROM audit_log a
+       WHERE a.action = 'write_accepted' AND a.collection = 'complaints'
+         AND a.document_id = x.complaint_id AND a.details->>'seq' = x.seq::text),
+     'infinity'::timestamptz);
+UPDATE change_counter SET value = value + (SELECT count(*) FROM complaint_event_scope_exits);
+`,
+  },
+  {
     id: 18,
     name: 'instansi_region_code',
     sql: `

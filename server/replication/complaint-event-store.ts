@@ -23,6 +23,8 @@ import {
 import type { ComplaintStatus } from '../../shared/domain/complaint-status.ts';
 import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
 import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
+import { ADMIN_ONLY_KINDS } from './admin-only-event-kinds.ts';
+import { countTombstones, eventTombstones, mergePages, tombstoneOf } from './scope-exit-store.ts';
 
 const wireEventSchema = complaintEventSchema.extend({ _deleted: z.boolean() });
 
@@ -44,9 +46,6 @@ const APPENDABLE_KINDS: Record<
   penghubung: new Set(FOLLOW_UP_KINDS),
   koordinator: new Set(),
 };
-
-/** Logged identity reveals are the admin's own audit trail, not part of other roles' timeline. */
-const ADMIN_ONLY_KINDS = ['identitas_dibuka'];
 
 type EventRow = {
   id: string;
@@ -422,53 +421,49 @@ async function appendOne(
 
 export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
   collection: 'complaint_events',
-  async pull(db, officer, afterSeq, limit) {
+  async pull(db, officer, afterSeq, limit, tombstonesAfter = afterSeq) {
     const visible = scope(officer, 3);
     const rows = await db.query<EventRow>(
       `SELECT ${COLUMNS} FROM complaint_events e ${visible.join}
         WHERE e.seq > $1 AND ${visible.where} ORDER BY e.seq LIMIT $2`,
       [afterSeq, limit, ...visible.params],
     );
-    const documents = rows.map((row) => ({ ...fromRow(row), _deleted: false }));
-    if (officer.role === 'penghubung') {
-      // Events of complaints re-disposed away from this OPD leave its replica too. Their text and
-      // file list are blanked: the new OPD's later notes on the same complaint arrive here as
-      // tombstones too.
-      const gone = await db.query<EventRow>(
-        `SELECT ${COLUMNS} FROM complaint_scope_exits x JOIN complaint_events e ON e.complaint_id = x.complaint_id
-          WHERE x.unit_id = $1 AND e.instansi_id = $2 AND e.seq > $3
-            AND e.kind NOT IN (${ADMIN_ONLY_KINDS.map((kind) => `'${kind}'`).join(', ')})
-          ORDER BY e.seq LIMIT $4`,
-        [officer.unitId, officer.instansiId, afterSeq, limit],
-      );
-      documents.push(
-        ...gone.map((row) => ({
-          ...fromRow(row),
-          reason: '',
-          reasonCode: '',
-          attachments: [],
-          _deleted: true,
-        })),
-      );
-      documents.sort((a, b) => a.serverSeq - b.serverSeq);
-      documents.splice(limit);
-    }
-    const last = documents[documents.length - 1];
-    return { documents, checkpoint: { seq: last ? last.serverSeq : afterSeq } };
+    const alive = rows.map((row) => ({
+      seq: Number(row.seq),
+      document: { ...fromRow(row), _deleted: false },
+    }));
+    // Events a penghubung's OPD held when their complaint was re-disposed elsewhere leave its
+    // replica too: one bare tombstone each.
+    const gone = await eventTombstones<ComplaintEvent>(
+      db,
+      officer,
+      Math.max(afterSeq, tombstonesAfter),
+      limit,
+    );
+    return mergePages(alive, gone, limit, afterSeq);
   },
-  async countAfter(db, officer, afterSeq) {
+  async countAfter(db, officer, afterSeq, tombstonesAfter = afterSeq) {
     const visible = scope(officer, 2);
     const rows = await db.query<{ count: number }>(
       `SELECT count(*)::integer AS count FROM complaint_events e ${visible.join} WHERE e.seq > $1 AND ${visible.where}`,
       [afterSeq, ...visible.params],
     );
-    return rows[0]?.count ?? 0;
+    const gone = await countTombstones(
+      db,
+      officer,
+      'complaint_events',
+      Math.max(afterSeq, tombstonesAfter),
+    );
+    return (rows[0]?.count ?? 0) + gone;
   },
   async push(db: Database, officer, rows, now) {
     const outcome: PushOutcome<ComplaintEvent> = { conflicts: [], accepted: 0, refused: 0 };
-    for (const row of rows) {
-      const documentId = String((row.newDocumentState as { id?: unknown }).id ?? '');
-      const result = await db.transaction(async (tx) => {
+    // One transaction per push, as for complaints: a push cut short (the server killed, a row
+    // failing) stores none of its events, and the device's resend stores each of them once.
+    await db.transaction(async (tx) => {
+      await lockPushedComplaints(tx, officer, rows);
+      for (const row of rows) {
+        const documentId = String((row.newDocumentState as { id?: unknown }).id ?? '');
         const decision = await appendOne(tx, officer, row, now);
         if ('refuse' in decision) {
           await recordSyncRejection(
@@ -482,26 +477,30 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
           );
           await resendComplaintAfterRefusedFollowUp(tx, officer, row.newDocumentState);
         }
-        return decision;
-      });
-      if ('result' in result) {
-        outcome.accepted += 1;
-        // A re-delivery of an event the server already stamped: the device takes the stamped
-        // copy, which it may have skipped pulling while its own copy was on the way.
-        const pushedSeq = (row.newDocumentState as { serverSeq?: unknown }).serverSeq;
-        if (result.master && result.master.serverSeq !== pushedSeq)
-          outcome.conflicts.push({ ...result.master, _deleted: false });
-      } else {
-        outcome.refused += 1;
-        // A refused new event is withdrawn from the device's timeline by a tombstone; its
-        // content stays in the officer's refusals list to redo or discard.
-        outcome.conflicts.push(
-          result.master
-            ? { ...result.master, _deleted: false }
-            : { ...(row.newDocumentState as unknown as ComplaintEvent), _deleted: true },
-        );
+        const result =
+          'refuse' in decision && !decision.master
+            ? { ...decision, master: await storedEventAnswer(tx, officer, documentId) }
+            : decision;
+        if ('result' in result) {
+          outcome.accepted += 1;
+          // A re-delivery of an event the server already stamped: the device takes the stamped
+          // copy, which it may have skipped pulling while its own copy was on the way.
+          const pushedSeq = (row.newDocumentState as { serverSeq?: unknown }).serverSeq;
+          if (result.master && result.master.serverSeq !== pushedSeq)
+            outcome.conflicts.push({ ...result.master, _deleted: false });
+        } else {
+          outcome.refused += 1;
+          // A refused new event is withdrawn from the device's timeline by a bare tombstone; its
+          // content stays in the officer's refusals list to redo or discard. A refused change
+          // of a stored event is answered with the stored event, which the device keeps.
+          outcome.conflicts.push(
+            result.master
+              ? { ...result.master, _deleted: false }
+              : tombstoneOf<ComplaintEvent>(documentId),
+          );
+        }
       }
-    }
+    });
     return outcome;
   },
 };
@@ -546,4 +545,47 @@ export async function reissueEventSeqs(tx: SqlExecutor, complaintId: string): Pr
       event.id,
     ]);
   }
+}
+
+/**
+ * Locks, in id order, the complaints a push of events names, before any of its rows: a
+ * follow-up locks its complaint, and two pushes locking overlapping complaints row by row in
+ * their own orders could deadlock (complaint pushes lock in id order too).
+ */
+async function lockPushedComplaints(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  rows: readonly PushRow<unknown>[],
+): Promise<void> {
+  const complaintIds = [
+    ...new Set(
+      rows
+        .map((row) => (row.newDocumentState as { complaintId?: unknown }).complaintId)
+        .filter((id): id is string => typeof id === 'string'),
+    ),
+  ];
+  if (complaintIds.length === 0) return;
+  await tx.query(
+    `SELECT id FROM complaints WHERE id = ANY($1::text[]) AND instansi_id = $2
+      ORDER BY id FOR UPDATE`,
+    [complaintIds, officer.instansiId],
+  );
+}
+
+/**
+ * The stored event the officer may see under a refused push's id, if there is one: the answer
+ * to a refused (e.g. invalid) change of it, so the device keeps the real timeline entry instead
+ * of deleting it.
+ */
+async function storedEventAnswer(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  eventId: string,
+): Promise<ComplaintEvent | undefined> {
+  const visible = scope(officer, 2);
+  const rows = await tx.query<EventRow>(
+    `SELECT ${COLUMNS} FROM complaint_events e ${visible.join} WHERE e.id = $1 AND ${visible.where}`,
+    [eventId, ...visible.params],
+  );
+  return rows[0] ? fromRow(rows[0]) : undefined;
 }

@@ -15,6 +15,14 @@ import { reserveChangeSeqs } from './change-counter.ts';
 import { decideComplaintWrite } from './decide-complaint-write.ts';
 import { recordSyncRejection } from './sync-rejections.ts';
 import { reissueEventSeqs } from './complaint-event-store.ts';
+import {
+  complaintLeftUnit,
+  complaintTombstones,
+  countTombstones,
+  mergePages,
+  recordScopeExit,
+  tombstoneOf,
+} from './scope-exit-store.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
 import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
 
@@ -124,58 +132,6 @@ async function loadActiveIds(db: SqlExecutor, instansiId: string) {
   };
 }
 
-/**
- * Remembers that a complaint left an OPD, so that OPD's officers receive a tombstone at their
- * next pull (their scope no longer matches the complaint itself). A complaint coming back to
- * an OPD is simply in its scope again.
- */
-async function recordScopeExit(
-  tx: SqlExecutor,
-  complaintId: string,
-  fromUnitId: string,
-  toUnitId: string,
-  seq: number,
-): Promise<void> {
-  if (fromUnitId) {
-    await tx.query(
-      `INSERT INTO complaint_scope_exits (complaint_id, unit_id, seq) VALUES ($1, $2, $3)
-       ON CONFLICT (complaint_id, unit_id) DO UPDATE SET seq = EXCLUDED.seq`,
-      [complaintId, fromUnitId, seq],
-    );
-  }
-  if (toUnitId) {
-    await tx.query('DELETE FROM complaint_scope_exits WHERE complaint_id = $1 AND unit_id = $2', [
-      complaintId,
-      toUnitId,
-    ]);
-  }
-}
-
-/** The tombstone columns: the complaint's public fields at the change number of its exit. */
-const TOMBSTONE_COLUMNS = PUBLIC_COLUMNS.split(',')
-  .map((column) => column.trim())
-  .map((column) => (column === 'seq' ? 'x.seq AS seq' : `c.${column}`))
-  .join(', ');
-
-function tombstoneFromRow(row: ComplaintRow): WireDocument<Complaint> {
-  return { ...complaintFromRow(row, false), _deleted: true };
-}
-
-/** The tombstone of a complaint that left the officer's OPD, if it did. */
-async function scopeExitTombstone(
-  db: SqlExecutor,
-  officer: AuthenticatedOfficer,
-  complaintId: string,
-): Promise<WireDocument<Complaint> | null> {
-  if (officer.role !== 'penghubung') return null;
-  const rows = await db.query<ComplaintRow>(
-    `SELECT ${TOMBSTONE_COLUMNS} FROM complaint_scope_exits x JOIN complaints c ON c.id = x.complaint_id
-      WHERE x.complaint_id = $1 AND x.unit_id = $2 AND c.instansi_id = $3`,
-    [complaintId, officer.unitId, officer.instansiId],
-  );
-  return rows[0] ? tombstoneFromRow(rows[0]) : null;
-}
-
 /** What every row of one push shares: loaded once, and change numbers reserved together. */
 type PushContext = {
   activeIds: { activeCategoryIds: ReadonlySet<string>; activeUnitIds: ReadonlySet<string> };
@@ -208,13 +164,13 @@ async function pushOneComplaint(
   );
   const current = locked[0];
   if (!current) {
-    const tombstone = await scopeExitTombstone(tx, officer, documentId);
+    const left = await complaintLeftUnit(tx, officer, documentId);
     await recordSyncRejection(
       tx,
       officer,
       'complaints',
       documentId,
-      tombstone
+      left
         ? {
             code: 'not_found',
             message: 'Pengaduan telah didisposisikan ke OPD lain; perubahan Anda disimpan di sini',
@@ -225,8 +181,8 @@ async function pushOneComplaint(
       await context.takeSeq(),
     );
     // The device drops its copy (the edit is kept in the refusal) instead of pushing it again.
-    return tombstone
-      ? { conflict: tombstone, accepted: false, refused: true }
+    return left
+      ? { conflict: tombstoneOf<Complaint>(documentId), accepted: false, refused: true }
       : { accepted: false, refused: true };
   }
   const master = complaintFromRow(current, false);
@@ -440,27 +396,7 @@ export async function recomputeAllRunningDueDates(db: Database): Promise<number>
 export const complaintStore: ReplicatedStore<Complaint> = {
   collection: 'complaints',
 
-  async pull(db, officer, afterSeq, limit) {
-    if (officer.role === 'penghubung') {
-      // The OPD's complaints and, in the same order of change numbers, tombstones of those
-      // that were re-disposed elsewhere.
-      const rows = await db.query<ComplaintRow & { gone: boolean }>(
-        `SELECT * FROM (
-           SELECT ${PUBLIC_COLUMNS}, false AS gone FROM complaints
-            WHERE seq > $1 AND instansi_id = $3 AND unit_id = $4
-           UNION ALL
-           SELECT ${TOMBSTONE_COLUMNS}, true AS gone
-             FROM complaint_scope_exits x JOIN complaints c ON c.id = x.complaint_id
-            WHERE x.seq > $1 AND x.unit_id = $4 AND c.instansi_id = $3
-         ) page ORDER BY seq LIMIT $2`,
-        [afterSeq, limit, officer.instansiId, officer.unitId],
-      );
-      const documents = rows.map((row) =>
-        row.gone ? tombstoneFromRow(row) : { ...complaintFromRow(row, false), _deleted: false },
-      );
-      const last = documents[documents.length - 1];
-      return { documents, checkpoint: last ? { seq: last.serverSeq } : { seq: afterSeq } };
-    }
+  async pull(db, officer, afterSeq, limit, tombstonesAfter = afterSeq) {
     const includeIdentity = roleSeesReporterIdentity(officer.role);
     const scope = scopeClause(officer, 3);
     const rows = await db.query<ComplaintRow>(
@@ -468,29 +404,34 @@ export const complaintStore: ReplicatedStore<Complaint> = {
         WHERE seq > $1 AND ${scope.sql} ORDER BY seq LIMIT $2`,
       [afterSeq, limit, ...scope.params],
     );
-    const documents = rows.map((row) => ({
-      ...complaintFromRow(row, includeIdentity),
-      _deleted: false,
+    const alive = rows.map((row) => ({
+      seq: Number(row.seq),
+      document: { ...complaintFromRow(row, includeIdentity), _deleted: false },
     }));
-    const last = documents[documents.length - 1];
-    return { documents, checkpoint: last ? { seq: last.serverSeq } : { seq: afterSeq } };
+    // A penghubung's page also holds, in the same order, tombstones of complaints re-disposed
+    // away from its OPD.
+    const gone = await complaintTombstones<Complaint>(
+      db,
+      officer,
+      Math.max(afterSeq, tombstonesAfter),
+      limit,
+    );
+    return mergePages(alive, gone, limit, afterSeq);
   },
 
-  async countAfter(db, officer, afterSeq) {
+  async countAfter(db, officer, afterSeq, tombstonesAfter = afterSeq) {
     const scope = scopeClause(officer, 2);
     const rows = await db.query<{ count: number }>(
       `SELECT count(*)::integer AS count FROM complaints WHERE seq > $1 AND ${scope.sql}`,
       [afterSeq, ...scope.params],
     );
-    let count = rows[0]?.count ?? 0;
-    if (officer.role === 'penghubung') {
-      const exits = await db.query<{ count: number }>(
-        `SELECT count(*)::integer AS count FROM complaint_scope_exits WHERE seq > $1 AND unit_id = $2`,
-        [afterSeq, officer.unitId],
-      );
-      count += exits[0]?.count ?? 0;
-    }
-    return count;
+    const exits = await countTombstones(
+      db,
+      officer,
+      'complaints',
+      Math.max(afterSeq, tombstonesAfter),
+    );
+    return (rows[0]?.count ?? 0) + exits;
   },
 
   async push(db, officer, rows, now) {

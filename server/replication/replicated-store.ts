@@ -18,9 +18,19 @@ export interface ReplicatedStore<T> {
     officer: AuthenticatedOfficer,
     afterSeq: number,
     limit: number,
+    /**
+     * Tombstones at or below this change number are left out (a first pull's start: the replica
+     * never held what had left the officer's scope by then); `afterSeq` when not given.
+     */
+    tombstonesAfter?: number,
   ): Promise<PullResponse<T>>;
   /** How many documents in the officer's scope have a change number above `afterSeq`. */
-  countAfter(db: Database, officer: AuthenticatedOfficer, afterSeq: number): Promise<number>;
+  countAfter(
+    db: Database,
+    officer: AuthenticatedOfficer,
+    afterSeq: number,
+    tombstonesAfter?: number,
+  ): Promise<number>;
   push(
     db: Database,
     officer: AuthenticatedOfficer,

@@ -11,6 +11,8 @@ import { officerOf, requireOfficer } from '../http/authenticate.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { ReplicatedStore } from './replicated-store.ts';
 import { openChangeStream, type OpenStreams } from './change-stream.ts';
+import { currentChangeSeq } from './change-counter.ts';
+import { planTombstoneHorizon, startsFirstPull } from './plan-tombstone-horizon.ts';
 
 const collectionParamsSchema = z.object({ collection: z.enum(REPLICATED_COLLECTIONS) });
 
@@ -54,12 +56,24 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
       const query = parseOr400(pullQuerySchema, request.query, reply, 'Parameter pull');
       if (!query) return reply;
       const officer = officerOf(request);
-      const page = await store.pull(db, officer, query.checkpoint.seq, query.limit);
+      // Read before the page: an exit committed after it may concern a document the page sends.
+      const head = startsFirstPull(query.checkpoint) ? await currentChangeSeq(db) : 0;
+      const horizon = planTombstoneHorizon(query.checkpoint, head);
+      const page = await store.pull(
+        db,
+        officer,
+        query.checkpoint.seq,
+        query.limit,
+        horizon.tombstonesAfter,
+      );
+      const reached = page.checkpoint?.seq ?? query.checkpoint.seq;
+      page.checkpoint = horizon.pageCheckpoint(reached);
       if (query.count) {
         page.remaining = await store.countAfter(
           db,
           officer,
-          page.checkpoint?.seq ?? query.checkpoint.seq,
+          reached,
+          Math.max(reached, horizon.tombstonesAfter),
         );
       }
       return page;

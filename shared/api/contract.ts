@@ -25,7 +25,15 @@ export const refreshRequestSchema = z.object({
 });
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 
-export const replicationCheckpointSchema = z.object({ seq: serverSeqSchema });
+export const replicationCheckpointSchema = z.object({
+  seq: serverSeqSchema,
+  /**
+   * Set by the server while a first pull (one from `seq` 0) catches up: the change number it
+   * started at. Whatever had left the officer's scope by then, the replica never held, so no
+   * tombstone of it is sent. Opaque to the device, which hands the checkpoint back as it got it.
+   */
+  firstPullHead: serverSeqSchema.optional(),
+});
 export type ReplicationCheckpoint = z.infer<typeof replicationCheckpointSchema>;
 
 export const MAX_PULL_LIMIT = 1000;
@@ -50,7 +58,11 @@ export const pullQuerySchema = z.object({
   count: z.literal('1').optional(),
 });
 
-/** A replicated document on the wire: the collection's fields plus RxDB's deleted flag. */
+/**
+ * A replicated document on the wire: the collection's fields plus RxDB's deleted flag. A
+ * document with `_deleted: true` from the server is a tombstone and carries `id` and `_deleted`
+ * only: read nothing else from it.
+ */
 export type WireDocument<T> = T & { _deleted: boolean };
 
 export type PullResponse<T> = {

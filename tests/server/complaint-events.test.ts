@@ -296,7 +296,8 @@ const CHANGE: { [F in EventField]: (event: ComplaintEvent) => ComplaintEvent[F] 
 async function expectAppendOnly(
   session: SessionResponse,
   proposed: WireDocument<ComplaintEvent>,
-  expected: WireDocument<ComplaintEvent>[],
+  /** Stored events, or bare tombstones of what the officer may not see. */
+  expected: (WireDocument<ComplaintEvent> | { id: string; _deleted: true })[],
   assumedMasterState: WireDocument<ComplaintEvent> | undefined = stored,
 ) {
   const before = await eventRow(stored.id);
@@ -346,11 +347,11 @@ describe('complaint events are append-only', () => {
 
   it('refuses a change by a penghubung of another OPD without showing it the stored event', async () => {
     const guess = { ...stored, reason: 'isi tebakan', targetUnitId: '', _deleted: false };
-    await expectAppendOnly(otherPenghubung, guess, [{ ...guess, _deleted: true }], undefined);
+    await expectAppendOnly(otherPenghubung, guess, [{ id: guess.id, _deleted: true }], undefined);
     await expectAppendOnly(
       otherPenghubung,
       { ...guess, _deleted: true },
-      [{ ...guess, _deleted: true }],
+      [{ id: guess.id, _deleted: true }],
       undefined,
     );
   });
@@ -360,7 +361,7 @@ describe('complaint events are append-only', () => {
     if (!event) throw new Error('close planned no event');
     const tombstone = { ...event, _deleted: true };
     const response = await pushEvents(sessions.admin_instansi, [{ newDocumentState: tombstone }]);
-    expect(response.json()).toEqual([tombstone]);
+    expect(response.json()).toEqual([{ id: event.id, _deleted: true }]);
     expect(await eventRow(event.id)).toBeUndefined();
     expect((await newRejections(sessions.admin_instansi)).map((row) => row.reasonCode)).toEqual([
       'append_only',
@@ -414,7 +415,7 @@ describe('event kinds each role may append', () => {
       }
       expect(refusals).toEqual([]);
     } else {
-      expect(response.json()).toEqual(events.map((event) => ({ ...event, _deleted: true })));
+      expect(response.json()).toEqual(events.map((event) => ({ id: event.id, _deleted: true })));
       expect(rows).toEqual([]);
       expect(refusals.map((row) => [row.documentId, row.reasonCode])).toEqual(
         events.map((event) => [event.id, 'permission']),
@@ -486,7 +487,7 @@ describe('event kinds each role may append', () => {
         expect(await eventRow(event.id)).toBeDefined();
         expect(await newRejections(session)).toEqual([]);
       } else {
-        expect(response.json()).toEqual([{ ...event, _deleted: true }]);
+        expect(response.json()).toEqual([{ id: event.id, _deleted: true }]);
         expect(await eventRow(event.id)).toBeUndefined();
         const refusals = await newRejections(session);
         expect(refusals.map((row) => row.reasonCode)).toEqual(['permission']);
@@ -504,7 +505,7 @@ describe('event kinds each role may append', () => {
     if (!event) throw new Error('hold planned no event');
     const unknown = { ...event, complaintId: 'pengaduan-instansi-lain', _deleted: false };
     const response = await pushEvents(sessions.admin_instansi, [{ newDocumentState: unknown }]);
-    expect(response.json()).toEqual([{ ...unknown, _deleted: true }]);
+    expect(response.json()).toEqual([{ id: unknown.id, _deleted: true }]);
     expect(await eventRow(event.id)).toBeUndefined();
     expect((await newRejections(sessions.admin_instansi)).map((row) => row.reasonCode)).toEqual([
       'not_found',

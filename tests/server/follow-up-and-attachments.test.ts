@@ -145,7 +145,7 @@ describe('a public follow-up by the OPD', () => {
   it('refuses a follow-up shorter than the minimum with a validation refusal', async () => {
     const complaint = puprComplaint('didisposisi');
     const short = { ...followUp(pupr, complaint), reason: 'Sudah.' };
-    expect((await pushEvents(pupr, [short])).json()).toEqual([{ ...short, _deleted: true }]);
+    expect((await pushEvents(pupr, [short])).json()).toEqual([{ id: short.id, _deleted: true }]);
     const refusal = (await rejectionsOf(pupr)).find((row) => row.documentId === short.id);
     expect(refusal).toMatchObject({ reasonCode: 'validation' });
     expect(refusal?.reason).toContain('minimal 30');
@@ -169,7 +169,7 @@ describe('a public follow-up by the OPD', () => {
     const complaint = puprComplaint('didisposisi');
     const event = followUp(pupr, complaint);
     const response = await pushEvents(dinkes, [{ ...event, officerId: dinkes.officer.id }]);
-    expect(response.json()).toEqual([expect.objectContaining({ id: event.id, _deleted: true })]);
+    expect(response.json()).toEqual([{ id: event.id, _deleted: true }]);
     expect((await rejectionsOf(dinkes)).find((row) => row.documentId === event.id)).toMatchObject({
       reasonCode: 'not_found',
     });

@@ -98,6 +98,8 @@ const TABLES = [
   'sla_rules',
   'complaints',
   'complaint_events',
+  'complaint_scope_exits',
+  'complaint_event_scope_exits',
   'sync_rejections',
   'audit_log',
   'login_throttle',
@@ -1211,6 +1213,277 @@ describe('replayed pushes', () => {
       ]);
       expect(rows).toHaveLength(1);
     }
+  });
+});
+
+/** A note as the device writes it (the server stamps officer, time and change number). */
+function noteOn(
+  session: SessionResponse,
+  complaint: Pick<Complaint, 'id' | 'instansiId' | 'status'>,
+  reason: string,
+): ComplaintEvent & { _deleted: false } {
+  return {
+    id: randomUUID(),
+    complaintId: complaint.id,
+    instansiId: complaint.instansiId,
+    kind: 'catatan_internal',
+    fromStatus: complaint.status,
+    toStatus: complaint.status,
+    targetUnitId: '',
+    reasonCode: '',
+    reason,
+    relatedComplaintId: '',
+    anonim: false,
+    rahasia: false,
+    officerId: session.officer.id,
+    officerName: session.officer.displayName,
+    officerRole: session.officer.role,
+    deviceTime: clock - 1000,
+    serverTime: 0,
+    serverSeq: 0,
+    attachments: [],
+    _deleted: false,
+  };
+}
+
+function pushTo(session: SessionResponse, collection: string, payload: unknown[]) {
+  return server.app.inject({
+    method: 'POST',
+    url: `/api/replication/${collection}/push`,
+    headers: { authorization: `Bearer ${session.accessToken}` },
+    payload,
+  });
+}
+
+/** Everything after `checkpoint`, page by page (small pages, so the order across pages counts). */
+async function pullAfter<T>(session: SessionResponse, collection: string, checkpoint: object) {
+  const documents: (T & { id: string; _deleted: boolean })[] = [];
+  let at = checkpoint as { seq: number };
+  for (;;) {
+    const page = await pull<T & { id: string }>(server.app, session, collection, at, 3);
+    documents.push(...page.documents);
+    at = page.checkpoint ?? at;
+    if (page.documents.length < 3) return { documents, checkpoint: at };
+  }
+}
+
+async function adminMaster(id: string) {
+  const all = await pullAll<Complaint>(server.app, sessions.admin, 'complaints', 1000);
+  const found = all.documents.find((doc) => doc.id === id);
+  if (!found) throw new Error(`no complaint ${id}`);
+  return found;
+}
+
+async function redispose(id: string, unitId: string) {
+  const master = await adminMaster(id);
+  const response = await pushTo(sessions.admin, 'complaints', [
+    { assumedMasterState: master, newDocumentState: { ...master, unitId } },
+  ]);
+  expect(response.json()).toEqual([]);
+}
+
+async function unitOf(username: string): Promise<string> {
+  const [row] = await server.db.query<{ unit_id: string }>(
+    'SELECT unit_id FROM officers WHERE username = $1',
+    [username],
+  );
+  return row!.unit_id;
+}
+
+describe('scope exits and tombstones', () => {
+  it('a complaint re-disposed away reaches its former OPD as its id and _deleted only, and nothing written after the exit follows', async () => {
+    const pupr = sessions.penghubung;
+    const puprUnit = await unitOf('pupr.kaltim');
+    const dinkesUnit = await unitOf('dinkes.kaltim');
+    const [third] = await server.db.query<{ id: string }>(
+      'SELECT id FROM units WHERE active AND instansi_id = $1 AND id <> ALL($2::text[]) ORDER BY id',
+      [pupr.instansi.id, [puprUnit, dinkesUnit]],
+    );
+    const complaints = await pullAll<Complaint>(server.app, pupr, 'complaints', 1000);
+    const events = await pullAll<ComplaintEvent>(server.app, pupr, 'complaint_events', 1000);
+    const moving = complaints.documents.find(
+      (doc) =>
+        doc.status === 'didisposisi' &&
+        events.documents.some((event) => event.complaintId === doc.id),
+    );
+    if (!moving || !third) throw new Error('fixture lacks a disposed PUPR complaint with events');
+    const held = events.documents.filter((event) => event.complaintId === moving.id);
+
+    await redispose(moving.id, dinkesUnit);
+    const afterExit = 'Catatan Dinkes setelah disposisi ulang, bukan untuk PUPR';
+    expect(
+      (
+        await pushTo(sessions.admin, 'complaint_events', [
+          { newDocumentState: noteOn(sessions.admin, moving, afterExit) },
+        ])
+      ).json(),
+    ).toEqual([]);
+    // A second re-disposition, between two other OPDs, renumbers the timeline: still nothing new for PUPR.
+    await redispose(moving.id, third.id);
+
+    const puprComplaints = await pullAfter<Complaint>(pupr, 'complaints', complaints.checkpoint);
+    const puprEvents = await pullAfter<ComplaintEvent>(pupr, 'complaint_events', events.checkpoint);
+    expect(puprComplaints.documents.filter((doc) => doc.id === moving.id)).toEqual([
+      { id: moving.id, _deleted: true },
+    ]);
+    const tombstones = puprEvents.documents.filter((doc) => doc._deleted);
+    expect(tombstones).toEqual(
+      expect.arrayContaining(held.map((event) => ({ id: event.id, _deleted: true }))),
+    );
+    expect(tombstones).toHaveLength(held.length);
+    const text = JSON.stringify([puprComplaints.documents, puprEvents.documents]);
+    for (const secret of [moving.title, moving.body, afterExit, dinkesUnit, third.id]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).not.toContain(sessions.admin.officer.id);
+
+    // Later writes on the complaint, wherever it is now, never reach PUPR again.
+    await pushTo(sessions.admin, 'complaint_events', [
+      { newDocumentState: noteOn(sessions.admin, moving, afterExit) },
+    ]);
+    const later = await pullAfter<ComplaintEvent>(pupr, 'complaint_events', puprEvents.checkpoint);
+    expect(later.documents.filter((doc) => doc._deleted)).toEqual([]);
+    const laterComplaints = await pullAfter<Complaint>(
+      pupr,
+      'complaints',
+      puprComplaints.checkpoint,
+    );
+    expect(laterComplaints.documents.map((doc) => doc.id)).not.toContain(moving.id);
+
+    // A late write of the complaint and a late note on it are answered with bare tombstones.
+    const edit = await pushTo(pupr, 'complaints', [
+      { assumedMasterState: moving, newDocumentState: { ...moving, priority: 'mendesak' } },
+    ]);
+    expect(edit.json()).toEqual([{ id: moving.id, _deleted: true }]);
+    const note = noteOn(pupr, moving, 'Catatan PUPR yang ditulis luring');
+    const refusedNote = await pushTo(pupr, 'complaint_events', [{ newDocumentState: note }]);
+    expect(refusedNote.json()).toEqual([{ id: note.id, _deleted: true }]);
+    const kept = await server.db.query<{ refused_document: { reason: string } }>(
+      'SELECT refused_document FROM sync_rejections WHERE document_id = $1 AND officer_id = $2',
+      [note.id, pupr.officer.id],
+    );
+    expect(kept.map((row) => row.refused_document.reason)).toEqual([note.reason]);
+  });
+
+  it('a first pull of a new officer of the former OPD carries no tombstone of what left before, page after page', async () => {
+    const puprUnit = await unitOf('pupr.kaltim');
+    const dinkesUnit = await unitOf('dinkes.kaltim');
+    const exits = await server.db.query('SELECT 1 FROM complaint_scope_exits WHERE unit_id = $1', [
+      puprUnit,
+    ]);
+    expect(exits.length).toBeGreaterThan(0);
+    await server.db.query(
+      `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id, password_hash)
+       VALUES ('officer-pupr-baru', $1, 'pupr.baru', 'Penghubung PUPR Baru', 'penghubung', $2, $3)`,
+      [sessions.penghubung.instansi.id, puprUnit, await hashPassword(DEMO_PASSWORD)],
+    );
+    const newcomer = await server.login('pupr.baru', 'laptop-baru');
+    const complaints = await pullAfter<Complaint>(newcomer, 'complaints', { seq: 0 });
+    const events = await pullAfter<ComplaintEvent>(newcomer, 'complaint_events', { seq: 0 });
+    expect(complaints.documents.length).toBeGreaterThan(3);
+    expect(events.documents.length).toBeGreaterThan(3);
+    expect(complaints.documents.filter((doc) => doc._deleted)).toEqual([]);
+    expect(events.documents.filter((doc) => doc._deleted)).toEqual([]);
+    // The progress count of the first page agrees.
+    const counted = await server.app.inject({
+      method: 'GET',
+      url: '/api/replication/complaints/pull',
+      query: { checkpoint: '{"seq":0}', limit: '3', count: '1' },
+      headers: { authorization: `Bearer ${newcomer.accessToken}` },
+    });
+    expect(counted.json<{ remaining: number }>().remaining).toBe(complaints.documents.length - 3);
+
+    // What leaves after the first pull began, it may hold: that tombstone is sent.
+    const leaving = complaints.documents.find((doc) => doc.status === 'didisposisi');
+    if (!leaving) throw new Error('no disposed PUPR complaint left');
+    await redispose(leaving.id, dinkesUnit);
+    const after = await pullAfter<Complaint>(newcomer, 'complaints', complaints.checkpoint);
+    expect(after.documents).toEqual([{ id: leaving.id, _deleted: true }]);
+  });
+
+  it('an invalid edit of a stored timeline event is answered with the stored event, and the refusal is kept', async () => {
+    const pupr = sessions.penghubung;
+    const events = await pullAll<ComplaintEvent>(server.app, pupr, 'complaint_events', 1000);
+    const stored = events.documents.find((event) => !event._deleted);
+    if (!stored) throw new Error('PUPR holds no event');
+    const invalid = { ...stored, kind: 'bukan_jenis', reason: 'ditimpa', _deleted: false };
+    const response = await pushTo(pupr, 'complaint_events', [{ newDocumentState: invalid }]);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual([{ ...stored, _deleted: false }]);
+    const refusals = await server.db.query<{ reason_code: string; refused_document: object }>(
+      'SELECT reason_code, refused_document FROM sync_rejections WHERE document_id = $1',
+      [stored.id],
+    );
+    expect(refusals).toEqual([{ reason_code: 'validation', refused_document: invalid }]);
+    const [row] = await server.db.query<{ reason: string }>(
+      'SELECT reason FROM complaint_events WHERE id = $1',
+      [stored.id],
+    );
+    expect(row?.reason).toBe(stored.reason);
+
+    // The same edit naming an event outside the officer's scope reveals nothing of it.
+    const [foreign] = await server.db.query<{ id: string }>(
+      `SELECT e.id FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id
+        WHERE c.unit_id IS DISTINCT FROM $1 ORDER BY e.id LIMIT 1`,
+      [await unitOf('pupr.kaltim')],
+    );
+    for (const id of [foreign!.id, OTHER.event]) {
+      const probe = await pushTo(pupr, 'complaint_events', [
+        { newDocumentState: { ...invalid, id } },
+      ]);
+      expect(probe.json()).toEqual([{ id, _deleted: true }]);
+    }
+  });
+
+  it('a push of timeline events whose later row fails stores none of them; the resend stores each once', async () => {
+    const admin = sessions.admin;
+    const complaints = (await pullAll<Complaint>(server.app, admin, 'complaints', 1000)).documents;
+    const notes = Array.from({ length: 12 }, (_unused, index) =>
+      noteOn(admin, complaints[index % complaints.length]!, `Catatan berurutan nomor ${index}`),
+    );
+    const failing = 'Catatan yang gagal disimpan di tengah';
+    notes[9] = { ...notes[9]!, reason: failing };
+    const ids = notes.map((note) => note.id);
+    const payload = notes.map((note) => ({ newDocumentState: note }));
+    // The storage fails on the tenth row, after nine rows were written.
+    await server.db.query(`CREATE FUNCTION fail_marked_event() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.reason = 'Catatan yang gagal disimpan di tengah' THEN
+          RAISE EXCEPTION 'disk full';
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await server.db.query(`CREATE TRIGGER fail_marked_event BEFORE INSERT ON complaint_events
+      FOR EACH ROW EXECUTE FUNCTION fail_marked_event()`);
+    const stored = async () =>
+      (
+        await server.db.query<{ id: string }>(
+          'SELECT id FROM complaint_events WHERE id = ANY($1::text[])',
+          [ids],
+        )
+      ).map((row) => row.id);
+    try {
+      const before = await fingerprint();
+      const cut = await pushTo(admin, 'complaint_events', payload);
+      expect(cut.statusCode).toBe(500);
+      expectNothingLeaked(cut);
+      expect(await stored()).toEqual([]);
+      expect(await fingerprint()).toEqual(before);
+    } finally {
+      await server.db.query('DROP TRIGGER fail_marked_event ON complaint_events');
+      await server.db.query('DROP FUNCTION fail_marked_event()');
+    }
+    for (let resend = 0; resend < 2; resend += 1) {
+      const again = await pushTo(admin, 'complaint_events', payload);
+      expect(again.statusCode).toBe(200);
+    }
+    expect((await stored()).sort()).toEqual([...ids].sort());
+    const audited = await server.db.query<{ count: number }>(
+      `SELECT count(*)::integer AS count FROM audit_log
+        WHERE action = 'event_appended' AND document_id = ANY($1::text[])`,
+      [ids],
+    );
+    expect(audited[0]?.count).toBe(ids.length);
   });
 });
 

@@ -126,6 +126,56 @@ describe('migrations on start', () => {
     }
   });
 
+  it('give each event of a complaint that left an OPD before migration 14 one tombstone for that OPD, up to the exit', async () => {
+    const { db } = await freshDatabase();
+    await runMigrations(
+      db,
+      MIGRATIONS.filter((migration) => migration.id < 14),
+    );
+    await seedSchemaVersion2(db);
+    // c-old (with its event e-old) left PUPR at change number 5, an hour after the seed; an
+    // identity reveal before and a note after the exit are not PUPR's to receive.
+    const exitAt = new Date(SEED_NOW + 3_600_000);
+    await db.query(
+      `INSERT INTO units (id, instansi_id, code, name, short_name, updated_at, seq)
+       VALUES ('unit-pupr', 'pemprov-kaltim', 'PUPR', 'Dinas PUPR', 'PUPR', $1, 4)`,
+      [exitAt],
+    );
+    for (const [id, kind, at, seq] of [
+      ['e-reveal', 'identitas_dibuka', new Date(SEED_NOW + 60_000), 6],
+      ['e-later', 'catatan_internal', new Date(exitAt.getTime() + 60_000), 7],
+    ] as const) {
+      await db.query(
+        `INSERT INTO complaint_events (id, complaint_id, instansi_id, kind, from_status, to_status,
+           reason_code, reason, anonim, rahasia, officer_id, officer_name, officer_role,
+           device_time, server_time, device_id, seq)
+         SELECT $1, complaint_id, instansi_id, $2, from_status, to_status, reason_code, 'Catatan',
+           anonim, rahasia, officer_id, officer_name, officer_role, $3, $3, device_id, $4
+           FROM complaint_events WHERE id = 'e-old'`,
+        [id, kind, at, seq],
+      );
+    }
+    await db.query(
+      "INSERT INTO complaint_scope_exits (complaint_id, unit_id, seq) VALUES ('c-old', 'unit-pupr', 5)",
+    );
+    await db.query(
+      `INSERT INTO audit_log (at, officer_id, device_id, action, collection, document_id, details)
+       VALUES ($1, 'officer-admin', 'd', 'write_accepted', 'complaints', 'c-old', '{"seq": 5}')`,
+      [exitAt],
+    );
+    await db.query('UPDATE change_counter SET value = 7');
+
+    expect(await runMigrations(db)).toEqual(ALL_IDS.filter((id) => id >= 14));
+    const tombstones = await db.query<{ event_id: string; unit_id: string; seq: string }>(
+      'SELECT event_id, unit_id, seq FROM complaint_event_scope_exits',
+    );
+    expect(tombstones.map((row) => ({ ...row, seq: Number(row.seq) }))).toEqual([
+      { event_id: 'e-old', unit_id: 'unit-pupr', seq: 8 },
+    ]);
+    const [counter] = await db.query<{ value: string }>('SELECT value FROM change_counter');
+    expect(Number(counter?.value)).toBe(8);
+  });
+
   it('refuse to run on a database a newer server version has migrated further', async () => {
     const { db } = await freshDatabase();
     await runMigrations(db);

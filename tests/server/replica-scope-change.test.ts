@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionResponse } from '../../shared/api/contract.ts';
@@ -97,4 +98,89 @@ describe('a replica when its complaint is re-disposed to another OPD', () => {
       );
     }
   });
+
+  it('keeps only bare tombstones of the moved complaint and its timeline, and nothing written after the exit', async () => {
+    const mine = (await pupr.complaints()).find((complaint) => complaint.status === 'didisposisi')!;
+    const dinkesUnit = (await dinkes.complaints())[0]!.unitId;
+    const held = await pupr.replica.complaint_events
+      .find({ selector: { complaintId: mine.id } })
+      .exec();
+    expect(held.length).toBeGreaterThan(0);
+    const master = await adminView(mine.id);
+    await pushComplaints(server.app, admin, [
+      { assumedMasterState: master, newDocumentState: { ...master, unitId: dinkesUnit } },
+    ]);
+    const laterNote = {
+      ...held[0]!.toJSON(),
+      id: randomUUID(),
+      kind: 'catatan_internal' as const,
+      reason: 'Catatan sesudah disposisi ulang',
+      officerId: admin.officer.id,
+      officerRole: admin.officer.role,
+      serverSeq: 0,
+      serverTime: 0,
+      attachments: [],
+      _deleted: false,
+    };
+    const noted = await server.app.inject({
+      method: 'POST',
+      url: '/api/replication/complaint_events/push',
+      payload: [{ newDocumentState: laterNote }],
+      headers: { authorization: `Bearer ${admin.accessToken}` },
+    });
+    expect(noted.json()).toEqual([]);
+
+    await pupr.sync();
+
+    // What the storage keeps of each (deleted documents included): the id and RxDB's own fields.
+    const storedComplaint = await pupr.replica.complaints.storageInstance.findDocumentsById(
+      [mine.id],
+      true,
+    );
+    expect(storedComplaint.map(contentOf)).toEqual([{ id: mine.id, _deleted: true }]);
+    const storedEvents = await pupr.replica.complaint_events.storageInstance.findDocumentsById(
+      [...held.map((event) => event.id), laterNote.id],
+      true,
+    );
+    expect(storedEvents.map(contentOf).sort(byId)).toEqual(
+      held.map((event) => ({ id: event.id, _deleted: true })).sort(byId),
+    );
+    expect(JSON.stringify(storedEvents)).not.toContain(laterNote.reason);
+  });
+
+  it('keeps a stored timeline entry whose local edit the server refused, and shows the refusal', async () => {
+    const [event] = await pupr.replica.complaint_events.find().exec();
+    if (!event) throw new Error('the PUPR replica holds no event');
+    const stored = event.toJSON();
+    const refusalsBefore = (await pupr.openRejections()).length;
+    // An edit the server cannot even read as an event (here: text over the 4,000-character limit).
+    await pupr.pending.track('complaint_events', [event.id], () =>
+      event.incrementalPatch({ reason: 'x'.repeat(4001) }),
+    );
+    await pupr.sync();
+
+    expect(
+      contentOf((await pupr.replica.complaint_events.findOne(event.id).exec())!.toJSON()),
+    ).toEqual(contentOf(stored));
+    const refusals = await pupr.openRejections();
+    expect(refusals).toHaveLength(refusalsBefore + 1);
+    expect(refusals.find((refusal) => refusal.documentId === event.id)).toMatchObject({
+      targetCollection: 'complaint_events',
+      reasonCode: 'validation',
+    });
+    expect(pupr.pending.count$.value).toBe(0);
+  });
 });
+
+/** A stored document without RxDB's storage fields. */
+function contentOf(document: object): Record<string, unknown> {
+  const { _meta, _rev, _attachments, ...content } = document as Record<string, unknown>;
+  void _meta;
+  void _rev;
+  void _attachments;
+  return content;
+}
+
+function byId(a: { id?: unknown }, b: { id?: unknown }): number {
+  return String(a.id).localeCompare(String(b.id));
+}

@@ -80,19 +80,14 @@ describe('a complaint re-disposed from one OPD to another', () => {
     const moved = await redispose(moving, dinkesUnit);
 
     const puprAfter = await pullSince<Complaint>(pupr, 'complaints', puprComplaints.checkpoint);
-    expect(puprAfter.byId.get(moving.id)).toMatchObject({ id: moving.id, _deleted: true });
-    expect(puprAfter.byId.get(moving.id)?.reporter).toBeUndefined();
+    expect(puprAfter.byId.get(moving.id)).toEqual({ id: moving.id, _deleted: true });
     const puprEventsAfter = await pullSince<ComplaintEvent>(
       pupr,
       'complaint_events',
       puprEvents.checkpoint,
     );
     for (const event of movingEvents) {
-      expect(puprEventsAfter.byId.get(event.id)).toMatchObject({
-        _deleted: true,
-        reason: '',
-        attachments: [],
-      });
+      expect(puprEventsAfter.byId.get(event.id)).toEqual({ id: event.id, _deleted: true });
     }
 
     const dinkesAfter = await pullSince<Complaint>(
@@ -129,7 +124,7 @@ describe('a complaint re-disposed from one OPD to another', () => {
     // The note written offline is refused and kept, content and all, not dropped.
     const rejectionsBefore = await pullAll<SyncRejection>(server.app, pupr, 'sync_rejections');
     const conflicts = await pushEvent(pupr, offlineNote);
-    expect(conflicts).toEqual([expect.objectContaining({ id: offlineNote.id, _deleted: true })]);
+    expect(conflicts).toEqual([{ id: offlineNote.id, _deleted: true }]);
     const rejections = await pullSince<SyncRejection>(
       pupr,
       'sync_rejections',
@@ -152,7 +147,7 @@ describe('a complaint re-disposed from one OPD to another', () => {
     const response = await pushComplaints(server.app, pupr, [
       { assumedMasterState: moving, newDocumentState: { ...moving, priority: 'mendesak' } },
     ]);
-    expect(response.json()).toEqual([expect.objectContaining({ id: moving.id, _deleted: true })]);
+    expect(response.json()).toEqual([{ id: moving.id, _deleted: true }]);
     const refusals = await server.db.query<{ reason: string; refused_document: unknown }>(
       'SELECT reason, refused_document FROM sync_rejections WHERE document_id = $1 AND officer_id = $2',
       [moving.id, pupr.officer.id],
@@ -173,17 +168,13 @@ describe('a complaint re-disposed from one OPD to another', () => {
     const fromScratch = await pullAll<Complaint>(server.app, pupr, 'complaints', 200);
     const alive = fromScratch.documents.filter((document) => !document._deleted);
     expect(alive.some((document) => document.id === moving.id)).toBe(true);
-    // From scratch, the only tombstones are of complaints that are elsewhere now.
+    // From scratch the replica held nothing: no tombstone of the complaints that are elsewhere now.
     const stillAway = await server.db.query<{ complaint_id: string }>(
       `SELECT x.complaint_id FROM complaint_scope_exits x JOIN complaints c ON c.id = x.complaint_id
         WHERE x.unit_id = $1 AND c.unit_id <> $1`,
       [moving.unitId],
     );
-    expect(
-      fromScratch.documents
-        .filter((document) => document._deleted)
-        .map((d) => d.id)
-        .sort(),
-    ).toEqual(stillAway.map((row) => row.complaint_id).sort());
+    expect(stillAway.length).toBeGreaterThan(0);
+    expect(fromScratch.documents.filter((document) => document._deleted)).toEqual([]);
   });
 });
