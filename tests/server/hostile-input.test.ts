@@ -95,6 +95,7 @@ const TABLES = [
   'categories',
   'officers',
   'sessions',
+  'retired_refresh_tokens',
   'holidays',
   'sla_rules',
   'complaints',
