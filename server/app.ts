@@ -9,7 +9,7 @@ import { DEFAULT_SESSION_POLICY } from './auth/session-store.ts';
 import { sendApiError } from './http/api-error.ts';
 import { createInProcessChangeFeed, type ChangeFeed } from './replication/change-feed.ts';
 import { registerReplicationRoutes } from './replication/replication-routes.ts';
-import type { OpenStreams } from './replication/change-stream.ts';
+import { OpenStreams } from './replication/open-streams.ts';
 import type { ReplicatedStore } from './replication/replicated-store.ts';
 import { complaintStore } from './replication/complaint-store.ts';
 import {
@@ -58,6 +58,12 @@ export type AppOptions = {
   /** Where log lines go; standard output when absent. */
   logStream?: NodeJS.WritableStream;
   heartbeatMs?: number;
+  /** Live streams one officer may hold on this process; a new one beyond it ends the oldest. */
+  maxStreamsPerOfficer?: number;
+  /** Public Open311 reads one address may make per minute. */
+  open311ReadsPerMinute?: number;
+  /** How long a just-rotated refresh token still gets the same successor (racing windows). */
+  refreshReuseGraceSeconds?: number;
   /** How long `app.close()` lets requests in flight finish before cutting connections. */
   shutdownTimeoutMs?: number;
 };
@@ -65,7 +71,8 @@ export type AppOptions = {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
   const feed = options.feed ?? createInProcessChangeFeed();
-  const openStreams: OpenStreams = new Set();
+  const openStreams = new OpenStreams(options.maxStreamsPerOfficer ?? 8);
+  const stopEndingStreams = feed.onStreamsEnd((end) => openStreams.end(end));
   const app = Fastify({
     logger: loggerOptions({
       level: options.logLevel ?? 'silent',
@@ -93,11 +100,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerGracefulShutdown(app, {
-    closeStreams: () => {
-      for (const close of [...openStreams]) close();
-    },
+    closeStreams: () => openStreams.closeAll(),
     timeoutMs: options.shutdownTimeoutMs ?? 10_000,
   });
+
+  app.addHook('onClose', async () => stopEndingStreams());
 
   /** Liveness: the process answers. No database call, so a slow database never restarts it. */
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -114,9 +121,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuthRoutes(app, {
     db: options.db,
     now,
+    feed,
     sessionPolicy: {
       ...DEFAULT_SESSION_POLICY,
       accessTtlMs: (options.accessTokenMinutes ?? 15) * 60_000,
+      reuseGraceMs: (options.refreshReuseGraceSeconds ?? 60) * 1000,
     },
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10,
     lockoutPolicy: { ...DEFAULT_LOCKOUT_POLICY, ...options.lockout },
@@ -153,10 +162,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     feed,
     intakeRequestsPerMinute: options.intakeRequestsPerMinute ?? 30,
+    readsPerMinute: options.open311ReadsPerMinute ?? 120,
   });
   registerImportRoutes(app, { db: options.db, now, feed });
   registerAuditRoutes(app, { db: options.db, now });
-  registerOfficerAdminRoutes(app, { db: options.db, now });
+  registerOfficerAdminRoutes(app, { db: options.db, now, feed });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: 'index.html' });

@@ -24,6 +24,9 @@ const envSchema = z.object({
   LAPOR_CORS_ORIGINS: z.string().default('app://workstation,http://localhost:5173'),
   LAPOR_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LAPOR_INTAKE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  LAPOR_OPEN311_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  LAPOR_MAX_STREAMS_PER_OFFICER: z.coerce.number().int().min(1).max(1000).default(8),
+  LAPOR_REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
   LAPOR_LOCKOUT_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LAPOR_LOCKOUT_FIRST_SECONDS: z.coerce
     .number()
@@ -68,6 +71,9 @@ export type ServerConfig = {
   corsOrigins: string[];
   loginAttemptsPerMinute: number;
   intakeRequestsPerMinute: number;
+  open311ReadsPerMinute: number;
+  maxStreamsPerOfficer: number;
+  refreshReuseGraceSeconds: number;
   lockout: { afterFailures: number; firstLockMs: number; maxLockMs: number };
   accessTokenMinutes: number;
   bodyLimitBytes: number;
@@ -111,6 +117,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       .filter(Boolean),
     loginAttemptsPerMinute: value.LAPOR_LOGIN_ATTEMPTS_PER_MINUTE,
     intakeRequestsPerMinute: value.LAPOR_INTAKE_REQUESTS_PER_MINUTE,
+    open311ReadsPerMinute: value.LAPOR_OPEN311_READS_PER_MINUTE,
+    maxStreamsPerOfficer: value.LAPOR_MAX_STREAMS_PER_OFFICER,
+    refreshReuseGraceSeconds: value.LAPOR_REFRESH_REUSE_GRACE_SECONDS,
     lockout: {
       afterFailures: value.LAPOR_LOCKOUT_AFTER_FAILURES,
       firstLockMs: value.LAPOR_LOCKOUT_FIRST_SECONDS * 1000,

@@ -10,8 +10,9 @@ import {
 import type { Role } from '../../shared/domain/roles.ts';
 import { appendAudit } from '../audit-log.ts';
 import { hashPassword } from '../auth/password-hash.ts';
-import type { AuthenticatedOfficer } from '../auth/session-store.ts';
+import { revokeOfficerSessions, type AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
+import type { ChangeFeed } from '../replication/change-feed.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../http/authenticate.ts';
 
@@ -40,13 +41,6 @@ function summaryOf(row: OfficerRow): OfficerSummary {
   };
 }
 
-async function revokeSessionsOf(tx: SqlExecutor, officerId: string, now: number) {
-  await tx.query(
-    'UPDATE sessions SET revoked_at = $1 WHERE officer_id = $2 AND revoked_at IS NULL',
-    [new Date(now), officerId],
-  );
-}
-
 async function unitUsable(tx: SqlExecutor, instansiId: string, unitId: string) {
   if (unitId === '') return true;
   const rows = await tx.query('SELECT 1 FROM units WHERE id = $1 AND instansi_id = $2 AND active', [
@@ -63,9 +57,9 @@ async function unitUsable(tx: SqlExecutor, instansiId: string, unitId: string) {
  */
 export function registerOfficerAdminRoutes(
   app: FastifyInstance,
-  options: { db: Database; now: () => number },
+  options: { db: Database; now: () => number; feed: ChangeFeed },
 ) {
-  const { db, now } = options;
+  const { db, now, feed } = options;
   const authenticate = requireOfficer(db, now);
 
   function adminOf(request: FastifyRequest, reply: FastifyReply): AuthenticatedOfficer | null {
@@ -105,6 +99,7 @@ export function registerOfficerAdminRoutes(
       admin: AuthenticatedOfficer,
       target: OfficerRow,
       at: number,
+      signOut: () => Promise<void>,
     ) => Promise<OfficerRow | FastifyReply>,
   ) {
     const admin = adminOf(request, reply);
@@ -112,14 +107,20 @@ export function registerOfficerAdminRoutes(
     const params = parseOr400(officerIdParamsSchema, request.params, reply, 'Petugas');
     if (!params) return reply;
     const at = now();
+    let signedOut: string | null = null;
     const result = await db.transaction(async (tx) => {
       const [target] = await tx.query<OfficerRow>(
         `SELECT ${COLUMNS} FROM officers WHERE id = $1 AND instansi_id = $2 FOR UPDATE`,
         [params.id, admin.instansiId],
       );
       if (!target) return sendApiError(reply, 404, 'not_found', 'Petugas tidak ditemukan');
-      return change(tx, admin, target, at);
+      return change(tx, admin, target, at, async () => {
+        await revokeOfficerSessions(tx, target.id, at);
+        signedOut = target.id;
+      });
     });
+    // Committed: the officer's live streams end on every server process.
+    if (signedOut !== null) feed.endStreams({ officerId: signedOut });
     // A refusal inside the transaction has already answered.
     return reply.sent ? reply : summaryOf(result as OfficerRow);
   }
@@ -198,13 +199,13 @@ export function registerOfficerAdminRoutes(
       const input = parseOr400(resetPasswordSchema, request.body, reply, 'Kata sandi baru');
       if (!input) return reply;
       const passwordHash = await hashPassword(input.password);
-      return withOfficer(request, reply, async (tx, admin, target, at) => {
+      return withOfficer(request, reply, async (tx, admin, target, at, signOut) => {
         await tx.query('UPDATE officers SET password_hash = $2 WHERE id = $1', [
           target.id,
           passwordHash,
         ]);
         // Whoever held the old password is signed out everywhere.
-        await revokeSessionsOf(tx, target.id, at);
+        await signOut();
         await audit(tx, admin, 'officer_password_reset', target.id, {}, at);
         return target;
       });
@@ -216,14 +217,14 @@ export function registerOfficerAdminRoutes(
     ['enable', true],
   ] as const) {
     app.post(`/api/admin/officers/:id/${path}`, { preHandler: authenticate }, (request, reply) =>
-      withOfficer(request, reply, async (tx, admin, target, at) => {
+      withOfficer(request, reply, async (tx, admin, target, at, signOut) => {
         if (target.id === admin.id) return selfRefusal(reply);
         if (target.active === active) return target;
         const [row] = await tx.query<OfficerRow>(
           `UPDATE officers SET active = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
           [target.id, active],
         );
-        if (!active) await revokeSessionsOf(tx, target.id, at);
+        if (!active) await signOut();
         await audit(tx, admin, active ? 'officer_enabled' : 'officer_disabled', target.id, {}, at);
         return row ?? target;
       }),
@@ -236,7 +237,7 @@ export function registerOfficerAdminRoutes(
     async (request, reply) => {
       const input = parseOr400(officerAssignmentSchema, request.body, reply, 'Peran dan unit');
       if (!input) return reply;
-      return withOfficer(request, reply, async (tx, admin, target, at) => {
+      return withOfficer(request, reply, async (tx, admin, target, at, signOut) => {
         if (target.id === admin.id) return selfRefusal(reply);
         if (!(await unitUsable(tx, admin.instansiId, input.unitId)))
           return sendApiError(reply, 400, 'invalid_unit', 'Unit OPD tidak ada atau tidak aktif');
@@ -247,7 +248,7 @@ export function registerOfficerAdminRoutes(
           [target.id, input.role, unitId],
         );
         // A new scope starts from a fresh sign-in, so the device does not keep serving the old one.
-        await revokeSessionsOf(tx, target.id, at);
+        await signOut();
         await audit(
           tx,
           admin,

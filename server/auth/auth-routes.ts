@@ -22,13 +22,15 @@ import {
   refreshSession,
   sessionEndReason,
   revokeSession,
-  type SessionPolicy,
+  type RefreshPolicy,
 } from './session-store.ts';
+import type { ChangeFeed } from '../replication/change-feed.ts';
 
 export type AuthRouteOptions = {
   db: Database;
   now: () => number;
-  sessionPolicy: SessionPolicy;
+  feed: ChangeFeed;
+  sessionPolicy: RefreshPolicy;
   loginAttemptsPerMinute: number;
   lockoutPolicy: LockoutPolicy;
 };
@@ -37,7 +39,7 @@ export type AuthRouteOptions = {
 export const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
 
 export async function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptions) {
-  const { db, now, sessionPolicy, lockoutPolicy } = options;
+  const { db, now, feed, sessionPolicy, lockoutPolicy } = options;
   await app.register(rateLimit, { global: false });
 
   /** 429 with Retry-After and, in Indonesian, how long until the username may try again. */
@@ -132,7 +134,22 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
     );
     if (!input) return reply;
     const refreshed = await refreshSession(db, input.refreshToken, now(), sessionPolicy);
-    if (!refreshed) {
+    if (refreshed.kind === 'reused') {
+      // Two parties hold this sign-in's tokens: it ends for both, and the officer signs in again.
+      feed.endStreams({ sessionId: refreshed.sessionId });
+      await appendAudit(
+        db,
+        {
+          officerId: refreshed.officerId,
+          deviceId: refreshed.deviceId,
+          action: 'refresh_token_reused',
+          details: { sessionId: refreshed.sessionId },
+        },
+        now(),
+      );
+      request.log.warn({ sessionId: refreshed.sessionId }, 'refresh token reused; session ended');
+    }
+    if (refreshed.kind !== 'refreshed') {
       if ((await sessionEndReason(db, input.refreshToken)) === 'revoked') {
         return sendApiError(
           reply,
@@ -159,6 +176,7 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
     async (request, reply) => {
       const officer = officerOf(request);
       await revokeSession(db, officer.sessionId, now());
+      feed.endStreams({ sessionId: officer.sessionId });
       await appendAudit(
         db,
         { officerId: officer.id, deviceId: officer.deviceId, action: 'logout' },

@@ -1,7 +1,8 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Officer } from '../../shared/schemas/officer.ts';
 import type { Role } from '../../shared/domain/roles.ts';
-import type { SqlExecutor } from '../db/database.ts';
+import type { Database, SqlExecutor } from '../db/database.ts';
+import { decideRefresh, type PresentedToken } from './decide-refresh.ts';
 
 export type SessionPolicy = { accessTtlMs: number; refreshTtlMs: number };
 
@@ -68,6 +69,7 @@ type SessionOfficerRow = {
   session_id: string;
   device_id: string;
   access_expires_at: Date;
+  previous_access_expires_at?: Date | null;
   id: string;
   instansi_id: string;
   username: string;
@@ -98,46 +100,181 @@ export async function authenticateAccessToken(
   token: string,
   now: number,
 ): Promise<AuthenticatedOfficer | null> {
-  const rows = await db.query<SessionOfficerRow>(
-    `SELECT ${SESSION_OFFICER_COLUMNS}
+  // The access token a refresh replaced still counts until its own expiry (another window of
+  // the device may be using it); revoking the session ends both.
+  const rows = await db.query<SessionOfficerRow & { successor_used: boolean; current: boolean }>(
+    `SELECT ${SESSION_OFFICER_COLUMNS}, s.successor_used, s.access_token_hash = $1 AS current,
+            s.previous_access_expires_at
        FROM sessions s JOIN officers o ON o.id = s.officer_id
-      WHERE s.access_token_hash = $1 AND s.revoked_at IS NULL AND s.access_expires_at > $2
-        AND o.active`,
+      WHERE ((s.access_token_hash = $1 AND s.access_expires_at > $2)
+          OR (s.previous_access_hash = $1 AND s.previous_access_expires_at > $2))
+        AND s.revoked_at IS NULL AND o.active`,
     [hashToken(token), new Date(now)],
   );
-  return rows[0] ? toAuthenticated(rows[0]) : null;
+  const row = rows[0];
+  if (!row) return null;
+  if (!row.current) {
+    return { ...toAuthenticated(row), accessExpiresAt: row.previous_access_expires_at!.getTime() };
+  }
+  // The device has its new tokens: from now on the refresh token they replaced is reuse.
+  if (!row.successor_used)
+    await db.query('UPDATE sessions SET successor_used = true WHERE id = $1', [row.session_id]);
+  return toAuthenticated(row);
 }
 
-/** Issues a new access token for a valid refresh token; the refresh token stays the same. */
-export async function refreshSession(
+/**
+ * Whether the session a stream was opened under still grants what it granted then: not revoked,
+ * the officer active, with the same role, unit and instansi.
+ */
+export async function sessionStillGrants(
   db: SqlExecutor,
+  officer: AuthenticatedOfficer,
+): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM sessions s JOIN officers o ON o.id = s.officer_id
+      WHERE s.id = $1 AND s.revoked_at IS NULL AND o.active AND o.id = $2
+        AND o.role = $3 AND coalesce(o.unit_id, '') = $4 AND o.instansi_id = $5`,
+    [officer.sessionId, officer.id, officer.role, officer.unitId, officer.instansiId],
+  );
+  return rows.length > 0;
+}
+
+const SEAL_CONTEXT = 'lapor-refresh-successor:';
+
+/** The successor tokens, readable only with the refresh token they replaced. */
+function sealSuccessor(previousToken: string, tokens: IssuedTokens): string {
+  const key = createHash('sha256')
+    .update(SEAL_CONTEXT + previousToken)
+    .digest();
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(tokens), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+function openSuccessor(previousToken: string, sealed: string): IssuedTokens {
+  const key = createHash('sha256')
+    .update(SEAL_CONTEXT + previousToken)
+    .digest();
+  const raw = Buffer.from(sealed, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+  return JSON.parse(text.toString('utf8')) as IssuedTokens;
+}
+
+type RefreshRow = SessionOfficerRow & {
+  live: boolean;
+  officer_id: string;
+  refresh_expires_at: Date;
+  previous_refresh_hash: string | null;
+  successor_sealed: string | null;
+  rotated_at: Date | null;
+  successor_used: boolean;
+};
+
+const REFRESH_COLUMNS = `${SESSION_OFFICER_COLUMNS}, s.officer_id, s.refresh_expires_at,
+  s.previous_refresh_hash, s.successor_sealed, s.rotated_at, s.successor_used,
+  (s.revoked_at IS NULL AND o.active AND s.refresh_expires_at > $2) AS live`;
+
+export type RefreshOutcome =
+  | { kind: 'refreshed'; officer: AuthenticatedOfficer; tokens: IssuedTokens }
+  /** An old refresh token came back: the session was revoked here (audit it, end its streams). */
+  | { kind: 'reused'; sessionId: string; officerId: string; deviceId: string }
+  | { kind: 'refused' };
+
+export type RefreshPolicy = SessionPolicy & { reuseGraceMs: number };
+
+/**
+ * Rotates the refresh token: each refresh answers with a new access token and a new refresh
+ * token, and retires the one presented (see decideRefresh for the previous one coming back).
+ * One transaction with the session row locked, so two refreshes with one token at once get the
+ * same successor.
+ */
+export async function refreshSession(
+  db: Database,
   refreshToken: string,
   now: number,
-  policy: SessionPolicy,
-): Promise<{ officer: AuthenticatedOfficer; tokens: IssuedTokens } | null> {
-  const accessToken = newToken();
-  const accessExpiresAt = now + policy.accessTtlMs;
-  const updated = await db.query<{ id: string; refresh_expires_at: Date }>(
-    `UPDATE sessions s SET access_token_hash = $1, access_expires_at = $2
-      FROM officers o
-      WHERE o.id = s.officer_id AND o.active AND s.refresh_token_hash = $3
-        AND s.revoked_at IS NULL AND s.refresh_expires_at > $4
-      RETURNING s.id, s.refresh_expires_at`,
-    [hashToken(accessToken), new Date(accessExpiresAt), hashToken(refreshToken), new Date(now)],
-  );
-  const session = updated[0];
-  if (!session) return null;
-  const officer = await authenticateAccessToken(db, accessToken, now);
-  if (!officer) return null;
-  return {
-    officer,
-    tokens: {
-      accessToken,
-      accessTokenExpiresAt: accessExpiresAt,
-      refreshToken,
-      refreshTokenExpiresAt: session.refresh_expires_at.getTime(),
-    },
-  };
+  policy: RefreshPolicy,
+): Promise<RefreshOutcome> {
+  const presentedHash = hashToken(refreshToken);
+  return db.transaction(async (tx): Promise<RefreshOutcome> => {
+    let presented: PresentedToken = 'current';
+    let [row] = await tx.query<RefreshRow>(
+      `SELECT ${REFRESH_COLUMNS} FROM sessions s JOIN officers o ON o.id = s.officer_id
+        WHERE s.refresh_token_hash = $1 FOR UPDATE OF s`,
+      [presentedHash, new Date(now)],
+    );
+    if (!row) {
+      [row] = await tx.query<RefreshRow>(
+        `SELECT ${REFRESH_COLUMNS} FROM retired_refresh_tokens r
+           JOIN sessions s ON s.id = r.session_id JOIN officers o ON o.id = s.officer_id
+          WHERE r.token_hash = $1 FOR UPDATE OF s`,
+        [presentedHash, new Date(now)],
+      );
+      if (!row) return { kind: 'refused' };
+      presented = row.previous_refresh_hash === presentedHash ? 'previous' : 'older';
+    }
+    const decision = decideRefresh({
+      presented,
+      live: row.live,
+      rotatedAt: row.rotated_at?.getTime() ?? null,
+      successorUsed: row.successor_used,
+      now,
+      graceMs: policy.reuseGraceMs,
+    });
+    if (decision === 'refuse') return { kind: 'refused' };
+    if (decision === 'reuse') {
+      await tx.query(
+        `UPDATE sessions SET revoked_at = $2, revoked_reason = 'refresh_token_reused'
+          WHERE id = $1 AND revoked_at IS NULL`,
+        [row.session_id, new Date(now)],
+      );
+      return {
+        kind: 'reused',
+        sessionId: row.session_id,
+        officerId: row.officer_id,
+        deviceId: row.device_id,
+      };
+    }
+    if (decision === 'repeat' && row.successor_sealed) {
+      const tokens = openSuccessor(refreshToken, row.successor_sealed);
+      return { kind: 'refreshed', officer: toAuthenticated(row), tokens };
+    }
+    const tokens: IssuedTokens = {
+      accessToken: newToken(),
+      accessTokenExpiresAt: now + policy.accessTtlMs,
+      refreshToken: newToken(),
+      refreshTokenExpiresAt: row.refresh_expires_at.getTime(),
+    };
+    await tx.query(
+      `UPDATE sessions SET previous_access_hash = access_token_hash,
+         previous_access_expires_at = access_expires_at,
+         access_token_hash = $2, access_expires_at = $3, refresh_token_hash = $4,
+         previous_refresh_hash = $5, successor_sealed = $6,
+         rotated_at = $7, successor_used = false
+       WHERE id = $1`,
+      [
+        row.session_id,
+        hashToken(tokens.accessToken),
+        new Date(tokens.accessTokenExpiresAt),
+        hashToken(tokens.refreshToken),
+        presentedHash,
+        sealSuccessor(refreshToken, tokens),
+        new Date(now),
+      ],
+    );
+    await tx.query(
+      `INSERT INTO retired_refresh_tokens (token_hash, session_id, retired_at)
+       VALUES ($1, $2, $3) ON CONFLICT (token_hash) DO NOTHING`,
+      [presentedHash, row.session_id, new Date(now)],
+    );
+    return {
+      kind: 'refreshed',
+      officer: { ...toAuthenticated(row), accessExpiresAt: tokens.accessTokenExpiresAt },
+      tokens,
+    };
+  });
 }
 
 /**
@@ -151,10 +288,23 @@ export async function sessionEndReason(
   const rows = await db.query<{ revoked: boolean }>(
     `SELECT (s.revoked_at IS NOT NULL OR NOT o.active) AS revoked
        FROM sessions s JOIN officers o ON o.id = s.officer_id
-      WHERE s.refresh_token_hash = $1`,
+      WHERE s.refresh_token_hash = $1
+         OR s.id = (SELECT session_id FROM retired_refresh_tokens WHERE token_hash = $1)`,
     [hashToken(refreshToken)],
   );
   return rows[0]?.revoked ? 'revoked' : 'expired';
+}
+
+/** Ends every session of an officer (password reset, disabled, new role or unit). */
+export async function revokeOfficerSessions(
+  db: SqlExecutor,
+  officerId: string,
+  now: number,
+): Promise<void> {
+  await db.query(
+    'UPDATE sessions SET revoked_at = $1 WHERE officer_id = $2 AND revoked_at IS NULL',
+    [new Date(now), officerId],
+  );
 }
 
 export async function revokeSession(

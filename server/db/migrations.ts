@@ -334,6 +334,31 @@ UPDATE change_counter SET value = value + (SELECT count(*) FROM holidays WHERE k
 `,
   },
   {
+    id: 13,
+    name: 'refresh_token_rotation',
+    sql: `
+-- Each refresh replaces the refresh token. The one it replaced stays known for a short grace
+-- (its holder gets the same successor, sealed with the old token) and every older one is kept
+-- as retired, so presenting it again is recognised as reuse and ends the session. The access
+-- token a refresh replaced keeps working until its own expiry, so a window that renewed first
+-- is not cut off by another renewing just after.
+ALTER TABLE sessions ADD COLUMN previous_access_hash text;
+ALTER TABLE sessions ADD COLUMN previous_access_expires_at timestamptz;
+CREATE INDEX sessions_previous_access ON sessions (previous_access_hash);
+ALTER TABLE sessions ADD COLUMN previous_refresh_hash text;
+ALTER TABLE sessions ADD COLUMN successor_sealed text;
+ALTER TABLE sessions ADD COLUMN rotated_at timestamptz;
+ALTER TABLE sessions ADD COLUMN successor_used boolean NOT NULL DEFAULT true;
+ALTER TABLE sessions ADD COLUMN revoked_reason text;
+CREATE TABLE retired_refresh_tokens (
+  token_hash text PRIMARY KEY,
+  session_id text NOT NULL REFERENCES sessions(id),
+  retired_at timestamptz NOT NULL
+);
+CREATE INDEX retired_refresh_tokens_session ON retired_refresh_tokens (session_id);
+`,
+  },
+  {
     id: 14,
     name: 'complaint_event_scope_exits',
     sql: `

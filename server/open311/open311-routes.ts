@@ -42,6 +42,8 @@ export type Open311RouteOptions = {
   feed: ChangeFeed;
   /** Service requests one API key (or, without a valid key, one address) may post per minute. */
   intakeRequestsPerMinute: number;
+  /** Public reads (services, listings, single requests) one address may make per minute. */
+  readsPerMinute: number;
 };
 
 /** An intake form is a few kilobytes; the longest description is 20,000 characters. */
@@ -86,10 +88,31 @@ export async function registerOpen311Routes(app: FastifyInstance, options: Open3
     windowMs: 60_000,
     now,
   });
+  // Its own limiter rather than @fastify/rate-limit, so a refusal keeps the GeoReport v2 error
+  // format and its Indonesian text (the scope's error handler turns thrown 4xx into 400).
+  const readLimiter = createFixedWindowLimiter({
+    max: options.readsPerMinute,
+    windowMs: 60_000,
+    now,
+  });
 
   await app.register(
     async (scope) => {
       scope.setErrorHandler(open311ErrorHandler);
+      // A listing answers up to 1000 requests (hundreds of kilobytes): reads are counted per
+      // address, so one client cannot keep the server busy serialising them.
+      scope.addHook('onRequest', async (request, reply) => {
+        if (request.method !== 'GET' && request.method !== 'HEAD') return;
+        const quota = readLimiter.take(request.ip);
+        if (quota.allowed) return;
+        reply.header('retry-after', String(quota.retryAfterSeconds));
+        return sendOpen311Error(
+          reply,
+          formatOf(request),
+          429,
+          `Terlalu banyak permintaan; coba lagi dalam ${quota.retryAfterSeconds} detik`,
+        );
+      });
       scope.setNotFoundHandler((request, reply) =>
         sendOpen311Error(reply, formatOf(request), 404, 'Alamat tidak ditemukan'),
       );

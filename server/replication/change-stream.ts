@@ -1,12 +1,11 @@
 import type { FastifyReply } from 'fastify';
-import type { AuthenticatedOfficer } from '../auth/session-store.ts';
+import { sessionStillGrants, type AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database } from '../db/database.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { ReplicatedStore } from './replicated-store.ts';
+import type { OpenStream, OpenStreams } from './open-streams.ts';
 import { currentChangeSeq } from './change-counter.ts';
 import { safeJsonStringify } from '../http/json-body.ts';
-
-export type OpenStreams = Set<() => void>;
 
 const STREAM_BATCH = 200;
 
@@ -26,7 +25,9 @@ type StreamOptions = {
  * named event per collection, so a workstation needs a single connection for all of them
  * (browsers allow only six per server). It starts at the current head: the client pulls from
  * its own checkpoint (RESYNC) whenever it connects. The stream ends when the access token
- * expires, so a revoked or expired session stops receiving.
+ * expires, when the feed says its session or officer ended (on any process), and when, woken by
+ * a change, it finds its session revoked or its officer's rights changed: nothing is delivered
+ * under rights the officer no longer has.
  */
 export async function openChangeStream(options: StreamOptions): Promise<void> {
   const { db, officer, feed, reply, now } = options;
@@ -57,6 +58,10 @@ export async function openChangeStream(options: StreamOptions): Promise<void> {
       try {
         do {
           again = false;
+          if (!(await sessionStillGrants(db, officer))) {
+            close();
+            return;
+          }
           for (;;) {
             const batch = await store.pull(db, officer, afterSeq, STREAM_BATCH);
             if (closed || batch.documents.length === 0) break;
@@ -76,16 +81,19 @@ export async function openChangeStream(options: StreamOptions): Promise<void> {
   const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), options.heartbeatMs);
   const expiry = setTimeout(close, Math.max(0, officer.accessExpiresAt - now()));
 
+  const registered: OpenStream = { officerId: officer.id, sessionId: officer.sessionId, close };
   function close() {
     if (closed) return;
     closed = true;
     for (const unsubscribe of unsubscribers) unsubscribe();
     clearInterval(heartbeat);
     clearTimeout(expiry);
-    options.openStreams.delete(close);
+    options.openStreams.delete(registered);
     reply.raw.end();
   }
 
-  options.openStreams.add(close);
+  options.openStreams.add(registered);
   reply.raw.on('close', close);
+  // An end announced after the request was authenticated but before the stream registered.
+  if (!(await sessionStillGrants(db, officer))) close();
 }

@@ -10,7 +10,8 @@ import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../http/authenticate.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { ReplicatedStore } from './replicated-store.ts';
-import { openChangeStream, type OpenStreams } from './change-stream.ts';
+import { openChangeStream } from './change-stream.ts';
+import type { OpenStreams } from './open-streams.ts';
 import { currentChangeSeq } from './change-counter.ts';
 import { planTombstoneHorizon, startsFirstPull } from './plan-tombstone-horizon.ts';
 

@@ -20,6 +20,7 @@ import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import { REPLICATED_COLLECTIONS } from '../../shared/schemas/rx-schemas.ts';
 import { SEED_NOW, startTestServer, type TestServer } from './support/test-server.ts';
 import { pull, pullAll } from './support/replication-client.ts';
+import { openLiveStream } from './support/live-stream.ts';
 
 const BASE_TIME = SEED_NOW + 3_600_000;
 let clock = BASE_TIME;
@@ -94,6 +95,7 @@ const TABLES = [
   'categories',
   'officers',
   'sessions',
+  'retired_refresh_tokens',
   'holidays',
   'sla_rules',
   'complaints',
@@ -1526,5 +1528,316 @@ describe('after the corpus', () => {
     );
     expect(after?.count).toBe(before);
     expect(after?.first).toBe(first);
+  });
+});
+
+describe('live streams end with their session', () => {
+  let baseUrl: string;
+  beforeAll(async () => {
+    baseUrl = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  async function createOfficer(
+    username: string,
+    role: 'admin_instansi' | 'penghubung' | 'koordinator',
+  ) {
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/admin/officers',
+      headers: { authorization: `Bearer ${sessions.admin.accessToken}` },
+      payload: {
+        username,
+        displayName: username,
+        role,
+        unitId: role === 'penghubung' ? 'unit-pupr' : '',
+        password: DEMO_PASSWORD,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    return created.json<{ id: string }>().id;
+  }
+
+  async function adminPost(path: string, payload: unknown = {}) {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { authorization: `Bearer ${sessions.admin.accessToken}` },
+      payload: payload as Record<string, unknown>,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+  }
+
+  it('on logout: that session’s streams end, the officer’s other session keeps its own', async () => {
+    const leaving = await server.login('dinkes.kaltim', 'logout-device');
+    const staying = await server.login('dinkes.kaltim', 'other-window-device');
+    const ending = await openLiveStream(baseUrl, leaving.accessToken);
+    const kept = await openLiveStream(baseUrl, staying.accessToken);
+    try {
+      const at = Date.now();
+      const out = await server.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { authorization: `Bearer ${leaving.accessToken}` },
+      });
+      expect(out.statusCode).toBe(204);
+      await ending.ended(at);
+      expect(kept.open).toBe(true);
+    } finally {
+      ending.close();
+      kept.close();
+    }
+  });
+
+  it('when the admin disables the officer, resets the password, or changes role or unit', async () => {
+    const target = await createOfficer('stream.target', 'admin_instansi');
+    const changes: [string, string, unknown][] = [
+      // An admin made koordinator must stop receiving reporter identity at once.
+      [
+        'reassigned',
+        `/api/admin/officers/${target}/assignment`,
+        { role: 'koordinator', unitId: '' },
+      ],
+      [
+        'moved unit',
+        `/api/admin/officers/${target}/assignment`,
+        { role: 'penghubung', unitId: 'unit-pupr' },
+      ],
+      [
+        'password reset',
+        `/api/admin/officers/${target}/reset-password`,
+        { password: `${DEMO_PASSWORD}!` },
+      ],
+      ['disabled', `/api/admin/officers/${target}/disable`, {}],
+    ];
+    let password = DEMO_PASSWORD;
+    for (const [what, path, payload] of changes) {
+      const login = await server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'stream.target', password, deviceId: `target-${what}` },
+      });
+      expect(login.statusCode, what).toBe(200);
+      const session = login.json<SessionResponse>();
+      const streams = [
+        await openLiveStream(baseUrl, session.accessToken),
+        await openLiveStream(baseUrl, session.accessToken),
+      ];
+      try {
+        const at = Date.now();
+        await adminPost(path, payload);
+        for (const stream of streams)
+          console.log(`${what}: stream ended after ${await stream.ended(at)} ms`);
+      } finally {
+        for (const stream of streams) stream.close();
+      }
+      if (what === 'password reset') password = `${DEMO_PASSWORD}!`;
+    }
+  });
+
+  it('a stream whose session was ended without a notice (another path, a lost notice) delivers nothing more', async () => {
+    const admin = await server.login('admin.kaltim', 'silently-revoked-device');
+    const stream = await openLiveStream(baseUrl, admin.accessToken);
+    try {
+      // Straight in the database: no feed notice reaches the stream.
+      await server.db.query('UPDATE sessions SET revoked_at = now() WHERE device_id = $1', [
+        'silently-revoked-device',
+      ]);
+      const [complaint] = (
+        await pull<Complaint>(server.app, sessions.admin, 'complaints', { seq: 0 }, 1)
+      ).documents;
+      const pushed = await server.app.inject({
+        method: 'POST',
+        url: '/api/replication/complaints/push',
+        headers: { authorization: `Bearer ${sessions.admin.accessToken}` },
+        payload: [
+          {
+            assumedMasterState: complaint,
+            newDocumentState: {
+              ...complaint,
+              priority: complaint!.priority === 'mendesak' ? 'rendah' : 'mendesak',
+            },
+          },
+        ],
+      });
+      expect(pushed.json()).toEqual([]);
+      await stream.ended(Date.now());
+      expect(stream.events).toEqual([]);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('one officer holds at most 8 streams on a process: a ninth ends the oldest', async () => {
+    const session = await server.login('koordinator.kaltim', 'many-streams-device');
+    const streams = [];
+    try {
+      for (let index = 0; index < 9; index += 1)
+        streams.push(await openLiveStream(baseUrl, session.accessToken));
+      await streams[0]!.ended(Date.now());
+      expect(streams.slice(1).every((stream) => stream.open)).toBe(true);
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+});
+
+describe('refresh tokens', () => {
+  async function refresh(refreshToken: string) {
+    return server.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken },
+    });
+  }
+  async function reuseAudits(session: SessionResponse, deviceId: string) {
+    return server.db.query(
+      `SELECT 1 FROM audit_log
+        WHERE action = 'refresh_token_reused' AND officer_id = $1 AND device_id = $2`,
+      [session.officer.id, deviceId],
+    );
+  }
+
+  it('rotate on each refresh: the answer carries a new refresh token that works in turn', async () => {
+    const first = await server.login('dinkes.kaltim', 'rotating-device');
+    const second = (await refresh(first.refreshToken)).json<SessionResponse>();
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    const third = await refresh(second.refreshToken);
+    expect(third.statusCode).toBe(200);
+    expect(third.json<SessionResponse>().refreshToken).not.toBe(second.refreshToken);
+  });
+
+  it('leave the access token just replaced working until its own expiry, so no window cuts off another', async () => {
+    const signIn = await server.login('dinkes.kaltim', 'two-access-device');
+    const renewed = (await refresh(signIn.refreshToken)).json<SessionResponse>();
+    const pullWith = (session: SessionResponse) =>
+      server.app.inject({
+        method: 'GET',
+        url: '/api/replication/units/pull?limit=1',
+        headers: { authorization: `Bearer ${session.accessToken}` },
+      });
+    expect((await pullWith(signIn)).statusCode).toBe(200);
+    expect((await pullWith(renewed)).statusCode).toBe(200);
+    clock = signIn.accessTokenExpiresAt + 1000;
+    try {
+      expect((await pullWith(signIn)).statusCode).toBe(401);
+      // The one before it is dead for good once a second refresh replaced it.
+      const again = (await refresh(renewed.refreshToken)).json<SessionResponse>();
+      expect((await pullWith(again)).statusCode).toBe(200);
+      expect((await pullWith(signIn)).statusCode).toBe(401);
+    } finally {
+      clock = BASE_TIME;
+    }
+  });
+
+  it('a stolen token replayed after the device moved on ends the whole sign-in, its streams too, audited', async () => {
+    const baseUrl = server.app.server.listening
+      ? `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`
+      : await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const signIn = await server.login('pupr.kaltim', 'stolen-device');
+    const stolen = signIn.refreshToken;
+    // The device refreshes and uses its new tokens; later it refreshes again.
+    const renewed = (await refresh(stolen)).json<SessionResponse>();
+    const stream = await openLiveStream(baseUrl, renewed.accessToken);
+    try {
+      clock += 5 * 60_000;
+      const latest = (await refresh(renewed.refreshToken)).json<SessionResponse>();
+      // The thief replays the copied token.
+      const at = Date.now();
+      const replay = await refresh(stolen);
+      expect(replay.statusCode).toBe(401);
+      expect(replay.json()).toMatchObject({ error: 'session_revoked' });
+      await stream.ended(at);
+      // Every token of that sign-in is dead: the device signs in again.
+      expect((await refresh(latest.refreshToken)).json()).toMatchObject({
+        error: 'session_revoked',
+      });
+      const pullWithLatest = await server.app.inject({
+        method: 'GET',
+        url: '/api/replication/units/pull?limit=1',
+        headers: { authorization: `Bearer ${latest.accessToken}` },
+      });
+      expect(pullWithLatest.statusCode).toBe(401);
+      expect(await reuseAudits(signIn, 'stolen-device')).toHaveLength(1);
+    } finally {
+      stream.close();
+      clock = BASE_TIME;
+    }
+  });
+
+  it('the immediately previous token replayed past the grace, once its successor was used, is reuse', async () => {
+    const signIn = await server.login('koordinator.kaltim', 'replay-previous-device');
+    const next = (await refresh(signIn.refreshToken)).json<SessionResponse>();
+    const used = await server.app.inject({
+      method: 'GET',
+      url: '/api/replication/units/pull?limit=1',
+      headers: { authorization: `Bearer ${next.accessToken}` },
+    });
+    expect(used.statusCode).toBe(200);
+    clock += 61_000;
+    try {
+      expect((await refresh(signIn.refreshToken)).json()).toMatchObject({
+        error: 'session_revoked',
+      });
+      expect((await refresh(next.refreshToken)).statusCode).toBe(401);
+    } finally {
+      clock = BASE_TIME;
+    }
+  });
+
+  it('two windows refreshing with one token at the same moment get the same successor', async () => {
+    const signIn = await server.login('dinkes.kaltim', 'two-windows-device');
+    const answers = await Promise.all([refresh(signIn.refreshToken), refresh(signIn.refreshToken)]);
+    const [one, two] = answers.map((answer) => answer.json<SessionResponse>());
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200]);
+    expect(two!.refreshToken).toBe(one!.refreshToken);
+    expect(two!.accessToken).toBe(one!.accessToken);
+    // A window a little late, the successor already in use, still within the grace.
+    await server.app.inject({
+      method: 'GET',
+      url: '/api/replication/units/pull?limit=1',
+      headers: { authorization: `Bearer ${one!.accessToken}` },
+    });
+    const late = await refresh(signIn.refreshToken);
+    expect(late.json<SessionResponse>().refreshToken).toBe(one!.refreshToken);
+    expect((await refresh(one!.refreshToken)).statusCode).toBe(200);
+    expect(await reuseAudits(signIn, 'two-windows-device')).toHaveLength(0);
+  });
+
+  it('an answer lost on a cut link: the device retries with the old token, even much later', async () => {
+    const signIn = await server.login('pupr.kaltim', 'cut-link-device');
+    const lost = (await refresh(signIn.refreshToken)).json<SessionResponse>();
+    clock += 3 * 3_600_000;
+    try {
+      const retried = await refresh(signIn.refreshToken);
+      expect(retried.statusCode).toBe(200);
+      expect(retried.json<SessionResponse>().refreshToken).toBe(lost.refreshToken);
+      const onward = await refresh(lost.refreshToken);
+      expect(onward.statusCode).toBe(200);
+      expect(await reuseAudits(signIn, 'cut-link-device')).toHaveLength(0);
+    } finally {
+      clock = BASE_TIME;
+    }
+  });
+});
+
+describe('public Open311 reads', () => {
+  it('are limited per address, with Retry-After, in the GeoReport error format; others are still served', async () => {
+    const read = (remoteAddress: string) =>
+      server.app.inject({
+        method: 'GET',
+        url: '/open311/v2/requests.json?jurisdiction_id=pemprov-kaltim',
+        remoteAddress,
+      });
+    let refused: LightMyRequestResponse | null = null;
+    for (let count = 0; count < 200 && !refused; count += 1) {
+      const answer = await read('203.0.113.7');
+      if (answer.statusCode === 429) refused = answer;
+    }
+    expect(refused).not.toBeNull();
+    expect(Number(refused!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused!.json()).toEqual([
+      { code: 429, description: expect.stringContaining('Terlalu banyak') },
+    ]);
+    expect((await read('203.0.113.8')).statusCode).toBe(200);
   });
 });

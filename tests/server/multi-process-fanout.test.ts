@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
 import type { PullResponse, SessionResponse } from '../../shared/api/contract.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import { openTestDatabase } from './support/test-server.ts';
+import { openLiveStream } from './support/live-stream.ts';
 
 /**
  * Two server processes on one PostgreSQL, as behind a load balancer: a change pushed through one
@@ -12,6 +13,8 @@ import { openTestDatabase } from './support/test-server.ts';
  */
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 const processes: ChildProcess[] = [];
+let first: string;
+let second: string;
 
 async function startProcess(databaseUrl: string, seed: boolean): Promise<string> {
   const child = spawn(process.execPath, ['server/main.ts'], {
@@ -77,8 +80,8 @@ afterAll(async () => {
 
 describe.skipIf(!pg)('several server processes on one PostgreSQL', () => {
   it('fan out an edit made through one process to a stream open on the other', async () => {
-    const first = await startProcess(database.url!, true);
-    const second = await startProcess(database.url!, false);
+    first = await startProcess(database.url!, true);
+    second = await startProcess(database.url!, false);
     expect(first).not.toBe(second);
     const editor = await login(first, 'admin.kaltim');
     const watcher = await login(second, 'pupr.kaltim');
@@ -140,5 +143,45 @@ describe.skipIf(!pg)('several server processes on one PostgreSQL', () => {
     }
     console.log(`edit through one process streamed by the other after ${Date.now() - started} ms`);
     controller.abort();
+  });
+
+  it('end a session’s and an officer’s streams on the other process within 2 s', async () => {
+    const admin = await login(first, 'admin.kaltim');
+    const signedOut = await login(second, 'dinkes.kaltim');
+    const reassigned = await login(second, 'dinkes.kaltim');
+    const ofSignedOut = await openLiveStream(second, signedOut.accessToken);
+    const ofReassigned = await openLiveStream(second, reassigned.accessToken);
+    try {
+      let at = Date.now();
+      const logout = await fetch(`${first}/api/auth/logout`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${signedOut.accessToken}` },
+      });
+      expect(logout.status).toBe(204);
+      console.log(
+        `logout through one process ended the stream on the other after ${await ofSignedOut.ended(at)} ms`,
+      );
+      expect(ofReassigned.open).toBe(true);
+
+      at = Date.now();
+      const changed = await fetch(
+        `${first}/api/admin/officers/${reassigned.officer.id}/assignment`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${admin.accessToken}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ role: 'koordinator', unitId: '' }),
+        },
+      );
+      expect(changed.status).toBe(200);
+      console.log(
+        `a new role through one process ended the stream on the other after ${await ofReassigned.ended(at)} ms`,
+      );
+    } finally {
+      ofSignedOut.close();
+      ofReassigned.close();
+    }
   });
 });

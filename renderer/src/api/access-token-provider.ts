@@ -2,6 +2,38 @@ import { BehaviorSubject } from 'rxjs';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
 import { ApiRequestError, refresh } from './api-client.ts';
 
+/**
+ * Where the device keeps the refresh token, shared by the officer's windows. The server rotates
+ * the refresh token on every renewal and takes an older one coming back as theft (it ends the
+ * session), so a window must never renew with a token another window has already replaced:
+ * renewals run one at a time across windows, each starting from the token stored last.
+ */
+export type RefreshTokenStore = {
+  /** Runs `work` while no other window of this officer renews. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** The refresh token stored last, or null when none (signed out). */
+  load(): Promise<string | null>;
+  /** Stores the new refresh token before its access token is used. */
+  save(session: SessionResponse): Promise<void>;
+};
+
+/** For a single window that keeps the token in memory only (and in tests). */
+export function memoryRefreshTokenStore(): RefreshTokenStore {
+  let stored: string | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    exclusive(work) {
+      const run = queue.then(work, work);
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    load: async () => stored,
+    save: async (session) => {
+      stored = session.refreshToken;
+    },
+  };
+}
+
 /** `revoked`: the server ended the session (password reset, account disabled); `expired`: it ran out. */
 export type AuthState = 'valid' | 'expired' | 'revoked';
 
@@ -18,6 +50,7 @@ export class AccessTokenProvider {
   private readonly serverUrl: string;
   private refreshToken: string;
   private readonly onSession: (session: SessionResponse) => void;
+  private readonly store: RefreshTokenStore;
   private readonly now: () => number;
   /**
    * Server time minus device time, learnt from each session response: token expiry is server
@@ -34,6 +67,8 @@ export class AccessTokenProvider {
     /** The session the tokens came from, to learn the server's clock. */
     serverTime?: number;
     onSession: (session: SessionResponse) => void;
+    /** Shared with the officer's other windows; in memory when absent. */
+    store?: RefreshTokenStore;
     now?: () => number;
   }) {
     this.serverUrl = options.serverUrl;
@@ -41,6 +76,7 @@ export class AccessTokenProvider {
     this.accessToken = options.accessToken ?? null;
     this.accessExpiresAt = options.accessExpiresAt ?? 0;
     this.onSession = options.onSession;
+    this.store = options.store ?? memoryRefreshTokenStore();
     this.now = options.now ?? Date.now;
     if (options.serverTime) this.clockOffsetMs = options.serverTime - this.now();
   }
@@ -62,7 +98,7 @@ export class AccessTokenProvider {
     }
   }
 
-  /** After the officer signs in again. */
+  /** After the officer signs in again (the caller has stored the new refresh token). */
   replaceSession(session: SessionResponse): void {
     this.refreshToken = session.refreshToken;
     this.accessToken = session.accessToken;
@@ -83,7 +119,17 @@ export class AccessTokenProvider {
 
   private async renew(): Promise<string> {
     try {
-      const session = await refresh(this.serverUrl, this.refreshToken);
+      const session = await this.store.exclusive(async () => {
+        // Another window may have renewed since this one last did: start from its token. An
+        // answer lost on the way leaves the old token stored, and the server answers it again
+        // with the same successor.
+        const stored = await this.store.load();
+        if (stored) this.refreshToken = stored;
+        const renewed = await refresh(this.serverUrl, this.refreshToken);
+        await this.store.save(renewed);
+        this.refreshToken = renewed.refreshToken;
+        return renewed;
+      });
       this.accessToken = session.accessToken;
       this.accessExpiresAt = session.accessTokenExpiresAt;
       this.clockOffsetMs = session.serverTime - this.now();

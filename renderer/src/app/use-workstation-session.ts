@@ -7,6 +7,7 @@ import { SyncController } from '../sync/sync-controller.ts';
 import { removeReplica } from '../db/remove-replica.ts';
 import { postJson } from '../api/api-client.ts';
 import { deviceId } from './device-id.ts';
+import { storedRefreshToken } from './stored-refresh-token.ts';
 import { loadOfficerProfile, saveOfficerProfile } from './officer-profile.ts';
 import type { WorkstationContextValue } from './workstation-context.tsx';
 
@@ -91,6 +92,7 @@ export function useWorkstationSession() {
         refreshToken,
         ...(session ? { session } : {}),
         onSession: (renewed) => void saveOfficerProfile(replica, renewed.officer, renewed.instansi),
+        refreshStore: storedRefreshToken(bridge, serverUrl, officerId),
         // Signed out in another window, which wipes the replica once this one let go of it.
         onSignedOutElsewhere: () => {
           if (current.current?.replica !== replica) return;

@@ -2,7 +2,7 @@ import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
-import { AccessTokenProvider } from '../api/access-token-provider.ts';
+import { AccessTokenProvider, type RefreshTokenStore } from '../api/access-token-provider.ts';
 import type { Replica } from '../db/create-replica.ts';
 import { PendingChanges } from './pending-changes.ts';
 import { replicateCollection } from './replicate-collection.ts';
@@ -71,6 +71,8 @@ export class SyncController {
     refreshToken: string;
     session?: SessionResponse;
     onSession: (session: SessionResponse) => void;
+    /** Where the rotating refresh token is kept, shared by the officer's windows. */
+    refreshStore?: RefreshTokenStore;
     /** The officer signed out in another window: this one must close the replica too. */
     onSignedOutElsewhere?: () => void;
   }) {
@@ -89,6 +91,7 @@ export class SyncController {
           }
         : {}),
       onSession: options.onSession,
+      ...(options.refreshStore ? { store: options.refreshStore } : {}),
     });
     this.attachments = new AttachmentTransfer({
       replica: options.replica,
