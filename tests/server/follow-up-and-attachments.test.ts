@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionResponse, WireDocument } from '../../shared/api/contract.ts';
 import type { AttachmentUploadState } from '../../shared/api/attachment-contract.ts';
@@ -365,6 +365,50 @@ describe('attachments', () => {
     expect(response.json().details.length).toBeGreaterThan(0);
     const rows = await server.db.query('SELECT 1 FROM attachments WHERE id = $1', [body.id]);
     expect(rows).toEqual([]);
+  });
+
+  it('an upload in chunks grows the database by about its own size, not the file at every chunk', async () => {
+    const complaint = sharedComplaint();
+    // Photos do not compress: noise behind the JPEG header, like a real one.
+    const bytes = randomBytes(ATTACHMENT_CHUNK_BYTES * 8);
+    fakeJpeg(16).copy(bytes);
+    const id = randomUUID();
+    const tablesBytes = async () => {
+      const [row] = await server.db.query<{ bytes: number }>(
+        `SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c
+          WHERE c.relname IN ('attachments', 'attachment_chunks') AND c.relkind = 'r'`,
+      );
+      return Number(row?.bytes ?? 0);
+    };
+    const before = await tablesBytes();
+    await announce(pupr, {
+      id,
+      name: 'saluran.jpg',
+      type: 'image/jpeg',
+      size: bytes.byteLength,
+      eventId: randomUUID(),
+      complaintId: complaint.id,
+    });
+    // The first chunk is shorter than the type check's header: it reads across chunks.
+    const cuts = [
+      0,
+      7,
+      ...Array.from({ length: 8 }, (_, index) => (index + 1) * ATTACHMENT_CHUNK_BYTES),
+    ];
+    for (const [index, offset] of cuts.slice(0, -1).entries()) {
+      const response = await sendChunk(pupr, id, offset, bytes.subarray(offset, cuts[index + 1]));
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const grown = (await tablesBytes()) - before;
+    // Rewriting the file at every chunk wrote 1 + 2 + … + 8 chunks: 4.5 times the file.
+    expect(grown).toBeLessThan(bytes.byteLength * 1.5);
+    const content = await server.app.inject({
+      url: `/api/attachments/${id}/content`,
+      headers: bearer(pupr),
+    });
+    expect(content.statusCode).toBe(200);
+    expect(content.headers['content-length']).toBe(String(bytes.byteLength));
+    expect(Buffer.compare(content.rawPayload, bytes)).toBe(0);
   });
 
   it('discards an upload whose bytes are not the declared type', async () => {
