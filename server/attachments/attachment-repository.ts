@@ -76,6 +76,31 @@ export async function findOwnUpload(
   return rows[0] ?? null;
 }
 
+/**
+ * Of `files` listed by an event, the ids that are not announced by `officer` for that same
+ * complaint and event with the same name, type and size.
+ */
+export async function unannouncedAttachmentIds(
+  db: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  event: { id: string; complaintId: string },
+  files: readonly { id: string; name: string; type: string; size: number }[],
+): Promise<string[]> {
+  if (files.length === 0) return [];
+  const rows = await db.query<{ id: string; name: string; type: string; size: number }>(
+    `SELECT id, name, type, size FROM attachments
+      WHERE id = ANY($1::text[]) AND created_by = $2 AND complaint_id = $3 AND event_id = $4`,
+    [files.map((file) => file.id), officer.id, event.complaintId, event.id],
+  );
+  const announced = new Map(rows.map((row) => [row.id, row]));
+  return files
+    .filter((file) => {
+      const row = announced.get(file.id);
+      return !row || row.name !== file.name || row.type !== file.type || row.size !== file.size;
+    })
+    .map((file) => file.id);
+}
+
 export async function findAnyAttachment(db: SqlExecutor, id: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM attachments WHERE id = $1', [id])).length > 0;
 }
