@@ -352,6 +352,18 @@ INSERT INTO attachment_chunks (attachment_id, byte_offset, data)
 ALTER TABLE attachments DROP COLUMN data;
 `,
   },
+  {
+    id: 26,
+    name: 'readiness_heartbeat',
+    sql: `
+-- Readiness writes here: a database that answers but cannot write (disk full, read-only) is not ready.
+CREATE TABLE readiness_heartbeat (
+  id integer PRIMARY KEY CHECK (id = 1),
+  checked_at timestamptz NOT NULL
+);
+INSERT INTO readiness_heartbeat (id, checked_at) VALUES (1, now());
+`,
+  },
 ];
 
 /** Serialises concurrent starts of several server processes on one database. */
