@@ -22,7 +22,11 @@ import { complaintEventStore } from './replication/complaint-event-store.ts';
 import { syncRejectionStore } from './replication/sync-rejection-store.ts';
 import { responseTemplateStore } from './replication/response-template-store.ts';
 import { registerSecurityHeaders } from './http/web-security-headers.ts';
-import { frameworkErrorHandler, handleError } from './http/error-handler.ts';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  frameworkErrorHandler,
+  handleError,
+} from './http/error-handler.ts';
 import { registerGracefulShutdown } from './http/graceful-shutdown.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { loggerOptions } from './http/logging.ts';
@@ -108,12 +112,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   /** Liveness: the process answers. No database call, so a slow database never restarts it. */
   app.get('/healthz', async () => ({ status: 'ok' }));
-  /** Readiness: the database answers; a load balancer sends traffic only then. */
-  app.get('/readyz', async (_request, reply) => {
+  /**
+   * Readiness: the database answers and can write (a committed one-row heartbeat, so a full
+   * disk or a read-only database shows); a load balancer sends traffic only then. Bounded by
+   * the database timeouts.
+   */
+  app.get('/readyz', async (request, reply) => {
     try {
-      await options.db.query('SELECT 1');
+      await options.db.transaction((tx) =>
+        tx.query('UPDATE readiness_heartbeat SET checked_at = now() WHERE id = 1'),
+      );
       return { status: 'ready', database: options.db.kind };
-    } catch {
+    } catch (error) {
+      request.log.warn({ err: error }, 'not ready');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       return sendApiError(reply, 503, 'not_ready', 'Basis data tidak tersedia');
     }
   });

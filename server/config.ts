@@ -56,6 +56,10 @@ const envSchema = z.object({
   LAPOR_TRUST_PROXY: z.string().default('false'),
   LAPOR_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
   LAPOR_WEB_ROOT: z.string().default('out/renderer'),
+  /** How long to wait for a PostgreSQL connection before answering 503. */
+  LAPOR_DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
+  /** Longest one SQL statement may run (statement_timeout; also the client's own limit). */
+  LAPOR_DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -82,6 +86,7 @@ export type ServerConfig = {
   shutdownTimeoutMs: number;
   webRoot: string;
   logLevel: string;
+  databaseTimeouts: { connectMs: number; statementMs: number };
 };
 
 /** `false`, `true` (trust every proxy), or a comma-separated list of proxy addresses/CIDRs. */
@@ -132,5 +137,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     shutdownTimeoutMs: Math.round(value.LAPOR_SHUTDOWN_TIMEOUT_SECONDS * 1000),
     webRoot: resolve(value.LAPOR_WEB_ROOT),
     logLevel: value.LOG_LEVEL,
+    databaseTimeouts: {
+      connectMs: Math.round(value.LAPOR_DB_CONNECT_TIMEOUT_SECONDS * 1000),
+      statementMs: Math.round(value.LAPOR_DB_STATEMENT_TIMEOUT_SECONDS * 1000),
+    },
   };
 }

@@ -18,7 +18,7 @@ export type RunningServer = {
 
 /** Opens the database, migrates, seeds the demo on first run, and listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const db = await openDatabase(config.databaseUrl, config.dataDir);
+  const db = await openDatabase(config.databaseUrl, config.dataDir, config.databaseTimeouts);
   await runMigrations(db);
   const seed = config.seedDemo
     ? await seedDemo(db, {

@@ -76,6 +76,31 @@ export async function findOwnUpload(
   return rows[0] ?? null;
 }
 
+/**
+ * Of `files` listed by an event, the ids that are not announced by `officer` for that same
+ * complaint and event with the same name, type and size.
+ */
+export async function unannouncedAttachmentIds(
+  db: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  event: { id: string; complaintId: string },
+  files: readonly { id: string; name: string; type: string; size: number }[],
+): Promise<string[]> {
+  if (files.length === 0) return [];
+  const rows = await db.query<{ id: string; name: string; type: string; size: number }>(
+    `SELECT id, name, type, size FROM attachments
+      WHERE id = ANY($1::text[]) AND created_by = $2 AND complaint_id = $3 AND event_id = $4`,
+    [files.map((file) => file.id), officer.id, event.complaintId, event.id],
+  );
+  const announced = new Map(rows.map((row) => [row.id, row]));
+  return files
+    .filter((file) => {
+      const row = announced.get(file.id);
+      return !row || row.name !== file.name || row.type !== file.type || row.size !== file.size;
+    })
+    .map((file) => file.id);
+}
+
 export async function findAnyAttachment(db: SqlExecutor, id: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM attachments WHERE id = $1', [id])).length > 0;
 }
@@ -104,21 +129,36 @@ export async function insertUpload(
   );
 }
 
-export async function appendChunk(db: SqlExecutor, id: string, chunk: Uint8Array): Promise<number> {
+/**
+ * Stores one chunk as its own row at `offset` (the bytes received so far): an upload writes
+ * about its own size, never the file again.
+ */
+export async function appendChunk(
+  db: SqlExecutor,
+  id: string,
+  offset: number,
+  chunk: Uint8Array,
+): Promise<number> {
+  await db.query(
+    'INSERT INTO attachment_chunks (attachment_id, byte_offset, data) VALUES ($1, $2, $3)',
+    [id, offset, chunk],
+  );
   const rows = await db.query<{ received_bytes: number }>(
-    `UPDATE attachments SET data = data || $2, received_bytes = received_bytes + $3
+    `UPDATE attachments SET received_bytes = received_bytes + $2
       WHERE id = $1 RETURNING received_bytes`,
-    [id, chunk, chunk.byteLength],
+    [id, chunk.byteLength],
   );
   return Number(rows[0]?.received_bytes ?? 0);
 }
 
+/** The first `bytes` bytes of a file, from however many chunks hold them. */
 export async function readHead(db: SqlExecutor, id: string, bytes: number): Promise<Uint8Array> {
   const rows = await db.query<{ head: Uint8Array }>(
-    'SELECT substring(data FROM 1 FOR $2) AS head FROM attachments WHERE id = $1',
+    `SELECT substring(data FROM 1 FOR $2) AS head FROM attachment_chunks
+      WHERE attachment_id = $1 AND byte_offset < $2 ORDER BY byte_offset`,
     [id, bytes],
   );
-  return new Uint8Array(rows[0]?.head ?? []);
+  return new Uint8Array(Buffer.concat(rows.map((row) => Buffer.from(row.head)))).subarray(0, bytes);
 }
 
 export async function markComplete(db: SqlExecutor, id: string, now: number): Promise<void> {
@@ -133,9 +173,21 @@ export async function discardUpload(db: SqlExecutor, id: string): Promise<void> 
   await db.query('DELETE FROM attachments WHERE id = $1', [id]);
 }
 
-export async function readContent(db: SqlExecutor, id: string): Promise<Uint8Array> {
-  const rows = await db.query<{ data: Uint8Array }>('SELECT data FROM attachments WHERE id = $1', [
-    id,
-  ]);
-  return new Uint8Array(rows[0]?.data ?? []);
+/**
+ * A file's bytes chunk by chunk, one query each, so serving a file holds one chunk in memory,
+ * not the whole file.
+ */
+export async function* readContentChunks(db: SqlExecutor, id: string): AsyncGenerator<Buffer> {
+  let offset = 0;
+  for (;;) {
+    const [row] = await db.query<{ byte_offset: number; data: Uint8Array }>(
+      `SELECT byte_offset, data FROM attachment_chunks
+        WHERE attachment_id = $1 AND byte_offset >= $2 ORDER BY byte_offset LIMIT 1`,
+      [id, offset],
+    );
+    if (!row) return;
+    const data = Buffer.from(row.data);
+    yield data;
+    offset = Number(row.byte_offset) + data.byteLength;
+  }
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import {
   attachmentChunkQuerySchema,
@@ -23,7 +24,7 @@ import {
   findReadableAttachment,
   insertUpload,
   markComplete,
-  readContent,
+  readContentChunks,
   readHead,
   type AttachmentRow,
 } from './attachment-repository.ts';
@@ -135,7 +136,7 @@ export async function registerAttachmentRoutes(
             return { status: 409 as const, state: stateOf(row) };
           }
           if (query.offset + chunk.byteLength > row.size) return { status: 413 as const };
-          const received = await appendChunk(tx, row.id, chunk);
+          const received = await appendChunk(tx, row.id, query.offset, chunk);
           if (received < row.size) {
             return { status: 200 as const, state: stateOf(row, received) };
           }
@@ -200,12 +201,12 @@ export async function registerAttachmentRoutes(
             'Lampiran tidak ditemukan atau belum lengkap',
           );
         }
-        const bytes = await readContent(db, row.id);
         return reply
           .header('content-type', row.type)
+          .header('content-length', String(row.size))
           .header('content-disposition', contentDisposition(row.name))
           .header('cache-control', 'private, max-age=31536000, immutable')
-          .send(Buffer.from(bytes));
+          .send(Readable.from(readContentChunks(db, row.id)));
       },
     );
   });

@@ -34,7 +34,7 @@ if (!parsed.success) {
 }
 
 const config = readServerConfig(process.env);
-const db = await openDatabase(config.databaseUrl, config.dataDir);
+const db = await openDatabase(config.databaseUrl, config.dataDir, config.databaseTimeouts);
 try {
   await runMigrations(db);
   const instansi = await db.query<{ id: string }>(

@@ -25,7 +25,7 @@ const isCsv = /\.csv$/i.test(file);
 const rows: unknown[] = isCsv ? csvRecords(text) : z.array(z.unknown()).parse(JSON.parse(text));
 
 const config = readServerConfig(process.env);
-const db = await openDatabase(config.databaseUrl, config.dataDir);
+const db = await openDatabase(config.databaseUrl, config.dataDir, config.databaseTimeouts);
 try {
   await runMigrations(db);
   const instansi = await db.query<{ id: string }>(

@@ -1,6 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendApiError } from './api-error.ts';
+import { isDatabaseUnavailable } from '../db/database-unavailable.ts';
 import { formatOf, sendOpen311Error } from '../open311/open311-reply.ts';
+
+/** What a client is told to wait while the database cannot answer. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 type KnownError = { status: number; error: string; message: string };
 
@@ -87,6 +91,16 @@ export function handleError(
   if (status >= 400 && status < 500) {
     request.log.info({ err: error }, 'request refused');
     return sendApiError(reply, status, 'invalid_request', 'Permintaan tidak valid');
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'request failed: database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendApiError(
+      reply,
+      503,
+      'database_unavailable',
+      'Basis data sementara tidak tersedia; coba lagi sebentar lagi',
+    );
   }
   request.log.error({ err: error }, 'request failed');
   return sendApiError(reply, 500, 'internal_error', 'Terjadi kesalahan di server');

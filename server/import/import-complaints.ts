@@ -5,6 +5,7 @@ import {
   type ImportPlan,
   type PlannedComplaint,
 } from '../../shared/import/plan-complaint-import.ts';
+import { trackingNumberPrefix } from '../../shared/domain/tracking-number.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { reserveChangeSeqs } from '../replication/change-counter.ts';
@@ -48,6 +49,11 @@ async function planWithin(
     'SELECT id, code FROM categories WHERE instansi_id = $1 AND active',
     [instansiId],
   );
+  const [instansi] = await tx.query<{ short_name: string; utc_offset_minutes: number }>(
+    'SELECT short_name, utc_offset_minutes FROM instansi WHERE id = $1',
+    [instansiId],
+  );
+  if (!instansi) throw new Error(`unknown instansi ${instansiId}`);
   const units = await tx.query<{ id: string; code: string }>(
     'SELECT id, code FROM units WHERE instansi_id = $1 AND active',
     [instansiId],
@@ -58,6 +64,10 @@ async function planWithin(
       existingTrackingNumbers: new Set(existing.map((row) => row.tracking_number)),
       categoryIdByCode: new Map(categories.map((row) => [row.code, row.id])),
       unitIdByCode: new Map(units.map((row) => [row.code, row.id])),
+      instansi: {
+        prefix: trackingNumberPrefix(instansi.short_name),
+        utcOffsetMinutes: instansi.utc_offset_minutes,
+      },
       now,
     },
     firstRowNumber,

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import { complaintSchema } from '../../shared/schemas/complaint.ts';
 import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
-import { formatTrackingNumber, trackingNumberPrefix } from '../../shared/domain/tracking-number.ts';
+import {
+  formatTrackingNumber,
+  lowestFreeTrackingSerial,
+  MAX_TRACKING_SERIAL,
+  trackingNumberPrefix,
+} from '../../shared/domain/tracking-number.ts';
 import { titleFromDescription, type IntakeRequest } from '../../shared/open311/open311-input.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
@@ -16,25 +21,45 @@ import type { IntakeApiKey } from './intake-api-keys.ts';
 /** Serialises tracking-number allocation across processes (one serial per prefix and month). */
 const TRACKING_NUMBER_LOCK = 7411003;
 
-/** The next free tracking number of the instansi for a report arriving at `receivedAt`. */
+/**
+ * The next free tracking number of the instansi for a report arriving at `receivedAt`. Only
+ * numbers of the instansi's own form count (serials of up to seven digits, read as integers):
+ * whatever else the column holds, an imported oddity included, cannot break the count.
+ */
 export async function allocateTrackingNumber(
   tx: SqlExecutor,
   instansi: { shortName: string; utcOffsetMinutes: number },
   receivedAt: number,
 ): Promise<string> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [TRACKING_NUMBER_LOCK]);
-  const prefix = formatTrackingNumber(
-    trackingNumberPrefix(instansi.shortName),
+  const prefix = trackingNumberPrefix(instansi.shortName);
+  const monthPrefix = formatTrackingNumber(
+    prefix,
     receivedAt,
     0,
     instansi.utcOffsetMinutes,
   ).replace(/0+$/, '');
-  const rows = await tx.query<{ serial: number | null }>(
-    `SELECT max(substring(tracking_number from '-([0-9]+)$')::bigint) AS serial
-       FROM complaints WHERE starts_with(tracking_number, $1)`,
-    [prefix],
+  // The prefix is letters, digits and hyphens only: nothing in it is special in a pattern.
+  const ownForm = `^${monthPrefix}[0-9]{1,${String(MAX_TRACKING_SERIAL).length}}$`;
+  const serialsOfMonth = `FROM complaints WHERE starts_with(tracking_number, $1) AND tracking_number ~ $2`;
+  const [highest] = await tx.query<{ serial: number | null }>(
+    `SELECT max(substring(tracking_number from '([0-9]+)$')::integer) AS serial ${serialsOfMonth}`,
+    [monthPrefix, ownForm],
   );
-  return `${prefix}${String(Number(rows[0]?.serial ?? 0) + 1).padStart(5, '0')}`;
+  const top = Number(highest?.serial ?? 0);
+  const serial =
+    top < MAX_TRACKING_SERIAL
+      ? top + 1
+      : lowestFreeTrackingSerial(
+          (
+            await tx.query<{ serial: number }>(
+              `SELECT substring(tracking_number from '([0-9]+)$')::integer AS serial ${serialsOfMonth}`,
+              [monthPrefix, ownForm],
+            )
+          ).map((row) => Number(row.serial)),
+        );
+  if (serial === null) throw new Error(`no tracking serial left for ${monthPrefix}`);
+  return formatTrackingNumber(prefix, receivedAt, serial, instansi.utcOffsetMinutes);
 }
 
 export type IntakeOutcome =

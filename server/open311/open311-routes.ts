@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from '../db/database-unavailable.ts';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../http/error-handler.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { COMPLAINT_TYPES, type ComplaintStatus } from '../../shared/domain/complaint-status.ts';
@@ -75,6 +77,11 @@ function open311ErrorHandler(error: FastifyError, request: FastifyRequest, reply
   if (status >= 400 && status < 500) {
     request.log.info({ err: error }, 'open311 request refused');
     return sendOpen311Error(reply, format, 400, 'Permintaan tidak valid');
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'open311 request: database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendOpen311Error(reply, format, 503, 'Layanan sementara tidak tersedia; coba lagi');
   }
   request.log.error({ err: error }, 'open311 request failed');
   return sendOpen311Error(reply, format, 500, 'Terjadi kesalahan di server');

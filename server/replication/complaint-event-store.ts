@@ -10,6 +10,7 @@ import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
+import { unannouncedAttachmentIds } from '../attachments/attachment-repository.ts';
 import { nextChangeSeq } from './change-counter.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
 import { recordSyncRejection, type RejectionReason } from './sync-rejections.ts';
@@ -302,6 +303,22 @@ async function moveComplaintStatus(
   );
 }
 
+/**
+ * An event may list only files its officer has announced for the same complaint and event:
+ * otherwise other officers would receive an event pointing at files that do not exist, or at
+ * another officer's or another complaint's. The workstation announces an event's files before
+ * it pushes the event.
+ */
+async function unannouncedFilesRefusal(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  event: ComplaintEvent,
+): Promise<string | null> {
+  const missing = await unannouncedAttachmentIds(tx, officer, event, event.attachments);
+  if (missing.length === 0) return null;
+  return `Lampiran belum diumumkan untuk pengaduan ini: ${missing.join(', ')}`;
+}
+
 async function appendOne(
   tx: SqlExecutor,
   officer: AuthenticatedOfficer,
@@ -381,6 +398,8 @@ async function appendOne(
     if (refusal) return { refuse: { code: 'lifecycle', message: refusal } };
     const problem = followUpContentProblem(event);
     if (problem) return { refuse: { code: 'validation', message: problem } };
+    const unannounced = await unannouncedFilesRefusal(tx, officer, event);
+    if (unannounced) return { refuse: { code: 'validation', message: unannounced } };
     fromStatus = target.status;
     toStatus = statusAfterFollowUp(target.status, event.kind);
   } else if (event.attachments.length > 0) {

@@ -8,6 +8,7 @@ import {
 } from '../domain/complaint-status.ts';
 import { regionCodeSchema } from '../schemas/complaint.ts';
 import { MAX_EPOCH_MS } from '../schemas/common.ts';
+import { trackingNumberRefusal } from '../domain/tracking-number.ts';
 
 /** Statuses a complaint reaches only after it was disposed to an OPD: they need the unit. */
 const DISPOSED_STATUSES: ReadonlySet<ComplaintStatus> = new Set([
@@ -71,6 +72,8 @@ export type ImportContext = {
   existingTrackingNumbers: ReadonlySet<string>;
   categoryIdByCode: ReadonlyMap<string, string>;
   unitIdByCode: ReadonlyMap<string, string>;
+  /** The importing instansi's tracking-number prefix and time zone: its numbers' own form. */
+  instansi: { prefix: string; utcOffsetMinutes: number };
   now: number;
 };
 
@@ -118,6 +121,12 @@ export function planComplaintImport(
     const value = parsed.data;
     const reject = (reason: string) =>
       plan.reject.push({ row, trackingNumber: value.trackingNumber, reason });
+    const malformed = trackingNumberRefusal(
+      value.trackingNumber,
+      context.instansi,
+      value.receivedAt,
+    );
+    if (malformed) return reject(malformed);
     if (context.existingTrackingNumbers.has(value.trackingNumber)) {
       plan.skip.push({
         row,

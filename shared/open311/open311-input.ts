@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMPLAINT_TYPES } from '../domain/complaint-status.ts';
 import { regionCodeSchema } from '../schemas/complaint.ts';
+import { normaliseMultilineText, normaliseSingleLineText } from './normalise-intake-text.ts';
 
 const trackingNumberSchema = z
   .string()
@@ -76,7 +77,9 @@ export const serviceFileSchema = z
     return { code: file.slice(0, dot), format: file.slice(dot + 1) as 'json' | 'xml' };
   });
 
-const text = (max: number) => z.string().trim().max(max);
+/** A one-line field, normalised before its length is checked. */
+const text = (max: number) =>
+  z.string().transform(normaliseSingleLineText).pipe(z.string().max(max));
 const flag = z
   .union([z.boolean(), z.enum(['true', 'false', 'ya', 'tidak', '1', '0'])])
   .transform((value) => value === true || value === 'true' || value === 'ya' || value === '1');
@@ -98,12 +101,30 @@ export const intakeRequestSchema = z.object({
   address_string: text(300).optional(),
   lat: z.coerce.number().min(-90).max(90).optional(),
   long: z.coerce.number().min(-180).max(180).optional(),
-  description: text(20_000).pipe(z.string().min(10, 'description paling sedikit 10 karakter')),
+  description: z
+    .string()
+    .transform(normaliseMultilineText)
+    .pipe(
+      z
+        .string()
+        .min(10, 'description paling sedikit 10 karakter')
+        .max(20_000, 'description paling banyak 20000 karakter')
+        .refine((description) => titleFromDescription(description).length >= 5, {
+          message: 'description terlalu pendek untuk dijadikan judul',
+        }),
+    ),
   first_name: text(60).optional(),
   last_name: text(60).optional(),
   email: z.union([z.literal(''), z.email().max(160)]).optional(),
-  phone: text(32)
-    .regex(/^[0-9+() -]*$/, 'phone hanya angka')
+  phone: z
+    .string()
+    .transform(normaliseSingleLineText)
+    .pipe(
+      z
+        .string()
+        .max(32)
+        .regex(/^[0-9+() -]*$/, 'phone hanya angka'),
+    )
     .optional(),
   device_id: text(100).optional(),
   account_id: text(100).optional(),

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionResponse, WireDocument } from '../../shared/api/contract.ts';
 import type { AttachmentUploadState } from '../../shared/api/attachment-contract.ts';
@@ -12,6 +13,7 @@ import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import type { SyncRejection } from '../../shared/schemas/sync-rejection.ts';
 import { bearer, SEED_NOW, startTestServer, type TestServer } from './support/test-server.ts';
 import { pullAll, pushComplaints } from './support/replication-client.ts';
+import { openTestReplica } from './support/test-replica.ts';
 
 const NOW = SEED_NOW + 2 * 3_600_000;
 
@@ -367,6 +369,50 @@ describe('attachments', () => {
     expect(rows).toEqual([]);
   });
 
+  it('an upload in chunks grows the database by about its own size, not the file at every chunk', async () => {
+    const complaint = sharedComplaint();
+    // Photos do not compress: noise behind the JPEG header, like a real one.
+    const bytes = randomBytes(ATTACHMENT_CHUNK_BYTES * 8);
+    fakeJpeg(16).copy(bytes);
+    const id = randomUUID();
+    const tablesBytes = async () => {
+      const [row] = await server.db.query<{ bytes: number }>(
+        `SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c
+          WHERE c.relname IN ('attachments', 'attachment_chunks') AND c.relkind = 'r'`,
+      );
+      return Number(row?.bytes ?? 0);
+    };
+    const before = await tablesBytes();
+    await announce(pupr, {
+      id,
+      name: 'saluran.jpg',
+      type: 'image/jpeg',
+      size: bytes.byteLength,
+      eventId: randomUUID(),
+      complaintId: complaint.id,
+    });
+    // The first chunk is shorter than the type check's header: it reads across chunks.
+    const cuts = [
+      0,
+      7,
+      ...Array.from({ length: 8 }, (_, index) => (index + 1) * ATTACHMENT_CHUNK_BYTES),
+    ];
+    for (const [index, offset] of cuts.slice(0, -1).entries()) {
+      const response = await sendChunk(pupr, id, offset, bytes.subarray(offset, cuts[index + 1]));
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const grown = (await tablesBytes()) - before;
+    // Rewriting the file at every chunk wrote 1 + 2 + … + 8 chunks: 4.5 times the file.
+    expect(grown).toBeLessThan(bytes.byteLength * 1.5);
+    const content = await server.app.inject({
+      url: `/api/attachments/${id}/content`,
+      headers: bearer(pupr),
+    });
+    expect(content.statusCode).toBe(200);
+    expect(content.headers['content-length']).toBe(String(bytes.byteLength));
+    expect(Buffer.compare(content.rawPayload, bytes)).toBe(0);
+  });
+
   it('discards an upload whose bytes are not the declared type', async () => {
     const complaint = sharedComplaint();
     const html = Buffer.from('<html><script>alert(1)</script></html>');
@@ -427,5 +473,103 @@ describe('attachments', () => {
     expect((await rejectionsOf(admin)).find((row) => row.documentId === reveal.id)).toMatchObject({
       reasonCode: 'validation',
     });
+  });
+});
+
+describe('an event lists only files its officer announced for that complaint and event', () => {
+  const pdf = (size = 2000): Omit<AttachmentMeta, 'id'> => ({
+    name: 'berita acara.pdf',
+    type: 'application/pdf',
+    size,
+  });
+
+  async function expectRefused(event: ComplaintEvent) {
+    const conflicts = (await pushEvents(pupr, [event])).json<WireDocument<ComplaintEvent>[]>();
+    expect(conflicts).toEqual([expect.objectContaining({ id: event.id, _deleted: true })]);
+    expect(
+      await server.db.query('SELECT 1 FROM complaint_events WHERE id = $1', [event.id]),
+    ).toEqual([]);
+    expect((await rejectionsOf(pupr)).find((row) => row.documentId === event.id)).toMatchObject({
+      reasonCode: 'validation',
+      reason: expect.stringContaining('belum diumumkan'),
+    });
+  }
+
+  it('refuses an attachment id nobody announced', async () => {
+    const event = followUp(pupr, sharedComplaint(), {
+      attachments: [{ id: randomUUID(), ...pdf() }],
+    });
+    await expectRefused(event);
+  });
+
+  it('refuses an attachment another officer announced for the same complaint', async () => {
+    const complaint = sharedComplaint();
+    const meta = { id: randomUUID(), ...pdf() };
+    const event = followUp(pupr, complaint, { attachments: [meta] });
+    const announced = await announce(admin, {
+      ...meta,
+      eventId: event.id,
+      complaintId: complaint.id,
+    });
+    expect(announced.statusCode).toBe(201);
+    await expectRefused(event);
+  });
+
+  it('refuses an attachment the officer announced for another complaint', async () => {
+    const other = puprComplaint('didisposisi');
+    const meta = { id: randomUUID(), ...pdf() };
+    const event = followUp(pupr, sharedComplaint(), { attachments: [meta] });
+    expect(
+      (await announce(pupr, { ...meta, eventId: event.id, complaintId: other.id })).statusCode,
+    ).toBe(201);
+    await expectRefused(event);
+  });
+
+  it('refuses a listed file whose size differs from the announced one', async () => {
+    const complaint = sharedComplaint();
+    const meta = { id: randomUUID(), ...pdf() };
+    const event = followUp(pupr, complaint, { attachments: [{ ...meta, size: 999 }] });
+    await announce(pupr, { ...meta, eventId: event.id, complaintId: complaint.id });
+    await expectRefused(event);
+  });
+
+  it('a workstation replica announces the files of its follow-up before pushing it', async () => {
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+    const device = await openTestReplica({
+      serverUrl: url,
+      session: await server.login('pupr.kaltim', 'replica-device'),
+      now: () => NOW,
+    });
+    try {
+      await device.sync();
+      const complaint = sharedComplaint();
+      const bytes = fakeJpeg(3000);
+      const meta: AttachmentMeta = {
+        id: randomUUID(),
+        name: 'foto.jpg',
+        type: 'image/jpeg',
+        size: 3000,
+      };
+      const event = followUp(pupr, complaint, { kind: 'catatan_internal', attachments: [meta] });
+      await device.replica.complaint_events.insert(event);
+      await device.sync();
+      const refused = (await device.openRejections()).filter((row) => row.documentId === event.id);
+      expect(refused.map((row) => row.reason)).toEqual([]);
+      const [stored] = await server.db.query<{ attachments: unknown }>(
+        'SELECT attachments FROM complaint_events WHERE id = $1',
+        [event.id],
+      );
+      expect(stored?.attachments).toEqual([meta]);
+      // The bytes follow (the transfer queue resumes from the announcement).
+      expect((await sendChunk(pupr, meta.id, 0, bytes)).json()).toMatchObject({ complete: true });
+      const content = await server.app.inject({
+        url: `/api/attachments/${meta.id}/content`,
+        headers: bearer(admin),
+      });
+      expect(Buffer.compare(content.rawPayload, bytes)).toBe(0);
+    } finally {
+      await device.close();
+    }
   });
 });

@@ -176,6 +176,34 @@ describe('migrations on start', () => {
     expect(Number(counter?.value)).toBe(8);
   });
 
+  it('move an attachment stored whole into its chunk rows', async () => {
+    const { db } = await freshDatabase();
+    await runMigrations(
+      db,
+      MIGRATIONS.filter((migration) => migration.id <= 2),
+    );
+    await seedSchemaVersion2(db);
+    await runMigrations(
+      db,
+      MIGRATIONS.filter((migration) => migration.id < 16),
+    );
+    const bytes = Buffer.from('%PDF-1.7 stored whole before chunk rows');
+    await db.query(
+      `INSERT INTO attachments (id, instansi_id, complaint_id, event_id, name, type, size,
+         received_bytes, data, complete, created_by, created_at)
+       VALUES ('a-old', 'pemprov-kaltim', 'c-old', 'e-old', 'bukti.pdf', 'application/pdf', $1,
+         $1, $2, true, 'officer-admin', now())`,
+      [bytes.byteLength, bytes],
+    );
+    await runMigrations(db);
+    const chunks = await db.query<{ byte_offset: number; data: Uint8Array }>(
+      "SELECT byte_offset, data FROM attachment_chunks WHERE attachment_id = 'a-old'",
+    );
+    expect(chunks.map((chunk) => [chunk.byte_offset, Buffer.from(chunk.data)])).toEqual([
+      [0, bytes],
+    ]);
+  });
+
   it('refuse to run on a database a newer server version has migrated further', async () => {
     const { db } = await freshDatabase();
     await runMigrations(db);

@@ -170,3 +170,57 @@ describe('hostile Open311 requests get a clear 4xx in the spec format and write 
     expect((await server.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
   });
 });
+
+describe('Open311 text that is empty once invisible characters and blank lines are removed', () => {
+  const ZWSP = '\u200b';
+  it.each([
+    ['short lines between blank lines', 'description', 'a\n\n\n\n\n\n\n\nb'],
+    ['eleven zero-width spaces', 'description', ZWSP.repeat(11)],
+    [
+      'zero-width spaces around three letters',
+      'description',
+      `${ZWSP.repeat(10)}abc${ZWSP.repeat(10)}`,
+    ],
+    ['bidi overrides and soft hyphens', 'description', '\u202e\u00ad'.repeat(12)],
+    ['spaces and tabs between two letters', 'description', `a${' \t'.repeat(20)}b`],
+  ])('answers 400 naming the field for %s, creating nothing', async (_name, field, value) => {
+    const before = await writtenState();
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: { ...VALID, api_key: apiKey, [field]: value },
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expectOpen311Refusal(response, 'json');
+    expect(response.json<{ description: string }[]>()[0]?.description).toContain(field);
+    expect(await writtenState()).toEqual(before);
+  });
+
+  it('stores the description and names without the invisible characters, blank lines collapsed', async () => {
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: {
+        ...VALID,
+        api_key: apiKey,
+        description: `\u200bJalan  berlubang\u200b\r\n\r\n\r\n\r\n\u00addi depan pasar   \n`,
+        first_name: `\u200b Siti \u200d`,
+        last_name: `${'\u200b'.repeat(200)}Rahma`,
+        phone: '\u200b0812 555\u200b',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ service_request_id: string }[]>()[0]?.service_request_id;
+    const [row] = await server.db.query<{ title: string; body: string; reporter_name: string }>(
+      `SELECT title, body, reporter_name, reporter_phone FROM complaints
+        WHERE tracking_number = $1`,
+      [id],
+    );
+    expect(row).toEqual({
+      title: 'Jalan berlubang',
+      body: 'Jalan berlubang\n\ndi depan pasar',
+      reporter_name: 'Siti Rahma',
+      reporter_phone: '0812 555',
+    });
+  });
+});

@@ -128,7 +128,7 @@ describe.skipIf(inject('databaseKind') === 'pglite')('command-line tools', () =>
     const before = await count();
     const dry = runCli('import-complaints.ts', ['tests/server/fixtures/import/complaints.csv']);
     expect(dry.stdout).toContain('7 rows: would create 3, skipped 1, rejected 3');
-    expect(dry.stdout).toContain('reject row 5 IMPOR-2401-00003');
+    expect(dry.stdout).toContain('reject row 5 KALTIM-2401-00003');
     expect(dry.status).toBe(1);
     expect(await count()).toBe(before);
     const applied = runCli('import-complaints.ts', [

@@ -7,7 +7,7 @@ const fixture = (name: string) =>
   readFileSync(new URL(`../server/fixtures/import/${name}`, import.meta.url), 'utf8');
 
 const context = {
-  existingTrackingNumbers: new Set(['IMPOR-2401-00006']),
+  existingTrackingNumbers: new Set(['KALTIM-2401-00006']),
   categoryIdByCode: new Map([
     ['infrastruktur', 'cat-infrastruktur'],
     ['kesehatan', 'cat-kesehatan'],
@@ -17,6 +17,7 @@ const context = {
     ['DINKES', 'unit-dinkes'],
     ['DISDIKBUD', 'unit-disdikbud'],
   ]),
+  instansi: { prefix: 'KALTIM', utcOffsetMinutes: 480 },
   now: Date.parse('2026-11-20T00:00:00Z'),
 };
 
@@ -45,8 +46,8 @@ describe('planComplaintImport', () => {
   it('classifies every row of the CSV fixture: create, skip (duplicates) or reject with row and reason', () => {
     const plan = planComplaintImport(csvRecords(fixture('complaints.csv')), context, 2);
     expect(plan.create.map(({ row, complaint }) => [row, complaint.trackingNumber])).toEqual([
-      [2, 'IMPOR-2401-00001'],
-      [3, 'IMPOR-2401-00002'],
+      [2, 'KALTIM-2401-00001'],
+      [3, 'KALTIM-2401-00002'],
     ]);
     expect(plan.create[0]?.complaint).toMatchObject({
       body: 'Jalan berlubang; sudah tiga bulan.\nMohon segera diperbaiki.',
@@ -59,15 +60,15 @@ describe('planComplaintImport', () => {
     expect(plan.skip).toEqual([
       {
         row: 4,
-        trackingNumber: 'IMPOR-2401-00001',
+        trackingNumber: 'KALTIM-2401-00001',
         reason: expect.stringMatching(/dua kali|lebih dari sekali/),
       },
-      { row: 8, trackingNumber: 'IMPOR-2401-00006', reason: expect.stringMatching(/sudah ada/) },
+      { row: 8, trackingNumber: 'KALTIM-2401-00006', reason: expect.stringMatching(/sudah ada/) },
     ]);
     expect(plan.reject.map(({ row, trackingNumber }) => [row, trackingNumber])).toEqual([
-      [5, 'IMPOR-2401-00003'],
-      [6, 'IMPOR-2401-00004'],
-      [7, 'IMPOR-2401-00005'],
+      [5, 'KALTIM-2401-00003'],
+      [6, 'KALTIM-2401-00004'],
+      [7, 'KALTIM-2401-00005'],
     ]);
     expect(plan.reject[0]?.reason).toMatch(/kategori "perikanan"/);
     expect(plan.reject[1]?.reason).toMatch(/memerlukan OPD/);
@@ -88,5 +89,45 @@ describe('planComplaintImport', () => {
     const plan = planComplaintImport(['teks', null, 42], context, 1);
     expect(plan.reject.map((each) => each.row)).toEqual([1, 2, 3]);
     expect(plan.create).toEqual([]);
+  });
+});
+
+describe('imported tracking numbers must be of the instansi’s own form', () => {
+  const base = {
+    title: 'Jalan berlubang di depan pasar',
+    body: 'Jalan berlubang.',
+    type: 'pengaduan',
+    channel: 'web',
+    category: 'infrastruktur',
+    status: 'belum_diverifikasi',
+    regionCode: '64.72.01.1001',
+    receivedAt: '2026-11-30T20:00:00+08:00',
+  };
+  it.each([
+    ['KALTIM-2611-99999999999999999999', /5 sampai 7 angka/],
+    ['KALTIM-2611-0042', /5 sampai 7 angka/],
+    ['KALTIM-2611-00000', /tidak boleh 0/],
+    ['SEMARANG-2611-00042', /diawali KALTIM-/],
+    ['KALTIM-2612-00042', /bulan/],
+    ['KALTIM-261-00042', /berbentuk KALTIM-2611-NNNNN/],
+  ])('refuses %s naming the row and why', (trackingNumber, why) => {
+    const plan = planComplaintImport([{ ...base, trackingNumber }], context, 2);
+    expect(plan.create).toEqual([]);
+    expect(plan.reject).toEqual([{ row: 2, trackingNumber, reason: expect.stringMatching(why) }]);
+  });
+
+  it('takes the month in the instansi’s time zone and serials of 5 to 7 digits', () => {
+    const plan = planComplaintImport(
+      [
+        { ...base, trackingNumber: 'KALTIM-2611-00042' },
+        { ...base, trackingNumber: 'KALTIM-2611-9999999' },
+        // 23:30 UTC on 30 November is already December in WITA.
+        { ...base, trackingNumber: 'KALTIM-2612-00043', receivedAt: '2026-11-30T23:30:00Z' },
+      ],
+      { ...context, now: Date.parse('2026-12-02T00:00:00Z') },
+      1,
+    );
+    expect(plan.reject).toEqual([]);
+    expect(plan.create.map((each) => each.row)).toEqual([1, 2, 3]);
   });
 });

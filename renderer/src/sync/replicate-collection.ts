@@ -31,6 +31,8 @@ export function replicateCollection<T extends { id: string }>(options: {
   pending?: PendingChanges;
   /** Wait before retrying a failed pull or push. */
   retryTime?: number;
+  /** Runs before each push with the documents about to go; a throw retries the push. */
+  beforePush?: (documents: T[]) => Promise<void>;
 }): CollectionReplication<T> {
   const { serverUrl, name, tokens } = options;
   const base = `${serverUrl}/api/replication/${name}`;
@@ -80,6 +82,7 @@ export function replicateCollection<T extends { id: string }>(options: {
     push: {
       batchSize: PUSH_BATCH,
       async handler(rows) {
+        await options.beforePush?.(rows.map((row) => row.newDocumentState as T));
         const snapshot = options.pending?.snapshot(
           name,
           rows.map((row) => row.newDocumentState.id),

@@ -8,6 +8,7 @@ import { PendingChanges } from './pending-changes.ts';
 import { replicateCollection } from './replicate-collection.ts';
 import { ChangeStream } from './change-stream.ts';
 import { AttachmentTransfer } from './attachment-transfer.ts';
+import { announceEventFiles } from './announce-event-files.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
 import { TabChannel } from './tab-channel.ts';
 import type { TabMessage } from './tab-messages.ts';
@@ -270,6 +271,7 @@ export class SyncController {
     const replicate = <T extends { id: string }>(
       collection: RxCollection<T>,
       name: ReplicatedCollection,
+      beforePush?: (documents: T[]) => Promise<void>,
     ) =>
       replicateCollection({
         collection,
@@ -278,11 +280,15 @@ export class SyncController {
         tokens: this.tokens,
         pending: this.pending,
         stream$: changeStream.streamFor<T>(name),
+        ...(beforePush ? { beforePush } : {}),
       });
     const complaints = replicate(this.replica.complaints, 'complaints');
     this.replications = [
       complaints,
-      replicate(this.replica.complaint_events, 'complaint_events'),
+      // The server accepts an event only with its files announced first.
+      replicate(this.replica.complaint_events, 'complaint_events', (events) =>
+        announceEventFiles(this.serverUrl, this.tokens, events),
+      ),
       replicate(this.replica.units, 'units'),
       replicate(this.replica.categories, 'categories'),
       replicate(this.replica.holidays, 'holidays'),

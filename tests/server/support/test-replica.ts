@@ -16,6 +16,7 @@ import {
   replicateCollection,
   type CollectionReplication,
 } from '../../../renderer/src/sync/replicate-collection.ts';
+import { announceEventFiles } from '../../../renderer/src/sync/announce-event-files.ts';
 
 let replicaCounter = 0;
 
@@ -78,6 +79,8 @@ export async function openTestReplica(options: {
         collection: replica.complaint_events,
         name: 'complaint_events',
         stream$: stream<ComplaintEvent>(),
+        // As the workstation does: an event's files are announced before the event goes up.
+        beforePush: (events) => announceEventFiles(options.serverUrl, tokens, events),
       }),
       replicateCollection<SyncRejection>({
         ...common,
