@@ -12,7 +12,12 @@ import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { nextChangeSeq } from './change-counter.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
-import { recordSyncRejection, type RejectionReason } from './sync-rejections.ts';
+import {
+  recordSyncRejection,
+  resolveRefusalsSettledByEvent,
+  type RejectionReason,
+} from './sync-rejections.ts';
+import { decideEventTransition, statusAfterEvent } from '../../shared/domain/lifecycle.ts';
 import { TRIAGE_ACTION_RULES } from '../../shared/domain/triage.ts';
 import {
   FOLLOW_UP_KINDS,
@@ -259,8 +264,8 @@ function followUpContentProblem(event: ComplaintEvent): string | null {
 }
 
 /**
- * Applies the status move an accepted follow-up implies (the first public follow-up:
- * didisposisi → ditindaklanjuti), with the resolution clock that starts with it.
+ * Applies the status move an accepted event implies (the first public follow-up:
+ * didisposisi → ditindaklanjuti; a reopening: selesai → ditindaklanjuti), with its clock.
  */
 async function moveComplaintStatus(
   tx: SqlExecutor,
@@ -268,6 +273,7 @@ async function moveComplaintStatus(
   target: ComplaintLockRow,
   status: ComplaintStatus,
   now: number,
+  by: ComplaintEvent['kind'],
 ): Promise<void> {
   const calendar = await loadWorkingCalendar(tx, officer.instansiId);
   const receivedAt = target.received_at.getTime();
@@ -297,7 +303,7 @@ async function moveComplaintStatus(
       action: 'write_accepted',
       collection: 'complaints',
       documentId: target.id,
-      details: { fields: ['status'], seq, by: 'tindak_lanjut' },
+      details: { fields: ['status'], seq, by },
     },
     now,
   );
@@ -388,6 +394,11 @@ async function appendOne(
     return {
       refuse: { code: 'validation', message: 'Lampiran hanya pada tindak lanjut atau catatan' },
     };
+  } else if (event.kind === 'buka_kembali') {
+    const transition = decideEventTransition(target.status, event);
+    if (!transition.ok) return { refuse: { code: 'lifecycle', message: transition.error } };
+    fromStatus = target.status;
+    toStatus = transition.toStatus;
   }
   const seq = await nextChangeSeq(tx);
   // Who wrote it comes from the session, never from the device's claim.
@@ -402,8 +413,9 @@ async function appendOne(
     serverTime: now,
   };
   await insertComplaintEvent(tx, stamped, officer.deviceId, seq);
-  if (isFollowUpKind(event.kind) && toStatus && toStatus !== target.status) {
-    await moveComplaintStatus(tx, officer, target, toStatus, now);
+  if (statusAfterEvent(target.status, event.kind) !== target.status && toStatus) {
+    await moveComplaintStatus(tx, officer, target, toStatus, now, event.kind);
+    await resolveRefusalsSettledByEvent(tx, officer.id, target.id, toStatus, now);
   }
   await appendAudit(
     tx,

@@ -51,3 +51,30 @@ export async function recordSyncRejection(
     now,
   );
 }
+
+/**
+ * The status move a device pushed ahead of its event was refused while that event was still on
+ * its way (see refuseStatusAwaitingEvent): once the server accepts the event and makes the
+ * move, those refusals are settled, and closing them tells the device so.
+ */
+export async function resolveRefusalsSettledByEvent(
+  tx: SqlExecutor,
+  officerId: string,
+  complaintId: string,
+  status: string,
+  now: number,
+): Promise<void> {
+  const open = await tx.query<{ id: string }>(
+    `SELECT id FROM sync_rejections WHERE officer_id = $1 AND collection = 'complaints'
+        AND document_id = $2 AND reason_code = 'lifecycle' AND resolved_at IS NULL
+        AND refused_document->>'status' = $3`,
+    [officerId, complaintId, status],
+  );
+  for (const refusal of open) {
+    await tx.query('UPDATE sync_rejections SET resolved_at = $1, seq = $2 WHERE id = $3', [
+      new Date(now),
+      await nextChangeSeq(tx),
+      refusal.id,
+    ]);
+  }
+}
