@@ -28,6 +28,7 @@ import {
 import type { ComplaintStatus } from '../../shared/domain/complaint-status.ts';
 import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
 import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
+import { decideDeviceTimeOf } from './event-time-facts.ts';
 
 const wireEventSchema = complaintEventSchema.extend({ _deleted: z.boolean() });
 
@@ -72,13 +73,14 @@ type EventRow = {
   officer_role: ComplaintEvent['officerRole'];
   device_time: Date;
   server_time: Date;
+  device_time_trusted: boolean;
   seq: number;
   attachments: ComplaintEvent['attachments'] | string;
 };
 
 const COLUMNS = `e.id, e.complaint_id, e.instansi_id, e.kind, e.from_status, e.to_status, e.target_unit_id,
   e.reason_code, e.reason, e.related_complaint_id, e.anonim, e.rahasia, e.officer_id, e.officer_name,
-  e.officer_role, e.device_time, e.server_time, e.seq, e.attachments`;
+  e.officer_role, e.device_time, e.server_time, e.device_time_trusted, e.seq, e.attachments`;
 
 function fromRow(row: EventRow): ComplaintEvent {
   return {
@@ -99,6 +101,7 @@ function fromRow(row: EventRow): ComplaintEvent {
     officerRole: row.officer_role,
     deviceTime: row.device_time.getTime(),
     serverTime: row.server_time.getTime(),
+    deviceTimeTrusted: row.device_time_trusted,
     serverSeq: Number(row.seq),
     // PGlite and pg both parse jsonb; a text fallback keeps either driver configuration working.
     attachments:
@@ -151,6 +154,7 @@ const SERVER_STAMPED_FIELDS = [
   'officerName',
   'officerRole',
   'serverTime',
+  'deviceTimeTrusted',
   'serverSeq',
 ] as const satisfies readonly (keyof ComplaintEvent)[];
 
@@ -193,6 +197,7 @@ export const COMPLAINT_EVENT_COLUMNS = [
   'device_id',
   'seq',
   'attachments',
+  'device_time_trusted',
 ] as const;
 
 /** A stamped event (officer and server time set) as the values of its row. */
@@ -222,6 +227,7 @@ export function complaintEventRowValues(
     deviceId,
     seq,
     JSON.stringify(event.attachments),
+    event.deviceTimeTrusted ?? true,
   ];
 }
 
@@ -411,6 +417,7 @@ async function appendOne(
     officerName: officer.displayName,
     officerRole: officer.role,
     serverTime: now,
+    deviceTimeTrusted: await decideDeviceTimeOf(tx, event, officer.role, now),
   };
   await insertComplaintEvent(tx, stamped, officer.deviceId, seq);
   if (statusAfterEvent(target.status, event.kind) !== target.status && toStatus) {

@@ -283,6 +283,7 @@ const CHANGE: { [F in EventField]: (event: ComplaintEvent) => ComplaintEvent[F] 
   officerName: (event) => `${event.officerName} (palsu)`,
   officerRole: (event) => (event.officerRole === 'koordinator' ? 'penghubung' : 'koordinator'),
   deviceTime: (event) => event.deviceTime + 60_000,
+  deviceTimeTrusted: (event) => event.deviceTimeTrusted === false,
   attachments: () => [{ id: randomUUID(), name: 'foto.jpg', type: 'image/jpeg', size: 1000 }],
   serverTime: (event) => event.serverTime + 60_000,
   serverSeq: (event) => event.serverSeq + 1,
