@@ -4,7 +4,7 @@ import {
   SERVER_CONTROLLED_COMPLAINT_FIELDS,
   type Complaint,
 } from '../../shared/schemas/complaint.ts';
-import { canTransition, eventDrivingTransition } from '../../shared/domain/lifecycle.ts';
+import { canTransition, eventAwaitedFrom } from '../../shared/domain/lifecycle.ts';
 import type { ComplaintEventKind } from '../../shared/domain/triage.ts';
 import { EDITABLE_COMPLAINT_FIELDS, type Role } from '../../shared/domain/roles.ts';
 import type { RejectionReason } from './sync-rejections.ts';
@@ -102,10 +102,11 @@ export function decideComplaintWrite(
 
   // A device moves its copy with the event it writes (the follow-up, the reopening); the move
   // itself is the server's, applied with the event, whichever of the two arrives first. The
-  // rest of the write is decided on its own.
+  // rest of the write is decided on its own. A role that cannot write that event is refused the
+  // move below like any other status change it may not make.
   const drivingEvent =
     changed.includes('status') && !proposed._deleted
-      ? eventDrivingTransition(master.status, proposed.status)
+      ? eventAwaitedFrom(context.role, master.status, proposed.status)
       : null;
   if (drivingEvent) {
     const rest = decideComplaintWrite(

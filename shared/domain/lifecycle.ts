@@ -1,5 +1,6 @@
 import type { ComplaintStatus } from './complaint-status.ts';
 import type { ComplaintEventKind } from './triage.ts';
+import type { Role } from './roles.ts';
 
 /** Allowed status transitions, as listed in DOMAIN.md. Anything not listed is refused. */
 export const LIFECYCLE_TRANSITIONS: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> =
@@ -26,10 +27,27 @@ export const EVENT_DRIVEN_TRANSITIONS: readonly {
   from: ComplaintStatus;
   to: ComplaintStatus;
   event: ComplaintEventKind;
+  /** Roles that write that event. */
+  roles: readonly Role[];
 }[] = [
-  { from: 'didisposisi', to: 'ditindaklanjuti', event: 'tindak_lanjut' },
-  { from: 'selesai', to: 'ditindaklanjuti', event: 'buka_kembali' },
+  {
+    from: 'didisposisi',
+    to: 'ditindaklanjuti',
+    event: 'tindak_lanjut',
+    roles: ['admin_instansi', 'penghubung'],
+  },
+  { from: 'selesai', to: 'ditindaklanjuti', event: 'buka_kembali', roles: ['admin_instansi'] },
 ];
+
+/** The event `role` would write to bring `from → to`, when only an event brings it. */
+export function eventAwaitedFrom(
+  role: Role,
+  from: ComplaintStatus,
+  to: ComplaintStatus,
+): ComplaintEventKind | null {
+  const rule = EVENT_DRIVEN_TRANSITIONS.find((entry) => entry.from === from && entry.to === to);
+  return rule && rule.roles.includes(role) ? rule.event : null;
+}
 
 /** The event that alone may bring `from → to`, or null when a status write may. */
 export function eventDrivingTransition(

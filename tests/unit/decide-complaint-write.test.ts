@@ -133,4 +133,15 @@ describe('decideComplaintWrite', () => {
     );
     expect(decision.kind).toBe('conflict');
   });
+
+  it('refuses a penghubung reopening a closed complaint: it cannot write the reopening event', () => {
+    const closed = { ...master, status: 'selesai' as const };
+    const decision = decideComplaintWrite(
+      closed,
+      { ...closed, _deleted: false },
+      { ...closed, _deleted: false, status: 'ditindaklanjuti' },
+      { ...context, role: 'penghubung' },
+    );
+    expect(decision).toMatchObject({ kind: 'refuse', reason: { code: 'permission' } });
+  });
 });
