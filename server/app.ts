@@ -10,6 +10,7 @@ import { sendApiError } from './http/api-error.ts';
 import { createInProcessChangeFeed, type ChangeFeed } from './replication/change-feed.ts';
 import { registerReplicationRoutes } from './replication/replication-routes.ts';
 import { OpenStreams } from './replication/open-streams.ts';
+import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './replication/plan-refusal-record.ts';
 import type { ReplicatedStore } from './replication/replicated-store.ts';
 import { complaintStore } from './replication/complaint-store.ts';
 import {
@@ -52,6 +53,8 @@ export type AppOptions = {
   accessTokenMinutes?: number;
   /** Largest request body accepted (a push); the auth routes accept far less. */
   bodyLimitBytes?: number;
+  /** What one refusal keeps and how many unresolved ones an officer may hold. */
+  refusalLimits?: Partial<RefusalLimits>;
   /** Clients reach the server over HTTPS: send HSTS (see registerSecurityHeaders). */
   behindTls?: boolean;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe (rate limits per client). */
@@ -160,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     stores,
     openStreams,
     heartbeatMs: options.heartbeatMs ?? 20_000,
+    refusalLimits: { ...DEFAULT_REFUSAL_LIMITS, ...options.refusalLimits },
   });
   registerRakordaReportRoute(app, { db: options.db, now });
   await registerAttachmentRoutes(app, { db: options.db, now });

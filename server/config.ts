@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './replication/plan-refusal-record.ts';
 
 const booleanText = z.enum(['true', 'false']);
 
@@ -52,6 +53,20 @@ const envSchema = z.object({
     .min(64 * 1024)
     .max(256 * 1024 * 1024)
     .default(DEFAULT_BODY_LIMIT_BYTES),
+  /** Largest refused document one refusal keeps; a larger one is kept cut to this size. */
+  LAPOR_REFUSAL_DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(DEFAULT_REFUSAL_LIMITS.documentMaxBytes),
+  /** Unresolved refusals one officer may hold; a push that would add one more is answered 429. */
+  LAPOR_OPEN_REFUSALS_PER_OFFICER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(DEFAULT_REFUSAL_LIMITS.openPerOfficer),
   LAPOR_BEHIND_TLS: booleanText.default('false'),
   LAPOR_TRUST_PROXY: z.string().default('false'),
   LAPOR_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
@@ -81,6 +96,7 @@ export type ServerConfig = {
   lockout: { afterFailures: number; firstLockMs: number; maxLockMs: number };
   accessTokenMinutes: number;
   bodyLimitBytes: number;
+  refusalLimits: RefusalLimits;
   behindTls: boolean;
   trustProxy: boolean | string;
   shutdownTimeoutMs: number;
@@ -132,6 +148,10 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     },
     accessTokenMinutes: value.LAPOR_ACCESS_TOKEN_MINUTES,
     bodyLimitBytes: value.LAPOR_BODY_LIMIT_BYTES,
+    refusalLimits: {
+      documentMaxBytes: value.LAPOR_REFUSAL_DOCUMENT_MAX_BYTES,
+      openPerOfficer: value.LAPOR_OPEN_REFUSALS_PER_OFFICER,
+    },
     behindTls: value.LAPOR_BEHIND_TLS === 'true',
     trustProxy: parseTrustProxy(value.LAPOR_TRUST_PROXY),
     shutdownTimeoutMs: Math.round(value.LAPOR_SHUTDOWN_TIMEOUT_SECONDS * 1000),

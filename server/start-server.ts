@@ -46,6 +46,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     lockout: config.lockout,
     accessTokenMinutes: config.accessTokenMinutes,
     bodyLimitBytes: config.bodyLimitBytes,
+    refusalLimits: config.refusalLimits,
     behindTls: config.behindTls,
     trustProxy: config.trustProxy,
     webRoot: config.webRoot,

@@ -390,6 +390,27 @@ UPDATE change_counter SET value = value + (SELECT count(*) FROM complaint_event_
 `,
   },
   {
+    id: 15,
+    name: 'refusals_without_identity',
+    sql: `
+-- A refusal keeps no reporter identity (its officer pulls it whatever role they hold later) and
+-- says what it left out. Stored ones lose the identity now, and a new change number sends the
+-- cleaned row to the devices that hold the old one.
+ALTER TABLE sync_rejections ADD COLUMN identity_removed boolean NOT NULL DEFAULT false;
+ALTER TABLE sync_rejections ADD COLUMN document_truncated boolean NOT NULL DEFAULT false;
+UPDATE sync_rejections s SET refused_document = s.refused_document - 'reporter',
+    identity_removed = true, seq = c.value + r.rn
+  FROM (SELECT id, row_number() OVER (ORDER BY seq, id) AS rn FROM sync_rejections
+         WHERE jsonb_typeof(refused_document) = 'object' AND refused_document ? 'reporter') r,
+       change_counter c
+  WHERE r.id = s.id;
+UPDATE change_counter SET value = value + (SELECT count(*) FROM sync_rejections
+  WHERE identity_removed);
+-- The unresolved refusals of an officer are counted before each new one.
+CREATE INDEX sync_rejections_open ON sync_rejections (officer_id) WHERE resolved_at IS NULL;
+`,
+  },
+  {
     id: 16,
     name: 'attachment_chunks',
     sql: `
@@ -414,6 +435,24 @@ ALTER TABLE attachments DROP COLUMN data;
     sql: `
 -- The Kemendagri code of the province (pp) or regency/city (pp.kk) the instansi governs.
 ALTER TABLE instansi ADD COLUMN region_code text NOT NULL DEFAULT '';
+`,
+  },
+  {
+    id: 25,
+    name: 'event_device_time_trusted',
+    sql: `
+-- Whether the server kept the device time of an event (if not, its server time counts).
+-- Stored events with a time after their receipt or before their complaint arrived are
+-- distrusted now, and sent again with a new change number.
+ALTER TABLE complaint_events ADD COLUMN device_time_trusted boolean NOT NULL DEFAULT true;
+UPDATE complaint_events e SET device_time_trusted = false, seq = c.value + r.rn
+  FROM (SELECT e2.id, row_number() OVER (ORDER BY e2.seq, e2.id) AS rn
+          FROM complaint_events e2 JOIN complaints k ON k.id = e2.complaint_id
+         WHERE e2.device_time > e2.server_time OR e2.device_time < k.received_at) r,
+       change_counter c
+  WHERE r.id = e.id;
+UPDATE change_counter SET value = value + (SELECT count(*) FROM complaint_events
+  WHERE NOT device_time_trusted);
 `,
   },
   {

@@ -13,7 +13,12 @@ import { appendAudit } from '../audit-log.ts';
 import { unannouncedAttachmentIds } from '../attachments/attachment-repository.ts';
 import { nextChangeSeq } from './change-counter.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
-import { recordSyncRejection, type RejectionReason } from './sync-rejections.ts';
+import {
+  recordSyncRejection,
+  resolveRefusalsSettledByEvent,
+  type RejectionReason,
+} from './sync-rejections.ts';
+import { decideEventTransition, statusAfterEvent } from '../../shared/domain/lifecycle.ts';
 import { TRIAGE_ACTION_RULES } from '../../shared/domain/triage.ts';
 import {
   FOLLOW_UP_KINDS,
@@ -26,6 +31,7 @@ import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla
 import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
 import { ADMIN_ONLY_KINDS } from './admin-only-event-kinds.ts';
 import { countTombstones, eventTombstones, mergePages, tombstoneOf } from './scope-exit-store.ts';
+import { decideDeviceTimeOf } from './event-time-facts.ts';
 
 const wireEventSchema = complaintEventSchema.extend({ _deleted: z.boolean() });
 
@@ -67,13 +73,14 @@ type EventRow = {
   officer_role: ComplaintEvent['officerRole'];
   device_time: Date;
   server_time: Date;
+  device_time_trusted: boolean;
   seq: number;
   attachments: ComplaintEvent['attachments'] | string;
 };
 
 const COLUMNS = `e.id, e.complaint_id, e.instansi_id, e.kind, e.from_status, e.to_status, e.target_unit_id,
   e.reason_code, e.reason, e.related_complaint_id, e.anonim, e.rahasia, e.officer_id, e.officer_name,
-  e.officer_role, e.device_time, e.server_time, e.seq, e.attachments`;
+  e.officer_role, e.device_time, e.server_time, e.device_time_trusted, e.seq, e.attachments`;
 
 function fromRow(row: EventRow): ComplaintEvent {
   return {
@@ -94,6 +101,7 @@ function fromRow(row: EventRow): ComplaintEvent {
     officerRole: row.officer_role,
     deviceTime: row.device_time.getTime(),
     serverTime: row.server_time.getTime(),
+    deviceTimeTrusted: row.device_time_trusted,
     serverSeq: Number(row.seq),
     // PGlite and pg both parse jsonb; a text fallback keeps either driver configuration working.
     attachments:
@@ -146,6 +154,7 @@ const SERVER_STAMPED_FIELDS = [
   'officerName',
   'officerRole',
   'serverTime',
+  'deviceTimeTrusted',
   'serverSeq',
 ] as const satisfies readonly (keyof ComplaintEvent)[];
 
@@ -188,6 +197,7 @@ export const COMPLAINT_EVENT_COLUMNS = [
   'device_id',
   'seq',
   'attachments',
+  'device_time_trusted',
 ] as const;
 
 /** A stamped event (officer and server time set) as the values of its row. */
@@ -217,6 +227,7 @@ export function complaintEventRowValues(
     deviceId,
     seq,
     JSON.stringify(event.attachments),
+    event.deviceTimeTrusted ?? true,
   ];
 }
 
@@ -259,8 +270,8 @@ function followUpContentProblem(event: ComplaintEvent): string | null {
 }
 
 /**
- * Applies the status move an accepted follow-up implies (the first public follow-up:
- * didisposisi → ditindaklanjuti), with the resolution clock that starts with it.
+ * Applies the status move an accepted event implies (the first public follow-up:
+ * didisposisi → ditindaklanjuti; a reopening: selesai → ditindaklanjuti), with its clock.
  */
 async function moveComplaintStatus(
   tx: SqlExecutor,
@@ -268,6 +279,7 @@ async function moveComplaintStatus(
   target: ComplaintLockRow,
   status: ComplaintStatus,
   now: number,
+  by: ComplaintEvent['kind'],
 ): Promise<void> {
   const calendar = await loadWorkingCalendar(tx, officer.instansiId);
   const receivedAt = target.received_at.getTime();
@@ -297,7 +309,7 @@ async function moveComplaintStatus(
       action: 'write_accepted',
       collection: 'complaints',
       documentId: target.id,
-      details: { fields: ['status'], seq, by: 'tindak_lanjut' },
+      details: { fields: ['status'], seq, by },
     },
     now,
   );
@@ -406,6 +418,11 @@ async function appendOne(
     return {
       refuse: { code: 'validation', message: 'Lampiran hanya pada tindak lanjut atau catatan' },
     };
+  } else if (event.kind === 'buka_kembali') {
+    const transition = decideEventTransition(target.status, event);
+    if (!transition.ok) return { refuse: { code: 'lifecycle', message: transition.error } };
+    fromStatus = target.status;
+    toStatus = transition.toStatus;
   }
   const seq = await nextChangeSeq(tx);
   // Who wrote it comes from the session, never from the device's claim.
@@ -418,10 +435,12 @@ async function appendOne(
     officerName: officer.displayName,
     officerRole: officer.role,
     serverTime: now,
+    deviceTimeTrusted: await decideDeviceTimeOf(tx, event, officer.role, now),
   };
   await insertComplaintEvent(tx, stamped, officer.deviceId, seq);
-  if (isFollowUpKind(event.kind) && toStatus && toStatus !== target.status) {
-    await moveComplaintStatus(tx, officer, target, toStatus, now);
+  if (statusAfterEvent(target.status, event.kind) !== target.status && toStatus) {
+    await moveComplaintStatus(tx, officer, target, toStatus, now, event.kind);
+    await resolveRefusalsSettledByEvent(tx, officer.id, target.id, toStatus, now);
   }
   await appendAudit(
     tx,

@@ -1,6 +1,7 @@
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { PushRow, WireDocument } from '../../shared/api/contract.ts';
 import { roleSeesReporterIdentity } from '../../shared/domain/roles.ts';
+import type { ComplaintEventKind } from '../../shared/domain/triage.ts';
 import {
   computeComplaintDueAt,
   ruleSetInForce,
@@ -202,20 +203,8 @@ async function pushOneComplaint(
       ? { accepted: true, refused: false }
       : { conflict: visibleMaster, accepted: true, refused: false };
   }
-  if (decision.kind === 'awaits_follow_up') {
-    // A follow-up this officer's device sent and the server refused will never move the
-    // status: send the master back so the device's copy returns to it.
-    const refusedFollowUp = await tx.query(
-      `SELECT 1 FROM sync_rejections WHERE officer_id = $1 AND collection = 'complaint_events'
-           AND refused_document->>'complaintId' = $2 AND refused_document->>'kind' = 'tindak_lanjut'
-           AND NOT EXISTS (SELECT 1 FROM complaint_events WHERE complaint_id = $2
-             AND kind = 'tindak_lanjut' AND officer_id = $1)
-         LIMIT 1`,
-      [officer.id, documentId],
-    );
-    return refusedFollowUp.length > 0
-      ? { conflict: visibleMaster, accepted: false, refused: false }
-      : { accepted: true, refused: false };
+  if (decision.kind === 'awaits_event') {
+    return refuseStatusAwaitingEvent(tx, officer, row, decision.event, visibleMaster, context, now);
   }
   if (decision.kind === 'conflict')
     return { conflict: visibleMaster, accepted: false, refused: false };
@@ -320,6 +309,8 @@ async function pushOneComplaint(
     },
     now,
   );
+  // A status move left to its event (see decideComplaintWrite) is not answered here: the device
+  // pulls this master, and the event, when the server accepts it, moves the status.
   return { accepted: true, refused: false };
 }
 
@@ -391,6 +382,56 @@ export async function recomputeAllRunningDueDates(db: Database): Promise<number>
     moved += await db.transaction((tx) => recomputeRunningDueDates(tx, id));
   }
   return moved;
+}
+
+/** What the refusal of a status move says, by the event that alone may bring it. */
+const AWAITED_EVENT_MESSAGES: Partial<Record<ComplaintEventKind, string>> = {
+  tindak_lanjut:
+    'Status Ditindaklanjuti hanya berubah saat server menerima tanggapan publik (tindak lanjut) untuk pengaduan ini',
+  buka_kembali:
+    'Pengaduan selesai hanya dibuka kembali bersama riwayat "buka kembali" beserta alasannya',
+};
+
+/**
+ * A status move pushed without the event that alone brings it (see EVENT_DRIVEN_TRANSITIONS):
+ * the complaint goes back to the master. When that event of this officer was itself refused,
+ * that refusal already tells the officer; otherwise the move is refused and recorded, and the
+ * refusal is closed by the server if the event arrives after all (see
+ * resolveRefusalsSettledByEvent).
+ */
+async function refuseStatusAwaitingEvent(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  row: PushRow<unknown>,
+  event: ComplaintEventKind,
+  visibleMaster: WireDocument<Complaint>,
+  context: PushContext,
+  now: number,
+): Promise<{ conflict: WireDocument<Complaint>; accepted: boolean; refused: boolean }> {
+  const refusedEvent = await tx.query(
+    `SELECT 1 FROM sync_rejections WHERE officer_id = $1 AND collection = 'complaint_events'
+         AND resolved_at IS NULL AND refused_document->>'complaintId' = $2
+         AND refused_document->>'kind' = $3
+         AND NOT EXISTS (SELECT 1 FROM complaint_events WHERE complaint_id = $2
+           AND kind = $3 AND officer_id = $1)
+       LIMIT 1`,
+    [officer.id, visibleMaster.id, event],
+  );
+  if (refusedEvent.length > 0) return { conflict: visibleMaster, accepted: false, refused: false };
+  await recordSyncRejection(
+    tx,
+    officer,
+    'complaints',
+    visibleMaster.id,
+    {
+      code: 'lifecycle',
+      message: AWAITED_EVENT_MESSAGES[event] ?? `Perubahan status ini memerlukan riwayat ${event}`,
+    },
+    row.newDocumentState,
+    now,
+    await context.takeSeq(),
+  );
+  return { conflict: visibleMaster, accepted: false, refused: true };
 }
 
 export const complaintStore: ReplicatedStore<Complaint> = {

@@ -4,7 +4,8 @@ import {
   SERVER_CONTROLLED_COMPLAINT_FIELDS,
   type Complaint,
 } from '../../shared/schemas/complaint.ts';
-import { canTransition } from '../../shared/domain/lifecycle.ts';
+import { canTransition, eventAwaitedFrom } from '../../shared/domain/lifecycle.ts';
+import type { ComplaintEventKind } from '../../shared/domain/triage.ts';
 import { EDITABLE_COMPLAINT_FIELDS, type Role } from '../../shared/domain/roles.ts';
 import type { RejectionReason } from './sync-rejections.ts';
 
@@ -20,8 +21,11 @@ export const CLIENT_COMPLAINT_FIELDS = Object.keys(complaintSchema.shape).filter
 export type ComplaintWriteDecision =
   | { kind: 'accept'; changes: Partial<Pick<Complaint, ClientField>> }
   | { kind: 'unchanged' }
-  /** The status move a follow-up event brings; the server applies it when it accepts the event. */
-  | { kind: 'awaits_follow_up' }
+  /**
+   * A status move only an event brings (a public follow-up, a reopening): the server applies it
+   * when it accepts that event, never from the complaint write.
+   */
+  | { kind: 'awaits_event'; event: ComplaintEventKind }
   | { kind: 'conflict' }
   | { kind: 'refuse'; reason: RejectionReason };
 
@@ -96,17 +100,28 @@ export function decideComplaintWrite(
   // Re-delivery of a change the server already holds: harmless, nothing to write.
   if (changed.length === 0 && !proposed._deleted) return { kind: 'unchanged' };
 
-  // The OPD's device moves its copy to ditindaklanjuti when it posts a public follow-up; the
-  // move itself is the server's, applied with the event, whichever of the two arrives first.
-  if (
-    context.role === 'penghubung' &&
-    !proposed._deleted &&
-    changed.length === 1 &&
-    changed[0] === 'status' &&
-    master.status === 'didisposisi' &&
-    proposed.status === 'ditindaklanjuti'
-  ) {
-    return { kind: 'awaits_follow_up' };
+  // A device moves its copy with the event it writes (the follow-up, the reopening); the move
+  // itself is the server's, applied with the event, whichever of the two arrives first. The
+  // rest of the write is decided on its own. A role that cannot write that event is refused the
+  // move below like any other status change it may not make.
+  const drivingEvent =
+    changed.includes('status') && !proposed._deleted
+      ? eventAwaitedFrom(context.role, master.status, proposed.status)
+      : null;
+  if (drivingEvent) {
+    const rest = decideComplaintWrite(
+      master,
+      assumedMasterState,
+      { ...proposed, status: master.status },
+      context,
+    );
+    if (rest.kind === 'unchanged') {
+      const assumed = (assumedMasterState as { serverSeq?: unknown } | undefined)?.serverSeq;
+      return assumed === master.serverSeq
+        ? { kind: 'awaits_event', event: drivingEvent }
+        : { kind: 'conflict' };
+    }
+    return rest;
   }
 
   const assumedSeq = (assumedMasterState as { serverSeq?: unknown } | undefined)?.serverSeq;

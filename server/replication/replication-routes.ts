@@ -14,6 +14,8 @@ import { openChangeStream } from './change-stream.ts';
 import type { OpenStreams } from './open-streams.ts';
 import { currentChangeSeq } from './change-counter.ts';
 import { planTombstoneHorizon, startsFirstPull } from './plan-tombstone-horizon.ts';
+import type { RefusalLimits } from './plan-refusal-record.ts';
+import { RefusalLimitReached, refusalLimitsOfPush } from './sync-rejections.ts';
 
 const collectionParamsSchema = z.object({ collection: z.enum(REPLICATED_COLLECTIONS) });
 
@@ -33,6 +35,7 @@ export type ReplicationRouteOptions = {
   stores: Record<ReplicatedCollection, ReplicatedStore<unknown>>;
   openStreams: OpenStreams;
   heartbeatMs: number;
+  refusalLimits: RefusalLimits;
 };
 
 export function registerReplicationRoutes(app: FastifyInstance, options: ReplicationRouteOptions) {
@@ -90,7 +93,22 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
       if (!store) return reply;
       const rows = parseOr400(pushBodySchema, request.body, reply, 'Isi push');
       if (!rows) return reply;
-      const outcome = await store.push(db, officerOf(request), rows, now());
+      let outcome;
+      try {
+        outcome = await refusalLimitsOfPush.run(options.refusalLimits, () =>
+          store.push(db, officerOf(request), rows, now()),
+        );
+      } catch (error) {
+        if (!(error instanceof RefusalLimitReached)) throw error;
+        // Nothing of this push is stored; the device keeps it pending and sends it again.
+        return sendApiError(
+          reply,
+          429,
+          'too_many_refusals',
+          `Ada ${error.limit} penolakan yang belum diselesaikan; selesaikan atau buang sebagian di ` +
+            'daftar penolakan, lalu perubahan ini dikirim lagi',
+        );
+      }
       if (outcome.accepted > 0) feed.publish(store.collection);
       if (outcome.accepted > 0 && store.collection === 'complaints')
         feed.publish('complaint_events');

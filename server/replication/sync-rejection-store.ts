@@ -13,13 +13,15 @@ type RejectionRow = {
   reason_code: (typeof REJECTION_CODES)[number];
   reason: string;
   refused_document: unknown;
+  identity_removed: boolean;
+  document_truncated: boolean;
   created_at: Date;
   resolved_at: Date | null;
   seq: number;
 };
 
 const COLUMNS = `id, officer_id, collection, document_id, reason_code, reason, refused_document,
-  created_at, resolved_at, seq`;
+  identity_removed, document_truncated, created_at, resolved_at, seq`;
 
 function fromRow(row: RejectionRow): SyncRejection {
   return {
@@ -33,6 +35,8 @@ function fromRow(row: RejectionRow): SyncRejection {
       typeof row.refused_document === 'string'
         ? row.refused_document
         : JSON.stringify(row.refused_document),
+    identityRemoved: row.identity_removed,
+    documentTruncated: row.document_truncated,
     createdAt: row.created_at.getTime(),
     resolvedAt: row.resolved_at ? row.resolved_at.getTime() : 0,
     serverSeq: Number(row.seq),

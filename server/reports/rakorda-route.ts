@@ -52,13 +52,14 @@ type EventRow = {
   reason_code: string;
   device_time: Date;
   server_time: Date;
+  device_time_trusted: boolean;
 };
 
 // Fixed column lists: what the figures read, never the reporter's identity or the body.
 const COMPLAINT_COLUMNS = `id, tracking_number, title, type, channel, category_id, unit_id, duplicate_of,
   status, rahasia, berkadar_pengawasan, received_at, status_changed_at, due_at`;
 const EVENT_COLUMNS =
-  'e.complaint_id, e.from_status, e.to_status, e.reason_code, e.device_time, e.server_time';
+  'e.complaint_id, e.from_status, e.to_status, e.reason_code, e.device_time, e.server_time, e.device_time_trusted';
 
 const COMPLAINTS_SQL = `SELECT ${COMPLAINT_COLUMNS} FROM complaints
   WHERE instansi_id = $1 AND received_at >= $2 AND received_at < $3`;
@@ -95,6 +96,7 @@ function eventFromRow(row: EventRow): RakordaEvent {
     reasonCode: row.reason_code,
     deviceTime: row.device_time.getTime(),
     serverTime: row.server_time.getTime(),
+    deviceTimeTrusted: row.device_time_trusted,
   };
 }
 

@@ -4,6 +4,7 @@ import type { ComplaintEvent } from '../schemas/complaint-event.ts';
 import type { ComplaintStatus } from './complaint-status.ts';
 import type { Officer } from '../schemas/officer.ts';
 import type { Role } from './roles.ts';
+import { statusAfterEvent } from './lifecycle.ts';
 import {
   attachmentMetaSchema,
   MAX_ATTACHMENTS_PER_EVENT,
@@ -85,8 +86,15 @@ export function followUpRefusal(
  * it from didisposisi to ditindaklanjuti (and so stops the first-follow-up clock). Used by the
  * device for its replica and by the server, which applies it on accepting the event.
  */
-export function statusAfterFollowUp(status: ComplaintStatus, kind: ComplaintEvent['kind']) {
-  return kind === 'tindak_lanjut' && status === 'didisposisi' ? 'ditindaklanjuti' : status;
+export function statusAfterFollowUp(
+  status: ComplaintStatus,
+  kind: ComplaintEvent['kind'],
+): ComplaintStatus {
+  return isFollowUpKind(kind) ? statusAfterEvent(status, kind) : status;
+}
+
+function isFollowUpKind(kind: ComplaintEvent['kind']): kind is FollowUpKind {
+  return (FOLLOW_UP_KINDS as readonly string[]).includes(kind);
 }
 
 export type FollowUpPlan =

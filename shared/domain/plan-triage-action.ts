@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Complaint } from '../schemas/complaint.ts';
 import type { ComplaintEvent } from '../schemas/complaint-event.ts';
 import type { Officer } from '../schemas/officer.ts';
-import { canTransition } from './lifecycle.ts';
+import { canTransition, eventDrivingTransition } from './lifecycle.ts';
 import { ARCHIVE_REASONS, TRIAGE_ACTION_RULES, type TriageActionKind } from './triage.ts';
 
 const text = (min: number, message: string) => z.string().trim().min(min, message).max(4000);
@@ -65,9 +65,11 @@ export type TriageContext = { activeUnitIds: ReadonlySet<string> };
 /** Actions an officer may take on a complaint in its current status. */
 export function availableTriageActions(complaint: Complaint, officer: Officer): TriageActionKind[] {
   if (officer.role !== 'admin_instansi') return [];
-  return (Object.keys(TRIAGE_ACTION_RULES) as TriageActionKind[]).filter((kind) =>
-    TRIAGE_ACTION_RULES[kind].from.includes(complaint.status),
-  );
+  return (Object.keys(TRIAGE_ACTION_RULES) as TriageActionKind[]).filter((kind) => {
+    const rule = TRIAGE_ACTION_RULES[kind];
+    const drivingEvent = eventDrivingTransition(complaint.status, rule.to);
+    return rule.from.includes(complaint.status) && (!drivingEvent || drivingEvent === rule.event);
+  });
 }
 
 /**
@@ -85,6 +87,15 @@ export function planTriageAction(
     return { ok: false, error: 'Hanya Admin Instansi yang dapat melakukan triase' };
   }
   if (!rule.from.includes(complaint.status) || !canTransition(complaint.status, rule.to)) {
+    return {
+      ok: false,
+      error: `Tindakan ini tidak berlaku untuk pengaduan berstatus ${complaint.status}`,
+    };
+  }
+  // A move DOMAIN.md ties to an event (a public follow-up, a reopening with its reason) is made
+  // only by the action that appends that event.
+  const drivingEvent = eventDrivingTransition(complaint.status, rule.to);
+  if (drivingEvent && drivingEvent !== rule.event) {
     return {
       ok: false,
       error: `Tindakan ini tidak berlaku untuk pengaduan berstatus ${complaint.status}`,

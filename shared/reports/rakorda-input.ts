@@ -5,6 +5,7 @@ import type { Unit } from '../schemas/unit.ts';
 import type { SlaRuleSet } from '../deadline/sla-rules.ts';
 import type { WorkingCalendar } from '../deadline/working-calendar.ts';
 import type { ReportPeriod } from './report-period.ts';
+import { trustedEventTime } from '../domain/decide-event-time.ts';
 
 /** The complaint fields the figures read: no body, no reporter identity. */
 export type RakordaComplaint = Pick<
@@ -27,7 +28,13 @@ export type RakordaComplaint = Pick<
 /** The timeline fields the figures read: which status move, and when. */
 export type RakordaEvent = Pick<
   ComplaintEvent,
-  'complaintId' | 'fromStatus' | 'toStatus' | 'reasonCode' | 'deviceTime' | 'serverTime'
+  | 'complaintId'
+  | 'fromStatus'
+  | 'toStatus'
+  | 'reasonCode'
+  | 'deviceTime'
+  | 'serverTime'
+  | 'deviceTimeTrusted'
 >;
 export type RakordaUnit = Pick<Unit, 'id' | 'name' | 'shortName' | 'active'>;
 export type RakordaCategory = Pick<Category, 'id' | 'name' | 'active'>;
@@ -79,9 +86,12 @@ const VERIFICATION_OUTCOMES: ReadonlySet<string> = new Set([
   'bukan_wewenang',
 ]);
 
-/** When an officer did something: the device's time, bounded by the server's receipt. */
+/**
+ * When an officer did something: the device's time, unless the server found it implausible
+ * (see decideEventTime), when the server's receipt counts.
+ */
 export function actedAt(event: RakordaEvent): number {
-  return event.serverTime > 0 ? Math.min(event.deviceTime, event.serverTime) : event.deviceTime;
+  return trustedEventTime(event);
 }
 
 /** Complaints received in `startMs <= t < endMs`, of the given units (none = all); ids once. */

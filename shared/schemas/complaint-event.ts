@@ -43,6 +43,12 @@ export const complaintEventSchema = z.object({
   /** `pelapor` marks the reporter's own reply or rating, recorded by the central server. */
   officerRole: z.enum([...ROLES, REPORTER_ROLE]),
   deviceTime: epochMsSchema,
+  /**
+   * Set by the server: false when the device's time was implausible (before its author could
+   * have known what the event answers, or after the server received it), and the server time
+   * counts instead. Absent while the event waits on the device.
+   */
+  deviceTimeTrusted: z.boolean().optional(),
   /** Server time the event was accepted; 0 while it waits on the device. */
   serverTime: epochMsSchema,
   serverSeq: serverSeqSchema,

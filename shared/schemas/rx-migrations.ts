@@ -12,16 +12,20 @@ export const complaintMigrationStrategies: MigrationStrategies = {
 
 /**
  * Version 1 added the event kind tindak_lanjut: stored events are valid as they are. Version 2
- * added attachments (none on older events) and the follow-up, note and reply kinds.
+ * added attachments (none on older events) and the follow-up, note and reply kinds. Version 3
+ * added whether the server trusted the device's time (optional: unknown on older events).
  */
 export const complaintEventMigrationStrategies: MigrationStrategies = {
   1: (document: Record<string, unknown>) => document,
   2: (document: Record<string, unknown>) => ({ ...document, attachments: [] }),
+  3: (document: Record<string, unknown>) => document,
 };
 
 /**
  * Version 1 renamed `collection` (which RxDB documents cannot hold) to `targetCollection`.
  * Version 2 encrypts the refused document (rewriting it through the replica's storage does).
+ * Version 3 says whether the server left the reporter's identity out or cut the document; the
+ * server sends the refusals it cleaned again, so stored ones start with neither.
  */
 export const syncRejectionMigrationStrategies: MigrationStrategies = {
   1: ({ collection, ...document }: Record<string, unknown>) => ({
@@ -29,6 +33,11 @@ export const syncRejectionMigrationStrategies: MigrationStrategies = {
     targetCollection: collection,
   }),
   2: (document: Record<string, unknown>) => document,
+  3: (document: Record<string, unknown>) => ({
+    ...document,
+    identityRemoved: false,
+    documentTruncated: false,
+  }),
 };
 
 /** Version 1 marked each holiday as libur nasional or cuti bersama; older ones were national. */

@@ -52,7 +52,7 @@ export const categoryRxSchema = toRxSchema<Category>(categorySchema, {
 
 export const complaintEventRxSchema = toRxSchema<ComplaintEvent>(complaintEventSchema, {
   title: 'complaint_events',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   indexes: [['complaintId', 'deviceTime']],
 });
@@ -73,10 +73,10 @@ export const slaRuleSetRxSchema = toRxSchema<SlaRuleSetDocument>(slaRuleSetSchem
 
 export const syncRejectionRxSchema = toRxSchema<SyncRejection>(syncRejectionSchema, {
   title: 'sync_rejections',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   indexes: [['resolvedAt', 'createdAt']],
-  // A refused complaint write is kept whole, reporter identity included where the officer has it.
+  // The server keeps no reporter identity with a refusal; the refused text is encrypted anyway.
   encrypted: ['refusedDocument'],
 });
 

@@ -24,6 +24,10 @@ export const syncRejectionSchema = z.object({
   reason: z.string().max(2000),
   /** The refused document as JSON text, so nothing typed is lost. */
   refusedDocument: z.string().max(200_000),
+  /** The reporter's identity was in the refused write and was not kept with the refusal. */
+  identityRemoved: z.boolean().default(false),
+  /** The refused write was larger than the server keeps: `refusedDocument` is its cut text. */
+  documentTruncated: z.boolean().default(false),
   createdAt: epochMsSchema,
   /** Set when the officer discarded or redid it; 0 while open. */
   resolvedAt: epochMsSchema,

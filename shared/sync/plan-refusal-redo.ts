@@ -21,10 +21,13 @@ export type RefusalRedo =
   | { kind: 'none' };
 
 export function planRefusalRedo(
-  refusal: Pick<SyncRejection, 'targetCollection' | 'documentId' | 'refusedDocument'>,
+  refusal: Pick<SyncRejection, 'targetCollection' | 'documentId' | 'refusedDocument'> &
+    Partial<Pick<SyncRejection, 'documentTruncated'>>,
   /** The complaint as it is on the device now (the server's state after the refusal). */
   current?: Partial<ComplaintClassification> | null,
 ): RefusalRedo {
+  // A cut document is not the officer's whole write: it is redone through its form.
+  if (refusal.documentTruncated) return { kind: 'none' };
   let refused: unknown;
   try {
     refused = JSON.parse(refusal.refusedDocument);

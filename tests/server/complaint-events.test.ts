@@ -198,6 +198,7 @@ describe('appending a new event', () => {
       officerName: admin.officer.displayName,
       officerRole: 'admin_instansi',
       deviceTime: DEVICE_TIME,
+      deviceTimeTrusted: true,
       serverTime: NOW,
       serverSeq: accepted.serverSeq,
       _deleted: false,
@@ -283,6 +284,7 @@ const CHANGE: { [F in EventField]: (event: ComplaintEvent) => ComplaintEvent[F] 
   officerName: (event) => `${event.officerName} (palsu)`,
   officerRole: (event) => (event.officerRole === 'koordinator' ? 'penghubung' : 'koordinator'),
   deviceTime: (event) => event.deviceTime + 60_000,
+  deviceTimeTrusted: (event) => event.deviceTimeTrusted === false,
   attachments: () => [{ id: randomUUID(), name: 'foto.jpg', type: 'image/jpeg', size: 1000 }],
   serverTime: (event) => event.serverTime + 60_000,
   serverSeq: (event) => event.serverSeq + 1,
@@ -372,6 +374,7 @@ describe('complaint events are append-only', () => {
 const KIND_CASES = ROLES.flatMap((role) => TRIAGE_ACTIONS.map((action) => ({ role, action })));
 const kindsSeen = new Set<string>();
 let kindFixture: WireDocument<Complaint> | undefined;
+let reopenFixture: WireDocument<Complaint> | undefined;
 
 describe('event kinds each role may append', () => {
   it.each(KIND_CASES)('$role: the events of $action', async ({ role, action }) => {
@@ -380,13 +383,16 @@ describe('event kinds each role may append', () => {
     // A complaint of the PUPR OPD, so the penghubung's refusal can only be about the kind; the
     // action is planned as if the complaint were in a status the action starts from.
     kindFixture ??= pupr('ditindaklanjuti');
+    // A reopening moves the status on the server, which checks the complaint is closed.
+    if (action === 'reopen') reopenFixture ??= pupr('selesai');
+    const base = action === 'reopen' && reopenFixture ? reopenFixture : kindFixture;
     const disposed = rule.from.some(
       (status) => status !== 'belum_diverifikasi' && status !== 'ditunda',
     );
     const complaint: Complaint = {
-      ...kindFixture,
-      status: rule.from[0] ?? kindFixture.status,
-      unitId: disposed ? kindFixture.unitId : '',
+      ...base,
+      status: rule.from[0] ?? base.status,
+      unitId: disposed ? base.unitId : '',
     };
     const events = plan(action, complaint).map((event) => ({ ...event, _deleted: false }));
     for (const event of events) kindsSeen.add(event.kind);

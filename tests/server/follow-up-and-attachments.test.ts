@@ -120,11 +120,18 @@ describe('a public follow-up by the OPD', () => {
     const early = await pushComplaints(server.app, pupr, [
       { assumedMasterState: { ...complaint, _deleted: false }, newDocumentState: moved },
     ]);
-    expect(early.json()).toEqual([]);
+    // The move waits for its event: the device goes back to the master, and a refusal says why.
+    expect(early.json()).toEqual([{ ...complaint, _deleted: false }]);
     expect((await masterOf(complaint.id)).status).toBe('didisposisi');
+    expect((await rejectionsOf(pupr)).filter((row) => row.documentId === complaint.id)).toEqual([
+      expect.objectContaining({ reasonCode: 'lifecycle', resolvedAt: 0 }),
+    ]);
+    // The follow-up arrives after all: it moves the status and settles that refusal.
     expect((await pushEvents(pupr, [event])).json()).toEqual([]);
     expect((await masterOf(complaint.id)).status).toBe('ditindaklanjuti');
-    expect((await rejectionsOf(pupr)).filter((row) => row.documentId === complaint.id)).toEqual([]);
+    expect((await rejectionsOf(pupr)).filter((row) => row.documentId === complaint.id)).toEqual([
+      expect.objectContaining({ reasonCode: 'lifecycle', resolvedAt: NOW }),
+    ]);
   });
 
   it('a second follow-up keeps ditindaklanjuti and records the true from-status', async () => {

@@ -17,6 +17,9 @@ import { MAX_PUSH_ROWS, type SessionResponse } from '../../shared/api/contract.t
 import { planTriageAction } from '../../shared/domain/plan-triage-action.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
+import type { SyncRejection } from '../../shared/schemas/sync-rejection.ts';
+import { planFollowUp } from '../../shared/domain/follow-up.ts';
+import type { RakordaReport } from '../../shared/reports/compute-rakorda-figures.ts';
 import { REPLICATED_COLLECTIONS } from '../../shared/schemas/rx-schemas.ts';
 import { SEED_NOW, startTestServer, type TestServer } from './support/test-server.ts';
 import { pull, pullAll } from './support/replication-client.ts';
@@ -1486,6 +1489,165 @@ describe('scope exits and tombstones', () => {
       [ids],
     );
     expect(audited[0]?.count).toBe(ids.length);
+  });
+});
+
+const REPORT_PERIOD = { from: '2026-07-01', to: '2026-11-30' };
+
+async function rakordaFigures(session: SessionResponse): Promise<RakordaReport['current']> {
+  const response = await server.app.inject({
+    method: 'GET',
+    url: '/api/reports/rakorda',
+    query: REPORT_PERIOD,
+    headers: { authorization: `Bearer ${session.accessToken}` },
+  });
+  expect(response.statusCode).toBe(200);
+  return response.json<RakordaReport>().current;
+}
+
+describe('moves only an event makes', () => {
+  it('an admin’s bare didisposisi → ditindaklanjuti is refused and recorded, and RAKORDA does not count it resolved', async () => {
+    const admin = sessions.admin;
+    const complaints = (await pullAll<Complaint>(server.app, admin, 'complaints', 200)).documents;
+    const master = complaints.find((doc) => doc.status === 'didisposisi');
+    if (!master) throw new Error('no disposed complaint');
+    const before = await rakordaFigures(admin);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/replication/complaints/push',
+      headers: { authorization: `Bearer ${admin.accessToken}` },
+      payload: [
+        { assumedMasterState: master, newDocumentState: { ...master, status: 'ditindaklanjuti' } },
+      ],
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual([master]);
+    const [stored] = await server.db.query<{ status: string }>(
+      'SELECT status FROM complaints WHERE id = $1',
+      [master.id],
+    );
+    expect(stored?.status).toBe('didisposisi');
+    const refusals = await server.db.query<{ reason_code: string }>(
+      `SELECT reason_code FROM sync_rejections WHERE document_id = $1 AND resolved_at IS NULL`,
+      [master.id],
+    );
+    expect(refusals).toEqual([{ reason_code: 'lifecycle' }]);
+    const after = await rakordaFigures(admin);
+    expect(after.status.resolved).toBe(before.status.resolved);
+    expect(after.status.inProcess).toBe(before.status.inProcess);
+  });
+});
+
+describe('a refusal of a write carrying the reporter identity', () => {
+  it('keeps no identity, says so, and the officer demoted to koordinator pulls none', async () => {
+    const id = 'officer-admin-kedua';
+    await server.db.query(
+      `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id, password_hash)
+       VALUES ($1, 'pemprov-kaltim', 'admin2.kaltim', 'Admin Kedua', 'admin_instansi', NULL, $2)`,
+      [id, await hashPassword(DEMO_PASSWORD)],
+    );
+    const second = await server.login('admin2.kaltim', 'second-admin-device');
+    const complaints = (await pullAll<Complaint>(server.app, second, 'complaints', 200)).documents;
+    const master = complaints.find((doc) => doc.status === 'belum_diverifikasi' && doc.reporter);
+    if (!master?.reporter) throw new Error('no unverified complaint with its reporter');
+    const identity = Object.values(master.reporter).filter((value) => value.length > 3);
+    expect(identity.length).toBeGreaterThan(0);
+    // An illegal move, refused with the whole document the admin's device holds.
+    const refused = await server.app.inject({
+      method: 'POST',
+      url: '/api/replication/complaints/push',
+      headers: { authorization: `Bearer ${second.accessToken}` },
+      payload: [{ assumedMasterState: master, newDocumentState: { ...master, status: 'selesai' } }],
+    });
+    expect(refused.json()).toEqual([master]);
+    const rows = await server.db.query<{ refused_document: unknown }>(
+      'SELECT refused_document FROM sync_rejections WHERE officer_id = $1',
+      [id],
+    );
+    expect(rows).toHaveLength(1);
+    for (const value of identity) expect(JSON.stringify(rows)).not.toContain(value);
+    const [pulled] = (await pullAll<SyncRejection>(server.app, second, 'sync_rejections'))
+      .documents;
+    expect(pulled).toMatchObject({ identityRemoved: true, documentTruncated: false });
+    expect(JSON.parse(pulled?.refusedDocument ?? '{}')).toMatchObject({
+      id: master.id,
+      status: 'selesai',
+    });
+
+    const demoted = await server.app.inject({
+      method: 'POST',
+      url: `/api/admin/officers/${id}/assignment`,
+      headers: { authorization: `Bearer ${sessions.admin.accessToken}` },
+      payload: { role: 'koordinator', unitId: '' },
+    });
+    expect(demoted.statusCode).toBe(200);
+    const asKoordinator = await server.login('admin2.kaltim', 'second-admin-device');
+    expect(asKoordinator.officer.role).toBe('koordinator');
+    const after = await pullAll<SyncRejection>(server.app, asKoordinator, 'sync_rejections');
+    expect(after.documents).toHaveLength(1);
+    for (const value of identity) expect(JSON.stringify(after.documents)).not.toContain(value);
+  });
+});
+
+describe('device time of an event', () => {
+  it('a penghubung cannot backdate a late follow-up into on time: RAKORDA counts its server time', async () => {
+    const pupr = sessions.penghubung;
+    const complaints = (await pullAll<Complaint>(server.app, pupr, 'complaints', 200)).documents;
+    // Disposed long enough ago that its first follow-up (5 working days) is already late.
+    const disposed = complaints
+      .filter((doc) => !doc._deleted && doc.status === 'didisposisi')
+      .filter((doc) => doc.statusChangedAt < clock - 2 * 3_600_000)
+      .sort((a, b) => a.statusChangedAt - b.statusChangedAt);
+    const late = disposed[0];
+    const recent = disposed[disposed.length - 1];
+    if (!late || late.statusChangedAt > clock - 14 * 24 * 3_600_000)
+      throw new Error('no PUPR complaint disposed more than two weeks ago');
+    if (!recent || recent === late) throw new Error('no second disposed PUPR complaint');
+    const before = (await rakordaFigures(sessions.admin)).withinDeadline.firstFollowUp;
+
+    const answer = (complaint: Complaint, deviceTime: number) => {
+      const plan = planFollowUp(
+        complaint,
+        {
+          kind: 'tindak_lanjut',
+          content: 'Tim telah meninjau lokasi dan perbaikan dijadwalkan pekan depan.',
+          attachments: [],
+        },
+        { officer: pupr.officer, now: deviceTime, eventId: randomUUID() },
+      );
+      if (!plan.ok) throw new Error(plan.error);
+      return plan.event;
+    };
+    // Claimed written at 1 ms after the epoch: before the complaint could have reached the OPD.
+    const backdated = answer(late, 1);
+    // Written offline an hour ago, after its disposition: its real time is kept.
+    const offline = answer(recent, clock - 3_600_000);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/replication/complaint_events/push',
+      headers: { authorization: `Bearer ${pupr.accessToken}` },
+      payload: [backdated, offline].map((event) => ({
+        newDocumentState: { ...event, _deleted: false },
+      })),
+    });
+    expect(response.json()).toEqual([]);
+
+    const pulled = (await pullAll<ComplaintEvent>(server.app, pupr, 'complaint_events', 1000))
+      .documents;
+    expect(pulled.find((event) => event.id === backdated.id)).toMatchObject({
+      deviceTime: 1,
+      serverTime: clock,
+      deviceTimeTrusted: false,
+    });
+    expect(pulled.find((event) => event.id === offline.id)).toMatchObject({
+      deviceTime: clock - 3_600_000,
+      deviceTimeTrusted: true,
+    });
+    // Judged already (late and still waiting): the backdated answer leaves it late.
+    const after = (await rakordaFigures(sessions.admin)).withinDeadline.firstFollowUp;
+    // The late one adds to neither side; the offline one, judged now, adds to both or neither.
+    // Trusting the backdated time would count the late one on time (numerator + 1 alone).
+    expect(after.numerator).toBe(before.numerator + (after.denominator - before.denominator));
   });
 });
 

@@ -66,6 +66,24 @@ async function seedSchemaVersion2(db: Database): Promise<void> {
        ('pemprov-kaltim:2025-08-17', 'pemprov-kaltim', '2025-08-17', 'Hari Kemerdekaan RI', $1, 1)`,
     [at],
   );
+  // A refused write of the admin, kept whole (the identity with it) as servers of that time did;
+  // and an event whose device claimed a time before its complaint arrived.
+  await db.query(
+    `INSERT INTO sync_rejections (id, officer_id, device_id, collection, document_id, reason_code,
+       reason, refused_document, created_at, resolved_at, seq)
+     VALUES ('r-old', 'officer-admin', 'device-lama', 'complaints', 'c-old', 'lifecycle', 'Ditolak',
+       $2, $1, NULL, 3)`,
+    [at, JSON.stringify({ id: 'c-old', status: 'selesai', reporter: { name: 'Siti Pelapor' } })],
+  );
+  await db.query(
+    `INSERT INTO complaint_events (id, complaint_id, instansi_id, kind, from_status, to_status,
+       reason_code, reason, anonim, rahasia, officer_id, officer_name, officer_role,
+       device_time, server_time, device_id, seq)
+     VALUES ('e-backdated', 'c-old', 'pemprov-kaltim', 'catatan_internal', 'ditunda', 'ditunda',
+       '', 'Catatan.', false, false, 'officer-admin', 'Admin', 'admin_instansi', $2, $1,
+       'device-lama', 3)`,
+    [at, new Date(1)],
+  );
   await db.query('UPDATE change_counter SET value = 3 WHERE id = 1');
 }
 
@@ -106,6 +124,22 @@ describe('migrations on start', () => {
     ]);
     expect(Number(holidays[0]?.seq)).toBeGreaterThan(3);
     expect(Number(holidays[1]?.seq)).toBe(1);
+    // The stored refusal loses the reporter identity, says so, and is sent again.
+    const [refusal] = await db.query<{ doc: string; identity_removed: boolean; seq: string }>(
+      `SELECT refused_document::text AS doc, identity_removed, seq FROM sync_rejections`,
+    );
+    expect(refusal?.doc).not.toContain('Siti Pelapor');
+    expect(JSON.parse(refusal?.doc ?? '{}')).toEqual({ id: 'c-old', status: 'selesai' });
+    expect(refusal?.identity_removed).toBe(true);
+    expect(Number(refusal?.seq)).toBeGreaterThan(3);
+    // The event claiming a time before its complaint arrived is distrusted.
+    const trusted = await db.query<{ id: string; device_time_trusted: boolean }>(
+      'SELECT id, device_time_trusted FROM complaint_events ORDER BY id',
+    );
+    expect(trusted).toEqual([
+      { id: 'e-backdated', device_time_trusted: false },
+      { id: 'e-old', device_time_trusted: true },
+    ]);
     const app = await buildApp({ db });
     try {
       const login = await app.inject({
@@ -120,6 +154,7 @@ describe('migrations on start', () => {
       });
       expect(events.json().documents).toEqual([
         expect.objectContaining({ id: 'e-old', kind: 'tunda', attachments: [] }),
+        expect.objectContaining({ id: 'e-backdated', deviceTimeTrusted: false }),
       ]);
     } finally {
       await app.close();

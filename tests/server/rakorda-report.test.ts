@@ -17,6 +17,7 @@ import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import type { Holiday } from '../../shared/schemas/holiday.ts';
 import type { SlaRuleSetDocument } from '../../shared/schemas/sla-rule-set.ts';
 import type { Unit } from '../../shared/schemas/unit.ts';
+import { eventDrivingTransition } from '../../shared/domain/lifecycle.ts';
 import { bearer, SEED_NOW, startTestServer, type TestServer } from './support/test-server.ts';
 import { pullAll, pushComplaints } from './support/replication-client.ts';
 
@@ -33,7 +34,7 @@ let koordinator: SessionResponse;
 let penghubungPupr: SessionResponse;
 let activeUnitIds: Set<string>;
 /** What the admin did through the replication API before the tests. */
-const pushed = { verifications: 0, reopened: 0, spam: 0, followedUpWithoutEvent: 0 };
+const pushed = { verifications: 0, reopened: 0, spam: 0 };
 /** From the seeded timelines, before the tests pushed anything. */
 const seededTimeline = { verified: 0, archiveReasons: new Map<string, number>() };
 
@@ -67,6 +68,11 @@ async function triage(id: string, input: TriageActionInput, deviceTime: (c: Comp
     { activeUnitIds },
   );
   if (!plan.ok) throw new Error(`cannot ${input.kind} ${id}: ${plan.error}`);
+  // A reopening is the event's move alone: the server makes it when it accepts the event.
+  if (plan.patch.status && eventDrivingTransition(master.status, plan.patch.status)) {
+    await pushEvents(admin, plan.events);
+    return;
+  }
   const response = await pushComplaints(server.app, admin, [
     {
       assumedMasterState: { ...master, _deleted: false },
@@ -157,17 +163,18 @@ beforeAll(async () => {
   );
   pushed.reopened = 1;
 
-  // No role may append an OPD follow-up yet: the status moves without a timeline entry.
-  const [followedUp] = pick(seeded, 'didisposisi', 1, taken);
-  if (!followedUp) throw new Error('fixture');
+  // A bare status move without its public follow-up is refused: the complaint stays in process
+  // and is not counted as resolved (every resolved complaint has its follow-up on record).
+  const [unanswered] = pick(seeded, 'didisposisi', 1, taken);
+  if (!unanswered) throw new Error('fixture');
   const moved = await pushComplaints(server.app, admin, [
     {
-      assumedMasterState: { ...followedUp, _deleted: false },
-      newDocumentState: { ...followedUp, status: 'ditindaklanjuti', _deleted: false },
+      assumedMasterState: { ...unanswered, _deleted: false },
+      newDocumentState: { ...unanswered, status: 'ditindaklanjuti', _deleted: false },
     },
   ]);
-  if (moved.json<unknown[]>().length > 0) throw new Error(`refused: ${moved.body}`);
-  pushed.followedUpWithoutEvent = 1;
+  if (moved.json<Complaint[]>()[0]?.status !== 'didisposisi')
+    throw new Error(`a bare follow-up move was not refused: ${moved.body}`);
 });
 afterAll(() => server.close());
 
@@ -236,11 +243,9 @@ describe('GET /api/reports/rakorda returns the figures the device computes', () 
     expect(current.archivedReasons).toContainEqual(archived('spam', pushed.spam));
     expect(current.archivedReasons).toContainEqual(archived('duplikat', 1));
     expect(current.archivedReasons.map((row) => row.reason)).not.toContain('tidak_tercatat');
-    // The seed recorded every follow-up; the one the tests moved without an event lacks it.
-    expect(current.timeToFirstFollowUp.count).toBe(
-      current.status.resolved - pushed.followedUpWithoutEvent,
-    );
-    expect(current.timeToFirstFollowUp.missingTimeline).toBe(pushed.followedUpWithoutEvent);
+    // Every resolved complaint has its first follow-up on record: a bare status move is refused.
+    expect(current.timeToFirstFollowUp.count).toBe(current.status.resolved);
+    expect(current.timeToFirstFollowUp.missingTimeline).toBe(0);
     expect(current.units).toHaveLength(13);
   });
 

@@ -9,7 +9,7 @@ import {
   PRIORITIES,
   type ComplaintStatus,
 } from '../../shared/domain/complaint-status.ts';
-import { canTransition } from '../../shared/domain/lifecycle.ts';
+import { canTransition, eventDrivingTransition } from '../../shared/domain/lifecycle.ts';
 import {
   availableTriageActions,
   planTriageAction,
@@ -382,6 +382,11 @@ describe('triage actions each role may take (availableTriageActions)', () => {
       const doc = take((candidate) => fits(candidate) && inScope(role, candidate));
       const master = viewOf(role, doc);
       const proposed = { ...master, ...planFor(doc) };
+      if (eventDrivingTransition(doc.status, rule.to)) {
+        // Reopening: the complaint write alone is refused; the action's event moves the status.
+        await expectRefused(role, master, proposed, 'lifecycle');
+        return;
+      }
       const response = await pushComplaints(server.app, sessions[role], [
         { assumedMasterState: master, newDocumentState: proposed },
       ]);
@@ -430,16 +435,11 @@ describe('a penghubung and the lifecycle and scope', () => {
       }
       const master = viewOf('penghubung', doc);
       if (from === 'didisposisi' && to === 'ditindaklanjuti') {
-        // The device's own copy of the move its public follow-up makes: the server waits for
-        // the follow-up event, which alone moves the status, and changes nothing now.
+        // The device's own copy of the move its public follow-up makes: only the follow-up
+        // event moves the status; without it the write is refused (and that refusal is
+        // settled if the follow-up arrives later).
         taken.add(doc.id);
-        const before = await stored(master.id);
-        const response = await pushComplaints(server.app, sessions.penghubung, [
-          { assumedMasterState: master, newDocumentState: { ...master, status: to } },
-        ]);
-        expect(response.json()).toEqual([]);
-        expect(await stored(master.id)).toEqual(before);
-        expect(await newRejections('penghubung')).toEqual([]);
+        await expectRefused('penghubung', master, { ...master, status: to }, 'lifecycle');
         return;
       }
       const refusal = await expectRefused(

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionResponse, WireDocument } from '../../shared/api/contract.ts';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../shared/domain/complaint-status.ts';
-import { canTransition } from '../../shared/domain/lifecycle.ts';
+import { canTransition, eventDrivingTransition } from '../../shared/domain/lifecycle.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import { planFollowUp } from '../../shared/domain/follow-up.ts';
+import { planTriageAction } from '../../shared/domain/plan-triage-action.ts';
 import type { SyncRejection } from '../../shared/schemas/sync-rejection.ts';
 import { SEED_NOW, startTestServer, type TestServer } from './support/test-server.ts';
 import { changeCounter, pull, pullAll, pushComplaints } from './support/replication-client.ts';
@@ -17,7 +18,11 @@ const PAIRS: Pair[] = COMPLAINT_STATUSES.flatMap((from) =>
 );
 /** Every move the lifecycle table does not list. Keeping the same status is no move at all. */
 const ILLEGAL = PAIRS.filter(({ from, to }) => from !== to && !canTransition(from, to));
-const ALLOWED = PAIRS.filter(({ from, to }) => canTransition(from, to));
+/** Moves a status write makes; those DOMAIN.md ties to an event only that event makes. */
+const ALLOWED = PAIRS.filter(
+  ({ from, to }) => canTransition(from, to) && !eventDrivingTransition(from, to),
+);
+const EVENT_DRIVEN = PAIRS.filter(({ from, to }) => eventDrivingTransition(from, to) !== null);
 
 let server: TestServer;
 let admin: SessionResponse;
@@ -149,6 +154,26 @@ describe('illegal lifecycle transitions pushed by the admin instansi', () => {
   );
 });
 
+describe('moves only an event makes, pushed as a bare status by the admin instansi', () => {
+  it.each(EVENT_DRIVEN)(
+    'refuses $from → $to without its event, records why, and writes nothing',
+    async ({ from, to }) => {
+      const master = take(from);
+      const before = await stored(master.id);
+      const response = await pushComplaints(server.app, admin, [
+        { assumedMasterState: master, newDocumentState: movedTo(master, to) },
+      ]);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual([master]);
+      expect(await stored(master.id)).toEqual(before);
+      const refusals = await newRejections();
+      expect(refusals).toMatchObject([
+        { documentId: master.id, reasonCode: 'lifecycle', resolvedAt: 0 },
+      ]);
+    },
+  );
+});
+
 describe('allowed lifecycle transitions pushed by the admin instansi', () => {
   it.each(ALLOWED)('accepts $from → $to with the server time', async ({ from, to }) => {
     const master = take(from);
@@ -200,6 +225,25 @@ describe('allowed lifecycle transitions pushed by the admin instansi', () => {
     await newRejections();
   }
 
+  /** Reopening is the admin's event with its reason; the server moves the status with it. */
+  async function reopenWithReason(complaint: Complaint): Promise<void> {
+    const plan = planTriageAction(
+      complaint,
+      { kind: 'reopen', reason: 'Pelapor menyampaikan perbaikan belum dilakukan.' },
+      { officer: admin.officer, now: NOW, newId: () => crypto.randomUUID() },
+      { activeUnitIds: new Set() },
+    );
+    if (!plan.ok) throw new Error(plan.error);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/replication/complaint_events/push',
+      payload: plan.events.map((event) => ({ newDocumentState: { ...event, _deleted: false } })),
+      headers: { authorization: `Bearer ${admin.accessToken}` },
+    });
+    expect(response.json()).toEqual([]);
+    expect(await newRejections()).toEqual([]);
+  }
+
   it('walks one complaint through the whole lifecycle and refuses a skip from every state reached', async () => {
     const path: ComplaintStatus[] = [
       'ditunda',
@@ -225,10 +269,16 @@ describe('allowed lifecycle transitions pushed by the admin instansi', () => {
 
       expect(canTransition(master.status, to)).toBe(true);
       if (to === 'selesai') await answerPublicly(master);
-      const accepted = await pushComplaints(server.app, admin, [
-        { assumedMasterState: master, newDocumentState: movedTo(master, to) },
-      ]);
-      expect(accepted.json()).toEqual([]);
+      if (eventDrivingTransition(master.status, to) === 'tindak_lanjut') {
+        await answerPublicly(master);
+      } else if (eventDrivingTransition(master.status, to) === 'buka_kembali') {
+        await reopenWithReason(master);
+      } else {
+        const accepted = await pushComplaints(server.app, admin, [
+          { assumedMasterState: master, newDocumentState: movedTo(master, to) },
+        ]);
+        expect(accepted.json()).toEqual([]);
+      }
       const next = await currentAsAdmin(master.id);
       expect(next.status).toBe(to);
       expect(next.serverSeq).toBeGreaterThan(master.serverSeq);

@@ -385,6 +385,26 @@ describe('computeRakordaFigures: time to verify, time to first follow-up, within
     });
   });
 
+  it('counts a follow-up whose device time the server distrusted at its server time', () => {
+    // B's follow-up claims Thu 5, before its disposition reached the OPD; the server received
+    // it on Fri 13 and distrusted the claim. Trusted, B would count as on time (2 of 3).
+    const backdated = events.map((event) =>
+      event.complaintId === 'B' && event.toStatus === 'ditindaklanjuti'
+        ? { ...event, deviceTime: wita('2026-11-05T10:00'), serverTime: wita('2026-11-13T10:00') }
+        : event,
+    );
+    const trusted = computeRakordaFigures(input({ complaints, events: backdated }));
+    expect(trusted.withinDeadline.firstFollowUp).toMatchObject({ numerator: 2, denominator: 3 });
+    const distrusted = backdated.map((event) =>
+      event.complaintId === 'B' && event.toStatus === 'ditindaklanjuti'
+        ? { ...event, deviceTimeTrusted: false }
+        : event,
+    );
+    const figures = computeRakordaFigures(input({ complaints, events: distrusted }));
+    expect(figures.withinDeadline.firstFollowUp).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(figures.timeToFirstFollowUp.p90).toBe(6);
+  });
+
   it('credits follow-up times to the unit the complaint is disposed to now', () => {
     const figures = computeRakordaFigures(input({ complaints, events }));
     const pupr = figures.units.find((unit) => unit.unitId === 'unit-pupr');

@@ -61,7 +61,12 @@ describe('decideComplaintWrite', () => {
 
   it('accepts an allowed status change for the admin and refuses an illegal one', () => {
     expect(
-      decideComplaintWrite(master, wire({}), wire({ status: 'ditindaklanjuti' }), context).kind,
+      decideComplaintWrite(
+        master,
+        wire({}),
+        wire({ status: 'didisposisi', unitId: 'unit-dinkes' }),
+        context,
+      ).kind,
     ).toBe('accept');
     expect(
       decideComplaintWrite(master, wire({}), wire({ status: 'selesai' }), context),
@@ -85,5 +90,58 @@ describe('decideComplaintWrite', () => {
     const decision = decideComplaintWrite(master, wire({}), wire({ priority: 42 }), context);
     expect(decision).toMatchObject({ kind: 'refuse', reason: { code: 'validation' } });
     if (decision.kind === 'refuse') expect(decision.reason.message).toContain('priority');
+  });
+
+  it.each(['admin_instansi', 'penghubung'] as const)(
+    'never accepts didisposisi → ditindaklanjuti as a status write from %s: it awaits the follow-up',
+    (role) => {
+      const decision = decideComplaintWrite(master, wire({}), wire({ status: 'ditindaklanjuti' }), {
+        ...context,
+        role,
+      });
+      expect(decision).toEqual({ kind: 'awaits_event', event: 'tindak_lanjut' });
+    },
+  );
+
+  it('never accepts reopening selesai as a status write: it awaits the reopening event', () => {
+    const closed = { ...master, status: 'selesai' as const };
+    const decision = decideComplaintWrite(
+      closed,
+      { ...closed, _deleted: false },
+      { ...closed, _deleted: false, status: 'ditindaklanjuti' },
+      context,
+    );
+    expect(decision).toEqual({ kind: 'awaits_event', event: 'buka_kembali' });
+  });
+
+  it('accepts the rest of a write that also carries an event-driven move, without the move', () => {
+    const decision = decideComplaintWrite(
+      master,
+      wire({}),
+      wire({ status: 'ditindaklanjuti', priority: 'tinggi' }),
+      context,
+    );
+    expect(decision).toEqual({ kind: 'accept', changes: { priority: 'tinggi' } });
+  });
+
+  it('answers a stale event-driven move with a conflict, so the device merges before it waits', () => {
+    const decision = decideComplaintWrite(
+      master,
+      wire({ serverSeq: 1 }),
+      wire({ status: 'ditindaklanjuti' }),
+      context,
+    );
+    expect(decision.kind).toBe('conflict');
+  });
+
+  it('refuses a penghubung reopening a closed complaint: it cannot write the reopening event', () => {
+    const closed = { ...master, status: 'selesai' as const };
+    const decision = decideComplaintWrite(
+      closed,
+      { ...closed, _deleted: false },
+      { ...closed, _deleted: false, status: 'ditindaklanjuti' },
+      { ...context, role: 'penghubung' },
+    );
+    expect(decision).toMatchObject({ kind: 'refuse', reason: { code: 'permission' } });
   });
 });

@@ -159,6 +159,31 @@ describe('redoing a refused write on the replica', () => {
     expect(context.sync.pending.count$.value).toBe(1);
   });
 
+  it('redoes a refusal kept without the reporter identity and leaves the identity on the complaint', async () => {
+    const before = (await replica.complaints.findOne('c-1').exec())?.reporter;
+    expect(before?.name).toBeTruthy();
+    const { reporter: _left, ...withoutIdentity } = sampleComplaint({
+      id: 'c-1',
+      categoryId: 'cat-9',
+    });
+    const refused = {
+      ...refusal('complaints', 'c-1', withoutIdentity),
+      identityRemoved: true,
+    };
+    expect(await redoRefusedWrite(context, refused)).toBe(true);
+    const after = await replica.complaints.findOne('c-1').exec();
+    expect(after?.categoryId).toBe('cat-9');
+    expect(after?.reporter).toEqual(before);
+  });
+
+  it('offers no redo of a refusal the server kept cut', () => {
+    const cut = {
+      ...refusal('complaints', 'c-1', '{"id":"c-1","categoryId":"cat-9","body":"aaaa'),
+      documentTruncated: true,
+    };
+    expect(planRefusalRedo(cut, null)).toEqual({ kind: 'none' });
+  });
+
   it('does not restore a follow-up for a complaint that has left the device', async () => {
     const refused = refusal('complaint_events', 'e-2', { ...followUp, complaintId: 'c-gone' });
     await replica.sync_rejections.insert(refused);

@@ -150,6 +150,8 @@ describe('the reporter identity in the replica', () => {
       reasonCode: 'lifecycle',
       reason: 'Status tidak dapat diubah',
       refusedDocument,
+      identityRemoved: false,
+      documentTruncated: false,
       createdAt: 1,
       resolvedAt: 0,
       serverSeq: 3,

@@ -278,6 +278,11 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'shortcuts.close': 'Close a dialog',
   'shortcuts.sheet': 'Show this list',
   'shortcuts.done': 'Close',
+  'rejections.identityRemoved':
+    'The reporter’s identity was not kept with this refusal; the identity on the complaint is untouched.',
+  'rejections.documentTruncated':
+    'The refused content was too large and only part of it was kept; redo it through its form.',
+  'timeline.serverTimeUsed': 'server time used: the device time was implausible',
   'rejections.refusedContent': 'Refused content (JSON)',
   'app.timeZone': 'The instansi’s time zone; all dates and times use it',
   'report.loading': 'Opening the report page…',

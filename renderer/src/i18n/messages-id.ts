@@ -277,6 +277,11 @@ export const MESSAGES_ID = {
   'shortcuts.close': 'Tutup dialog',
   'shortcuts.sheet': 'Tampilkan daftar ini',
   'shortcuts.done': 'Tutup',
+  'rejections.identityRemoved':
+    'Identitas pelapor tidak disimpan bersama penolakan ini; identitas pada pengaduan tetap utuh.',
+  'rejections.documentTruncated':
+    'Isi yang ditolak terlalu besar dan hanya disimpan sebagian; ulangi melalui formulirnya.',
+  'timeline.serverTimeUsed': 'waktu server dipakai: waktu perangkat tidak wajar',
   'rejections.refusedContent': 'Isi yang ditolak (JSON)',
   'app.timeZone': 'Zona waktu instansi; semua tanggal dan jam memakai zona ini',
   'report.loading': 'Membuka halaman laporan…',

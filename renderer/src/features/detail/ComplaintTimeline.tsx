@@ -70,6 +70,12 @@ export function ComplaintTimeline({
                 {event.serverTime === 0 && (
                   <span className="timeline-pending"> · {t('timeline.pending')}</span>
                 )}
+                {event.deviceTimeTrusted === false && (
+                  <span className="timeline-pending" data-testid="timeline-server-time">
+                    {' '}
+                    · {t('timeline.serverTimeUsed')}
+                  </span>
+                )}
               </p>
             </li>
           );

@@ -54,6 +54,16 @@ export function RefusalsDialog({
                   ),
                 })}
               </p>
+              {refusal.identityRemoved && (
+                <p className="form-note" data-testid="refusal-identity-removed">
+                  {t('rejections.identityRemoved')}
+                </p>
+              )}
+              {refusal.documentTruncated && (
+                <p className="form-note" data-testid="refusal-document-truncated">
+                  {t('rejections.documentTruncated')}
+                </p>
+              )}
               <details>
                 <summary>{t('rejections.refusedContent')}</summary>
                 <pre className="refused-content">{refusal.refusedDocument}</pre>
