@@ -1306,11 +1306,14 @@ describe('scope exits and tombstones', () => {
     );
     const complaints = await pullAll<Complaint>(server.app, pupr, 'complaints', 1000);
     const events = await pullAll<ComplaintEvent>(server.app, pupr, 'complaint_events', 1000);
-    const moving = complaints.documents.find(
-      (doc) =>
-        doc.status === 'didisposisi' &&
-        events.documents.some((event) => event.complaintId === doc.id),
-    );
+    // The newest disposition: the oldest ones are what the device-time tests judge late.
+    const moving = complaints.documents
+      .filter(
+        (doc) =>
+          doc.status === 'didisposisi' &&
+          events.documents.some((event) => event.complaintId === doc.id),
+      )
+      .sort((a, b) => b.statusChangedAt - a.statusChangedAt)[0];
     if (!moving || !third) throw new Error('fixture lacks a disposed PUPR complaint with events');
     const held = events.documents.filter((event) => event.complaintId === moving.id);
 
@@ -1589,20 +1592,61 @@ describe('a refusal of a write carrying the reporter identity', () => {
   });
 });
 
+/** The admin verifies and disposes a complaint to PUPR, as the workstation would, at a time. */
+async function disposeToPupr(complaint: Complaint, at: number): Promise<void> {
+  const puprUnit = await unitOf('pupr.kaltim');
+  const plan = planTriageAction(
+    complaint,
+    {
+      kind: 'verify_dispose',
+      unitId: puprUnit,
+      instruction: 'Mohon ditindaklanjuti sesuai kewenangan OPD.',
+      privacyConfirmed: true,
+      anonim: complaint.anonim,
+      rahasia: complaint.rahasia,
+    },
+    { officer: sessions.admin.officer, now: at, newId: randomUUID },
+    { activeUnitIds: new Set([puprUnit]) },
+  );
+  if (!plan.ok) throw new Error(plan.error);
+  const master = await adminMaster(complaint.id);
+  const serverNow = clock;
+  clock = at;
+  try {
+    const pushed = await pushTo(sessions.admin, 'complaints', [
+      { assumedMasterState: master, newDocumentState: { ...master, ...plan.patch } },
+    ]);
+    expect(pushed.json()).toEqual([]);
+    const events = await pushTo(
+      sessions.admin,
+      'complaint_events',
+      plan.events.map((event) => ({ newDocumentState: { ...event, _deleted: false } })),
+    );
+    expect(events.json()).toEqual([]);
+  } finally {
+    clock = serverNow;
+  }
+}
+
 describe('device time of an event', () => {
   it('a penghubung cannot backdate a late follow-up into on time: RAKORDA counts its server time', async () => {
     const pupr = sessions.penghubung;
-    const complaints = (await pullAll<Complaint>(server.app, pupr, 'complaints', 200)).documents;
-    // Disposed long enough ago that its first follow-up (5 working days) is already late.
-    const disposed = complaints
-      .filter((doc) => !doc._deleted && doc.status === 'didisposisi')
-      .filter((doc) => doc.statusChangedAt < clock - 2 * 3_600_000)
-      .sort((a, b) => a.statusChangedAt - b.statusChangedAt);
-    const late = disposed[0];
-    const recent = disposed[disposed.length - 1];
-    if (!late || late.statusChangedAt > clock - 14 * 24 * 3_600_000)
-      throw new Error('no PUPR complaint disposed more than two weeks ago');
-    if (!recent || recent === late) throw new Error('no second disposed PUPR complaint');
+    // Its own two complaints, whatever earlier tests did to PUPR's: the oldest unverified one
+    // disposed to PUPR an hour after it arrived (its follow-up long late), another two hours ago.
+    const unverified = (
+      await pullAll<Complaint>(server.app, sessions.admin, 'complaints', 1000)
+    ).documents
+      .filter((doc) => !doc._deleted && doc.status === 'belum_diverifikasi')
+      .sort((a, b) => a.receivedAt - b.receivedAt);
+    const [oldest, another] = unverified;
+    if (!oldest || !another || oldest.receivedAt > clock - 14 * 24 * 3_600_000)
+      throw new Error('no unverified complaint older than two weeks');
+    await disposeToPupr(oldest, oldest.receivedAt + 3_600_000);
+    await disposeToPupr(another, clock - 2 * 3_600_000);
+    const complaints = (await pullAll<Complaint>(server.app, pupr, 'complaints', 1000)).documents;
+    const late = complaints.find((doc) => doc.id === oldest.id);
+    const recent = complaints.find((doc) => doc.id === another.id);
+    if (!late || !recent) throw new Error('the disposed complaints did not reach PUPR');
     const before = (await rakordaFigures(sessions.admin)).withinDeadline.firstFollowUp;
 
     const answer = (complaint: Complaint, deviceTime: number) => {

@@ -200,15 +200,23 @@ describe('migrations on start', () => {
     );
     await db.query('UPDATE change_counter SET value = 7');
 
-    expect(await runMigrations(db)).toEqual(ALL_IDS.filter((id) => id >= 14));
+    // Later migrations take change numbers of their own: this one is checked alone.
+    expect(
+      await runMigrations(
+        db,
+        MIGRATIONS.filter((migration) => migration.id <= 14),
+      ),
+    ).toEqual([14]);
     const tombstones = await db.query<{ event_id: string; unit_id: string; seq: string }>(
-      'SELECT event_id, unit_id, seq FROM complaint_event_scope_exits',
+      'SELECT event_id, unit_id, seq FROM complaint_event_scope_exits ORDER BY seq',
     );
+    // The seed's e-backdated (change number 3) was written before the exit too.
     expect(tombstones.map((row) => ({ ...row, seq: Number(row.seq) }))).toEqual([
-      { event_id: 'e-old', unit_id: 'unit-pupr', seq: 8 },
+      { event_id: 'e-backdated', unit_id: 'unit-pupr', seq: 8 },
+      { event_id: 'e-old', unit_id: 'unit-pupr', seq: 9 },
     ]);
     const [counter] = await db.query<{ value: string }>('SELECT value FROM change_counter');
-    expect(Number(counter?.value)).toBe(8);
+    expect(Number(counter?.value)).toBe(9);
   });
 
   it('move an attachment stored whole into its chunk rows', async () => {
