@@ -30,7 +30,12 @@ import type { ComplaintStatus } from '../../shared/domain/complaint-status.ts';
 import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
 import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
 import { ADMIN_ONLY_KINDS } from './admin-only-event-kinds.ts';
-import { countTombstones, eventTombstones, mergePages, tombstoneOf } from './scope-exit-store.ts';
+import {
+  countTombstones,
+  mergePages,
+  scopeExitTombstones,
+  tombstoneOf,
+} from './scope-exit-store.ts';
 import { decideDeviceTimeOf } from './event-time-facts.ts';
 
 const wireEventSchema = complaintEventSchema.extend({ _deleted: z.boolean() });
@@ -472,9 +477,10 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
     }));
     // Events a penghubung's OPD held when their complaint was re-disposed elsewhere leave its
     // replica too: one bare tombstone each.
-    const gone = await eventTombstones<ComplaintEvent>(
+    const gone = await scopeExitTombstones<ComplaintEvent>(
       db,
       officer,
+      'complaint_events',
       Math.max(afterSeq, tombstonesAfter),
       limit,
     );

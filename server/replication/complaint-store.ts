@@ -18,7 +18,7 @@ import { recordSyncRejection } from './sync-rejections.ts';
 import { reissueEventSeqs } from './complaint-event-store.ts';
 import {
   complaintLeftUnit,
-  complaintTombstones,
+  scopeExitTombstones,
   countTombstones,
   mergePages,
   recordScopeExit,
@@ -451,9 +451,10 @@ export const complaintStore: ReplicatedStore<Complaint> = {
     }));
     // A penghubung's page also holds, in the same order, tombstones of complaints re-disposed
     // away from its OPD.
-    const gone = await complaintTombstones<Complaint>(
+    const gone = await scopeExitTombstones<Complaint>(
       db,
       officer,
+      'complaints',
       Math.max(afterSeq, tombstonesAfter),
       limit,
     );

@@ -90,32 +90,28 @@ export async function recordScopeExit(
 
 type ExitRow = { id: string; seq: number };
 
-/** Tombstones of complaints that left the officer's OPD after change number `afterSeq`. */
-export async function complaintTombstones<T>(
-  db: SqlExecutor,
-  officer: AuthenticatedOfficer,
-  afterSeq: number,
-  limit: number,
-): Promise<Sequenced<T>[]> {
-  if (officer.role !== 'penghubung') return [];
-  const rows = await db.query<ExitRow>(
-    `SELECT complaint_id AS id, seq FROM complaint_scope_exits
-      WHERE unit_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-    [officer.unitId, afterSeq, limit],
-  );
-  return rows.map((row) => ({ seq: Number(row.seq), document: tombstoneOf<T>(row.id) }));
+/** The scope-exit table of a collection: one of two constants, never input. */
+function exitTableOf(collection: 'complaints' | 'complaint_events') {
+  return collection === 'complaints'
+    ? { table: 'complaint_scope_exits', idColumn: 'complaint_id' }
+    : { table: 'complaint_event_scope_exits', idColumn: 'event_id' };
 }
 
-/** Tombstones of timeline events the officer's OPD held when their complaint left it. */
-export async function eventTombstones<T>(
+/**
+ * Tombstones after change number `afterSeq` of what left the officer's OPD: complaints
+ * re-disposed away, and the timeline events the OPD held when they left.
+ */
+export async function scopeExitTombstones<T>(
   db: SqlExecutor,
   officer: AuthenticatedOfficer,
+  collection: 'complaints' | 'complaint_events',
   afterSeq: number,
   limit: number,
 ): Promise<Sequenced<T>[]> {
   if (officer.role !== 'penghubung') return [];
+  const { table, idColumn } = exitTableOf(collection);
   const rows = await db.query<ExitRow>(
-    `SELECT event_id AS id, seq FROM complaint_event_scope_exits
+    `SELECT ${idColumn} AS id, seq FROM ${table}
       WHERE unit_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
     [officer.unitId, afterSeq, limit],
   );
@@ -129,9 +125,7 @@ export async function countTombstones(
   afterSeq: number,
 ): Promise<number> {
   if (officer.role !== 'penghubung') return 0;
-  // The table name is one of two constants, never input.
-  const table =
-    collection === 'complaints' ? 'complaint_scope_exits' : 'complaint_event_scope_exits';
+  const { table } = exitTableOf(collection);
   const rows = await db.query<{ count: number }>(
     `SELECT count(*)::integer AS count FROM ${table} WHERE unit_id = $1 AND seq > $2`,
     [officer.unitId, afterSeq],
