@@ -20,6 +20,7 @@ import type { DemoActor } from './plan-demo-timeline.ts';
 import { createRandomSource } from './random-source.ts';
 import { DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
 import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
+import { insertInstansi } from '../instansi/instansi-store.ts';
 
 export type SeedOptions = {
   complaintCount: number;
@@ -181,18 +182,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     if (existing.length > 0) return { seeded: false, complaints: 0, events: 0 };
 
     const now = new Date(options.nowMs);
-    await tx.query(
-      `INSERT INTO instansi (id, name, short_name, utc_offset_minutes, address, region_code)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        DEMO_INSTANSI.id,
-        DEMO_INSTANSI.name,
-        DEMO_INSTANSI.shortName,
-        DEMO_INSTANSI.utcOffsetMinutes,
-        DEMO_INSTANSI.address,
-        DEMO_INSTANSI.regionCode,
-      ],
-    );
+    await insertInstansi(tx, DEMO_INSTANSI);
     const firstHolidaySeq = await reserveChangeSeqs(tx, DEMO_HOLIDAYS.length);
     for (const [index, [date, name]] of DEMO_HOLIDAYS.entries()) {
       await tx.query(

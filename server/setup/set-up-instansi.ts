@@ -9,6 +9,7 @@ import {
   type InstansiSetupDecision,
   type InstansiSetupInput,
 } from './plan-instansi-setup.ts';
+import { insertInstansi } from '../instansi/instansi-store.ts';
 
 /** Serialises set-ups (and the demo seed's own lock is separate): two at once cannot both pass. */
 const SETUP_LOCK = 7411018;
@@ -46,18 +47,7 @@ export async function setUpInstansi(
     if (!decision.ok) return decision;
     const { instansi, categories, admin } = decision.plan;
     const now = new Date(nowMs);
-    await tx.query(
-      `INSERT INTO instansi (id, name, short_name, utc_offset_minutes, address, region_code)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        instansi.id,
-        instansi.name,
-        instansi.shortName,
-        instansi.utcOffsetMinutes,
-        instansi.address,
-        instansi.regionCode,
-      ],
-    );
+    await insertInstansi(tx, instansi);
     const firstSeq = await reserveChangeSeqs(tx, categories.length);
     for (const [index, category] of categories.entries()) {
       await tx.query(
