@@ -33,8 +33,8 @@ import {
   holidayMigrationStrategies,
   syncRejectionMigrationStrategies,
 } from '../../../shared/schemas/rx-migrations.ts';
-import { createComplaintConflictHandler } from '../sync/complaint-conflict-handler.ts';
-import { MergeConflicts } from '../sync/merge-conflicts.ts';
+import { createComplaintConflictHandler } from './complaint-conflict-handler.ts';
+import { MergeConflicts } from './merge-conflicts.ts';
 
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { createFieldCipher, newReplicaKey } from './field-cipher.ts';
