@@ -5,7 +5,7 @@ import type { Database } from './db/database.ts';
 import { runMigrations } from './db/migrations.ts';
 import { openDatabase } from './db/open-database.ts';
 import { DEFAULT_SEED, seedDemo, type SeedResult } from './seed/seed-demo.ts';
-import { createPgNotifyChangeFeed } from './replication/pg-notify-change-feed.ts';
+import { createPgNotifyChangeFeed } from './changes/pg-notify-change-feed.ts';
 import { recomputeAllRunningDueDates } from './replication/complaint-store.ts';
 
 export type RunningServer = {

@@ -8,11 +8,8 @@ import {
 import { trackingNumberPrefix } from '../../shared/domain/tracking-number.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
-import { reserveChangeSeqs } from '../replication/change-counter.ts';
-import {
-  loadSlaRuleSets,
-  loadWorkingCalendar,
-} from '../replication/working-calendar-repository.ts';
+import { reserveChangeSeqs } from '../changes/change-counter.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
 
 export type ImportReport = {
   dryRun: boolean;

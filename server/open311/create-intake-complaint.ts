@@ -11,11 +11,8 @@ import {
 import { titleFromDescription, type IntakeRequest } from '../../shared/open311/open311-input.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
-import { nextChangeSeq } from '../replication/change-counter.ts';
-import {
-  loadSlaRuleSets,
-  loadWorkingCalendar,
-} from '../replication/working-calendar-repository.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
 import type { IntakeApiKey } from './intake-api-keys.ts';
 
 /** Serialises tracking-number allocation across processes (one serial per prefix and month). */

@@ -11,13 +11,13 @@ import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { unannouncedAttachmentIds } from '../attachments/attachment-repository.ts';
-import { nextChangeSeq } from './change-counter.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
 import {
   recordSyncRejection,
   resolveRefusalsSettledByEvent,
   type RejectionReason,
-} from './sync-rejections.ts';
+} from '../refusals/sync-rejections.ts';
 import { decideEventTransition, statusAfterEvent } from '../../shared/domain/lifecycle.ts';
 import { TRIAGE_ACTION_RULES } from '../../shared/domain/triage.ts';
 import {
@@ -28,15 +28,15 @@ import {
 } from '../../shared/domain/follow-up.ts';
 import type { ComplaintStatus } from '../../shared/domain/complaint-status.ts';
 import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
-import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
-import { ADMIN_ONLY_KINDS } from './admin-only-event-kinds.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
+import { ADMIN_ONLY_KINDS } from '../timeline/admin-only-event-kinds.ts';
 import {
   countTombstones,
   mergePages,
   scopeExitTombstones,
   tombstoneOf,
 } from './scope-exit-store.ts';
-import { decideDeviceTimeOf } from './event-time-facts.ts';
+import { decideDeviceTimeOf } from '../timeline/event-time-facts.ts';
 
 const wireEventSchema = complaintEventSchema.extend({ _deleted: z.boolean() });
 

@@ -12,9 +12,9 @@ import { decideClockStart } from '../../shared/deadline/decide-clock-start.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import { appendAudit } from '../audit-log.ts';
-import { reserveChangeSeqs } from './change-counter.ts';
-import { decideComplaintWrite } from './decide-complaint-write.ts';
-import { recordSyncRejection } from './sync-rejections.ts';
+import { reserveChangeSeqs } from '../changes/change-counter.ts';
+import { decideComplaintWrite } from '../complaints/decide-complaint-write.ts';
+import { recordSyncRejection } from '../refusals/sync-rejections.ts';
 import { reissueEventSeqs } from './complaint-event-store.ts';
 import {
   complaintLeftUnit,
@@ -25,7 +25,7 @@ import {
   tombstoneOf,
 } from './scope-exit-store.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
-import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
 
 export type ComplaintRow = {
   id: string;

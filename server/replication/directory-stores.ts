@@ -1,11 +1,11 @@
 import type { Unit } from '../../shared/schemas/unit.ts';
-import { slaRuleSetFromRow, type SlaRuleRow } from './working-calendar-repository.ts';
+import { slaRuleSetFromRow, type SlaRuleRow } from '../calendar/working-calendar-repository.ts';
 import type { Category } from '../../shared/schemas/category.ts';
 import type { Holiday } from '../../shared/schemas/holiday.ts';
 import type { SlaRuleSetDocument } from '../../shared/schemas/sla-rule-set.ts';
 import type { SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
-import { nextChangeSeq } from './change-counter.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
 import {
   CATEGORY_RULES,
   decideDirectoryWrite,
@@ -19,7 +19,7 @@ import {
   type UnitValues,
 } from './decide-directory-write.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
-import { recordSyncRejection } from './sync-rejections.ts';
+import { recordSyncRejection } from '../refusals/sync-rejections.ts';
 import { recomputeRunningDueDates } from './complaint-store.ts';
 
 type Table = 'units' | 'categories' | 'holidays' | 'sla_rules';

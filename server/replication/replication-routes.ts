@@ -8,14 +8,14 @@ import {
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../http/authenticate.ts';
-import type { ChangeFeed } from './change-feed.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
 import type { ReplicatedStore } from './replicated-store.ts';
 import { openChangeStream } from './change-stream.ts';
-import type { OpenStreams } from './open-streams.ts';
-import { currentChangeSeq } from './change-counter.ts';
+import type { OpenStreams } from '../changes/open-streams.ts';
+import { currentChangeSeq } from '../changes/change-counter.ts';
 import { planTombstoneHorizon, startsFirstPull } from './plan-tombstone-horizon.ts';
-import type { RefusalLimits } from './plan-refusal-record.ts';
-import { RefusalLimitReached, refusalLimitsOfPush } from './sync-rejections.ts';
+import type { RefusalLimits } from '../refusals/plan-refusal-record.ts';
+import { RefusalLimitReached, refusalLimitsOfPush } from '../refusals/sync-rejections.ts';
 
 const collectionParamsSchema = z.object({ collection: z.enum(REPLICATED_COLLECTIONS) });
 

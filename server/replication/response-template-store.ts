@@ -1,10 +1,10 @@
 import type { ResponseTemplate } from '../../shared/schemas/response-template.ts';
 import type { SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
-import { nextChangeSeq } from './change-counter.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
 import { decideTemplateWrite } from './decide-template-write.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
-import { recordSyncRejection } from './sync-rejections.ts';
+import { recordSyncRejection } from '../refusals/sync-rejections.ts';
 
 type TemplateRow = {
   id: string;

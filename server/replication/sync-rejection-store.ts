@@ -2,7 +2,7 @@ import { appendAudit } from '../audit-log.ts';
 import type { SyncRejection } from '../../shared/schemas/sync-rejection.ts';
 import { REJECTION_CODES } from '../../shared/schemas/sync-rejection.ts';
 import type { SqlExecutor } from '../db/database.ts';
-import { nextChangeSeq } from './change-counter.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
 
 type RejectionRow = {

@@ -16,10 +16,7 @@ import {
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../http/authenticate.ts';
-import {
-  loadSlaRuleSets,
-  loadWorkingCalendar,
-} from '../replication/working-calendar-repository.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
 
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD&unit=a&unit=b`: `unit` may repeat; none = whole instansi. */
 export const rakordaQuerySchema = z.preprocess((query) => {

@@ -1,7 +1,7 @@
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { hashPassword } from '../auth/password-hash.ts';
-import { nextChangeSeq, reserveChangeSeqs } from '../replication/change-counter.ts';
-import { loadWorkingCalendar } from '../replication/working-calendar-repository.ts';
+import { nextChangeSeq, reserveChangeSeqs } from '../changes/change-counter.ts';
+import { loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
 import {
   COMPLAINT_EVENT_COLUMNS,
   complaintEventRowValues,

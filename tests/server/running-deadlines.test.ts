@@ -16,7 +16,7 @@ import { DEMO_INSTANSI } from '../../server/seed/demo-instansi.ts';
 import {
   loadSlaRuleSets,
   loadWorkingCalendar,
-} from '../../server/replication/working-calendar-repository.ts';
+} from '../../server/calendar/working-calendar-repository.ts';
 import { recomputeAllRunningDueDates } from '../../server/replication/complaint-store.ts';
 import { openTestReplica, type TestReplica } from './support/test-replica.ts';
 import { bearer, startTestServer, type TestServer } from './support/test-server.ts';
