@@ -11,7 +11,7 @@ import {
 import type { Database } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { nextChangeSeq } from '../changes/change-counter.ts';
-import { insertComplaintEvent } from '../replication/complaint-event-store.ts';
+import { insertComplaintEvent } from '../timeline/complaint-event-rows.ts';
 import type { IntakeApiKey } from '../open311/intake-api-keys.ts';
 
 export type ReporterReplyOutcome =

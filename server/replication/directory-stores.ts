@@ -20,7 +20,7 @@ import {
 } from './decide-directory-write.ts';
 import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
 import { recordSyncRejection } from '../refusals/sync-rejections.ts';
-import { recomputeRunningDueDates } from './complaint-store.ts';
+import { recomputeRunningDueDates } from '../complaints/running-due-dates.ts';
 
 type Table = 'units' | 'categories' | 'holidays' | 'sla_rules';
 
