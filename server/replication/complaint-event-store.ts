@@ -29,7 +29,7 @@ import {
   parsePushedEvent,
 } from '../timeline/decide-event-append.ts';
 import { decideDeviceTimeOf } from '../timeline/event-time-facts.ts';
-import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
 import {
   countTombstones,
   mergePages,
@@ -199,6 +199,9 @@ async function appendOne(
   return { result: 'accepted' };
 }
 
+/** A follow-up moves its complaint's status; a refused one sends the complaint back. */
+const EVENT_PUSH_ALSO_TOUCHES = { onAnyRow: ['complaints'] } as const;
+
 export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
   collection: 'complaint_events',
   async pull(db, officer, afterSeq, limit, tombstonesAfter = afterSeq) {
@@ -238,7 +241,12 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
     return (rows[0]?.count ?? 0) + gone;
   },
   async push(db: Database, officer, rows, now) {
-    const outcome: PushOutcome<ComplaintEvent> = { conflicts: [], accepted: 0, refused: 0 };
+    const outcome: PushOutcome<ComplaintEvent> = {
+      conflicts: [],
+      accepted: 0,
+      refused: 0,
+      touched: [],
+    };
     // One transaction per push, as for complaints: a push cut short (the server killed, a row
     // failing) stores none of its events, and the device's resend stores each of them once.
     await db.transaction(async (tx) => {
@@ -282,6 +290,7 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
         }
       }
     });
+    outcome.touched = touchedCollections('complaint_events', outcome, EVENT_PUSH_ALSO_TOUCHES);
     return outcome;
   },
 };

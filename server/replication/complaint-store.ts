@@ -37,7 +37,7 @@ import {
   recordScopeExit,
   tombstoneOf,
 } from './scope-exit-store.ts';
-import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
 
 /** The scope predicate of an officer, as SQL with its parameters starting at `$firstParam`. */
 function scopeClause(
@@ -309,6 +309,9 @@ async function refuseStatusAwaitingEvent(
   return { conflict: visibleMaster, accepted: false, refused: true };
 }
 
+/** An accepted complaint write may re-disposition it, which re-sends its events. */
+const COMPLAINT_PUSH_ALSO_TOUCHES = { onAccept: ['complaint_events'] } as const;
+
 export const complaintStore: ReplicatedStore<Complaint> = {
   collection: 'complaints',
 
@@ -352,7 +355,7 @@ export const complaintStore: ReplicatedStore<Complaint> = {
   },
 
   async push(db, officer, rows, now) {
-    const outcome: PushOutcome<Complaint> = { conflicts: [], accepted: 0, refused: 0 };
+    const outcome: PushOutcome<Complaint> = { conflicts: [], accepted: 0, refused: 0, touched: [] };
     if (officer.role === 'koordinator') {
       // Read-only role: every write is refused and recorded, never silently dropped.
       for (const row of rows) {
@@ -376,6 +379,7 @@ export const complaintStore: ReplicatedStore<Complaint> = {
         outcome.refused += 1;
         if (master) outcome.conflicts.push(master);
       }
+      outcome.touched = touchedCollections('complaints', outcome, COMPLAINT_PUSH_ALSO_TOUCHES);
       return outcome;
     }
     const activeIds = await loadActiveIds(db, officer.instansiId);
@@ -416,6 +420,7 @@ export const complaintStore: ReplicatedStore<Complaint> = {
         if (result.refused) outcome.refused += 1;
       }
     });
+    outcome.touched = touchedCollections('complaints', outcome, COMPLAINT_PUSH_ALSO_TOUCHES);
     return outcome;
   },
 };

@@ -109,19 +109,7 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
             'daftar penolakan, lalu perubahan ini dikirim lagi',
         );
       }
-      if (outcome.accepted > 0) feed.publish(store.collection);
-      if (outcome.accepted > 0 && store.collection === 'complaints')
-        feed.publish('complaint_events');
-      // A holiday or rule set change re-announces the complaints whose due date it moved.
-      if (
-        outcome.accepted > 0 &&
-        (store.collection === 'holidays' || store.collection === 'sla_rules')
-      )
-        feed.publish('complaints');
-      // A follow-up moves its complaint's status; a refused one sends the complaint back.
-      if (store.collection === 'complaint_events' && outcome.accepted + outcome.refused > 0)
-        feed.publish('complaints');
-      if (outcome.refused > 0) feed.publish('sync_rejections');
+      for (const collection of outcome.touched) feed.publish(collection);
       return outcome.conflicts;
     },
   );
