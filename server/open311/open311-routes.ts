@@ -36,7 +36,7 @@ import {
   sendRecords,
   sendXml,
   type Open311Format,
-} from './open311-reply.ts';
+} from '../http/open311-reply.ts';
 
 export type Open311RouteOptions = {
   db: Database;
