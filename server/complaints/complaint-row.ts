@@ -1,5 +1,6 @@
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import { roleSeesReporterIdentity, type Role } from '../../shared/domain/roles.ts';
+import type { RakordaComplaint } from '../../shared/reports/rakorda-input.ts';
 
 /** A complaints row as the drivers return it. */
 export type ComplaintRow = {
@@ -51,23 +52,8 @@ export type ComplaintSummaryRow = Pick<
   | 'status_changed_at'
   | 'due_at'
 >;
-export type ComplaintSummary = Pick<
-  Complaint,
-  | 'id'
-  | 'trackingNumber'
-  | 'title'
-  | 'type'
-  | 'channel'
-  | 'categoryId'
-  | 'unitId'
-  | 'duplicateOf'
-  | 'status'
-  | 'rahasia'
-  | 'berkadarPengawasan'
-  | 'receivedAt'
-  | 'statusChangedAt'
-  | 'dueAt'
->;
+/** The summary is what the RAKORDA figures read of a complaint. */
+export type ComplaintSummary = RakordaComplaint;
 
 /** Identity columns are selected only for officers allowed to see them. */
 export const COMPLAINT_PUBLIC_COLUMNS = `id, instansi_id, tracking_number, title, body, type, channel, category_id,
