@@ -7,6 +7,7 @@ import { holidaySchema, type Holiday } from './holiday.ts';
 import { slaRuleSetSchema, type SlaRuleSetDocument } from './sla-rule-set.ts';
 import { syncRejectionSchema, type SyncRejection } from './sync-rejection.ts';
 import { responseTemplateSchema, type ResponseTemplate } from './response-template.ts';
+import { reportIdentitySchema, type ReportIdentity } from './report-identity.ts';
 
 /** Collection names are also the replication names used in the HTTP paths. */
 export const REPLICATED_COLLECTIONS = [
@@ -18,6 +19,7 @@ export const REPLICATED_COLLECTIONS = [
   'sla_rules',
   'sync_rejections',
   'templates',
+  'report_identity',
 ] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
@@ -85,4 +87,12 @@ export const responseTemplateRxSchema = toRxSchema<ResponseTemplate>(responseTem
   version: 0,
   primaryKey: 'id',
   indexes: [['kind', 'title']],
+});
+
+/** One document per instansi: its letterhead and signatory for printed reports. */
+export const reportIdentityRxSchema = toRxSchema<ReportIdentity>(reportIdentitySchema, {
+  title: 'report_identity',
+  version: 0,
+  primaryKey: 'id',
+  indexes: [],
 });
