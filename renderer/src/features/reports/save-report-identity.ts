@@ -1,0 +1,39 @@
+import type {
+  ReportIdentity,
+  ReportIdentityForm,
+} from '../../../../shared/schemas/report-identity.ts';
+import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+
+/**
+ * Writes the instansi's letterhead and signatory to the replica, queued for the server (which
+ * accepts it from the Admin Instansi only and sets author, time and change number).
+ */
+export async function saveReportIdentity(
+  workstation: Pick<WorkstationContextValue, 'replica' | 'sync' | 'officer'>,
+  values: Partial<ReportIdentityForm>,
+): Promise<void> {
+  const { replica, sync, officer } = workstation;
+  const id = officer.instansiId;
+  const document = await replica.report_identity.findOne(id).exec();
+  if (document) {
+    await sync.pending.track('report_identity', [id], () => document.incrementalPatch(values));
+    return;
+  }
+  const identity: ReportIdentity = {
+    id,
+    instansiId: id,
+    letterheadName: '',
+    address: '',
+    contact: '',
+    logoDataUrl: '',
+    signerTitle: '',
+    signerName: '',
+    signerNip: '',
+    signingCity: '',
+    ...values,
+    updatedAt: Date.now(),
+    updatedBy: officer.id,
+    serverSeq: 0,
+  };
+  await sync.pending.track('report_identity', [id], () => replica.report_identity.insert(identity));
+}
