@@ -2,14 +2,23 @@ import type {
   ReportIdentity,
   ReportIdentityForm,
 } from '../../../../shared/schemas/report-identity.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import type { Officer } from '../../../../shared/schemas/officer.ts';
+import type { Replica } from '../../db/create-replica.ts';
+import type { PendingChanges } from '../../sync/pending-changes.ts';
+
+/** What the write needs of the workstation (its context satisfies it). */
+type Writer = {
+  replica: Replica;
+  sync: { pending: PendingChanges };
+  officer: Pick<Officer, 'id' | 'instansiId'>;
+};
 
 /**
  * Writes the instansi's letterhead and signatory to the replica, queued for the server (which
  * accepts it from the Admin Instansi only and sets author, time and change number).
  */
 export async function saveReportIdentity(
-  workstation: Pick<WorkstationContextValue, 'replica' | 'sync' | 'officer'>,
+  workstation: Writer,
   values: Partial<ReportIdentityForm>,
 ): Promise<void> {
   const { replica, sync, officer } = workstation;
