@@ -5,7 +5,7 @@ import {
   reportIdentityFormSchema,
   type ReportIdentityForm,
 } from '../../../../shared/schemas/report-identity.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { saveReportIdentity } from '../reports/save-report-identity.ts';
 import { useReportIdentity } from '../reports/use-report-identity.ts';

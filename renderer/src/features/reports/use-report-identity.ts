@@ -5,7 +5,7 @@ import {
   type ReportIdentity,
   type ReportIdentityForm,
 } from '../../../../shared/schemas/report-identity.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import {
   LEGACY_REPORT_SETTINGS_ID,
   planReportSettingsMigration,
