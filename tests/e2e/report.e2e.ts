@@ -6,6 +6,7 @@ import { rakordaTables } from '../../shared/reports/report-tables.ts';
 import type { SessionResponse } from '../../shared/api/contract.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
 import { signIn } from './support/workstation-page.ts';
+import { wcagViolations } from './support/axe.ts';
 
 const percent = (value: number | null) =>
   value === null ? '—' : `${value.toFixed(1).replace('.', ',')} %`;
@@ -161,6 +162,7 @@ test('the letterhead the admin sets on one device prints on a koordinator’s RA
   await admin.page.getByTestId('letterhead-save').click();
   await expect(form.getByText('Kontak paling banyak 200 karakter.')).toBeVisible();
   await expect(form.getByText('NIP terdiri atas 18 angka.')).toBeVisible();
+  expect(await wcagViolations(admin.page, '[data-testid="letterhead-form"]')).toEqual([]);
 
   await form.getByLabel('Alamat').fill('Jl. Gajah Mada No. 2, Samarinda 75121');
   await form

@@ -55,9 +55,14 @@ export function ReportIdentityPanel() {
           id="letterhead-address"
           rows={2}
           aria-invalid={errors.address ? true : undefined}
+          aria-describedby={errors.address ? 'letterhead-address-error' : undefined}
           {...form.register('address')}
         />
-        {errors.address && <p className="field-error">{error('address')}</p>}
+        {errors.address && (
+          <p className="field-error" id="letterhead-address-error">
+            {error('address')}
+          </p>
+        )}
         <TextField
           id="letterhead-contact"
           label={t('letterhead.field.contact')}
