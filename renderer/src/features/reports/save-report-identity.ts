@@ -7,10 +7,10 @@ import type { Replica } from '../../db/create-replica.ts';
 import type { PendingChanges } from '../../sync/pending-changes.ts';
 
 /** What the write needs of the workstation (its context satisfies it). */
-type Writer = {
+export type ReportIdentityWriter = {
   replica: Replica;
   sync: { pending: PendingChanges };
-  officer: Pick<Officer, 'id' | 'instansiId'>;
+  officer: Pick<Officer, 'id' | 'instansiId' | 'role'>;
 };
 
 /**
@@ -18,7 +18,7 @@ type Writer = {
  * accepts it from the Admin Instansi only and sets author, time and change number).
  */
 export async function saveReportIdentity(
-  workstation: Writer,
+  workstation: ReportIdentityWriter,
   values: Partial<ReportIdentityForm>,
 ): Promise<void> {
   const { replica, sync, officer } = workstation;

@@ -6,11 +6,7 @@ import {
   type ReportIdentityForm,
 } from '../../../../shared/schemas/report-identity.ts';
 import { useWorkstation } from '../../session/workstation-context.tsx';
-import {
-  LEGACY_REPORT_SETTINGS_ID,
-  planReportSettingsMigration,
-} from './plan-report-settings-migration.ts';
-import { saveReportIdentity } from './save-report-identity.ts';
+import { migrateLegacyReportSettings } from './migrate-legacy-report-settings.ts';
 
 export type ReportIdentityState = {
   /** The instansi's document as the replica holds it; null until it has been pulled. */
@@ -43,19 +39,8 @@ export function useReportIdentity(): ReportIdentityState {
   }, [replica, officer.instansiId]);
 
   useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const local = await replica.getLocal<Record<string, unknown>>(LEGACY_REPORT_SETTINGS_ID);
-      if (cancelled || !local) return;
-      const plan = planReportSettingsMigration(local.toJSON().data, identity, officer.role);
-      if (plan.kind === 'none' || plan.kind === 'wait') return;
-      if (plan.kind === 'adopt') await saveReportIdentity(workstation, plan.values);
-      await local.remove();
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [replica, identity, officer.role, workstation]);
+    void migrateLegacyReportSettings(workstation, identity);
+  }, [workstation, identity]);
 
   const printed = pickForm(identity);
   return {
