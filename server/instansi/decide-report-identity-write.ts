@@ -7,7 +7,7 @@ import {
   type ReportIdentityField,
   type ReportIdentityForm,
 } from '../../shared/schemas/report-identity.ts';
-import type { RejectionReason } from '../replication/sync-rejections.ts';
+import type { RejectionReason } from '../refusals/sync-rejections.ts';
 
 export type ReportIdentityWriteDecision =
   | { kind: 'create'; values: ReportIdentityForm }

@@ -2,9 +2,13 @@ import type { WireDocument } from '../../shared/api/contract.ts';
 import type { ReportIdentity, ReportIdentityForm } from '../../shared/schemas/report-identity.ts';
 import type { SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
-import { nextChangeSeq } from '../replication/change-counter.ts';
-import type { PushOutcome, ReplicatedStore } from '../replication/replicated-store.ts';
-import { recordSyncRejection } from '../replication/sync-rejections.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
+import {
+  touchedCollections,
+  type PushOutcome,
+  type ReplicatedStore,
+} from '../replication/replicated-store.ts';
+import { recordSyncRejection } from '../refusals/sync-rejections.ts';
 import { decideReportIdentityWrite } from './decide-report-identity-write.ts';
 
 type ReportIdentityRow = {
@@ -150,7 +154,12 @@ export const reportIdentityStore: ReplicatedStore<ReportIdentity> = {
   },
 
   async push(db, officer, rows, now) {
-    const outcome: PushOutcome<ReportIdentity> = { conflicts: [], accepted: 0, refused: 0 };
+    const outcome: PushOutcome<ReportIdentity> = {
+      conflicts: [],
+      accepted: 0,
+      refused: 0,
+      touched: [],
+    };
     for (const row of rows) {
       const documentId = String((row.newDocumentState as { id?: unknown }).id ?? '');
       const result = await db.transaction(async (tx): Promise<PushResult> => {
@@ -230,6 +239,7 @@ export const reportIdentityStore: ReplicatedStore<ReportIdentity> = {
         outcome.conflicts.push(result.refused);
       } else outcome.accepted += 1;
     }
+    outcome.touched = touchedCollections('report_identity', outcome);
     return outcome;
   },
 };
