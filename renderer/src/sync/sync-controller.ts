@@ -295,6 +295,7 @@ export class SyncController {
       replicate(this.replica.sla_rules, 'sla_rules'),
       replicate(this.replica.sync_rejections, 'sync_rejections'),
       replicate(this.replica.templates, 'templates'),
+      replicate(this.replica.report_identity, 'report_identity'),
     ];
 
     this.subscriptions.push(
