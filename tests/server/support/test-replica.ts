@@ -96,6 +96,20 @@ export async function openTestReplica(options: {
   };
   start();
 
+  /**
+   * A push whose answer was lost is retried after the retry time, which can be after the rounds
+   * above went idle: until nothing waits, wait and sync again, then once more to pull its result.
+   */
+  async function untilSent() {
+    let rounds = 0;
+    while (pending.count$.value > 0 && rounds < 20) {
+      rounds += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await syncOnce();
+    }
+    if (rounds > 0) await syncOnce();
+  }
+
   async function syncOnce() {
     for (const replication of replications) replication.state.reSync();
     for (const replication of replications) await replication.state.awaitInSync();
@@ -112,7 +126,7 @@ export async function openTestReplica(options: {
       });
       try {
         // Twice: refusals and merged states written by the first round go up or down in the second.
-        await Promise.race([syncOnce().then(syncOnce).then(syncOnce), timeout]);
+        await Promise.race([syncOnce().then(syncOnce).then(syncOnce).then(untilSent), timeout]);
       } finally {
         clearTimeout(timer);
       }
