@@ -49,8 +49,10 @@ export const DEMO_UNITS = [
 
 export const DEMO_CATEGORIES = NATIONAL_CATEGORIES;
 
-/** Regencies and cities of Kalimantan Timur with their Kemendagri codes. */
-export const DEMO_REGIONS = [
+export type DemoRegion = { code: string; name: string; streets: readonly string[] };
+
+/** Regencies and cities of Kalimantan Timur with their Kemendagri codes (Kepmendagri 2022). */
+export const DEMO_REGIONS: readonly DemoRegion[] = [
   {
     code: '64.72',
     name: 'Kota Samarinda',
@@ -73,7 +75,7 @@ export const DEMO_REGIONS = [
     streets: ['Jl. Ahmad Yani', 'Jl. Brigjend Katamso', 'Jl. M.H. Thamrin'],
   },
   {
-    code: '64.03',
+    code: '64.02',
     name: 'Kabupaten Kutai Kartanegara',
     streets: [
       'Jl. Wolter Monginsidi, Tenggarong',
@@ -82,12 +84,12 @@ export const DEMO_REGIONS = [
     ],
   },
   {
-    code: '64.04',
+    code: '64.08',
     name: 'Kabupaten Kutai Timur',
     streets: ['Jl. Soekarno-Hatta, Sangatta', 'Jl. Poros Sangatta–Bengalon'],
   },
   {
-    code: '64.05',
+    code: '64.03',
     name: 'Kabupaten Berau',
     streets: ['Jl. Pemuda, Tanjung Redeb', 'Jl. Poros Berau–Talisayan'],
   },
@@ -101,9 +103,9 @@ export const DEMO_REGIONS = [
     name: 'Kabupaten Penajam Paser Utara',
     streets: ['Jl. Provinsi Km 9, Penajam', 'Jl. Poros Sepaku'],
   },
-  { code: '64.02', name: 'Kabupaten Kutai Barat', streets: ['Jl. Sendawar Raya, Barong Tongkok'] },
+  { code: '64.07', name: 'Kabupaten Kutai Barat', streets: ['Jl. Sendawar Raya, Barong Tongkok'] },
   { code: '64.11', name: 'Kabupaten Mahakam Ulu', streets: ['Jl. Poros Ujoh Bilang'] },
-] as const;
+];
 
 /** The decreed national holidays and cuti bersama (server/seed/official-holidays.ts). */
 export const DEMO_HOLIDAYS = OFFICIAL_HOLIDAYS;

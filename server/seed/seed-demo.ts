@@ -21,6 +21,8 @@ import { createRandomSource } from './random-source.ts';
 import { DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
 import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import { insertInstansi } from '../instansi/instansi-store.ts';
+import { loadAreaDataset } from '../regions/area-dataset.ts';
+import { demoPlacesOf } from './demo-places.ts';
 
 export type SeedOptions = {
   complaintCount: number;
@@ -176,6 +178,7 @@ export async function insertComplaintEvents(
 /** Seeds the demo instansi once; a database that already has it is left untouched. */
 export async function seedDemo(db: Database, options: SeedOptions): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const places = demoPlacesOf((await loadAreaDataset()).directoryOf(DEMO_INSTANSI.regionCode));
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7411002)');
     const existing = await tx.query('SELECT 1 FROM instansi WHERE id = $1', [DEMO_INSTANSI.id]);
@@ -296,6 +299,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
         admin,
         penghubungByUnitId,
         extraBodyParagraphs: options.extraBodyParagraphs ?? 0,
+        places,
       },
       createRandomSource(options.randomSeed),
     );

@@ -27,6 +27,7 @@ import {
   type ReportPeriod,
 } from './report-period.ts';
 import { createWorkingDayIndex } from './working-day-index.ts';
+import { createRegencyTally, type RegencyFigures } from './regency-figures.ts';
 import {
   readMilestones,
   selectReceived,
@@ -175,6 +176,8 @@ export type RakordaFigures = {
   units: UnitFigures[];
   /** Categories with at least one report, most reports first. */
   categories: CategoryFigures[];
+  /** By kabupaten/kota of the reports' village codes, most reports first. */
+  regencies: RegencyFigures[];
   monthly: MonthFigures[];
   /** Archived complaints by reason, in ARCHIVE_REASONS order, then "tidak_tercatat". */
   archivedReasons: ArchiveReasonFigures[];
@@ -367,6 +370,7 @@ function figuresOf(
   const monthStatus = months.map(() => zeroRecord(COMPLAINT_STATUSES));
   const monthStarts = months.map((month) => month.startMs);
   const unitNames = new Map(input.units.map((unit) => [unit.id, unit]));
+  const regencyTally = createRegencyTally();
 
   let n = 0;
   for (let i = 0; i < selected.length; i += 1) {
@@ -472,7 +476,9 @@ function figuresOf(
 
     // Overdue now: the running clock is past its due time (as the workstation's clock shows).
     const clock = runningClock(complaint);
-    if (clock && complaint.dueAt > 0 && now > complaint.dueAt) {
+    const overdueNow = clock !== null && complaint.dueAt > 0 && now > complaint.dueAt;
+    regencyTally.add(complaint.regionCode, status, overdueNow);
+    if (clock && overdueNow) {
       overdueByClock[clock] += 1;
       if (unit) unit.overdue += 1;
       const late = days.countDays(days.dayOf(complaint.dueAt), today, rules.counting);
@@ -527,6 +533,7 @@ function figuresOf(
     },
     units: unitFigures(input.units, unitFilter, period.unitIds, unitAcc),
     categories: categoryFigures(input.categories, categoryAcc, n),
+    regencies: regencyTally.figures(new Map(input.regencies ?? [])),
     monthly: months.map((month, index) => {
       const counts = statusFigures(monthStatus[index]!, 0);
       return {

@@ -64,6 +64,8 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'detail.channel': 'Channel',
   'detail.type': 'Type',
   'detail.location': 'Location',
+  'detail.place': 'Village, district, regency/city',
+  'detail.placeUnknown': 'Place name not available yet',
   'detail.region': 'Region code',
   'detail.due': 'Due',
   'detail.unit': 'Assigned OPD',

@@ -64,6 +64,8 @@ export const MESSAGES_ID = {
   'detail.channel': 'Kanal',
   'detail.type': 'Jenis',
   'detail.location': 'Lokasi',
+  'detail.place': 'Desa/kelurahan, kecamatan, kabupaten/kota',
+  'detail.placeUnknown': 'Nama wilayah belum tersedia',
   'detail.region': 'Kode wilayah',
   'detail.due': 'Tenggat',
   'detail.unit': 'OPD tujuan',

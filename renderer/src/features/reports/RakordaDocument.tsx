@@ -139,6 +139,21 @@ export function RakordaDocument({
             }))}
           />
         )}
+        <h3>Laporan diterima dan tingkat penanganan menurut kabupaten/kota</h3>
+        {current.regencies.length === 0 ? (
+          <p className="report-note">Belum ada laporan pada periode ini.</p>
+        ) : (
+          <HorizontalBarChart
+            title="Laporan menurut kabupaten/kota"
+            max={Math.max(1, ...current.regencies.map((regency) => regency.received))}
+            bars={current.regencies.slice(0, 15).map((regency) => ({
+              label: regency.name,
+              value: regency.received,
+              text: `${formatCount(regency.received)} · ${formatRate(regency.handledRate)}`,
+              tone: 'plain',
+            }))}
+          />
+        )}
       </section>
 
       <section className="report-tables" aria-label="Tabel">
@@ -200,6 +215,7 @@ const DEFINITION_TITLES: Record<keyof typeof RAKORDA_DEFINITIONS, string> = {
   tepatWaktuTindakLanjut: 'Tindak lanjut tepat waktu',
   terlambat: 'Laporan terlambat',
   peringkatOpd: 'Peringkat OPD',
+  wilayah: 'Kabupaten/kota',
   kategori: 'Kategori',
   trenBulanan: 'Tren bulanan',
   alasanArsip: 'Alasan pengarsipan',
