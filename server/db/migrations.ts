@@ -467,6 +467,23 @@ CREATE TABLE readiness_heartbeat (
 INSERT INTO readiness_heartbeat (id, checked_at) VALUES (1, now());
 `,
   },
+  {
+    id: 28,
+    name: 'instansi_parent',
+    sql: `
+-- The instansi that convenes this one's RAKORDA: a kabupaten/kota's province. A coordinator of
+-- the parent reads the regional briefing of its children (figures only).
+ALTER TABLE instansi ADD COLUMN parent_id text REFERENCES instansi(id);
+ALTER TABLE instansi ADD CONSTRAINT instansi_parent_not_self CHECK (parent_id <> id);
+`,
+  },
+  {
+    id: 29,
+    name: 'instansi_parent_index',
+    sql: `
+CREATE INDEX instansi_parent_id ON instansi (parent_id);
+`,
+  },
 ];
 
 /** Serialises concurrent starts of several server processes on one database. */

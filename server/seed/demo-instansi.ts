@@ -1,4 +1,6 @@
 import { NATIONAL_CATEGORIES } from '../../shared/domain/national-categories.ts';
+import type { Role } from '../../shared/domain/roles.ts';
+import type { NewInstansi } from '../instansi/instansi-store.ts';
 import { OFFICIAL_HOLIDAYS } from './official-holidays.ts';
 
 /** The demo instansi: Pemerintah Provinsi Kalimantan Timur (WITA), its OPD units and categories. */
@@ -138,3 +140,95 @@ export const DEMO_OFFICERS = [
     unitCode: null,
   },
 ] as const;
+
+export type DemoOfficer = {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+};
+
+/** What the demo seeds for one instansi. */
+export type DemoInstansiDefinition = {
+  instansi: NewInstansi;
+  /** Put before unit, category and template ids ('' keeps the province's ids as they were). */
+  idPrefix: string;
+  units: readonly { code: string; name: string; shortName: string }[];
+  officers: readonly DemoOfficer[];
+  regions: readonly DemoRegion[];
+  trackingPrefix: string;
+  /** Its reports, as a share of the seed's complaint count. */
+  complaintShare: number;
+  /** Added to the seed's random seed, so each instansi draws its own reports. */
+  randomSeedOffset: number;
+};
+
+export const DEMO_PROVINCE: DemoInstansiDefinition = {
+  instansi: DEMO_INSTANSI,
+  idPrefix: '',
+  units: DEMO_UNITS,
+  officers: DEMO_OFFICERS,
+  regions: DEMO_REGIONS,
+  trackingPrefix: 'KALTIM',
+  complaintShare: 1,
+  randomSeedOffset: 0,
+};
+
+/**
+ * A smaller instansi of the province, for the regional briefing: Pemkab Kutai Kartanegara,
+ * with its province as parent. Only PUPR and Dinkes have a penghubung, as in the province.
+ */
+export const DEMO_KABUPATEN: DemoInstansiDefinition = {
+  instansi: {
+    id: 'pemkab-kukar',
+    name: 'Pemerintah Kabupaten Kutai Kartanegara',
+    shortName: 'Pemkab Kukar',
+    utcOffsetMinutes: 480,
+    regionCode: '64.02',
+    address: 'Jl. Wolter Monginsidi No. 1, Tenggarong 75511',
+    parentId: DEMO_INSTANSI.id,
+  },
+  idPrefix: 'kukar-',
+  units: DEMO_UNITS,
+  officers: [
+    {
+      username: 'admin.kukar',
+      displayName: 'Nurul Hidayah',
+      role: 'admin_instansi',
+      unitCode: null,
+    },
+    {
+      username: 'pupr.kukar',
+      displayName: 'Andi Saputra (Penghubung PUPR)',
+      role: 'penghubung',
+      unitCode: 'PUPR',
+    },
+    {
+      username: 'dinkes.kukar',
+      displayName: 'dr. Yusran (Penghubung Dinkes)',
+      role: 'penghubung',
+      unitCode: 'DINKES',
+    },
+    {
+      username: 'koordinator.kukar',
+      displayName: 'Drs. H. Sunggono',
+      role: 'koordinator',
+      unitCode: null,
+    },
+  ],
+  regions: [
+    {
+      code: '64.02',
+      name: 'Kabupaten Kutai Kartanegara',
+      streets: [
+        'Jl. Wolter Monginsidi, Tenggarong',
+        'Jl. Poros Samarinda–Tenggarong',
+        'Jl. Muso Salim, Tenggarong',
+        'Jl. Poros Loa Janan',
+      ],
+    },
+  ],
+  trackingPrefix: 'KUKAR',
+  complaintShare: 0.2,
+  randomSeedOffset: 0x6402,
+};
