@@ -66,6 +66,7 @@ export default tseslint.config(
     files: ['renderer/src/**/*.tsx'],
     ignores: [
       'renderer/src/features/reports/RakordaDocument.tsx',
+      'renderer/src/features/reports/RegionalBriefingDocument.tsx',
       'renderer/src/features/reports/ExecutiveSummary.tsx',
       'renderer/src/features/reports/ReportTableView.tsx',
       'renderer/src/features/reports/TrendChart.tsx',

@@ -227,6 +227,12 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'nav.label': 'Main menu',
   'nav.queue': 'Queue',
   'nav.report': 'RAKORDA report',
+  'nav.regional': 'Regional RAKORDA',
+  'regional.heading': 'Regional RAKORDA briefing',
+  'regional.onlineOnly':
+    'Computed on the server from the data of every instansi in the region: needs a connection to the server.',
+  'regional.working': 'Computing each instansi’s figures on the server…',
+  'regional.scope': '{count} instansi',
   'report.heading': 'RAKORDA report',
   'report.shortcuts': 'Quick periods',
   'report.shortcut.month': 'This month',

@@ -226,6 +226,12 @@ export const MESSAGES_ID = {
   'nav.label': 'Menu utama',
   'nav.queue': 'Antrean',
   'nav.report': 'Laporan RAKORDA',
+  'nav.regional': 'RAKORDA wilayah',
+  'regional.heading': 'Bahan RAKORDA wilayah',
+  'regional.onlineOnly':
+    'Dihitung di server dari data semua instansi di wilayah koordinasi: perlu tersambung ke server.',
+  'regional.working': 'Menghitung angka setiap instansi di server…',
+  'regional.scope': '{count} instansi',
   'report.heading': 'Laporan RAKORDA',
   'report.shortcuts': 'Periode cepat',
   'report.shortcut.month': 'Bulan ini',
