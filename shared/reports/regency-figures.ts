@@ -1,16 +1,8 @@
 import type { ComplaintStatus } from '../domain/complaint-status.ts';
 import { regencyCodeOf } from '../regions/region-code.ts';
 import { COMPLETION_RATE_FORMULA, HANDLED_RATE_FORMULA } from './rakorda-definitions.ts';
-import type { RakordaRate } from './compute-rakorda-figures.ts';
-
-type RateFigure = RakordaRate;
-
-/** As `rate` of the RAKORDA figures (kept here: that module imports this one). */
-function rateOf(numerator: number, denominator: number, formula: string): RakordaRate {
-  if (denominator === 0) return { numerator, denominator, value: null, percent: null, formula };
-  const value = numerator / denominator;
-  return { numerator, denominator, value, percent: Math.round(value * 1000) / 10, formula };
-}
+import { rate as rateOf } from './compute-rate.ts';
+import type { RakordaRate } from './rakorda-figures.ts';
 
 /** The figures of the reports from one kabupaten/kota (by the village code of the report). */
 export type RegencyFigures = {
@@ -27,8 +19,8 @@ export type RegencyFigures = {
   notYetProcessed: number;
   /** received − archived − bukan wewenang */
   base: number;
-  handledRate: RateFigure;
-  completionRate: RateFigure;
+  handledRate: RakordaRate;
+  completionRate: RakordaRate;
   overdue: number;
 };
 

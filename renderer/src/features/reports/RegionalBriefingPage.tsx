@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { RegionalBriefing } from '../../../../shared/reports/plan-regional-briefing.ts';
 import { regionalBriefingTables } from '../../../../shared/reports/regional-briefing-tables.ts';
 import { getBridge, isDesktopShell } from '../../bridge/get-bridge.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { csvBytes, xlsxBytes } from './export-report-tables.ts';
 import { fetchRegionalBriefing } from './regional-briefing-client.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RegionalBriefing } from '../../../../shared/reports/plan-regional-briefing.ts';
 import { getJson } from '../../api/api-client.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import type { WorkstationContextValue } from '../../session/workstation-context.tsx';
 
 const rateSchema = z.object({
   numerator: z.number(),

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { Unit } from '../../../../shared/schemas/unit.ts';
-import type { Category } from '../../../../shared/schemas/category.ts';
-import type { PlaceLookup } from '../../../../shared/regions/region-directory.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
-import { usePlaceLookup } from '../regions/use-place-lookup.ts';
+import type { Unit } from '../../../shared/schemas/unit.ts';
+import type { Category } from '../../../shared/schemas/category.ts';
+import type { PlaceLookup } from '../../../shared/regions/region-directory.ts';
+import { useWorkstation } from './workstation-context.tsx';
+import { usePlaceLookup } from './use-place-lookup.ts';
 
 export type Directory = {
   units: ReadonlyMap<string, Unit>;

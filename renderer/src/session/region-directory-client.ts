@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { regionDirectorySchema } from '../../../../shared/regions/region-directory.ts';
-import { errorFromResponse, send } from '../../api/api-client.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
-import type { Replica } from '../../db/create-replica.ts';
+import { regionDirectorySchema } from '../../../shared/regions/region-directory.ts';
+import { errorFromResponse, send } from '../api/api-client.ts';
+import type { WorkstationContextValue } from './workstation-context.tsx';
+import type { Replica } from '../db/create-replica.ts';
 
 /** Local document of the replica that keeps the instansi's place names for offline use. */
 export const REGION_DIRECTORY_LOCAL_ID = 'region-directory';

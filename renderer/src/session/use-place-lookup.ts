@@ -3,9 +3,9 @@ import {
   createPlaceLookup,
   type PlaceLookup,
   type RegionDirectory,
-} from '../../../../shared/regions/region-directory.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
-import { watchLocalDocument } from '../../db/watch-local-document.ts';
+} from '../../../shared/regions/region-directory.ts';
+import { useWorkstation } from './workstation-context.tsx';
+import { watchLocalDocument } from '../db/watch-local-document.ts';
 import {
   REGION_DIRECTORY_LOCAL_ID,
   refreshRegionDirectory,
