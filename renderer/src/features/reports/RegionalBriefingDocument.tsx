@@ -107,7 +107,10 @@ export function RegionalBriefingDocument({
         ))}
       </section>
 
-      <section className="report-definitions" aria-labelledby="regional-definitions">
+      <section
+        className="report-definitions page-break-before"
+        aria-labelledby="regional-definitions"
+      >
         <h2 id="regional-definitions">Definisi dan cara hitung</h2>
         <dl>
           <div>
