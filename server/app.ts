@@ -34,6 +34,8 @@ import { registerJsonBody } from './http/json-body.ts';
 import { loggerOptions } from './http/logging.ts';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/login-throttle.ts';
 import { registerRakordaReportRoute } from './reports/rakorda-route.ts';
+import { registerRegionRoutes } from './regions/region-routes.ts';
+import { registerRegionalBriefingRoute } from './reports/regional-briefing-route.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from './config.ts';
 import { registerOpen311Routes } from './open311/open311-routes.ts';
 import { registerImportRoutes } from './import/import-routes.ts';
@@ -168,6 +170,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     refusalLimits: { ...DEFAULT_REFUSAL_LIMITS, ...options.refusalLimits },
   });
   registerRakordaReportRoute(app, { db: options.db, now });
+  registerRegionRoutes(app, { db: options.db, now });
+  registerRegionalBriefingRoute(app, { db: options.db, now });
   await registerAttachmentRoutes(app, { db: options.db, now });
   registerReporterReplyRoute(app, {
     db: options.db,

@@ -496,6 +496,23 @@ INSERT INTO instansi_report_identity (instansi_id, letterhead_name, address, con
 UPDATE change_counter SET value = value + (SELECT count(*) FROM instansi);
 `,
   },
+  {
+    id: 28,
+    name: 'instansi_parent',
+    sql: `
+-- The instansi that convenes this one's RAKORDA: a kabupaten/kota's province. A coordinator of
+-- the parent reads the regional briefing of its children (figures only).
+ALTER TABLE instansi ADD COLUMN parent_id text REFERENCES instansi(id);
+ALTER TABLE instansi ADD CONSTRAINT instansi_parent_not_self CHECK (parent_id <> id);
+`,
+  },
+  {
+    id: 29,
+    name: 'instansi_parent_index',
+    sql: `
+CREATE INDEX instansi_parent_id ON instansi (parent_id);
+`,
+  },
 ];
 
 /** Serialises concurrent starts of several server processes on one database. */

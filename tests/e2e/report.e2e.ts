@@ -44,6 +44,9 @@ test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and
   request,
 }, testInfo) => {
   const { page, context } = await signIn(browser, 'admin.kaltim');
+  // The complaint names its place: the device holds its region's names.
+  await page.getByTestId('queue-row').first().click();
+  await expect(page.getByTestId('detail-place')).toContainText(/, (Kabupaten|Kota) /);
   await page.getByTestId('nav-report').click();
   await page.getByRole('button', { name: 'Tahun ini' }).click();
   const from = await page.getByTestId('report-from').inputValue();
@@ -97,6 +100,10 @@ test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and
   const tableWords = printedTableWords(server);
   const broken = [...tableWords].filter((word) => !printedWords.has(word));
   expect(broken, 'table words not printed whole').toEqual([]);
+  // The kabupaten/kota are named as the server names them, in the chart and the table.
+  expect(server.current.regencies.length).toBeGreaterThan(1);
+  for (const regency of server.current.regencies)
+    expect(text.replace(/\s+/g, ' ')).toContain(regency.name);
   // Short OPD names never wrap, so each is on one line even when it has a space.
   for (const unit of server.current.units) expect(text).toContain(unit.shortName);
   for (const item of server.current.overdue.items)

@@ -3,7 +3,6 @@ import type { ReportTable } from '../../../../shared/reports/report-tables.ts';
 import { RAKORDA_DEFINITIONS } from '../../../../shared/reports/rakorda-definitions.ts';
 import type { Instansi } from '../../../../shared/schemas/officer.ts';
 import type { ReportIdentityForm } from '../../../../shared/schemas/report-identity.ts';
-import { formatIndonesianLongDate } from '../../../../shared/templates/format-indonesian-date.ts';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { ExecutiveSummary } from './ExecutiveSummary.tsx';
 import { HorizontalBarChart } from './HorizontalBarChart.tsx';
@@ -14,6 +13,8 @@ import {
   REPORT_LANGUAGE,
   scopeText,
 } from './report-format.ts';
+import { ReportLetterhead } from './ReportLetterhead.tsx';
+import { ReportSignature } from './ReportSignature.tsx';
 import { ReportTableView } from './ReportTableView.tsx';
 
 type RakordaDocumentProps = {
@@ -53,14 +54,7 @@ export function RakordaDocument({
   );
   return (
     <article className="rakorda-document" data-testid="rakorda-document" lang="id">
-      <header className="kop-surat" data-testid="report-letterhead">
-        {identity.logoDataUrl && <img src={identity.logoDataUrl} alt="" className="kop-logo" />}
-        <div>
-          <p className="kop-name">{identity.letterheadName}</p>
-          {identity.address && <p className="kop-address">{identity.address}</p>}
-          {identity.contact && <p className="kop-address">{identity.contact}</p>}
-        </div>
-      </header>
+      <ReportLetterhead identity={identity} />
       <h1 className="report-title">
         Laporan Pengelolaan Pengaduan Pelayanan Publik{' '}
         <span className="wrap-never">(SP4N-LAPOR!)</span>
@@ -142,6 +136,21 @@ export function RakordaDocument({
             }))}
           />
         )}
+        <h3>Laporan diterima dan tingkat penanganan menurut kabupaten/kota</h3>
+        {current.regencies.length === 0 ? (
+          <p className="report-note">Belum ada laporan pada periode ini.</p>
+        ) : (
+          <HorizontalBarChart
+            title="Laporan menurut kabupaten/kota"
+            max={Math.max(1, ...current.regencies.map((regency) => regency.received))}
+            bars={current.regencies.slice(0, 15).map((regency) => ({
+              label: regency.name,
+              value: regency.received,
+              text: `${formatCount(regency.received)} · ${formatRate(regency.handledRate)}`,
+              tone: 'plain',
+            }))}
+          />
+        )}
       </section>
 
       <section className="report-tables" aria-label="Tabel">
@@ -172,17 +181,11 @@ export function RakordaDocument({
         </dl>
       </section>
 
-      <footer className="signature-block" data-testid="report-signature">
-        <p>
-          {identity.signingCity || '……………………'},{' '}
-          {formatIndonesianLongDate(current.generatedAt, offset)}
-        </p>
-        <p>Mengetahui,</p>
-        <p>{identity.signerTitle || '………………………………'}</p>
-        <div className="signature-space" />
-        <p className="signer-name">{identity.signerName || '………………………………'}</p>
-        <p>NIP {identity.signerNip || '…………………………'}</p>
-      </footer>
+      <ReportSignature
+        identity={identity}
+        signedAt={current.generatedAt}
+        utcOffsetMinutes={offset}
+      />
       {stamp}
     </article>
   );
@@ -207,6 +210,7 @@ const DEFINITION_TITLES: Record<keyof typeof RAKORDA_DEFINITIONS, string> = {
   tepatWaktuTindakLanjut: 'Tindak lanjut tepat waktu',
   terlambat: 'Laporan terlambat',
   peringkatOpd: 'Peringkat OPD',
+  wilayah: 'Kabupaten/kota',
   kategori: 'Kategori',
   trenBulanan: 'Tren bulanan',
   alasanArsip: 'Alasan pengarsipan',

@@ -20,7 +20,7 @@ function localToday(utcOffsetMinutes: number): string {
 export function ReportPage({ store, directory }: { store: QueueStore; directory: Directory }) {
   const { t } = useTranslation();
   const { instansi } = useWorkstation();
-  const { state, generate } = useRakordaReport(store);
+  const { state, generate } = useRakordaReport(store, directory.places.regencies);
   const { printed: identity } = useReportIdentity();
   const [notice, setNotice] = useState('');
   const [csvTable, setCsvTable] = useState('units');
