@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRoleScreen } from '../../renderer/src/features/queue/plan-role-screen.ts';
+import { planRoleScreen } from '../../renderer/src/session/plan-role-screen.ts';
 
 describe('planRoleScreen', () => {
   it('gives the read-only koordinator no triage box and no bulk selection, but the OPD column', () => {

@@ -1,13 +1,13 @@
 import type { RefObject } from 'react';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
-import type { Directory } from '../queue/use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 import { ClassificationForm } from './ClassificationForm.tsx';
 import { ClockStatus } from './ClockStatus.tsx';
 import { ComplaintTimeline } from './ComplaintTimeline.tsx';
 import { TriageActions } from '../triage/TriageActions.tsx';
-import { planRoleScreen } from '../queue/plan-role-screen.ts';
+import { planRoleScreen } from '../../session/plan-role-screen.ts';
 import type { TriageActionKind } from '../../../../shared/domain/triage.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import { PrivacyFlags } from './PrivacyFlags.tsx';

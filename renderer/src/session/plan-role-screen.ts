@@ -1,4 +1,4 @@
-import type { Role } from '../../../../shared/domain/roles.ts';
+import type { Role } from '../../../shared/domain/roles.ts';
 
 /** What of the queue and the detail an officer's role can use, and so is shown. */
 export type RoleScreen = {
