@@ -22,6 +22,7 @@ import {
 import { complaintEventStore } from './replication/complaint-event-store.ts';
 import { syncRejectionStore } from './replication/sync-rejection-store.ts';
 import { responseTemplateStore } from './replication/response-template-store.ts';
+import { reportIdentityStore } from './instansi/report-identity-store.ts';
 import { registerSecurityHeaders } from './http/web-security-headers.ts';
 import {
   DATABASE_RETRY_AFTER_SECONDS,
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sla_rules: slaRuleStore as ReplicatedStore<unknown>,
     sync_rejections: syncRejectionStore as ReplicatedStore<unknown>,
     templates: responseTemplateStore as ReplicatedStore<unknown>,
+    report_identity: reportIdentityStore as ReplicatedStore<unknown>,
   };
   registerReplicationRoutes(app, {
     db: options.db,

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../db/database.ts';
+import { insertDefaultReportIdentity } from './report-identity-store.ts';
 
 export type NewInstansi = {
   id: string;
@@ -9,7 +10,10 @@ export type NewInstansi = {
   regionCode: string;
 };
 
-/** The one place an instansi row is written: its columns and their order. */
+/**
+ * The one place an instansi row is written: its columns and their order. Its letterhead starts
+ * from its name and address (see report-identity-store).
+ */
 export async function insertInstansi(tx: SqlExecutor, instansi: NewInstansi): Promise<void> {
   await tx.query(
     `INSERT INTO instansi (id, name, short_name, utc_offset_minutes, address, region_code)
@@ -23,4 +27,5 @@ export async function insertInstansi(tx: SqlExecutor, instansi: NewInstansi): Pr
       instansi.regionCode,
     ],
   );
+  await insertDefaultReportIdentity(tx, instansi, new Date());
 }

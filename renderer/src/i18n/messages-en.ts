@@ -4,6 +4,7 @@ import { FOLLOW_UP_MESSAGES_EN } from './messages-followup-en.ts';
 import { TEMPLATE_MESSAGES_EN } from './messages-templates-en.ts';
 import { AUDIT_MESSAGES_EN } from './messages-audit-en.ts';
 import { ADMIN_MESSAGES_EN } from './messages-admin-en.ts';
+import { LETTERHEAD_MESSAGES_EN } from './messages-letterhead-en.ts';
 import { UNLOCK_MESSAGES_EN } from './messages-unlock-en.ts';
 
 export const MESSAGES_EN: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   ...FOLLOW_UP_MESSAGES_EN,
   ...AUDIT_MESSAGES_EN,
   ...ADMIN_MESSAGES_EN,
+  ...LETTERHEAD_MESSAGES_EN,
   ...UNLOCK_MESSAGES_EN,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Sign in to Lapor Workstation',
@@ -254,16 +256,6 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'report.saveFailed': 'Saving failed: {reason}',
   'report.empty':
     'Choose a period and press "Create report". Figures come from the data on this device, offline too.',
-  'report.settings': 'Letterhead and signatory',
-  'report.address': 'Instansi address',
-  'report.logo': 'Logo (PNG, JPEG or WebP)',
-  'report.logoInvalid': 'The logo file could not be read as an image.',
-  'report.logoPreview': 'Logo preview',
-  'report.signerTitle': 'Signatory position',
-  'report.signerName': 'Signatory name',
-  'report.signerNip': 'Signatory NIP',
-  'report.saveSettings': 'Save letterhead and signatory',
-  'report.settingsSaved': 'Saved on this device.',
   'shortcuts.button': 'Shortcuts (?)',
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.queue': 'Queue',

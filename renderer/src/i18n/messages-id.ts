@@ -3,6 +3,7 @@ import { FOLLOW_UP_MESSAGES_ID } from './messages-followup-id.ts';
 import { SYNC_MESSAGES_ID } from './messages-sync-id.ts';
 import { AUDIT_MESSAGES_ID } from './messages-audit-id.ts';
 import { ADMIN_MESSAGES_ID } from './messages-admin-id.ts';
+import { LETTERHEAD_MESSAGES_ID } from './messages-letterhead-id.ts';
 import { UNLOCK_MESSAGES_ID } from './messages-unlock-id.ts';
 
 /** Bahasa Indonesia: the workstation's default language and the source of message keys. */
@@ -12,6 +13,7 @@ export const MESSAGES_ID = {
   ...FOLLOW_UP_MESSAGES_ID,
   ...AUDIT_MESSAGES_ID,
   ...ADMIN_MESSAGES_ID,
+  ...LETTERHEAD_MESSAGES_ID,
   ...UNLOCK_MESSAGES_ID,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Masuk ke Lapor Workstation',
@@ -253,16 +255,6 @@ export const MESSAGES_ID = {
   'report.saveFailed': 'Gagal menyimpan: {reason}',
   'report.empty':
     'Pilih periode lalu tekan "Buat laporan". Angka dihitung dari data di perangkat ini, juga saat luring.',
-  'report.settings': 'Kop surat dan penanda tangan',
-  'report.address': 'Alamat instansi',
-  'report.logo': 'Logo (PNG, JPEG atau WebP)',
-  'report.logoInvalid': 'Berkas logo tidak dapat dibaca sebagai gambar.',
-  'report.logoPreview': 'Pratinjau logo',
-  'report.signerTitle': 'Jabatan penanda tangan',
-  'report.signerName': 'Nama penanda tangan',
-  'report.signerNip': 'NIP penanda tangan',
-  'report.saveSettings': 'Simpan kop dan penanda tangan',
-  'report.settingsSaved': 'Tersimpan di perangkat ini.',
   'shortcuts.button': 'Pintasan (?)',
   'shortcuts.title': 'Pintasan papan ketik',
   'shortcuts.queue': 'Antrean',

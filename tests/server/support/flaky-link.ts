@@ -11,7 +11,7 @@ export type LinkAction =
   /** The request reaches the server twice (a retransmission); the device sees the second answer. */
   | { kind: 'duplicate' };
 
-export type LinkRequest = { method: string; path: string; index: number };
+export type LinkRequest = { method: string; path: string; query: string; index: number };
 
 /**
  * An HTTP proxy between a replica and the server that misbehaves on demand, the way a field
@@ -38,6 +38,7 @@ export class FlakyLink {
         const linkRequest = {
           method: incoming.method ?? 'GET',
           path: (incoming.url ?? '/').split('?')[0]!,
+          query: (incoming.url ?? '').split('?')[1] ?? '',
           index: this.seen.length,
         };
         this.seen.push(linkRequest);

@@ -2,6 +2,8 @@ import type { RakordaReport } from '../../../../shared/reports/compute-rakorda-f
 import type { ReportTable } from '../../../../shared/reports/report-tables.ts';
 import { RAKORDA_DEFINITIONS } from '../../../../shared/reports/rakorda-definitions.ts';
 import type { Instansi } from '../../../../shared/schemas/officer.ts';
+import type { ReportIdentityForm } from '../../../../shared/schemas/report-identity.ts';
+import { formatIndonesianLongDate } from '../../../../shared/templates/format-indonesian-date.ts';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { ExecutiveSummary } from './ExecutiveSummary.tsx';
 import { HorizontalBarChart } from './HorizontalBarChart.tsx';
@@ -13,14 +15,14 @@ import {
   scopeText,
 } from './report-format.ts';
 import { ReportTableView } from './ReportTableView.tsx';
-import type { ReportSettings } from './use-report-settings.ts';
 
 type RakordaDocumentProps = {
   report: RakordaReport;
   /** The report's tables, the same rows the CSV and XLSX exports write. */
   tables: readonly ReportTable[];
   instansi: Instansi;
-  settings: ReportSettings;
+  /** The instansi's letterhead and signatory. */
+  identity: ReportIdentityForm;
   unitNames: readonly string[];
 };
 
@@ -32,7 +34,7 @@ export function RakordaDocument({
   report,
   tables,
   instansi,
-  settings,
+  identity,
   unitNames,
 }: RakordaDocumentProps) {
   const { current, previous } = report;
@@ -51,11 +53,12 @@ export function RakordaDocument({
   );
   return (
     <article className="rakorda-document" data-testid="rakorda-document" lang="id">
-      <header className="kop-surat">
-        {settings.logoDataUrl && <img src={settings.logoDataUrl} alt="" className="kop-logo" />}
+      <header className="kop-surat" data-testid="report-letterhead">
+        {identity.logoDataUrl && <img src={identity.logoDataUrl} alt="" className="kop-logo" />}
         <div>
-          <p className="kop-name">{instansi.name.toUpperCase()}</p>
-          {settings.address && <p className="kop-address">{settings.address}</p>}
+          <p className="kop-name">{identity.letterheadName}</p>
+          {identity.address && <p className="kop-address">{identity.address}</p>}
+          {identity.contact && <p className="kop-address">{identity.contact}</p>}
         </div>
       </header>
       <h1 className="report-title">
@@ -169,12 +172,16 @@ export function RakordaDocument({
         </dl>
       </section>
 
-      <footer className="signature-block">
+      <footer className="signature-block" data-testid="report-signature">
+        <p>
+          {identity.signingCity || '……………………'},{' '}
+          {formatIndonesianLongDate(current.generatedAt, offset)}
+        </p>
         <p>Mengetahui,</p>
-        <p>{settings.signerTitle || '………………………………'}</p>
+        <p>{identity.signerTitle || '………………………………'}</p>
         <div className="signature-space" />
-        <p className="signer-name">{settings.signerName || '………………………………'}</p>
-        <p>NIP {settings.signerNip || '…………………………'}</p>
+        <p className="signer-name">{identity.signerName || '………………………………'}</p>
+        <p>NIP {identity.signerNip || '…………………………'}</p>
       </footer>
       {stamp}
     </article>
