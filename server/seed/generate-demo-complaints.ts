@@ -8,6 +8,7 @@ import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import { DEMO_COMPLAINT_TEXTS, DEMO_REPORTER_NAMES, fillTemplate } from './demo-complaint-texts.ts';
 import { DEMO_REGIONS, type DemoRegion } from './demo-instansi.ts';
 import type { DemoPlaces } from './demo-places.ts';
+import { decideDemoStatusProgress } from './decide-demo-status-progress.ts';
 import { planDemoTimeline, type DemoActor } from './plan-demo-timeline.ts';
 import { createRandomSource, type RandomSource } from './random-source.ts';
 
@@ -20,7 +21,7 @@ function statusWeightsForAge(ageDays: number): StatusWeights {
   if (ageDays < 5) {
     return {
       belum_diverifikasi: 45,
-      ditunda: 8,
+      ditunda: 12,
       didisposisi: 35,
       ditindaklanjuti: 12,
       selesai: 0,
@@ -103,6 +104,16 @@ export type DemoData = {
   events: ComplaintEvent[];
 };
 
+/**
+ * One in so many recent reports whose clock ran out or whose follow-up waits for closing is left
+ * where it stands (the first of each status, then every so many), so the overdue list and the
+ * closing proposals have something to show: counted rather than drawn, the overdue share varies
+ * little between seeds.
+ */
+const STUBBORN_EVERY = 13;
+/** Only recent reports are stubborn: nothing waits a year in a working instansi. */
+const STUBBORN_MAX_AGE_DAYS = 40;
+
 /** How far back a duplicate's original may have arrived. */
 const DUPLICATE_WINDOW_MS = 60 * DAY_MS;
 
@@ -170,6 +181,8 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
   const complaints: DemoComplaint[] = [];
   const events: ComplaintEvent[] = [];
   const paragraphRandom = createRandomSource(0x5eed_b0d1);
+  /** Late recent reports met so far, by the status they were drawn in. */
+  const lateSeen = new Map<ComplaintStatus, number>();
   for (const [index, receivedAt] of receivedTimes.entries()) {
     const text = random.pick(DEMO_COMPLAINT_TEXTS);
     const region = random.pick(input.regions ?? DEMO_REGIONS);
@@ -207,7 +220,7 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
         aplikasi_daerah: 10,
       }),
       categoryId: input.categoryIdByCode.get(text.categoryCode) ?? '',
-      unitId: DISPOSED.has(status) ? (input.unitIdByCode.get(text.unitCode) ?? '') : '',
+      unitId: '',
       duplicateOf: '',
       status,
       priority: random.weighted({ rendah: 20, sedang: 60, tinggi: 15, mendesak: 5 }),
@@ -231,26 +244,44 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
     } satisfies DemoComplaint;
 
     const original = latestByTitle.get(complaint.title);
-    const timeline = planDemoTimeline(
-      { ...complaint, regionName: region.name },
-      {
-        nowMs: input.nowMs,
-        utcOffsetMinutes: input.calendar.utcOffsetMinutes,
-        days,
-        admin: input.admin,
-        penghubungByUnitId: input.penghubungByUnitId,
-        // The same problem reported again, not long after.
-        findOriginal: () =>
-          original && receivedAt - original.receivedAt <= DUPLICATE_WINDOW_MS
-            ? original
-            : undefined,
-        newId: randomUUID,
-      },
-      timelineRandom,
-    );
-    complaint.statusChangedAt = complaint.updatedAt = timeline.statusChangedAt;
-    complaint.duplicateOf = timeline.duplicateOf;
-    complaint.dueAt = computeComplaintDueAt(complaint, DEFAULT_SLA_RULES, input.calendar);
+    const planFor = (planned: ComplaintStatus) => {
+      complaint.status = planned;
+      complaint.unitId = DISPOSED.has(planned) ? (input.unitIdByCode.get(text.unitCode) ?? '') : '';
+      const timeline = planDemoTimeline(
+        { ...complaint, regionName: region.name },
+        {
+          nowMs: input.nowMs,
+          utcOffsetMinutes: input.calendar.utcOffsetMinutes,
+          days,
+          admin: input.admin,
+          penghubungByUnitId: input.penghubungByUnitId,
+          // The same problem reported again, not long after.
+          findOriginal: () =>
+            original && receivedAt - original.receivedAt <= DUPLICATE_WINDOW_MS
+              ? original
+              : undefined,
+          newId: randomUUID,
+        },
+        timelineRandom,
+      );
+      complaint.statusChangedAt = complaint.updatedAt = timeline.statusChangedAt;
+      complaint.duplicateOf = timeline.duplicateOf;
+      complaint.dueAt = computeComplaintDueAt(complaint, DEFAULT_SLA_RULES, input.calendar);
+      return timeline;
+    };
+    let timeline = planFor(status);
+    // A working instansi handles most reports on time: one its clock or the reporter's silence
+    // has overtaken moves on in the meantime, but every few recent ones are left as they are.
+    let next = decideDemoStatusProgress(complaint, timeline.events, days, input.nowMs);
+    if (next !== null && ageDays < STUBBORN_MAX_AGE_DAYS) {
+      const seen = (lateSeen.get(status) ?? 0) + 1;
+      lateSeen.set(status, seen);
+      if (seen % STUBBORN_EVERY === 1) next = null;
+    }
+    while (next !== null) {
+      timeline = planFor(next);
+      next = decideDemoStatusProgress(complaint, timeline.events, days, input.nowMs);
+    }
     complaints.push(complaint);
     events.push(...timeline.events);
     if (status !== 'diarsipkan' && status !== 'bukan_wewenang') {

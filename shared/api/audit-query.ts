@@ -41,6 +41,10 @@ export const auditPageSchema = z.object({
       at: z.number(),
       officerId: z.string(),
       officerName: z.string(),
+      /** Empty from a server before usernames and tracking numbers were listed. */
+      officerUsername: z.string().default(''),
+      /** The tracking number of the complaint the entry is about, if any. */
+      trackingNumber: z.string().default(''),
       deviceId: z.string(),
       action: z.string(),
       collection: z.string(),

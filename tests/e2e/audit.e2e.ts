@@ -35,5 +35,12 @@ test('the admin reads the audit log, filtered to failed sign-ins; a penghubung h
   await expect(rows.first()).toContainText('WITA');
   expect(await wcagViolations(page, '.admin-page')).toEqual([]);
 
+  // Officers are picked by name and username, never typed as internal ids.
+  await page.getByTestId('audit-action').selectOption('');
+  await page.getByTestId('audit-officer').selectOption('dinkes.kaltim');
+  await page.getByTestId('audit-apply').click();
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allInnerTexts()) expect(text).toContain('(dinkes.kaltim)');
+
   await admin.context.close();
 });

@@ -87,7 +87,9 @@ describe('what is recorded', () => {
         (entry) =>
           entry.documentId === target.id &&
           entry.deviceId === 'audit-admin-device' &&
-          entry.officerName.length > 0,
+          entry.officerName.length > 0 &&
+          entry.officerUsername === 'admin.kaltim' &&
+          entry.trackingNumber === target.trackingNumber,
       ),
     ).toBe(true);
     expect(
@@ -126,6 +128,16 @@ describe('GET /api/admin/audit', () => {
     }
     const ids = page.entries.map((entry) => entry.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
+  });
+
+  it('finds an officer by username, in any case, as by id', async () => {
+    const byId = (await readAudit('?officer=officer-admin-kaltim&limit=500')).json<AuditPage>();
+    const byUsername = (await readAudit('?officer=Admin.Kaltim&limit=500')).json<AuditPage>();
+    expect(byId.entries.length).toBeGreaterThan(0);
+    // Reading the log is logged too: compare what both pages hold in common.
+    const ids = new Set(byUsername.entries.map((entry) => entry.id));
+    expect(byId.entries.filter((entry) => !ids.has(entry.id)).length).toBeLessThanOrEqual(1);
+    for (const entry of byUsername.entries) expect(entry.officerId).toBe('officer-admin-kaltim');
   });
 
   it('filters by date range', async () => {

@@ -161,18 +161,19 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
     setCheckedIds(new Set());
   }
 
+  const officerLine = `${officer.displayName} · ${t(`session.role.${officer.role}`)}`;
   return (
     <div className="workstation">
       <header className="app-header">
         <h1>{t('app.title')}</h1>
-        <span className="app-instansi" title={instansi.name}>
-          {instansi.name}
+        <span className="app-instansi" title={`${instansi.name} (${instansi.shortName})`}>
+          {instansi.shortName}
         </span>
         <abbr title={t('app.timeZone')} className="app-zone">
           {timeZoneOf(instansi.utcOffsetMinutes).label}
         </abbr>
-        <span className="app-officer" data-testid="officer-name">
-          {officer.displayName} · {t(`session.role.${officer.role}`)}
+        <span className="app-officer" data-testid="officer-name" title={officerLine}>
+          {officerLine}
         </span>
         <nav className="app-nav" aria-label={t('nav.label')}>
           <button
@@ -255,10 +256,11 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           className="header-help"
           onClick={() => setShowShortcuts(true)}
           aria-keyshortcuts="?"
+          aria-label={t('shortcuts.button')}
+          title={t('shortcuts.button')}
         >
-          {t('shortcuts.button')}
+          ?
         </button>
-        <LanguageSwitch />
         <SignOutButton onSignOut={onSignOut} />
       </header>
       <ReloginBanner />
@@ -334,7 +336,13 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
       </main>
       <footer className="status-bar">
         <SyncIndicator />
-        <p className="status-notice" role="status" aria-live="polite" data-testid="status-notice">
+        <p
+          className="status-notice"
+          role="status"
+          aria-live="polite"
+          data-testid="status-notice"
+          title={notice || undefined}
+        >
           {notice}
         </p>
         <RefusalsButton />
@@ -346,6 +354,7 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           }}
         />
         <MergeConflictsButton directory={directory} />
+        <LanguageSwitch />
         <ThemeSwitch />
       </footer>
       {showShortcuts && <ShortcutSheet onClose={() => setShowShortcuts(false)} />}

@@ -44,6 +44,7 @@ import { createFieldCipher, newReplicaKey } from './field-cipher.ts';
 import { withIndexedChangesSince } from './indexed-changes-storage.ts';
 import { fieldEncryptionStorage } from './field-encryption-storage.ts';
 import { checkReplicaKey } from './replica-key-check.ts';
+import { quietStorageNotice } from './quiet-storage-notice.ts';
 import { watchReplicaUpgrade, type ReplicaUpgradeProgress } from './watch-replica-upgrade.ts';
 import type { AttachmentFile } from '../../../shared/schemas/attachment-file.ts';
 
@@ -109,6 +110,7 @@ export async function openReplica(
   replicaKey: string = newReplicaKey(),
   onUpgrade?: (progress: ReplicaUpgradeProgress) => void,
 ): Promise<Replica> {
+  quietStorageNotice();
   const cipher = await createFieldCipher(replicaKey);
   const db = await createRxDatabase<ReplicaCollections>({
     name: replicaNameFor(officerId),

@@ -19,6 +19,8 @@ export type AttachmentTransferState = {
 };
 
 const RETRY_MS = 30_000;
+/** How soon a file its author is still uploading is asked for again. */
+const INCOMPLETE_RETRY_MS = 2_000;
 
 /** Where a window that does not sync sends its requests: the window that does. */
 export type AttachmentRelay = { kick(): void; want(eventId: string): void };
@@ -43,6 +45,7 @@ export class AttachmentTransfer {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private incompleteRetry: ReturnType<typeof setTimeout> | null = null;
   private subscriptions: Subscription[] = [];
   private watching: Subscription | null = null;
   private transferring = false;
@@ -95,6 +98,8 @@ export class AttachmentTransfer {
     this.subscriptions = [];
     globalThis.removeEventListener?.('online', this.onOnline);
     if (this.timer) clearInterval(this.timer);
+    if (this.incompleteRetry) clearTimeout(this.incompleteRetry);
+    this.incompleteRetry = null;
     await this.running;
   }
 
@@ -160,10 +165,20 @@ export class AttachmentTransfer {
     for (const document of uploads) {
       await this.upload(document.toJSON() as AttachmentFile);
     }
+    let incomplete = false;
     for (const [id, { meta, event }] of [...this.wanted]) {
       const held = await this.replica.attachment_files.findOne(id).exec();
-      if (!held) await this.download(meta, event);
+      if (!held && (await this.download(meta, event)) === 'incomplete') {
+        incomplete = true;
+        continue;
+      }
       this.wanted.delete(id);
+    }
+    if (incomplete && this.transferring && !this.incompleteRetry) {
+      this.incompleteRetry = setTimeout(() => {
+        this.incompleteRetry = null;
+        this.kick();
+      }, INCOMPLETE_RETRY_MS);
     }
     this.patch({ problem: null });
   }
@@ -216,17 +231,28 @@ export class AttachmentTransfer {
     await stored?.incrementalPatch({ state: 'uploaded' });
   }
 
-  private async download(meta: AttachmentMeta, event: ComplaintEvent): Promise<void> {
+  /**
+   * Fetches a file into the replica, unless its author has not finished uploading it or it is
+   * out of reach. Its state is asked first: asking for the content of an unfinished file is
+   * answered 404, which the browser reports as a failed load.
+   */
+  private async download(
+    meta: AttachmentMeta,
+    event: ComplaintEvent,
+  ): Promise<'stored' | 'incomplete' | 'gone'> {
+    const url = `${this.serverUrl}/api/attachments/${encodeURIComponent(meta.id)}`;
     const blob = await this.tokens.withAccessToken(async (token) => {
-      const response = await send(
-        `${this.serverUrl}/api/attachments/${encodeURIComponent(meta.id)}/content`,
-        { headers: { authorization: `Bearer ${token}` } },
-      );
-      if (response.status === 404) return null; // not uploaded yet by its author: later
+      const headers = { authorization: `Bearer ${token}` };
+      const stateResponse = await send(url, { headers });
+      if (stateResponse.status === 404) return 'gone' as const;
+      if (!stateResponse.ok) throw await errorFromResponse(stateResponse);
+      const state = (await stateResponse.json()) as AttachmentUploadState;
+      if (!state.complete) return 'incomplete' as const;
+      const response = await send(`${url}/content`, { headers });
       if (!response.ok) throw await errorFromResponse(response);
       return response.blob();
     });
-    if (!blob) return;
+    if (typeof blob === 'string') return blob;
     const document = await this.replica.attachment_files.insert({
       ...meta,
       complaintId: event.complaintId,
@@ -239,5 +265,6 @@ export class AttachmentTransfer {
       data: new Blob([blob], { type: meta.type }),
       type: meta.type,
     });
+    return 'stored';
   }
 }

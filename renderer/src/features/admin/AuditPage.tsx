@@ -10,6 +10,9 @@ import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-filter-query.ts';
 import { loadAuditPage } from './load-audit-page.ts';
+import { describeAuditDetails } from './describe-audit-details.ts';
+import { listOfficers } from './officer-admin-client.ts';
+import type { OfficerSummary } from '../../../../shared/api/officer-admin.ts';
 import './admin-pages.css';
 import './audit-page.css';
 
@@ -24,17 +27,25 @@ function isKnownAction(action: string): action is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(action);
 }
 
-/** A short, readable line of an entry's details (reason, fields, counts); never identity. */
-function describeDetails(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
-    .join(' · ');
+/** The officers to pick from: the filter takes a username, never an internal id. */
+function useOfficerChoices(workstation: Parameters<typeof listOfficers>[0]) {
+  const [officers, setOfficers] = useState<OfficerSummary[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    listOfficers(workstation, controller.signal).then(
+      (list) => setOfficers([...list].sort((a, b) => a.displayName.localeCompare(b.displayName))),
+      () => setOfficers([]),
+    );
+    return () => controller.abort();
+  }, [workstation]);
+  return officers;
 }
 
 /** The Admin Instansi's read-only view of the audit log, newest first, read from the server. */
 export function AuditPage() {
   const { t, language } = useTranslation();
   const workstation = useWorkstation();
+  const officers = useOfficerChoices(workstation);
   const [draft, setDraft] = useState<AuditFilter>(EMPTY_AUDIT_FILTER);
   const [filter, setFilter] = useState<AuditFilter>(EMPTY_AUDIT_FILTER);
   const [listing, setListing] = useState<Listing>({
@@ -86,6 +97,15 @@ export function AuditPage() {
     setFilter({ ...draft });
   }
 
+  function describeObject(entry: AuditEntryView): string {
+    if (!entry.collection) return '';
+    const kind =
+      entry.collection === 'complaints' || entry.collection === 'complaint_events'
+        ? t(`audit.collection.${entry.collection}`)
+        : t('audit.collection.other', { collection: entry.collection });
+    return entry.trackingNumber ? `${kind} ${entry.trackingNumber}` : kind;
+  }
+
   const offset = workstation.instansi.utcOffsetMinutes;
   return (
     <section className="admin-page" aria-labelledby="audit-heading">
@@ -111,13 +131,18 @@ export function AuditPage() {
         </label>
         <label>
           {t('audit.filter.officer')}
-          <input
-            type="text"
+          <select
             value={draft.officer}
-            maxLength={40}
-            placeholder={t('audit.filter.officerHint')}
             onChange={(event) => setDraft({ ...draft, officer: event.target.value })}
-          />
+            data-testid="audit-officer"
+          >
+            <option value="">{t('audit.filter.anyOfficer')}</option>
+            {officers.map((officer) => (
+              <option key={officer.id} value={officer.username}>
+                {officer.displayName} ({officer.username})
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           {t('audit.filter.from')}
@@ -160,16 +185,17 @@ export function AuditPage() {
             {listing.entries.map((entry) => (
               <tr key={entry.id} data-testid="audit-row">
                 <td>{formatDateTime(language, entry.at, offset)}</td>
-                <td>{entry.officerName || entry.officerId || t('audit.noOfficer')}</td>
+                <td>
+                  {entry.officerName
+                    ? `${entry.officerName}${entry.officerUsername ? ` (${entry.officerUsername})` : ''}`
+                    : entry.officerId || t('audit.noOfficer')}
+                </td>
                 <td>
                   {isKnownAction(entry.action) ? t(`audit.action.${entry.action}`) : entry.action}
                 </td>
-                <td>
-                  {entry.collection}
-                  {entry.documentId ? ` · ${entry.documentId}` : ''}
-                </td>
+                <td title={entry.documentId || undefined}>{describeObject(entry)}</td>
                 <td>{entry.deviceId}</td>
-                <td className="audit-details">{describeDetails(entry.details)}</td>
+                <td className="audit-details">{describeAuditDetails(entry.details, t)}</td>
               </tr>
             ))}
           </tbody>

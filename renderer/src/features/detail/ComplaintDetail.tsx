@@ -7,6 +7,7 @@ import { ClassificationForm } from './ClassificationForm.tsx';
 import { ClockStatus } from './ClockStatus.tsx';
 import { ComplaintTimeline } from './ComplaintTimeline.tsx';
 import { TriageActions } from '../triage/TriageActions.tsx';
+import { planRoleScreen } from '../../session/plan-role-screen.ts';
 import type { TriageActionKind } from '../../../../shared/domain/triage.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import { PrivacyFlags } from './PrivacyFlags.tsx';
@@ -62,7 +63,9 @@ export function ComplaintDetail({
         {t(`status.${complaint.status}`)}
       </p>
       <ClockStatus complaint={complaint} />
-      <TriageActions complaint={complaint} onChoose={(action) => onTriage(action, complaint)} />
+      {planRoleScreen(officer.role).triage && (
+        <TriageActions complaint={complaint} onChoose={(action) => onTriage(action, complaint)} />
+      )}
       <DuplicateLinks
         complaintId={complaint.id}
         duplicateOf={complaint.duplicateOf}

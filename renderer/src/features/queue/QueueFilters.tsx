@@ -22,11 +22,19 @@ type QueueFiltersProps = {
   criteria: QueueCriteria;
   counts: FacetCounts | null;
   directory: Directory;
+  /** The OPD filter, for roles that see more than one OPD. */
+  showUnit: boolean;
   onChange: (criteria: QueueCriteria) => void;
 };
 
 /** Every facet of the queue with the number each choice would show, plus dates and order. */
-export function QueueFilters({ criteria, counts, directory, onChange }: QueueFiltersProps) {
+export function QueueFilters({
+  criteria,
+  counts,
+  directory,
+  showUnit,
+  onChange,
+}: QueueFiltersProps) {
   const { t } = useTranslation();
   const fromId = useId();
   const toId = useId();
@@ -94,23 +102,25 @@ export function QueueFilters({ criteria, counts, directory, onChange }: QueueFil
         ]}
         onChange={(value) => set('status', value as QueueCriteria['status'])}
       />
-      <FacetSelect
-        label={t('queue.filter.unit')}
-        value={criteria.unitId}
-        testId="filter-unit"
-        options={[
-          anyOf('unitId'),
-          { value: '', label: t('queue.unassigned'), count: countOf('unitId', '') },
-          ...[...directory.units.values()]
-            .sort((a, b) => a.shortName.localeCompare(b.shortName, 'id'))
-            .map((unit) => ({
-              value: unit.id,
-              label: unit.shortName,
-              count: countOf('unitId', unit.id),
-            })),
-        ]}
-        onChange={(value) => set('unitId', value)}
-      />
+      {showUnit && (
+        <FacetSelect
+          label={t('queue.filter.unit')}
+          value={criteria.unitId}
+          testId="filter-unit"
+          options={[
+            anyOf('unitId'),
+            { value: '', label: t('queue.unassigned'), count: countOf('unitId', '') },
+            ...[...directory.units.values()]
+              .sort((a, b) => a.shortName.localeCompare(b.shortName, 'id'))
+              .map((unit) => ({
+                value: unit.id,
+                label: unit.shortName,
+                count: countOf('unitId', unit.id),
+              })),
+          ]}
+          onChange={(value) => set('unitId', value)}
+        />
+      )}
       <FacetSelect
         label={t('queue.filter.category')}
         value={criteria.categoryId}

@@ -14,6 +14,7 @@ import { useQueueView } from './use-queue-view.ts';
 import type { Directory } from '../../session/use-directory.ts';
 import type { TriageActionKind } from '../../../../shared/domain/triage.ts';
 import { triageActionForKey } from '../triage/triage-shortcuts.ts';
+import { planRoleScreen } from '../../session/plan-role-screen.ts';
 
 const ROW_HEIGHT = 44;
 
@@ -48,7 +49,8 @@ export function QueuePanel({
   onClearChecked,
 }: QueuePanelProps) {
   const { t } = useTranslation();
-  const { instansi } = useWorkstation();
+  const { instansi, officer } = useWorkstation();
+  const screen = planRoleScreen(officer.role);
   const [criteria, setCriteria] = useState<QueueCriteria>(DEFAULT_QUEUE_CRITERIA);
   const [activeViewId, setActiveViewId] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -64,6 +66,8 @@ export function QueuePanel({
   );
   const rows = view?.rows ?? null;
   const indexing = snapshot.loaded && snapshot.indexed < snapshot.total;
+  // The grid of the header and the rows, by the columns this role sees.
+  const columnsClass = `queue-columns${screen.bulkSelect ? ' with-check' : ''}${screen.unit ? ' with-unit' : ''}`;
 
   function changeCriteria(next: QueueCriteria) {
     setCriteria(next);
@@ -122,7 +126,7 @@ export function QueuePanel({
       searchRef.current?.focus();
       return;
     }
-    if (event.key === 'x' && selectedId) {
+    if (event.key === 'x' && selectedId && screen.bulkSelect) {
       event.preventDefault();
       onToggleChecked(selectedId);
       return;
@@ -181,9 +185,10 @@ export function QueuePanel({
         criteria={criteria}
         counts={view?.counts ?? null}
         directory={directory}
+        showUnit={screen.unit}
         onChange={changeCriteria}
       />
-      {checkedIds.size > 0 && (
+      {screen.bulkSelect && checkedIds.size > 0 && (
         <div className="bulk-bar" role="toolbar" aria-label={t('queue.bulkLabel')}>
           <span>{t('queue.checkedCount', { count: checkedIds.size })}</span>
           {BULK_ACTIONS.map((action) => (
@@ -196,12 +201,12 @@ export function QueuePanel({
           </button>
         </div>
       )}
-      <div className="queue-header" aria-hidden="true">
-        <span className="col-check" />
+      <div className={`queue-header ${columnsClass}`} aria-hidden="true">
+        {screen.bulkSelect && <span className="col-check" />}
         <span className="col-tracking">{t('queue.column.tracking')}</span>
         <span className="col-title">{t('queue.column.title')}</span>
         <span className="col-category">{t('queue.column.category')}</span>
-        <span className="col-unit">{t('queue.column.unit')}</span>
+        {screen.unit && <span className="col-unit">{t('queue.column.unit')}</span>}
         <span className="col-status">{t('queue.column.status')}</span>
         <span className="col-age">{t('queue.column.age')}</span>
         <span className="col-due">{t('queue.column.due')}</span>
@@ -245,6 +250,8 @@ export function QueuePanel({
                   selected={complaint.id === selectedId}
                   checked={checkedIds.has(complaint.id)}
                   onToggleChecked={onToggleChecked}
+                  screen={screen}
+                  columnsClass={columnsClass}
                   now={now}
                   utcOffsetMinutes={instansi.utcOffsetMinutes}
                   onSelect={onSelect}
