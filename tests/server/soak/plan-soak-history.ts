@@ -146,7 +146,7 @@ export function planSoakHistory(options: SoakPlanOptions): SoakHistory {
       roll < 0.83 &&
       has('kill-server') &&
       kills < maxKills &&
-      serverDownUntil.every((until) => until === -1)
+      !serverDownUntil.some((until) => until !== -1)
     ) {
       const server = random.int(servers);
       steps.push({ kind: 'kill-server', server });
