@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { planSoakHistory, ALL_FAULTS, type SoakHistory } from './soak/plan-soak-history.ts';
 import { runSoak } from './soak/soak-driver.ts';
@@ -35,6 +36,8 @@ describe('soak: convergence under random faults', () => {
     console.log(`soak ${JSON.stringify(result.figures)}`);
     if (result.violations.length > 0) {
       console.log(result.violations.join('\n'));
+      if (process.env.LAPOR_SOAK_DUMP)
+        writeFileSync(process.env.LAPOR_SOAK_DUMP, JSON.stringify(result.actions, null, 1));
       const shrunk = await shrinkToFailingPrefix(
         history,
         async (candidate) => (await replay(candidate)).violations.length > 0,
