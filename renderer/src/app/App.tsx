@@ -3,9 +3,9 @@ import { LoginScreen } from '../features/login/LoginScreen.tsx';
 import { UnlockScreen } from '../features/login/UnlockScreen.tsx';
 import { ReplicaUpgradeScreen } from '../features/login/ReplicaUpgradeScreen.tsx';
 import { ServerSetup } from '../features/onboarding/ServerSetup.tsx';
-import { useWorkstationSession } from './use-workstation-session.ts';
+import { useWorkstationSession } from '../session/use-workstation-session.ts';
 import { Workstation } from './Workstation.tsx';
-import { WorkstationProvider } from './workstation-context.tsx';
+import { WorkstationProvider } from '../session/workstation-context.tsx';
 
 export function App() {
   const { t } = useTranslation();

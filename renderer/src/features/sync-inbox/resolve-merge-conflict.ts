@@ -3,7 +3,7 @@ import { applyConflictChoices } from '../../../../shared/sync/merge-complaint.ts
 import { sameValue } from '../../../../shared/sync/merge-fields.ts';
 import { mergeConflictsOf, type Replica } from '../../db/create-replica.ts';
 import type { PendingChanges } from '../../sync/pending-changes.ts';
-import type { MergeConflictRecord } from '../../sync/complaint-conflict-handler.ts';
+import type { MergeConflictRecord } from '../../db/complaint-conflict-handler.ts';
 
 /**
  * Applies the officer's pick for each conflicting group as one ordinary edit (synced like any

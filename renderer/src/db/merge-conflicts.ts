@@ -2,7 +2,7 @@ import { map, type Observable } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import type { MergeConflictRecord } from './complaint-conflict-handler.ts';
-import { updateLocalDocument } from '../db/update-local-document.ts';
+import { updateLocalDocument } from './update-local-document.ts';
 
 const LOCAL_ID = 'merge-conflicts';
 type StoredConflicts = { byComplaint: Record<string, MergeConflictRecord> };

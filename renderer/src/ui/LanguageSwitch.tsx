@@ -1,5 +1,5 @@
-import { useTranslation } from '../../i18n/language-context.tsx';
-import { LANGUAGES, type Language } from '../../i18n/translate.ts';
+import { useTranslation } from '../i18n/language-context.tsx';
+import { LANGUAGES, type Language } from '../i18n/translate.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
 

@@ -3,8 +3,8 @@ import {
   findYearsWithoutHolidays,
   type YearWithoutHolidays,
 } from '../../../../shared/deadline/find-years-without-holidays.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
-import type { QueueStore, QueueStoreSnapshot } from '../queue/queue-store.ts';
+import { useWorkstation } from '../../session/workstation-context.tsx';
+import type { QueueStore, QueueStoreSnapshot } from './queue-store.ts';
 
 const NONE: readonly YearWithoutHolidays[] = [];
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useModalDialog } from '../../app/use-modal-dialog.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import type { MergeConflictRecord } from '../../sync/complaint-conflict-handler.ts';
-import type { Directory } from '../queue/use-directory.ts';
-import { OfficerName } from '../detail/OfficerName.tsx';
+import type { MergeConflictRecord } from '../../db/complaint-conflict-handler.ts';
+import type { Directory } from '../../session/use-directory.ts';
+import { OfficerName } from '../../ui/OfficerName.tsx';
 import { ConflictGroupChoice } from './ConflictGroupChoice.tsx';
 import { resolveMergeConflict } from './resolve-merge-conflict.ts';
 

@@ -5,7 +5,7 @@ import {
 } from '../../../../shared/sync/plan-refusal-redo.ts';
 import type { Replica } from '../../db/create-replica.ts';
 import type { PendingChanges } from '../../sync/pending-changes.ts';
-import { loadFollowUpDraft, saveFollowUpDraft } from '../followup/follow-up-draft.ts';
+import { loadFollowUpDraft, saveFollowUpDraft } from '../../db/follow-up-draft.ts';
 
 type RefusalContext = { replica: Replica; sync: { pending: PendingChanges } };
 

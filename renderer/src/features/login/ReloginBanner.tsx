@@ -1,9 +1,9 @@
 import { getBridge } from '../../bridge/get-bridge.ts';
-import { rewrapAfterSignIn } from '../../app/unlock-replica.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { rewrapAfterSignIn } from '../../session/unlock-replica.ts';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import { LoginForm } from '../login/LoginForm.tsx';
-import { useSyncStatus } from './use-sync-status.ts';
+import { LoginForm } from './LoginForm.tsx';
+import { useSyncStatus } from '../../session/use-sync-status.ts';
 
 /** Shown when the server ended the session: sign in again, then the waiting changes are sent. */
 export function ReloginBanner() {

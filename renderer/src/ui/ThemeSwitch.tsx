@@ -1,11 +1,6 @@
 import { useState } from 'react';
-import {
-  loadThemeChoice,
-  saveThemeChoice,
-  THEME_CHOICES,
-  type ThemeChoice,
-} from '../../app/theme.ts';
-import { useTranslation } from '../../i18n/language-context.tsx';
+import { loadThemeChoice, saveThemeChoice, THEME_CHOICES, type ThemeChoice } from './theme.ts';
+import { useTranslation } from '../i18n/language-context.tsx';
 
 /** Light, dark or as the system says; kept on this device. */
 export function ThemeSwitch() {

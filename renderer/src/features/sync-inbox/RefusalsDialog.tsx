@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useCurrentComplaints } from './use-current-complaints.ts';
-import { useModalDialog } from '../../app/use-modal-dialog.ts';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
 import type { SyncRejection } from '../../../../shared/schemas/sync-rejection.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { resolveRefusal } from './redo-refused-write.ts';

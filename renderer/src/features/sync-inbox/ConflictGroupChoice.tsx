@@ -3,7 +3,7 @@ import type { MergeableComplaintField } from '../../../../shared/sync/merge-comp
 import type { ComplaintConflict } from '../../../../shared/sync/merge-complaint.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { MessageKey } from '../../i18n/messages-id.ts';
-import type { Directory } from '../queue/use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 

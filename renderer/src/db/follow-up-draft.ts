@@ -1,5 +1,5 @@
 import type { RxCollection } from 'rxdb';
-import type { FollowUpKind } from '../../../../shared/domain/follow-up.ts';
+import type { FollowUpKind } from '../../../shared/domain/follow-up.ts';
 
 /** What the officer has typed and not yet posted, kept in the replica (not replicated). */
 export type FollowUpDraft = { kind: FollowUpKind; content: string; savedAt: number };

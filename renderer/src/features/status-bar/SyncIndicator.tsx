@@ -1,9 +1,9 @@
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { describeSyncStatus } from './describe-sync-status.ts';
-import { useSyncStatus } from './use-sync-status.ts';
-import { useSyncRole } from './use-sync-role.ts';
+import { useSyncStatus } from '../../session/use-sync-status.ts';
+import { useSyncRole } from '../../session/use-sync-role.ts';
 
 /**
  * The status-bar line: the sync phase (and why, when something is wrong), how many changes wait

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { mergeConflictsOf } from '../../db/create-replica.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import type { MergeConflictRecord } from '../../sync/complaint-conflict-handler.ts';
-import type { Directory } from '../queue/use-directory.ts';
+import type { MergeConflictRecord } from '../../db/complaint-conflict-handler.ts';
+import type { Directory } from '../../session/use-directory.ts';
 import { MergeConflictsDialog } from './MergeConflictsDialog.tsx';
 
 /** Status-bar entry to concurrent edits waiting for the officer's pick; hidden when none. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useOfficerName } from './use-officer-name.ts';
+import { useOfficerName } from '../session/use-officer-name.ts';
 
 /** Renders `children` with the officer's display name. */
 export function OfficerName({

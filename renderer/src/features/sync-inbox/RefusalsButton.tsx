@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SyncRejection } from '../../../../shared/schemas/sync-rejection.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { RefusalsDialog } from './RefusalsDialog.tsx';
 

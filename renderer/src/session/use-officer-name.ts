@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from './workstation-context.tsx';
 
 /**
  * An officer's display name as the timeline recorded it (the replica holds no officer list);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import type { SyncRejection } from '../../../../shared/schemas/sync-rejection.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 
 /** The complaints the refusals are about, as they are on this device now, kept current. */
 export function useCurrentComplaints(

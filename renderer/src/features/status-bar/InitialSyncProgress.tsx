@@ -1,7 +1,7 @@
 import { estimateRemainingMs, initialSyncFraction } from '../../../../shared/sync/sync-state.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import { useSyncStatus } from './use-sync-status.ts';
+import { useSyncStatus } from '../../session/use-sync-status.ts';
 
 /** The first copy of the queue: a progress bar, counts and the time it should still take. */
 export function InitialSyncProgress() {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Unit } from '../../../../shared/schemas/unit.ts';
-import type { Category } from '../../../../shared/schemas/category.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import type { Unit } from '../../../shared/schemas/unit.ts';
+import type { Category } from '../../../shared/schemas/category.ts';
+import { useWorkstation } from './workstation-context.tsx';
 
 export type Directory = {
   units: ReadonlyMap<string, Unit>;

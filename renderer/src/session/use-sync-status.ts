@@ -1,5 +1,5 @@
-import type { SyncController } from '../../sync/sync-controller.ts';
-import type { SyncStatus } from '../../sync/sync-status.ts';
+import type { SyncController } from '../sync/sync-controller.ts';
+import type { SyncStatus } from '../sync/sync-status.ts';
 import { useSubjectValue } from './use-subject-value.ts';
 
 export function useSyncStatus(sync: SyncController): SyncStatus {
