@@ -48,7 +48,7 @@ const totals = {
   faults: {} as Record<string, number>,
   convergeMs: [] as number[],
 };
-let failed = false;
+const failedSeeds: number[] = [];
 try {
   for (let seed = firstSeed; seed === firstSeed || Date.now() < deadline; seed++) {
     const history = planSoakHistory({ seed, steps, devices: SOAK_DEVICES, faults: ALL_FAULTS });
@@ -61,17 +61,17 @@ try {
       totals.faults[kind] = (totals.faults[kind] ?? 0) + count;
     console.log(JSON.stringify(figures));
     if (result.violations.length > 0) {
-      failed = true;
+      failedSeeds.push(seed);
       console.log(`seed ${seed} FAILED:\n  ${result.violations.join('\n  ')}`);
       const shrunk = await shrinkToFailingPrefix(
         history,
         async (candidate) => (await replay(candidate)).violations.length > 0,
+        4,
       );
       console.log(
         `smallest failing prefix found: ${shrunk.history.steps.length} of ${steps} steps ` +
           `(${shrunk.replays} replays); replay: npm run soak -- --seed ${seed} --steps ${shrunk.history.steps.length} --minutes 0`,
       );
-      break;
     }
   }
 } finally {
@@ -79,8 +79,8 @@ try {
 }
 const sorted = [...totals.convergeMs].sort((a, b) => a - b);
 console.log(
-  `soak ${failed ? 'FAILED' : 'passed'}: ${totals.histories} histories, ${totals.operations} operations, ` +
+  `soak ${failedSeeds.length ? `FAILED (seeds ${failedSeeds.join(', ')})` : 'passed'}: ${totals.histories} histories, ${totals.operations} operations, ` +
     `faults ${JSON.stringify(totals.faults)}, time to converge median ${sorted[Math.floor(sorted.length / 2)] ?? 0} ms, ` +
     `max ${sorted.at(-1) ?? 0} ms`,
 );
-process.exit(failed ? 1 : 0);
+process.exit(failedSeeds.length ? 1 : 0);
