@@ -201,7 +201,7 @@ describe('the soak checker', () => {
       expect.arrayContaining([
         'pupr-laptop: writes still pending: complaints/c1',
         'pupr-laptop: complaint it should not hold: c2',
-        'pupr-laptop: complaint c1 differs from the server',
+        'pupr-laptop: complaint c1 differs from the server in priority',
         'pupr-laptop: holds c2 of another OPD',
         'koordinator-laptop: complaint missing: c2',
         'koordinator-laptop: reporter identity of c1 on a koordinator device',

@@ -204,8 +204,18 @@ function compareCollection<T extends { id: string }>(
   const byId = new Map(server.map((item) => [item.id, item]));
   for (const item of local) {
     const master = byId.get(item.id);
-    if (master && !isDeepStrictEqual(item, master))
-      problems.push(`${device}: ${name} ${item.id} differs from the server`);
+    if (master && !isDeepStrictEqual(item, master)) {
+      const fields = Object.keys({ ...item, ...master }).filter(
+        (key) =>
+          !isDeepStrictEqual(
+            (item as Record<string, unknown>)[key],
+            (master as Record<string, unknown>)[key],
+          ),
+      );
+      problems.push(
+        `${device}: ${name} ${item.id} differs from the server in ${fields.join(', ')}`,
+      );
+    }
   }
   return problems;
 }
