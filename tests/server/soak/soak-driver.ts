@@ -5,7 +5,7 @@ import type { Database, SqlExecutor } from '../../../server/db/database.ts';
 import {
   loadSlaRuleSets,
   loadWorkingCalendar,
-} from '../../../server/replication/working-calendar-repository.ts';
+} from '../../../server/calendar/working-calendar-repository.ts';
 import { DEMO_PASSWORD } from '../../../server/seed/demo-instansi.ts';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
 import { PRIORITIES } from '../../../shared/domain/complaint-status.ts';

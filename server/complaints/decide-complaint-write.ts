@@ -7,7 +7,7 @@ import {
 import { canTransition, eventAwaitedFrom } from '../../shared/domain/lifecycle.ts';
 import type { ComplaintEventKind } from '../../shared/domain/triage.ts';
 import { EDITABLE_COMPLAINT_FIELDS, type Role } from '../../shared/domain/roles.ts';
-import type { RejectionReason } from './sync-rejections.ts';
+import type { RejectionReason } from '../refusals/sync-rejections.ts';
 
 export const wireComplaintSchema = complaintSchema.extend({ _deleted: z.boolean() });
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../db/database.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import { appendAudit } from '../audit-log.ts';
-import { nextChangeSeq } from './change-counter.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
 import {
   DEFAULT_REFUSAL_LIMITS,
   planRefusalRecord,
