@@ -61,6 +61,8 @@ export type SoakResult = { violations: string[]; figures: SoakFigures; actions: 
 /** The report period the RAKORDA comparison uses: it covers the demo seed's span. */
 const REPORT_FROM = '2026-06-01';
 const REPORT_TO = '2026-11-30';
+/** Longest any one step may take before the run reports it as hung. */
+const STEP_TIMEOUT_MS = 90_000;
 /** Operations pick among this many complaints of the device's scope, so officers collide. */
 const HOT_SET = 24;
 
@@ -444,7 +446,24 @@ export async function runSoak(
   };
 
   try {
-    for (const [index, step] of history.steps.entries()) await run(step, index);
+    for (const [index, step] of history.steps.entries()) {
+      // A step that never ends is a finding too: say which one.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        run(step, index),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new Error(
+                  `step ${index} (${JSON.stringify(step)}) did not finish in ${STEP_TIMEOUT_MS} ms`,
+                ),
+              ),
+            STEP_TIMEOUT_MS,
+          );
+        }),
+      ]).finally(() => clearTimeout(timer));
+    }
 
     // Heal: links clean, every device online, every server process up.
     const converging = performance.now();
