@@ -45,6 +45,14 @@ export function openPgDatabase(
     async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let failed: unknown;
+      // The server may end the connection while the transaction waits between two statements
+      // (a restart, a failover): the client reports it as an 'error' event, which would end the
+      // process with nobody listening. The next statement then fails, and so does the transaction.
+      let lost = false;
+      const onLost = () => {
+        lost = true;
+      };
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const tx: SqlExecutor = {
@@ -62,7 +70,8 @@ export function openPgDatabase(
         throw error;
       } finally {
         // A connection that failed (timed out, cut) is dropped, not handed to the next request.
-        client.release(failed instanceof Error && isDatabaseUnavailable(failed));
+        client.off('error', onLost);
+        client.release(lost || (failed instanceof Error && isDatabaseUnavailable(failed)));
       }
     },
     async execScript(sql: string) {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { complaintEventSchema, type ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import type { ComplaintStatus } from '../../shared/domain/complaint-status.ts';
@@ -74,7 +75,8 @@ function isRedelivery(stored: ComplaintEvent, pushed: ComplaintEvent): boolean {
       stored[field] !== pushed[field] && !(corrected && SERVER_CORRECTED_FIELDS.has(field)),
   );
   if (differs) return false;
-  if (JSON.stringify(stored.attachments) !== JSON.stringify(pushed.attachments)) return false;
+  // By value: the stored list comes back from jsonb with its keys in jsonb's own order.
+  if (!isDeepStrictEqual(stored.attachments, pushed.attachments)) return false;
   if (pushed.serverSeq === 0 && pushed.serverTime === 0) return true;
   return SERVER_STAMPED_FIELDS.every((field) => stored[field] === pushed[field]);
 }

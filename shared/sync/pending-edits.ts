@@ -45,3 +45,23 @@ export function settleEdits(
   }
   return changed ? next : null;
 }
+
+/**
+ * Forgets the documents' counts whatever they are: their state is back to the server's, so the
+ * replication has nothing of them to push. Null when none was counted.
+ */
+export function forgetEdits(
+  edits: PendingEdits,
+  collection: string,
+  documentIds: readonly string[],
+): PendingEdits | null {
+  const next = { ...edits };
+  let changed = false;
+  for (const id of documentIds) {
+    const key = pendingKey(collection, id);
+    if (next[key] === undefined) continue;
+    delete next[key];
+    changed = true;
+  }
+  return changed ? next : null;
+}

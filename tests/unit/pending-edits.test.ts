@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { adjustEdits, pendingKey, settleEdits } from '../../shared/sync/pending-edits.ts';
+import {
+  adjustEdits,
+  forgetEdits,
+  pendingKey,
+  settleEdits,
+} from '../../shared/sync/pending-edits.ts';
 
 describe('pending edit counts', () => {
   it('counts each write of a document and takes a failed one back', () => {
@@ -32,5 +37,11 @@ describe('pending edit counts', () => {
     const windowA = (edits: Record<string, number>) => adjustEdits(edits, 'complaints', ['a'], 1);
     const windowB = (edits: Record<string, number>) => adjustEdits(edits, 'holidays', ['h'], 1);
     expect(windowA(windowB({}))).toEqual(windowB(windowA({})));
+  });
+
+  it('forgets a document back at the server state whatever its count, and only it', () => {
+    const edits = { 'complaints/a': 3, 'complaints/b': 1, 'units/a': 1 };
+    expect(forgetEdits(edits, 'complaints', ['a'])).toEqual({ 'complaints/b': 1, 'units/a': 1 });
+    expect(forgetEdits(edits, 'complaints', ['c'])).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { BehaviorSubject, type Subscription } from 'rxjs';
 import { deepEqual, getHeightOfRevision, type RxCollection, type RxLocalDocument } from 'rxdb';
 import {
   adjustEdits,
+  forgetEdits,
   pendingKey,
   settleEdits,
   type PendingEdits,
@@ -11,6 +12,12 @@ import { watchLocalDocument } from '../db/watch-local-document.ts';
 
 type PendingDoc = { edits: PendingEdits };
 const LOCAL_ID = 'pending-changes';
+
+/** A document's content as the replication compares it: no `_`-prefixed storage fields. */
+function contentOf(document: unknown): unknown {
+  if (typeof document !== 'object' || document === null) return document;
+  return Object.fromEntries(Object.entries(document).filter(([key]) => !key.startsWith('_')));
+}
 
 /**
  * Counts this device's edits that the server has not yet accepted, per document of any
@@ -28,6 +35,12 @@ export class PendingChanges {
   private height = 0;
   private readonly collection: RxCollection;
   private subscription: Subscription | null = null;
+  /**
+   * Per counted document, the state the server holds as far as this window knows: the content
+   * when its count started, or the answer of the last push that carried it. An edit that brings
+   * the document back to it leaves nothing to push, so its count is forgotten.
+   */
+  private readonly serverStates = new Map<string, unknown>();
 
   constructor(collection: RxCollection) {
     this.collection = collection;
@@ -56,6 +69,7 @@ export class PendingChanges {
     documentIds: readonly string[],
     write: () => Promise<T>,
   ): Promise<T> {
+    const starting = documentIds.filter((id) => !this.edits[pendingKey(collection, id)]);
     await this.modify((edits) => adjustEdits(edits, collection, documentIds, 1));
     let before: Map<string, unknown>;
     let result: T;
@@ -75,7 +89,52 @@ export class PendingChanges {
     );
     if (unchanged.length > 0)
       await this.modify((edits) => adjustEdits(edits, collection, unchanged, -1));
+    for (const id of starting) {
+      if (before.has(id))
+        this.serverStates.set(pendingKey(collection, id), contentOf(before.get(id)));
+    }
+    // Changed and changed back (offline, or while a push was on the way): the replication sees
+    // the server's state again and pushes nothing, so nothing is pending any more.
+    const undone = documentIds.filter((id) => {
+      const known = this.serverStates.get(pendingKey(collection, id));
+      return (
+        !unchanged.includes(id) && known !== undefined && deepEqual(known, contentOf(after.get(id)))
+      );
+    });
+    if (undone.length > 0) await this.forget(collection, undone);
     return result;
+  }
+
+  /**
+   * After a push: each pushed document's state on the server is the master the server answered
+   * with (a conflict or a refusal), else the pushed state. A document already back to it is no
+   * longer pending; the others remember it, to recognise an edit that later returns to it.
+   */
+  async settleAgainst(
+    collection: string,
+    pushed: readonly { id: string }[],
+    answered: readonly { id: string }[],
+  ): Promise<void> {
+    const masters = new Map(pushed.map((state) => [state.id, state as unknown]));
+    for (const state of answered) masters.set(state.id, state);
+    const counted = [...masters.keys()].filter((id) => this.edits[pendingKey(collection, id)]);
+    for (const id of masters.keys()) {
+      if (!counted.includes(id)) this.serverStates.delete(pendingKey(collection, id));
+    }
+    if (counted.length === 0) return;
+    const current = await this.contentsOf(collection, counted);
+    const settled: string[] = [];
+    for (const id of counted) {
+      const master = contentOf(masters.get(id));
+      if (current.has(id) && deepEqual(contentOf(current.get(id)), master)) settled.push(id);
+      else this.serverStates.set(pendingKey(collection, id), master);
+    }
+    if (settled.length > 0) await this.forget(collection, settled);
+  }
+
+  private async forget(collection: string, documentIds: readonly string[]): Promise<void> {
+    for (const id of documentIds) this.serverStates.delete(pendingKey(collection, id));
+    await this.modify((edits) => forgetEdits(edits, collection, documentIds));
   }
 
   /** The content (without revision and metadata) of each document that exists, by id. */

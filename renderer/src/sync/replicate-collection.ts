@@ -91,6 +91,11 @@ export function replicateCollection<T extends { id: string }>(options: {
           postJson(`${base}/push`, rows, token),
         )) as WireDocument<T>[];
         if (snapshot) await options.pending?.settle(snapshot);
+        await options.pending?.settleAgainst(
+          name,
+          rows.map((row) => row.newDocumentState),
+          conflicts,
+        );
         return conflicts;
       },
     },

@@ -8,6 +8,8 @@ export type LinkAction =
   | { kind: 'cut-before' }
   /** The server handles the request, then the link drops before the answer arrives. */
   | { kind: 'cut-after' }
+  /** The server handles the request; the link drops halfway through the answer's body. */
+  | { kind: 'cut-mid-answer' }
   /** The request reaches the server twice (a retransmission); the device sees the second answer. */
   | { kind: 'duplicate' };
 
@@ -47,6 +49,15 @@ export class FlakyLink {
           (answer) => {
             if (!answer) {
               outgoing.socket?.destroy();
+              return;
+            }
+            if (action.kind === 'cut-mid-answer') {
+              outgoing.writeHead(answer.status, {
+                ...answer.headers,
+                'content-length': String(answer.body.length),
+              });
+              outgoing.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)));
+              setTimeout(() => outgoing.socket?.destroy(), 5);
               return;
             }
             outgoing.writeHead(answer.status, answer.headers);

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-export type ThrowawayPostgres = { url: string; port: number; stop(): Promise<void> };
+export type ThrowawayPostgres = {
+  url: string;
+  port: number;
+  /** Stops the server (fast: sessions are ended) and starts it again on the same data. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 const BINARY_DIRS = [
   '/usr/lib/postgresql/17/bin',
@@ -120,13 +126,11 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     '-c',
     `logging_collector=off`,
   ]);
-  const server = spawn(
-    'sh',
-    ['-c', `exec "$0" "$@" >> ${JSON.stringify(logFile)} 2>&1`, command, ...args],
-    {
+  const launch = () =>
+    spawn('sh', ['-c', `exec "$0" "$@" >> ${JSON.stringify(logFile)} 2>&1`, command, ...args], {
       stdio: 'ignore',
-    },
-  );
+    });
+  let server = launch();
   const url = `postgres://lapor@127.0.0.1:${port}/postgres`;
   await waitForConnections(url, server, logFile, 30_000);
   const admin = new pg.Client({ connectionString: url });
@@ -134,32 +138,41 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   await admin.query('CREATE DATABASE lapor_test');
   await admin.end();
 
+  const fastStop = async () => {
+    const exited = new Promise<void>((resolve) => {
+      if (server.exitCode !== null) resolve();
+      else server.once('exit', () => resolve());
+    });
+    // Fast shutdown: in-flight sessions are ended, nothing waits for clients.
+    const [stopCommand, stopArgs] = asClusterUser(join(binaries, 'pg_ctl'), [
+      '-D',
+      dataDir,
+      '-m',
+      'fast',
+      '-w',
+      'stop',
+    ]);
+    spawnSync(stopCommand, stopArgs);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      exited,
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, 10_000);
+      }),
+    ]);
+    clearTimeout(timer);
+  };
+
   return {
     url: `postgres://lapor@127.0.0.1:${port}/lapor_test`,
     port,
+    async restart() {
+      await fastStop();
+      server = launch();
+      await waitForConnections(url, server, logFile, 30_000);
+    },
     async stop() {
-      const exited = new Promise<void>((resolve) => {
-        if (server.exitCode !== null) resolve();
-        else server.once('exit', () => resolve());
-      });
-      // Fast shutdown: in-flight sessions are ended, nothing waits for clients.
-      const [stopCommand, stopArgs] = asClusterUser(join(binaries, 'pg_ctl'), [
-        '-D',
-        dataDir,
-        '-m',
-        'fast',
-        '-w',
-        'stop',
-      ]);
-      spawnSync(stopCommand, stopArgs);
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        exited,
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, 10_000);
-        }),
-      ]);
-      clearTimeout(timer);
+      await fastStop();
       rmSync(root, { recursive: true, force: true });
     },
   };

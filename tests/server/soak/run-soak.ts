@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { findPostgresBinaries, startThrowawayPostgres } from '../support/postgres-cluster.ts';
+import { ALL_FAULTS, planSoakHistory, type SoakHistory } from './plan-soak-history.ts';
+import { runSoak, type SoakFigures } from './soak-driver.ts';
+import { openSoakEnvironment } from './soak-environment.ts';
+import { SOAK_DEVICES } from './soak-devices.ts';
+import { shrinkToFailingPrefix } from './shrink-history.ts';
+
+/**
+ * `npm run soak -- --seed N --minutes M [--steps S] [--pglite]`: runs seeded soak histories
+ * (seed N, N+1, …) of S steps each, each on a fresh database, until M minutes have passed, on a
+ * throwaway PostgreSQL cluster (restarted by the histories) or on PGlite. A failing history
+ * prints its seed and the shortest failing prefix, and the run exits with 1.
+ */
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: String(Date.now() % 1_000_000) },
+    minutes: { type: 'string', default: '10' },
+    steps: { type: 'string', default: '300' },
+    pglite: { type: 'boolean', default: false },
+  },
+});
+const firstSeed = Number(values.seed);
+const deadline = Date.now() + Number(values.minutes) * 60_000;
+const steps = Number(values.steps);
+const usePostgres = !values.pglite && findPostgresBinaries() !== null;
+const cluster = usePostgres ? await startThrowawayPostgres() : null;
+console.log(
+  `soak on ${cluster ? `a throwaway PostgreSQL at 127.0.0.1:${cluster.port}` : 'PGlite'}, ` +
+    `seed ${firstSeed}, ${steps} steps a history, ${values.minutes} min`,
+);
+
+const replay = async (history: SoakHistory) => {
+  const environment = await openSoakEnvironment(
+    cluster?.url ?? null,
+    cluster ? { restartDatabase: () => cluster.restart() } : {},
+  );
+  try {
+    return await runSoak(history, environment);
+  } finally {
+    await environment.drop();
+  }
+};
+
+const totals = {
+  histories: 0,
+  operations: 0,
+  faults: {} as Record<string, number>,
+  convergeMs: [] as number[],
+};
+const failedSeeds: number[] = [];
+try {
+  for (let seed = firstSeed; seed === firstSeed || Date.now() < deadline; seed++) {
+    const history = planSoakHistory({ seed, steps, devices: SOAK_DEVICES, faults: ALL_FAULTS });
+    const result = await replay(history);
+    const figures: SoakFigures = result.figures;
+    totals.histories += 1;
+    totals.operations += figures.operations;
+    totals.convergeMs.push(figures.convergeMs);
+    for (const [kind, count] of Object.entries(figures.faults))
+      totals.faults[kind] = (totals.faults[kind] ?? 0) + count;
+    console.log(JSON.stringify(figures));
+    if (result.violations.length > 0) {
+      failedSeeds.push(seed);
+      console.log(`seed ${seed} FAILED:\n  ${result.violations.join('\n  ')}`);
+      const shrunk = await shrinkToFailingPrefix(
+        history,
+        async (candidate) => (await replay(candidate)).violations.length > 0,
+        4,
+      );
+      console.log(
+        `smallest failing prefix found: ${shrunk.history.steps.length} of ${steps} steps ` +
+          `(${shrunk.replays} replays); replay: npm run soak -- --seed ${seed} --steps ${shrunk.history.steps.length} --minutes 0`,
+      );
+    }
+  }
+} finally {
+  await cluster?.stop();
+}
+const sorted = [...totals.convergeMs].sort((a, b) => a - b);
+console.log(
+  `soak ${failedSeeds.length ? `FAILED (seeds ${failedSeeds.join(', ')})` : 'passed'}: ${totals.histories} histories, ${totals.operations} operations, ` +
+    `faults ${JSON.stringify(totals.faults)}, time to converge median ${sorted[Math.floor(sorted.length / 2)] ?? 0} ms, ` +
+    `max ${sorted.at(-1) ?? 0} ms`,
+);
+process.exit(failedSeeds.length ? 1 : 0);
