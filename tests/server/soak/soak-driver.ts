@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain/plan-triage-action.ts';
 import { ARCHIVE_REASONS } from '../../../shared/domain/triage.ts';
 import { computeRakordaReport } from '../../../shared/reports/compute-rakorda-figures.ts';
+import { regionDirectorySchema } from '../../../shared/regions/region-directory.ts';
 import type { Category } from '../../../shared/schemas/category.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import type { ComplaintEvent } from '../../../shared/schemas/complaint-event.ts';
@@ -537,6 +538,18 @@ async function rakordaOf(app: FastifyInstance, session: SessionResponse) {
   return response.json<{ current: { generatedAt: number; dataAsOf: number } }>();
 }
 
+/** The region's place names as a device fetches them (the RAKORDA names its kab/kota with them). */
+async function regionDirectoryOf(app: FastifyInstance, session: SessionResponse) {
+  const response = await app.inject({
+    method: 'GET',
+    url: '/api/regions/directory',
+    headers: { authorization: `Bearer ${session.accessToken}` },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`region directory ${response.statusCode}: ${response.body}`);
+  return regionDirectorySchema.parse(response.json());
+}
+
 /** Reads every device and the server after convergence, for the checker. */
 async function observe(
   devices: readonly Device[],
@@ -604,7 +617,9 @@ async function observe(
       ),
     );
     const server = scopes[officer.id]!.rakorda as { current: { generatedAt: number } };
+    const { regencies } = await regionDirectoryOf(app, device.session);
     const rakorda = computeRakordaReport({
+      regencies,
       complaints,
       events,
       period: {
