@@ -7,7 +7,7 @@ import type {
   WireDocument,
 } from '../../../shared/api/contract.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
-import { getJson, postJson } from '../api/api-client.ts';
+import { getJson, postLargeJson } from '../api/api-client.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { PendingChanges } from './pending-changes.ts';
 import { PagePrefetch } from './page-prefetch.ts';
@@ -88,7 +88,7 @@ export function replicateCollection<T extends { id: string }>(options: {
           rows.map((row) => row.newDocumentState.id),
         );
         const conflicts = (await tokens.withAccessToken((token) =>
-          postJson(`${base}/push`, rows, token),
+          postLargeJson(`${base}/push`, rows, token),
         )) as WireDocument<T>[];
         if (snapshot) await options.pending?.settle(snapshot);
         return conflicts;
