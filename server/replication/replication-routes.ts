@@ -13,6 +13,7 @@ import type { ReplicatedStore } from './replicated-store.ts';
 import { openChangeStream } from './change-stream.ts';
 import type { OpenStreams } from './open-streams.ts';
 import { currentChangeSeq } from './change-counter.ts';
+import { fitPageToBytes } from './fit-page-to-bytes.ts';
 import { planTombstoneHorizon, startsFirstPull } from './plan-tombstone-horizon.ts';
 import type { RefusalLimits } from './plan-refusal-record.ts';
 import { RefusalLimitReached, refusalLimitsOfPush } from './sync-rejections.ts';
@@ -63,13 +64,14 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
       // Read before the page: an exit committed after it may concern a document the page sends.
       const head = startsFirstPull(query.checkpoint) ? await currentChangeSeq(db) : 0;
       const horizon = planTombstoneHorizon(query.checkpoint, head);
-      const page = await store.pull(
-        db,
-        officer,
-        query.checkpoint.seq,
-        query.limit,
-        horizon.tombstonesAfter,
-      );
+      const pullFirst = (limit: number) =>
+        store.pull(db, officer, query.checkpoint.seq, limit, horizon.tombstonesAfter);
+      let page = await pullFirst(query.limit);
+      if (query.maxBytes !== undefined) {
+        const fitted = await fitPageToBytes(page, query.maxBytes, pullFirst);
+        page = fitted.page;
+        page.more = fitted.cut || page.documents.length === query.limit;
+      }
       const reached = page.checkpoint?.seq ?? query.checkpoint.seq;
       page.checkpoint = horizon.pageCheckpoint(reached);
       if (query.count) {

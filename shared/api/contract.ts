@@ -38,6 +38,8 @@ export type ReplicationCheckpoint = z.infer<typeof replicationCheckpointSchema>;
 
 export const MAX_PULL_LIMIT = 1000;
 export const MAX_PUSH_ROWS = 500;
+export const MIN_PULL_BYTES = 4 * 1024;
+export const MAX_PULL_BYTES = 16 * 1024 * 1024;
 
 export const pullQuerySchema = z.object({
   checkpoint: z
@@ -56,6 +58,11 @@ export const pullQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
   /** `1` asks for the number of documents still to come after this page (initial-sync progress). */
   count: z.literal('1').optional(),
+  /**
+   * Largest page in bytes of JSON (see shared/sync/plan-page-size.ts): the page ends at the last
+   * document that fits, at least one. Without it a page is `limit` documents.
+   */
+  maxBytes: z.coerce.number().int().min(MIN_PULL_BYTES).max(MAX_PULL_BYTES).optional(),
 });
 
 /**
@@ -69,6 +76,11 @@ export type PullResponse<T> = {
   documents: WireDocument<T>[];
   checkpoint: ReplicationCheckpoint | null;
   remaining?: number;
+  /**
+   * Set on a page asked by bytes: whether documents may follow it at once (the page was cut by
+   * its byte budget or filled its limit). The device pulls on while it is true.
+   */
+  more?: boolean;
 };
 
 export type PushRow<T> = {

@@ -1,13 +1,22 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type {
-  PullResponse,
-  ReplicationCheckpoint,
-  WireDocument,
+import {
+  MAX_PULL_LIMIT,
+  type PullResponse,
+  type ReplicationCheckpoint,
+  type WireDocument,
 } from '../../../shared/api/contract.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
-import { getJson, postLargeJson } from '../api/api-client.ts';
+import { ApiRequestError, getJson, postLargeJson } from '../api/api-client.ts';
+import {
+  initialPageSize,
+  jsonBudgetOf,
+  planPageSize,
+  PAGE_SIZE_LIMITS,
+  type PageSizeLimits,
+  type PageSizeState,
+} from '../../../shared/sync/plan-page-size.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { PendingChanges } from './pending-changes.ts';
 import { PagePrefetch } from './page-prefetch.ts';
@@ -17,10 +26,25 @@ export type PullProgress = { pulled: number; remaining: number | null };
 export type CollectionReplication<T> = {
   state: RxReplicationState<T, ReplicationCheckpoint>;
   progress$: BehaviorSubject<PullProgress>;
+  /** The byte size pages are asked at: smaller after a cut, growing back after whole pages. */
+  pageSize$: BehaviorSubject<PageSizeState>;
 };
 
-const PULL_BATCH = 1000;
+/** Documents per page at most; the page's byte budget usually ends it sooner. */
+const PULL_DOCUMENTS = MAX_PULL_LIMIT;
 const PUSH_BATCH = 100;
+/**
+ * RxDB ends a pull run on a page shorter than its batch size; pages here are cut by bytes, so the
+ * server's `more` decides instead and RxDB is told that one document is a full page.
+ */
+const RXDB_PULL_BATCH = 1;
+/** How long "the server said nothing follows" answers RxDB's next ask without a request. */
+const DRAINED_VALID_MS = 2000;
+
+/** A page lost to the link (dropped mid-body or before it), as opposed to a refusal. */
+function isCut(error: unknown): boolean {
+  return !(error instanceof ApiRequestError) || error.kind === 'offline';
+}
 
 export function replicateCollection<T extends { id: string }>(options: {
   collection: RxCollection<T>;
@@ -33,22 +57,35 @@ export function replicateCollection<T extends { id: string }>(options: {
   retryTime?: number;
   /** Runs before each push with the documents about to go; a throw retries the push. */
   beforePush?: (documents: T[]) => Promise<void>;
+  /** How pages are sized in bytes (tests use small ones). */
+  pageSizeLimits?: PageSizeLimits;
 }): CollectionReplication<T> {
   const { serverUrl, name, tokens } = options;
   const base = `${serverUrl}/api/replication/${name}`;
   const progress$ = new BehaviorSubject<PullProgress>({ pulled: 0, remaining: null });
+  const limits = options.pageSizeLimits ?? PAGE_SIZE_LIMITS;
+  const pageSize$ = new BehaviorSubject<PageSizeState>(initialPageSize(limits));
   let askedForCount = false;
-  const fetchPage = (checkpoint: ReplicationCheckpoint | undefined, batchSize: number) => {
+  const fetchPage = async (checkpoint: ReplicationCheckpoint | undefined, maxBytes: number) => {
     const params = new URLSearchParams({
       checkpoint: JSON.stringify(checkpoint ?? { seq: 0 }),
-      limit: String(batchSize),
+      limit: String(PULL_DOCUMENTS),
+      maxBytes: String(maxBytes),
     });
     if (!askedForCount) params.set('count', '1');
-    return tokens.withAccessToken((token) =>
-      getJson(`${base}/pull?${params.toString()}`, token),
-    ) as Promise<PullResponse<T>>;
+    try {
+      const page = (await tokens.withAccessToken((token) =>
+        getJson(`${base}/pull?${params.toString()}`, token),
+      )) as PullResponse<T>;
+      pageSize$.next(planPageSize(pageSize$.value, 'whole', limits));
+      return page;
+    } catch (error) {
+      if (isCut(error)) pageSize$.next(planPageSize(pageSize$.value, 'cut', limits));
+      throw error;
+    }
   };
   const prefetch = new PagePrefetch<PullResponse<T>>();
+  let drained: { key: string; at: number } | null = null;
 
   const state = replicateRxCollection<T, ReplicationCheckpoint>({
     collection: options.collection,
@@ -57,15 +94,28 @@ export function replicateCollection<T extends { id: string }>(options: {
     retryTime: options.retryTime ?? 5000,
     waitForLeadership: false,
     pull: {
-      batchSize: PULL_BATCH,
-      async handler(checkpoint, batchSize) {
+      batchSize: RXDB_PULL_BATCH,
+      async handler(checkpoint) {
+        const key = JSON.stringify(checkpoint ?? null);
+        const wasDrained = drained;
+        drained = null;
+        if (wasDrained?.key === key && Date.now() - wasDrained.at < DRAINED_VALID_MS)
+          return { documents: [], checkpoint: checkpoint ?? { seq: 0 } };
+        // A page fetched ahead is right whatever budget it was asked with; after a failed one the
+        // budget is read afresh (a cut has just shrunk it).
         const page =
-          (await prefetch.take(checkpoint, batchSize)) ?? (await fetchPage(checkpoint, batchSize));
+          (await prefetch.take(checkpoint, PULL_DOCUMENTS)) ??
+          (await fetchPage(checkpoint, jsonBudgetOf(pageSize$.value, limits)));
         askedForCount = true;
-        // A full page means more are waiting: the next one is fetched while this one is written.
-        const next = page.checkpoint;
-        if (page.documents.length === batchSize && next)
-          prefetch.start(next, batchSize, () => fetchPage(next, batchSize));
+        const next = page.checkpoint ?? checkpoint;
+        // More waiting: the next page is fetched while this one is written.
+        if (page.more && next) {
+          const nextBudget = jsonBudgetOf(pageSize$.value, limits);
+          prefetch.start(next, PULL_DOCUMENTS, () => fetchPage(next, nextBudget));
+        } else if (page.documents.length > 0) {
+          // RxDB asks once more after a non-empty page: the server already said nothing follows.
+          drained = { key: JSON.stringify(next ?? null), at: Date.now() };
+        }
         const previous = progress$.value;
         progress$.next({
           pulled: previous.pulled + page.documents.length,
@@ -95,5 +145,5 @@ export function replicateCollection<T extends { id: string }>(options: {
       },
     },
   });
-  return { state, progress$ };
+  return { state, progress$, pageSize$ };
 }

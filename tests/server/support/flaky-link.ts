@@ -9,9 +9,11 @@ export type LinkAction =
   /** The server handles the request, then the link drops before the answer arrives. */
   | { kind: 'cut-after' }
   /** The request reaches the server twice (a retransmission); the device sees the second answer. */
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+  /** The answer starts (headers and this share of its body), then the link drops. */
+  | { kind: 'cut-mid-body'; fraction: number };
 
-export type LinkRequest = { method: string; path: string; index: number };
+export type LinkRequest = { method: string; path: string; index: number; query: URLSearchParams };
 
 /**
  * An HTTP proxy between a replica and the server that misbehaves on demand, the way a field
@@ -21,6 +23,8 @@ export class FlakyLink {
   target = '';
   decide: (request: LinkRequest) => LinkAction = () => ({ kind: 'pass' });
   readonly seen: LinkRequest[] = [];
+  /** Answer body bytes that went to the device (as sent: compressed when the server compressed). */
+  bytesSent = 0;
   private server: Server | null = null;
   private port = 0;
 
@@ -39,6 +43,7 @@ export class FlakyLink {
           method: incoming.method ?? 'GET',
           path: (incoming.url ?? '/').split('?')[0]!,
           index: this.seen.length,
+          query: new URL(incoming.url ?? '/', 'http://link').searchParams,
         };
         this.seen.push(linkRequest);
         const action = this.decide(linkRequest);
@@ -48,6 +53,17 @@ export class FlakyLink {
               outgoing.socket?.destroy();
               return;
             }
+            if (action.kind === 'cut-mid-body') {
+              const sent = Math.floor(answer.body.length * action.fraction);
+              outgoing.writeHead(answer.status, {
+                ...answer.headers,
+                'content-length': String(answer.body.length),
+              });
+              this.bytesSent += sent;
+              outgoing.write(answer.body.subarray(0, sent), () => outgoing.socket?.destroy());
+              return;
+            }
+            this.bytesSent += answer.body.length;
             outgoing.writeHead(answer.status, answer.headers);
             outgoing.end(answer.body);
           },

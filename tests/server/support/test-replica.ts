@@ -17,6 +17,7 @@ import {
   type CollectionReplication,
 } from '../../../renderer/src/sync/replicate-collection.ts';
 import { announceEventFiles } from '../../../renderer/src/sync/announce-event-files.ts';
+import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
 
 let replicaCounter = 0;
 
@@ -44,6 +45,7 @@ export async function openTestReplica(options: {
   serverUrl: string;
   session: SessionResponse;
   now?: () => number;
+  pageSizeLimits?: PageSizeLimits;
 }): Promise<TestReplica> {
   replicaCounter += 1;
   const replica = await openReplica(`test_${replicaCounter}_${Date.now()}`, getRxStorageMemory(), [
@@ -64,7 +66,13 @@ export async function openTestReplica(options: {
   });
   let replications: CollectionReplication<{ id: string }>[] = [];
   const start = () => {
-    const common = { serverUrl: options.serverUrl, tokens, pending, retryTime: 50 };
+    const common = {
+      serverUrl: options.serverUrl,
+      tokens,
+      pending,
+      retryTime: 50,
+      ...(options.pageSizeLimits ? { pageSizeLimits: options.pageSizeLimits } : {}),
+    };
     const stream = <T>() =>
       new Subject<RxReplicationPullStreamItem<T, ReplicationCheckpoint>>().asObservable();
     replications = [
