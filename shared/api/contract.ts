@@ -33,6 +33,20 @@ export const replicationCheckpointSchema = z.object({
    * tombstone of it is sent. Opaque to the device, which hands the checkpoint back as it got it.
    */
   firstPullHead: serverSeqSchema.optional(),
+  /** A first sync's open phase (see shared/sync/plan-first-sync-phase.ts); opaque to the device. */
+  open: z
+    .object({
+      asOf: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+      after: z
+        .object({
+          o: z.union([z.literal(0), z.literal(1)]),
+          r: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+          id: z.string().min(1).max(40),
+        })
+        .nullable(),
+      done: z.boolean(),
+    })
+    .optional(),
 });
 export type ReplicationCheckpoint = z.infer<typeof replicationCheckpointSchema>;
 
@@ -44,7 +58,7 @@ export const MAX_PULL_BYTES = 16 * 1024 * 1024;
 export const pullQuerySchema = z.object({
   checkpoint: z
     .string()
-    .max(200)
+    .max(400)
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw === '') return { seq: 0 };
@@ -63,6 +77,8 @@ export const pullQuerySchema = z.object({
    * document that fits, at least one. Without it a page is `limit` documents.
    */
   maxBytes: z.coerce.number().int().min(MIN_PULL_BYTES).max(MAX_PULL_BYTES).optional(),
+  /** `1`: a first pull brings the open complaints first (collections that support it). */
+  priority: z.literal('1').optional(),
 });
 
 /**
