@@ -7,6 +7,36 @@ const boundary = (forbidden, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
 });
 
+/**
+ * shared/ is pure (DESIGN.md): it may import zod and its own files, nothing else. An allow-list
+ * rather than a list of banned names, so a new library or Node module is refused too. A
+ * relative path may climb only as far as shared/ itself, which depends on how deep the file
+ * is: one block per depth, the later one winning for the files it matches.
+ */
+const SHARED_ALLOWED_MESSAGE = 'shared/ is pure: it imports only zod and files of shared/';
+function sharedImportRules(maxDepth = 4) {
+  return Array.from({ length: maxDepth + 1 }, (_unused, depth) => ({
+    // Depth 0 covers every file of shared/ (deeper than maxDepth too); deeper blocks then allow
+    // as many '../' as their files are deep.
+    files: [depth === 0 ? 'shared/**/*.ts' : `shared/${'*/'.repeat(depth)}*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            // Neither zod nor a relative path: a library, a Node module, an alias.
+            { regex: '^(?!zod$|\\.\\.?/)', message: SHARED_ALLOWED_MESSAGE },
+            // Climbs above shared/: more '../' at the start than the file is deep.
+            { regex: `^(?:\\.\\./){${depth + 1},}`, message: SHARED_ALLOWED_MESSAGE },
+            // A '..' after a folder name ('./a/../../x') is read the long way round: refused.
+            { regex: '[^./]/\\.\\.(?:/|$)', message: SHARED_ALLOWED_MESSAGE },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -32,23 +62,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  {
-    files: ['shared/**/*.ts'],
-    rules: boundary(
-      [
-        '**/renderer/**',
-        '**/server/**',
-        '**/electron/**',
-        'node:*',
-        'fs',
-        'path',
-        'electron',
-        'react',
-        'pg',
-      ],
-      'shared/ is pure: no other layer, no Node, no DOM, no I/O',
-    ),
-  },
+  ...sharedImportRules(),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -7,10 +7,10 @@ import type { Database } from './db/database.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { DEFAULT_SESSION_POLICY } from './auth/session-store.ts';
 import { sendApiError } from './http/api-error.ts';
-import { createInProcessChangeFeed, type ChangeFeed } from './replication/change-feed.ts';
+import { createInProcessChangeFeed, type ChangeFeed } from './changes/change-feed.ts';
 import { registerReplicationRoutes } from './replication/replication-routes.ts';
-import { OpenStreams } from './replication/open-streams.ts';
-import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './replication/plan-refusal-record.ts';
+import { OpenStreams } from './changes/open-streams.ts';
+import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './refusals/plan-refusal-record.ts';
 import type { ReplicatedStore } from './replication/replicated-store.ts';
 import { complaintStore } from './replication/complaint-store.ts';
 import {

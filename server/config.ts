@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './replication/plan-refusal-record.ts';
+import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './refusals/plan-refusal-record.ts';
 
 const booleanText = z.enum(['true', 'false']);
 

@@ -5,8 +5,8 @@ import type { Database } from './db/database.ts';
 import { runMigrations } from './db/migrations.ts';
 import { openDatabase } from './db/open-database.ts';
 import { DEFAULT_SEED, seedDemo, type SeedResult } from './seed/seed-demo.ts';
-import { createPgNotifyChangeFeed } from './replication/pg-notify-change-feed.ts';
-import { recomputeAllRunningDueDates } from './replication/complaint-store.ts';
+import { createPgNotifyChangeFeed } from './changes/pg-notify-change-feed.ts';
+import { recomputeAllRunningDueDates } from './complaints/running-due-dates.ts';
 
 export type RunningServer = {
   app: FastifyInstance;

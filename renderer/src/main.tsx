@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { LanguageProvider } from './i18n/language-context.tsx';
 import { App } from './app/App.tsx';
 import { registerServiceWorker } from './app/register-service-worker.ts';
-import { applyTheme, loadThemeChoice } from './app/theme.ts';
+import { applyTheme, loadThemeChoice } from './ui/theme.ts';
 import './styles.css';
 
 applyTheme(loadThemeChoice());

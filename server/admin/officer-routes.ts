@@ -12,7 +12,7 @@ import { appendAudit } from '../audit-log.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { revokeOfficerSessions, type AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
-import type { ChangeFeed } from '../replication/change-feed.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../http/authenticate.ts';
 

@@ -24,7 +24,7 @@ import {
   revokeSession,
   type RefreshPolicy,
 } from './session-store.ts';
-import type { ChangeFeed } from '../replication/change-feed.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
 
 export type AuthRouteOptions = {
   db: Database;

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendApiError } from './api-error.ts';
 import { isDatabaseUnavailable } from '../db/database-unavailable.ts';
-import { formatOf, sendOpen311Error } from '../open311/open311-reply.ts';
+import { formatOf, sendOpen311Error } from './open311-reply.ts';
 
 /** What a client is told to wait while the database cannot answer. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;

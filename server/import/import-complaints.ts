@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Complaint } from '../../shared/schemas/complaint.ts';
+import type { WorkingCalendar } from '../../shared/deadline/working-calendar.ts';
 import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
 import {
   planComplaintImport,
@@ -8,11 +10,8 @@ import {
 import { trackingNumberPrefix } from '../../shared/domain/tracking-number.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
-import { reserveChangeSeqs } from '../replication/change-counter.ts';
-import {
-  loadSlaRuleSets,
-  loadWorkingCalendar,
-} from '../replication/working-calendar-repository.ts';
+import { insertComplaints } from '../complaints/complaint-writes.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
 
 export type ImportReport = {
   dryRun: boolean;
@@ -24,8 +23,53 @@ export type ImportReport = {
   reject: ImportPlan['reject'];
 };
 
-/** Rows per INSERT: far below PostgreSQL's 65,535 parameters per statement. */
-const BATCH = 200;
+/**
+ * An imported complaint as it is stored: its clock starts at its arrival, its due time from the
+ * calendar and rules in force then.
+ */
+function storedImport(
+  complaint: PlannedComplaint,
+  instansiId: string,
+  updatedBy: string,
+  now: number,
+  calendar: WorkingCalendar,
+  ruleSets: Awaited<ReturnType<typeof loadSlaRuleSets>>,
+): Complaint {
+  return {
+    id: randomUUID(),
+    instansiId,
+    trackingNumber: complaint.trackingNumber,
+    title: complaint.title,
+    body: complaint.body,
+    type: complaint.type,
+    channel: complaint.channel,
+    categoryId: complaint.categoryId,
+    unitId: complaint.unitId,
+    duplicateOf: '',
+    status: complaint.status,
+    priority: complaint.priority,
+    anonim: complaint.anonim,
+    rahasia: complaint.rahasia,
+    berkadarPengawasan: complaint.berkadarPengawasan,
+    regionCode: complaint.regionCode,
+    locationText: complaint.locationText,
+    receivedAt: complaint.receivedAt,
+    statusChangedAt: complaint.receivedAt,
+    dueAt: computeComplaintDueAt(
+      { ...complaint, statusChangedAt: complaint.receivedAt },
+      ruleSetInForce(ruleSets, complaint.receivedAt),
+      calendar,
+    ),
+    updatedAt: now,
+    updatedBy,
+    serverSeq: 0,
+    reporter: {
+      name: complaint.reporterName,
+      phone: complaint.reporterPhone,
+      email: complaint.reporterEmail,
+    },
+  };
+}
 
 async function planWithin(
   tx: SqlExecutor,
@@ -74,12 +118,6 @@ async function planWithin(
   );
 }
 
-const COLUMNS = `id, instansi_id, tracking_number, title, body, type, channel, category_id, unit_id,
-  status, priority, anonim, rahasia, berkadar_pengawasan, region_code, location_text, received_at,
-  status_changed_at, due_at, updated_at, updated_by, seq, reporter_name, reporter_phone,
-  reporter_email`;
-const COLUMN_COUNT = 25;
-
 /**
  * Plans an import of `rows` into the instansi and, unless `dryRun`, creates the planned
  * complaints in one transaction with change numbers from the shared counter (so they replicate
@@ -117,50 +155,12 @@ export async function importComplaints(
     const calendar = await loadWorkingCalendar(tx, input.instansiId);
     const ruleSets = await loadSlaRuleSets(tx, input.instansiId);
     const updatedBy = input.officerId ?? 'import';
-    for (let start = 0; start < plan.create.length; start += BATCH) {
-      const batch = plan.create.slice(start, start + BATCH).map((each) => each.complaint);
-      const firstSeq = await reserveChangeSeqs(tx, batch.length);
-      const params: unknown[] = [];
-      const tuples = batch.map((complaint: PlannedComplaint, index) => {
-        const dueAt = computeComplaintDueAt(
-          { ...complaint, statusChangedAt: complaint.receivedAt },
-          ruleSetInForce(ruleSets, complaint.receivedAt),
-          calendar,
-        );
-        const values = [
-          randomUUID(),
-          input.instansiId,
-          complaint.trackingNumber,
-          complaint.title,
-          complaint.body,
-          complaint.type,
-          complaint.channel,
-          complaint.categoryId,
-          complaint.unitId || null,
-          complaint.status,
-          complaint.priority,
-          complaint.anonim,
-          complaint.rahasia,
-          complaint.berkadarPengawasan,
-          complaint.regionCode,
-          complaint.locationText,
-          new Date(complaint.receivedAt),
-          new Date(complaint.receivedAt),
-          dueAt > 0 ? new Date(dueAt) : null,
-          new Date(now),
-          updatedBy,
-          firstSeq + index,
-          complaint.reporterName,
-          complaint.reporterPhone,
-          complaint.reporterEmail,
-        ];
-        const offset = params.length;
-        params.push(...values);
-        return `(${values.map((_value, i) => `$${offset + i + 1}`).join(', ')})`;
-      });
-      if (params.length !== batch.length * COLUMN_COUNT) throw new Error('import row shape');
-      await tx.query(`INSERT INTO complaints (${COLUMNS}) VALUES ${tuples.join(', ')}`, params);
-    }
+    await insertComplaints(
+      tx,
+      plan.create.map(({ complaint }) =>
+        storedImport(complaint, input.instansiId, updatedBy, now, calendar, ruleSets),
+      ),
+    );
     await appendAudit(
       tx,
       {

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../http/authenticate.ts';
 import { appendAudit } from '../audit-log.ts';
-import type { ChangeFeed } from '../replication/change-feed.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
 import { importComplaints } from './import-complaints.ts';
 
 /** Most rows one import may carry; larger exports are imported in parts. */

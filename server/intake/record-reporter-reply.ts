@@ -10,8 +10,8 @@ import {
 } from '../../shared/schemas/complaint-event.ts';
 import type { Database } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
-import { nextChangeSeq } from '../replication/change-counter.ts';
-import { insertComplaintEvent } from '../replication/complaint-event-store.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
+import { insertComplaintEvent } from '../timeline/complaint-event-rows.ts';
 import type { IntakeApiKey } from '../open311/intake-api-keys.ts';
 
 export type ReporterReplyOutcome =

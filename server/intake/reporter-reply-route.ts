@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { createFixedWindowLimiter } from '../http/fixed-window-limiter.ts';
 import { findIntakeApiKey } from '../open311/intake-api-keys.ts';
-import type { ChangeFeed } from '../replication/change-feed.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
 import { recordReporterReply } from './record-reporter-reply.ts';
 
 export type ReporterReplyRouteOptions = {

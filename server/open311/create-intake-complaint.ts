@@ -11,11 +11,8 @@ import {
 import { titleFromDescription, type IntakeRequest } from '../../shared/open311/open311-input.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
-import { nextChangeSeq } from '../replication/change-counter.ts';
-import {
-  loadSlaRuleSets,
-  loadWorkingCalendar,
-} from '../replication/working-calendar-repository.ts';
+import { insertComplaints } from '../complaints/complaint-writes.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
 import type { IntakeApiKey } from './intake-api-keys.ts';
 
 /** Serialises tracking-number allocation across processes (one serial per prefix and month). */
@@ -138,39 +135,7 @@ export async function createIntakeComplaint(
     const calendar = await loadWorkingCalendar(tx, key.instansiId);
     const rules = ruleSetInForce(await loadSlaRuleSets(tx, key.instansiId), now);
     const dueAt = computeComplaintDueAt(complaint, rules, calendar);
-    const seq = await nextChangeSeq(tx);
-    await tx.query(
-      `INSERT INTO complaints (id, instansi_id, tracking_number, title, body, type, channel,
-         category_id, unit_id, status, priority, anonim, rahasia, berkadar_pengawasan, region_code,
-         location_text, received_at, status_changed_at, due_at, updated_at, updated_by, seq,
-         reporter_name, reporter_phone, reporter_email)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $10, $11, $12, $13, $14, $15, $16, $16,
-         $17, $16, $18, $19, $20, $21, $22)`,
-      [
-        complaint.id,
-        complaint.instansiId,
-        complaint.trackingNumber,
-        complaint.title,
-        complaint.body,
-        complaint.type,
-        complaint.channel,
-        complaint.categoryId,
-        complaint.status,
-        complaint.priority,
-        complaint.anonim,
-        complaint.rahasia,
-        complaint.berkadarPengawasan,
-        complaint.regionCode,
-        complaint.locationText,
-        new Date(now),
-        dueAt > 0 ? new Date(dueAt) : null,
-        complaint.updatedBy,
-        seq,
-        complaint.reporter?.name ?? '',
-        complaint.reporter?.phone ?? '',
-        complaint.reporter?.email ?? '',
-      ],
-    );
+    const [seq] = await insertComplaints(tx, [{ ...complaint, dueAt }]);
     await appendAudit(
       tx,
       {

@@ -21,7 +21,7 @@ import type { Database } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { createFixedWindowLimiter } from '../http/fixed-window-limiter.ts';
 import { UnacceptableInputError } from '../http/json-body.ts';
-import type { ChangeFeed } from '../replication/change-feed.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
 import { createIntakeComplaint } from './create-intake-complaint.ts';
 import { findIntakeApiKey } from './intake-api-keys.ts';
 import {
@@ -36,7 +36,7 @@ import {
   sendRecords,
   sendXml,
   type Open311Format,
-} from './open311-reply.ts';
+} from '../http/open311-reply.ts';
 
 export type Open311RouteOptions = {
   db: Database;

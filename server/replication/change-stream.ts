@@ -1,10 +1,10 @@
 import type { FastifyReply } from 'fastify';
 import { sessionStillGrants, type AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database } from '../db/database.ts';
-import type { ChangeFeed } from './change-feed.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
 import type { ReplicatedStore } from './replicated-store.ts';
-import type { OpenStream, OpenStreams } from './open-streams.ts';
-import { currentChangeSeq } from './change-counter.ts';
+import type { OpenStream, OpenStreams } from '../changes/open-streams.ts';
+import { currentChangeSeq } from '../changes/change-counter.ts';
 import { safeJsonStringify } from '../http/json-body.ts';
 
 const STREAM_BATCH = 200;

@@ -1,254 +1,41 @@
-import { z } from 'zod';
-import {
-  complaintEventSchema,
-  REPORTER_AUTHOR_ID,
-  REPORTER_ROLE,
-  type ComplaintEvent,
-} from '../../shared/schemas/complaint-event.ts';
 import type { PushRow } from '../../shared/api/contract.ts';
+import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
+import type { ComplaintStatus } from '../../shared/domain/complaint-status.ts';
+import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { unannouncedAttachmentIds } from '../attachments/attachment-repository.ts';
-import { nextChangeSeq } from './change-counter.ts';
-import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
+import { changeComplaintStatus, renumberComplaint } from '../complaints/complaint-writes.ts';
 import {
   recordSyncRejection,
   resolveRefusalsSettledByEvent,
   type RejectionReason,
-} from './sync-rejections.ts';
-import { decideEventTransition, statusAfterEvent } from '../../shared/domain/lifecycle.ts';
-import { TRIAGE_ACTION_RULES } from '../../shared/domain/triage.ts';
+} from '../refusals/sync-rejections.ts';
 import {
-  FOLLOW_UP_KINDS,
-  followUpInputSchema,
-  followUpRefusal,
-  statusAfterFollowUp,
-} from '../../shared/domain/follow-up.ts';
-import type { ComplaintStatus } from '../../shared/domain/complaint-status.ts';
-import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
-import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
-import { ADMIN_ONLY_KINDS } from './admin-only-event-kinds.ts';
+  COMPLAINT_EVENT_SELECT_COLUMNS,
+  complaintEventFromRow,
+  eventScope,
+  insertComplaintEvent,
+  type ComplaintEventRow,
+} from '../timeline/complaint-event-rows.ts';
+import {
+  decideEventAdmission,
+  decideEventAppend,
+  isFollowUpKind,
+  parsePushedEvent,
+} from '../timeline/decide-event-append.ts';
+import { decideDeviceTimeOf } from '../timeline/event-time-facts.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
 import {
   countTombstones,
   mergePages,
   scopeExitTombstones,
   tombstoneOf,
 } from './scope-exit-store.ts';
-import { decideDeviceTimeOf } from './event-time-facts.ts';
-
-const wireEventSchema = complaintEventSchema.extend({ _deleted: z.boolean() });
-
-/**
- * Event kinds each role may append; triage belongs to the Admin Instansi, follow-ups and notes
- * to the OPD's penghubung and the admin. Reporter replies and ratings arrive only through the
- * server's intake, never from a workstation.
- */
-const APPENDABLE_KINDS: Record<
-  AuthenticatedOfficer['role'],
-  ReadonlySet<ComplaintEvent['kind']>
-> = {
-  admin_instansi: new Set([
-    ...Object.values(TRIAGE_ACTION_RULES).map((rule) => rule.event),
-    'privasi',
-    ...FOLLOW_UP_KINDS,
-    'identitas_dibuka',
-  ]),
-  penghubung: new Set(FOLLOW_UP_KINDS),
-  koordinator: new Set(),
-};
-
-type EventRow = {
-  id: string;
-  complaint_id: string;
-  instansi_id: string;
-  kind: ComplaintEvent['kind'];
-  from_status: ComplaintEvent['fromStatus'];
-  to_status: ComplaintEvent['toStatus'];
-  target_unit_id: string | null;
-  reason_code: string;
-  reason: string;
-  related_complaint_id: string | null;
-  anonim: boolean;
-  rahasia: boolean;
-  /** NULL for the reporter's own replies and ratings. */
-  officer_id: string | null;
-  officer_name: string;
-  officer_role: ComplaintEvent['officerRole'];
-  device_time: Date;
-  server_time: Date;
-  device_time_trusted: boolean;
-  seq: number;
-  attachments: ComplaintEvent['attachments'] | string;
-};
-
-const COLUMNS = `e.id, e.complaint_id, e.instansi_id, e.kind, e.from_status, e.to_status, e.target_unit_id,
-  e.reason_code, e.reason, e.related_complaint_id, e.anonim, e.rahasia, e.officer_id, e.officer_name,
-  e.officer_role, e.device_time, e.server_time, e.device_time_trusted, e.seq, e.attachments`;
-
-function fromRow(row: EventRow): ComplaintEvent {
-  return {
-    id: row.id,
-    complaintId: row.complaint_id,
-    instansiId: row.instansi_id,
-    kind: row.kind,
-    fromStatus: row.from_status,
-    toStatus: row.to_status,
-    targetUnitId: row.target_unit_id ?? '',
-    reasonCode: row.reason_code,
-    reason: row.reason,
-    relatedComplaintId: row.related_complaint_id ?? '',
-    anonim: row.anonim,
-    rahasia: row.rahasia,
-    officerId: row.officer_id ?? REPORTER_AUTHOR_ID,
-    officerName: row.officer_name,
-    officerRole: row.officer_role,
-    deviceTime: row.device_time.getTime(),
-    serverTime: row.server_time.getTime(),
-    deviceTimeTrusted: row.device_time_trusted,
-    serverSeq: Number(row.seq),
-    // PGlite and pg both parse jsonb; a text fallback keeps either driver configuration working.
-    attachments:
-      typeof row.attachments === 'string' ? JSON.parse(row.attachments) : row.attachments,
-  };
-}
-
-/** Events of complaints the officer may see: a penghubung only those of its unit's complaints. */
-function scope(
-  officer: AuthenticatedOfficer,
-  first: number,
-): { join: string; where: string; params: unknown[] } {
-  const adminOnly = `e.kind NOT IN (${ADMIN_ONLY_KINDS.map((kind) => `'${kind}'`).join(', ')})`;
-  if (officer.role === 'penghubung') {
-    return {
-      join: 'JOIN complaints c ON c.id = e.complaint_id',
-      where: `e.instansi_id = $${first} AND c.unit_id = $${first + 1} AND ${adminOnly}`,
-      params: [officer.instansiId, officer.unitId],
-    };
-  }
-  if (officer.role !== 'admin_instansi') {
-    return {
-      join: '',
-      where: `e.instansi_id = $${first} AND ${adminOnly}`,
-      params: [officer.instansiId],
-    };
-  }
-  return { join: '', where: `e.instansi_id = $${first}`, params: [officer.instansiId] };
-}
-
-/** What the device writes into an event; the other fields the server stamps on acceptance. */
-const DEVICE_FIELDS = [
-  'complaintId',
-  'kind',
-  'fromStatus',
-  'toStatus',
-  'targetUnitId',
-  'reasonCode',
-  'reason',
-  'relatedComplaintId',
-  'anonim',
-  'rahasia',
-  'deviceTime',
-] as const satisfies readonly (keyof ComplaintEvent)[];
-/** Fields of a follow-up the server sets from the complaint it finds, whatever the device said. */
-const SERVER_CORRECTED_FIELDS: ReadonlySet<string> = new Set(['fromStatus', 'toStatus']);
-const SERVER_STAMPED_FIELDS = [
-  'instansiId',
-  'officerId',
-  'officerName',
-  'officerRole',
-  'serverTime',
-  'deviceTimeTrusted',
-  'serverSeq',
-] as const satisfies readonly (keyof ComplaintEvent)[];
-
-/**
- * A push of a stored event is harmless only as a re-delivery: the device's unstamped copy with
- * the same content (its claims about who and when are ignored, as on first delivery), or an
- * exact copy of the stored event. Anything else is a change, and events never change.
- */
-function isRedelivery(stored: ComplaintEvent, pushed: ComplaintEvent): boolean {
-  const corrected = FOLLOW_UP_KINDS.some((kind) => kind === stored.kind);
-  const differs = DEVICE_FIELDS.some(
-    (field) =>
-      stored[field] !== pushed[field] && !(corrected && SERVER_CORRECTED_FIELDS.has(field)),
-  );
-  if (differs) return false;
-  if (JSON.stringify(stored.attachments) !== JSON.stringify(pushed.attachments)) return false;
-  if (pushed.serverSeq === 0 && pushed.serverTime === 0) return true;
-  return SERVER_STAMPED_FIELDS.every((field) => stored[field] === pushed[field]);
-}
-
-/** The columns of a complaint_events row, in the order complaintEventRowValues gives them. */
-export const COMPLAINT_EVENT_COLUMNS = [
-  'id',
-  'complaint_id',
-  'instansi_id',
-  'kind',
-  'from_status',
-  'to_status',
-  'target_unit_id',
-  'reason_code',
-  'reason',
-  'related_complaint_id',
-  'anonim',
-  'rahasia',
-  'officer_id',
-  'officer_name',
-  'officer_role',
-  'device_time',
-  'server_time',
-  'device_id',
-  'seq',
-  'attachments',
-  'device_time_trusted',
-] as const;
-
-/** A stamped event (officer and server time set) as the values of its row. */
-export function complaintEventRowValues(
-  event: ComplaintEvent,
-  deviceId: string,
-  seq: number,
-): unknown[] {
-  return [
-    event.id,
-    event.complaintId,
-    event.instansiId,
-    event.kind,
-    event.fromStatus,
-    event.toStatus,
-    event.targetUnitId || null,
-    event.reasonCode,
-    event.reason,
-    event.relatedComplaintId || null,
-    event.anonim,
-    event.rahasia,
-    event.officerRole === REPORTER_ROLE ? null : event.officerId,
-    event.officerName,
-    event.officerRole,
-    new Date(event.deviceTime),
-    new Date(event.serverTime),
-    deviceId,
-    seq,
-    JSON.stringify(event.attachments),
-    event.deviceTimeTrusted ?? true,
-  ];
-}
-
-/** Writes one stamped event with its change number; events are only ever inserted. */
-export async function insertComplaintEvent(
-  tx: SqlExecutor,
-  event: ComplaintEvent,
-  deviceId: string,
-  seq: number,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO complaint_events (${COMPLAINT_EVENT_COLUMNS.join(', ')})
-     VALUES (${COMPLAINT_EVENT_COLUMNS.map((_column, index) => `$${index + 1}`).join(', ')})`,
-    complaintEventRowValues(event, deviceId, seq),
-  );
-}
 
 type ComplaintLockRow = {
   id: string;
@@ -258,21 +45,6 @@ type ComplaintLockRow = {
   type: string;
   berkadar_pengawasan: boolean;
 };
-
-function isFollowUpKind(kind: ComplaintEvent['kind']): kind is (typeof FOLLOW_UP_KINDS)[number] {
-  return (FOLLOW_UP_KINDS as readonly string[]).includes(kind);
-}
-
-/** The composer's rules, checked again: a device is not trusted to have applied them. */
-function followUpContentProblem(event: ComplaintEvent): string | null {
-  if (!isFollowUpKind(event.kind)) return null;
-  const parsed = followUpInputSchema.safeParse({
-    kind: event.kind,
-    content: event.reason,
-    attachments: event.attachments,
-  });
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Tindak lanjut tidak valid');
-}
 
 /**
  * Applies the status move an accepted event implies (the first public follow-up:
@@ -300,12 +72,12 @@ async function moveComplaintStatus(
     rules,
     calendar,
   );
-  const seq = await nextChangeSeq(tx);
-  await tx.query(
-    `UPDATE complaints SET status = $2, status_changed_at = $3, due_at = $4, updated_at = $3,
-       updated_by = $5, seq = $6 WHERE id = $1`,
-    [target.id, status, new Date(now), dueAt > 0 ? new Date(dueAt) : null, officer.id, seq],
-  );
+  const seq = await changeComplaintStatus(tx, target.id, {
+    status,
+    at: now,
+    dueAt,
+    by: officer.id,
+  });
   await appendAudit(
     tx,
     {
@@ -320,20 +92,40 @@ async function moveComplaintStatus(
   );
 }
 
-/**
- * An event may list only files its officer has announced for the same complaint and event:
- * otherwise other officers would receive an event pointing at files that do not exist, or at
- * another officer's or another complaint's. The workstation announces an event's files before
- * it pushes the event.
- */
-async function unannouncedFilesRefusal(
+/** The event stored under an id, and whether the officer may see it. */
+async function findStoredEvent(
   tx: SqlExecutor,
   officer: AuthenticatedOfficer,
-  event: ComplaintEvent,
-): Promise<string | null> {
-  const missing = await unannouncedAttachmentIds(tx, officer, event, event.attachments);
-  if (missing.length === 0) return null;
-  return `Lampiran belum diumumkan untuk pengaduan ini: ${missing.join(', ')}`;
+  eventId: string,
+): Promise<{ event: ComplaintEvent; visible: boolean } | undefined> {
+  const visible = eventScope(officer, 2);
+  const rows = await tx.query<ComplaintEventRow & { visible: boolean }>(
+    `SELECT ${COMPLAINT_EVENT_SELECT_COLUMNS}, ${visible.where} AS visible FROM complaint_events e ${visible.join}
+      WHERE e.id = $1`,
+    [eventId, ...visible.params],
+  );
+  const row = rows[0];
+  return row ? { event: complaintEventFromRow(row), visible: row.visible } : undefined;
+}
+
+/**
+ * Locks the complaint an event names if it is in the officer's scope: a follow-up may move the
+ * complaint's status, and the push of its status change may be in another transaction.
+ */
+async function lockEventComplaint(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  complaintId: string,
+): Promise<ComplaintLockRow | undefined> {
+  const complaintScope = officer.role === 'penghubung' ? 'AND unit_id = $3' : '';
+  const complaint = await tx.query<ComplaintLockRow>(
+    `SELECT id, status, unit_id, received_at, type, berkadar_pengawasan
+       FROM complaints WHERE id = $1 AND instansi_id = $2 ${complaintScope} FOR UPDATE`,
+    officer.role === 'penghubung'
+      ? [complaintId, officer.instansiId, officer.unitId]
+      : [complaintId, officer.instansiId],
+  );
+  return complaint[0];
 }
 
 async function appendOne(
@@ -345,96 +137,41 @@ async function appendOne(
   | { result: 'accepted' | 'unchanged'; master?: ComplaintEvent }
   | { refuse: RejectionReason; master?: ComplaintEvent }
 > {
-  const parsed = wireEventSchema.safeParse(row.newDocumentState);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      refuse: {
-        code: 'validation',
-        message: `Riwayat tidak valid pada ${issue?.path.join('.')}: ${issue?.message}`,
-      },
-    };
-  }
-  const event = parsed.data;
-  const visible = scope(officer, 2);
-  const existing = await tx.query<EventRow & { visible: boolean }>(
-    `SELECT ${COLUMNS}, ${visible.where} AS visible FROM complaint_events e ${visible.join}
-      WHERE e.id = $1`,
-    [event.id, ...visible.params],
+  const parsed = parsePushedEvent(row.newDocumentState);
+  if ('refuse' in parsed) return parsed;
+  const event = parsed.event;
+  const admission = decideEventAdmission(
+    event,
+    Boolean(row.assumedMasterState),
+    officer,
+    await findStoredEvent(tx, officer, event.id),
   );
-  if (existing[0]) {
-    // An event outside the officer's scope is refused without showing it.
-    const master = existing[0].visible ? fromRow(existing[0]) : undefined;
-    if (master && master.officerId === officer.id && isRedelivery(master, event) && !event._deleted)
-      return { result: 'unchanged', master };
-    return {
-      refuse: { code: 'append_only', message: 'Riwayat pengaduan tidak dapat diubah atau dihapus' },
-      master,
-    };
-  }
-  if (event._deleted || row.assumedMasterState) {
-    return {
-      refuse: { code: 'append_only', message: 'Riwayat pengaduan tidak dapat diubah atau dihapus' },
-    };
-  }
-  if (!APPENDABLE_KINDS[officer.role].has(event.kind)) {
-    return {
-      refuse: {
-        code: 'permission',
-        message: `Peran ${officer.role} tidak dapat mencatat ${event.kind}`,
-      },
-    };
-  }
-  const complaintScope = officer.role === 'penghubung' ? 'AND unit_id = $3' : '';
-  // Locked: a follow-up may move the complaint's status, and the push of its status change may
-  // be in another transaction at the same moment.
-  const complaint = await tx.query<ComplaintLockRow>(
-    `SELECT id, status, unit_id, received_at, type, berkadar_pengawasan
-       FROM complaints WHERE id = $1 AND instansi_id = $2 ${complaintScope} FOR UPDATE`,
-    officer.role === 'penghubung'
-      ? [event.complaintId, officer.instansiId, officer.unitId]
-      : [event.complaintId, officer.instansiId],
+  if (admission.kind === 'unchanged') return { result: 'unchanged', master: admission.master };
+  if (admission.kind === 'refuse') return { refuse: admission.reason, master: admission.master };
+
+  const target = await lockEventComplaint(tx, officer, event.complaintId);
+  // An event may list only files its officer has announced for the same complaint and event:
+  // otherwise other officers would receive an event pointing at files that do not exist, or at
+  // another officer's or another complaint's. The workstation announces them before the event.
+  const unannounced =
+    target && isFollowUpKind(event.kind)
+      ? await unannouncedAttachmentIds(tx, officer, event, event.attachments)
+      : [];
+  const decision = decideEventAppend(
+    event,
+    officer,
+    target && { status: target.status, unitId: target.unit_id ?? '' },
+    unannounced,
   );
-  const target = complaint[0];
-  if (!target) {
-    return {
-      refuse: {
-        code: 'not_found',
-        message: 'Pengaduan tidak ditemukan atau di luar wewenang Anda',
-      },
-    };
-  }
-  let fromStatus = event.fromStatus;
-  let toStatus = event.toStatus;
-  if (isFollowUpKind(event.kind)) {
-    const refusal = followUpRefusal(
-      { status: target.status, unitId: target.unit_id ?? '' },
-      { role: officer.role, unitId: officer.unitId },
-      event.kind,
-    );
-    if (refusal) return { refuse: { code: 'lifecycle', message: refusal } };
-    const problem = followUpContentProblem(event);
-    if (problem) return { refuse: { code: 'validation', message: problem } };
-    const unannounced = await unannouncedFilesRefusal(tx, officer, event);
-    if (unannounced) return { refuse: { code: 'validation', message: unannounced } };
-    fromStatus = target.status;
-    toStatus = statusAfterFollowUp(target.status, event.kind);
-  } else if (event.attachments.length > 0) {
-    return {
-      refuse: { code: 'validation', message: 'Lampiran hanya pada tindak lanjut atau catatan' },
-    };
-  } else if (event.kind === 'buka_kembali') {
-    const transition = decideEventTransition(target.status, event);
-    if (!transition.ok) return { refuse: { code: 'lifecycle', message: transition.error } };
-    fromStatus = target.status;
-    toStatus = transition.toStatus;
-  }
+  if (decision.kind === 'refuse') return { refuse: decision.reason };
+  if (!target) throw new Error('an event is appended only to a complaint that was found');
+
   const seq = await nextChangeSeq(tx);
   // Who wrote it comes from the session, never from the device's claim.
   const stamped: ComplaintEvent = {
     ...event,
-    fromStatus,
-    toStatus,
+    fromStatus: decision.fromStatus,
+    toStatus: decision.toStatus,
     instansiId: officer.instansiId,
     officerId: officer.id,
     officerName: officer.displayName,
@@ -443,9 +180,9 @@ async function appendOne(
     deviceTimeTrusted: await decideDeviceTimeOf(tx, event, officer.role, now),
   };
   await insertComplaintEvent(tx, stamped, officer.deviceId, seq);
-  if (statusAfterEvent(target.status, event.kind) !== target.status && toStatus) {
-    await moveComplaintStatus(tx, officer, target, toStatus, now, event.kind);
-    await resolveRefusalsSettledByEvent(tx, officer.id, target.id, toStatus, now);
+  if (decision.statusMove) {
+    await moveComplaintStatus(tx, officer, target, decision.statusMove, now, event.kind);
+    await resolveRefusalsSettledByEvent(tx, officer.id, target.id, decision.statusMove, now);
   }
   await appendAudit(
     tx,
@@ -462,18 +199,21 @@ async function appendOne(
   return { result: 'accepted' };
 }
 
+/** A follow-up moves its complaint's status; a refused one sends the complaint back. */
+const EVENT_PUSH_ALSO_TOUCHES = { onAnyRow: ['complaints'] } as const;
+
 export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
   collection: 'complaint_events',
   async pull(db, officer, afterSeq, limit, tombstonesAfter = afterSeq) {
-    const visible = scope(officer, 3);
-    const rows = await db.query<EventRow>(
-      `SELECT ${COLUMNS} FROM complaint_events e ${visible.join}
+    const visible = eventScope(officer, 3);
+    const rows = await db.query<ComplaintEventRow>(
+      `SELECT ${COMPLAINT_EVENT_SELECT_COLUMNS} FROM complaint_events e ${visible.join}
         WHERE e.seq > $1 AND ${visible.where} ORDER BY e.seq LIMIT $2`,
       [afterSeq, limit, ...visible.params],
     );
     const alive = rows.map((row) => ({
       seq: Number(row.seq),
-      document: { ...fromRow(row), _deleted: false },
+      document: { ...complaintEventFromRow(row), _deleted: false },
     }));
     // Events a penghubung's OPD held when their complaint was re-disposed elsewhere leave its
     // replica too: one bare tombstone each.
@@ -487,7 +227,7 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
     return mergePages(alive, gone, limit, afterSeq);
   },
   async countAfter(db, officer, afterSeq, tombstonesAfter = afterSeq) {
-    const visible = scope(officer, 2);
+    const visible = eventScope(officer, 2);
     const rows = await db.query<{ count: number }>(
       `SELECT count(*)::integer AS count FROM complaint_events e ${visible.join} WHERE e.seq > $1 AND ${visible.where}`,
       [afterSeq, ...visible.params],
@@ -501,7 +241,12 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
     return (rows[0]?.count ?? 0) + gone;
   },
   async push(db: Database, officer, rows, now) {
-    const outcome: PushOutcome<ComplaintEvent> = { conflicts: [], accepted: 0, refused: 0 };
+    const outcome: PushOutcome<ComplaintEvent> = {
+      conflicts: [],
+      accepted: 0,
+      refused: 0,
+      touched: [],
+    };
     // One transaction per push, as for complaints: a push cut short (the server killed, a row
     // failing) stores none of its events, and the device's resend stores each of them once.
     await db.transaction(async (tx) => {
@@ -545,6 +290,7 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
         }
       }
     });
+    outcome.touched = touchedCollections('complaint_events', outcome, EVENT_PUSH_ALSO_TOUCHES);
     return outcome;
   },
 };
@@ -568,27 +314,7 @@ async function resendComplaintAfterRefusedFollowUp(
       : [event.complaintId, officer.instansiId],
   );
   if (waiting.length === 0) return;
-  await tx.query('UPDATE complaints SET seq = $1 WHERE id = $2', [
-    await nextChangeSeq(tx),
-    event.complaintId,
-  ]);
-}
-
-/**
- * Gives a complaint's events new change numbers, so an OPD that has just received the complaint
- * also receives its history (its officers' checkpoints are already past the old numbers).
- */
-export async function reissueEventSeqs(tx: SqlExecutor, complaintId: string): Promise<void> {
-  const events = await tx.query<{ id: string }>(
-    'SELECT id FROM complaint_events WHERE complaint_id = $1 ORDER BY seq',
-    [complaintId],
-  );
-  for (const event of events) {
-    await tx.query('UPDATE complaint_events SET seq = $1 WHERE id = $2', [
-      await nextChangeSeq(tx),
-      event.id,
-    ]);
-  }
+  await renumberComplaint(tx, event.complaintId);
 }
 
 /**
@@ -626,10 +352,10 @@ async function storedEventAnswer(
   officer: AuthenticatedOfficer,
   eventId: string,
 ): Promise<ComplaintEvent | undefined> {
-  const visible = scope(officer, 2);
-  const rows = await tx.query<EventRow>(
-    `SELECT ${COLUMNS} FROM complaint_events e ${visible.join} WHERE e.id = $1 AND ${visible.where}`,
+  const visible = eventScope(officer, 2);
+  const rows = await tx.query<ComplaintEventRow>(
+    `SELECT ${COMPLAINT_EVENT_SELECT_COLUMNS} FROM complaint_events e ${visible.join} WHERE e.id = $1 AND ${visible.where}`,
     [eventId, ...visible.params],
   );
-  return rows[0] ? fromRow(rows[0]) : undefined;
+  return rows[0] ? complaintEventFromRow(rows[0]) : undefined;
 }

@@ -2,20 +2,33 @@ import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { PushRow, WireDocument } from '../../shared/api/contract.ts';
 import { roleSeesReporterIdentity } from '../../shared/domain/roles.ts';
 import type { ComplaintEventKind } from '../../shared/domain/triage.ts';
-import {
-  computeComplaintDueAt,
-  ruleSetInForce,
-  STATUSES_WITH_CLOCK,
-} from '../../shared/deadline/sla-rules.ts';
-import { planDueDateUpdates } from '../../shared/deadline/plan-due-date-updates.ts';
+import { computeComplaintDueAt, ruleSetInForce } from '../../shared/deadline/sla-rules.ts';
 import { decideClockStart } from '../../shared/deadline/decide-clock-start.ts';
-import type { Database, SqlExecutor } from '../db/database.ts';
+import type { SqlExecutor } from '../db/database.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import { appendAudit } from '../audit-log.ts';
-import { reserveChangeSeqs } from './change-counter.ts';
-import { decideComplaintWrite } from './decide-complaint-write.ts';
-import { recordSyncRejection } from './sync-rejections.ts';
-import { reissueEventSeqs } from './complaint-event-store.ts';
+import { reserveChangeSeqs } from '../changes/change-counter.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
+import {
+  decideComplaintWrite,
+  type ComplaintWriteDecision,
+} from '../complaints/decide-complaint-write.ts';
+import {
+  decideComplaintPush,
+  factsNeededFor,
+  type ComplaintPushStep,
+  type StoredComplaintFacts,
+} from '../complaints/decide-complaint-push.ts';
+import {
+  COMPLAINT_IDENTITY_COLUMNS,
+  COMPLAINT_PUBLIC_COLUMNS,
+  complaintColumnsFor,
+  complaintFromRow,
+  type ComplaintRow,
+} from '../complaints/complaint-row.ts';
+import { writeComplaintChanges } from '../complaints/complaint-writes.ts';
+import { recordSyncRejection, type RejectionReason } from '../refusals/sync-rejections.ts';
+import { reissueEventSeqs } from '../timeline/complaint-event-rows.ts';
 import {
   complaintLeftUnit,
   scopeExitTombstones,
@@ -24,86 +37,8 @@ import {
   recordScopeExit,
   tombstoneOf,
 } from './scope-exit-store.ts';
-import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
 import { CLOSED_STATUSES } from '../../shared/sync/plan-first-sync-phase.ts';
-import { loadSlaRuleSets, loadWorkingCalendar } from './working-calendar-repository.ts';
-
-export type ComplaintRow = {
-  id: string;
-  instansi_id: string;
-  tracking_number: string;
-  title: string;
-  body: string;
-  type: Complaint['type'];
-  channel: Complaint['channel'];
-  category_id: string;
-  unit_id: string | null;
-  status: Complaint['status'];
-  priority: Complaint['priority'];
-  anonim: boolean;
-  rahasia: boolean;
-  berkadar_pengawasan: boolean;
-  region_code: string;
-  location_text: string;
-  received_at: Date;
-  status_changed_at: Date;
-  due_at: Date | null;
-  updated_at: Date;
-  updated_by: string;
-  seq: number;
-  reporter_name: string;
-  reporter_phone: string;
-  reporter_email: string;
-  duplicate_of: string | null;
-};
-
-/** Identity columns are selected only for officers allowed to see them. */
-const PUBLIC_COLUMNS = `id, instansi_id, tracking_number, title, body, type, channel, category_id,
-  unit_id, duplicate_of, status, priority, anonim, rahasia, berkadar_pengawasan, region_code, location_text,
-  received_at, status_changed_at, due_at, updated_at, updated_by, seq`;
-const IDENTITY_COLUMNS = 'reporter_name, reporter_phone, reporter_email';
-
-function columnsFor(officer: AuthenticatedOfficer): string {
-  return roleSeesReporterIdentity(officer.role)
-    ? `${PUBLIC_COLUMNS}, ${IDENTITY_COLUMNS}`
-    : PUBLIC_COLUMNS;
-}
-
-export function complaintFromRow(row: ComplaintRow, includeIdentity: boolean): Complaint {
-  const complaint: Complaint = {
-    id: row.id,
-    instansiId: row.instansi_id,
-    trackingNumber: row.tracking_number,
-    title: row.title,
-    body: row.body,
-    type: row.type,
-    channel: row.channel,
-    categoryId: row.category_id,
-    unitId: row.unit_id ?? '',
-    duplicateOf: row.duplicate_of ?? '',
-    status: row.status,
-    priority: row.priority,
-    anonim: row.anonim,
-    rahasia: row.rahasia,
-    berkadarPengawasan: row.berkadar_pengawasan,
-    regionCode: row.region_code,
-    locationText: row.location_text,
-    receivedAt: row.received_at.getTime(),
-    statusChangedAt: row.status_changed_at.getTime(),
-    dueAt: row.due_at ? row.due_at.getTime() : 0,
-    updatedAt: row.updated_at.getTime(),
-    updatedBy: row.updated_by,
-    serverSeq: Number(row.seq),
-  };
-  if (includeIdentity) {
-    complaint.reporter = {
-      name: row.reporter_name,
-      phone: row.reporter_phone,
-      email: row.reporter_email,
-    };
-  }
-  return complaint;
-}
 
 /** The scope predicate of an officer, as SQL with its parameters starting at `$firstParam`. */
 function scopeClause(
@@ -147,156 +82,127 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (loaded ??= load());
 }
 
-/** One pushed complaint, inside the push's transaction. */
-async function pushOneComplaint(
+type RowResult = { conflict?: WireDocument<Complaint>; accepted: boolean; refused: boolean };
+
+function pushedId(row: PushRow<unknown>): string {
+  return String((row.newDocumentState as { id?: unknown }).id ?? '');
+}
+
+/** Locks the pushed complaint if it is in the officer's scope, with every column. */
+async function lockComplaintInScope(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  documentId: string,
+): Promise<ComplaintRow | undefined> {
+  const scope = scopeClause(officer, 2);
+  const locked = await tx.query<ComplaintRow>(
+    `SELECT ${COMPLAINT_PUBLIC_COLUMNS}, ${COMPLAINT_IDENTITY_COLUMNS} FROM complaints
+        WHERE id = $1 AND ${scope.sql} FOR UPDATE`,
+    [documentId, ...scope.params],
+  );
+  return locked[0];
+}
+
+/** Reads only the stored facts the decision needs (see factsNeededFor). */
+async function storedFactsFor(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  decision: ComplaintWriteDecision,
+  documentId: string,
+): Promise<StoredComplaintFacts> {
+  const needed = factsNeededFor(decision);
+  const facts: StoredComplaintFacts = { duplicateOriginalFound: true, answered: true };
+  if (needed.duplicateOf) {
+    const original = await tx.query('SELECT 1 FROM complaints WHERE id = $1 AND instansi_id = $2', [
+      needed.duplicateOf,
+      officer.instansiId,
+    ]);
+    facts.duplicateOriginalFound = original.length > 0;
+    if (!facts.duplicateOriginalFound) return facts;
+  }
+  if (needed.closing) {
+    const answered = await tx.query(
+      `SELECT 1 FROM complaint_events WHERE complaint_id = $1 AND kind = 'tindak_lanjut' LIMIT 1`,
+      [documentId],
+    );
+    facts.answered = answered.length > 0;
+  }
+  return facts;
+}
+
+async function recordComplaintRefusal(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  row: PushRow<unknown>,
+  reason: RejectionReason,
+  context: PushContext,
+  now: number,
+): Promise<void> {
+  await recordSyncRejection(
+    tx,
+    officer,
+    'complaints',
+    pushedId(row),
+    reason,
+    row.newDocumentState,
+    now,
+    await context.takeSeq(),
+  );
+}
+
+/** The pushed complaint is not (or no longer) in the officer's scope. */
+async function refuseOutOfScope(
   tx: SqlExecutor,
   officer: AuthenticatedOfficer,
   row: PushRow<unknown>,
   context: PushContext,
   now: number,
-): Promise<{ conflict?: WireDocument<Complaint>; accepted: boolean; refused: boolean }> {
-  const documentId = String((row.newDocumentState as { id?: unknown }).id ?? '');
-  const includeIdentity = roleSeesReporterIdentity(officer.role);
-  const activeIds = context.activeIds;
-  const scope = scopeClause(officer, 2);
-  const locked = await tx.query<ComplaintRow>(
-    `SELECT ${PUBLIC_COLUMNS}, ${IDENTITY_COLUMNS} FROM complaints
-        WHERE id = $1 AND ${scope.sql} FOR UPDATE`,
-    [documentId, ...scope.params],
+): Promise<RowResult> {
+  const documentId = pushedId(row);
+  const left = await complaintLeftUnit(tx, officer, documentId);
+  await recordComplaintRefusal(
+    tx,
+    officer,
+    row,
+    left
+      ? {
+          code: 'not_found',
+          message: 'Pengaduan telah didisposisikan ke OPD lain; perubahan Anda disimpan di sini',
+        }
+      : { code: 'not_found', message: 'Pengaduan tidak ditemukan atau di luar wewenang Anda' },
+    context,
+    now,
   );
-  const current = locked[0];
-  if (!current) {
-    const left = await complaintLeftUnit(tx, officer, documentId);
-    await recordSyncRejection(
-      tx,
-      officer,
-      'complaints',
-      documentId,
-      left
-        ? {
-            code: 'not_found',
-            message: 'Pengaduan telah didisposisikan ke OPD lain; perubahan Anda disimpan di sini',
-          }
-        : { code: 'not_found', message: 'Pengaduan tidak ditemukan atau di luar wewenang Anda' },
-      row.newDocumentState,
-      now,
-      await context.takeSeq(),
-    );
-    // The device drops its copy (the edit is kept in the refusal) instead of pushing it again.
-    return left
-      ? { conflict: tombstoneOf<Complaint>(documentId), accepted: false, refused: true }
-      : { accepted: false, refused: true };
-  }
-  const master = complaintFromRow(current, false);
-  const visibleMaster = { ...complaintFromRow(current, includeIdentity), _deleted: false };
-  const stateWithoutIdentity = { ...(row.newDocumentState as object), reporter: undefined };
-  const decision = decideComplaintWrite(master, row.assumedMasterState, stateWithoutIdentity, {
-    role: officer.role,
-    ...activeIds,
-  });
+  // The device drops its copy (the edit is kept in the refusal) instead of pushing it again.
+  return left
+    ? { conflict: tombstoneOf<Complaint>(documentId), accepted: false, refused: true }
+    : { accepted: false, refused: true };
+}
 
-  if (decision.kind === 'unchanged') {
-    // Already applied (a re-delivery whose answer was lost). Unless the device's copy is the
-    // master itself, answer with the master: the device may have skipped pulling it while its
-    // own write was on the way, and would otherwise keep a stale change number for ever.
-    const pushedSeq = (row.newDocumentState as { serverSeq?: unknown }).serverSeq;
-    return pushedSeq === master.serverSeq
-      ? { accepted: true, refused: false }
-      : { conflict: visibleMaster, accepted: true, refused: false };
-  }
-  if (decision.kind === 'awaits_event') {
-    return refuseStatusAwaitingEvent(tx, officer, row, decision.event, visibleMaster, context, now);
-  }
-  if (decision.kind === 'conflict')
-    return { conflict: visibleMaster, accepted: false, refused: false };
-  if (decision.kind === 'accept' && decision.changes.duplicateOf) {
-    const original = await tx.query('SELECT 1 FROM complaints WHERE id = $1 AND instansi_id = $2', [
-      decision.changes.duplicateOf,
-      officer.instansiId,
-    ]);
-    if (original.length === 0) {
-      await recordSyncRejection(
-        tx,
-        officer,
-        'complaints',
-        documentId,
-        { code: 'validation', message: 'Pengaduan asli untuk tanda duplikat tidak ditemukan' },
-        row.newDocumentState,
-        now,
-        await context.takeSeq(),
-      );
-      return { conflict: visibleMaster, accepted: false, refused: true };
-    }
-  }
-  if (decision.kind === 'accept' && decision.changes.status === 'selesai') {
-    // Closing tells the reporter the matter is done: there must be an answer to read first
-    // (an imported complaint may sit in ditindaklanjuti without one).
-    const answered = await tx.query(
-      `SELECT 1 FROM complaint_events WHERE complaint_id = $1 AND kind = 'tindak_lanjut' LIMIT 1`,
-      [documentId],
-    );
-    if (answered.length === 0) {
-      await recordSyncRejection(
-        tx,
-        officer,
-        'complaints',
-        documentId,
-        {
-          code: 'lifecycle',
-          message:
-            'Pengaduan hanya dapat diselesaikan setelah ada tanggapan publik (tindak lanjut)',
-        },
-        row.newDocumentState,
-        now,
-        await context.takeSeq(),
-      );
-      return { conflict: visibleMaster, accepted: false, refused: true };
-    }
-  }
-  if (decision.kind === 'refuse') {
-    await recordSyncRejection(
-      tx,
-      officer,
-      'complaints',
-      documentId,
-      decision.reason,
-      row.newDocumentState,
-      now,
-      await context.takeSeq(),
-    );
-    return { conflict: visibleMaster, accepted: false, refused: true };
-  }
-
-  const next = { ...master, ...decision.changes };
+/** Stores an accepted write with its new clock and due time, and what follows from it. */
+async function applyComplaintWrite(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  master: Complaint,
+  changes: Extract<ComplaintPushStep, { kind: 'write' }>['changes'],
+  context: PushContext,
+  now: number,
+): Promise<void> {
+  const next = { ...master, ...changes };
   const statusChangedAt = decideClockStart(master, next, now);
   const calendar = await context.calendar();
   const rules = ruleSetInForce(await context.ruleSets(), next.receivedAt);
   const dueAt = computeComplaintDueAt({ ...next, statusChangedAt }, rules, calendar);
   const seq = await context.takeSeq();
-  await tx.query(
-    `UPDATE complaints SET category_id = $2, priority = $3, status = $4, status_changed_at = $5,
-         due_at = $6, updated_at = $7, updated_by = $8, seq = $9, unit_id = $10, duplicate_of = $11,
-         anonim = $12, rahasia = $13
-       WHERE id = $1`,
-    [
-      documentId,
-      next.categoryId,
-      next.priority,
-      next.status,
-      new Date(statusChangedAt),
-      dueAt > 0 ? new Date(dueAt) : null,
-      new Date(now),
-      officer.id,
-      seq,
-      next.unitId || null,
-      next.duplicateOf || null,
-      next.anonim,
-      next.rahasia,
-    ],
+  await writeComplaintChanges(
+    tx,
+    master.id,
+    { ...next, statusChangedAt, dueAt },
+    { updatedAt: now, updatedBy: officer.id, seq },
   );
   if (next.unitId !== master.unitId) {
-    await recordScopeExit(tx, documentId, master.unitId, next.unitId, seq);
-    await reissueEventSeqs(tx, documentId);
+    await recordScopeExit(tx, master.id, master.unitId, next.unitId, seq);
+    await reissueEventSeqs(tx, master.id);
   }
   await appendAudit(
     tx,
@@ -305,84 +211,55 @@ async function pushOneComplaint(
       deviceId: officer.deviceId,
       action: 'write_accepted',
       collection: 'complaints',
-      documentId,
-      details: { fields: Object.keys(decision.changes), seq },
+      documentId: master.id,
+      details: { fields: Object.keys(changes), seq },
     },
     now,
   );
-  // A status move left to its event (see decideComplaintWrite) is not answered here: the device
-  // pulls this master, and the event, when the server accepts it, moves the status.
-  return { accepted: true, refused: false };
 }
 
-/**
- * Brings the stored due time of every running clock of an instansi to the one its calendar and
- * rule sets give now, inside the caller's transaction (the one that changed a holiday or a rule
- * set). Each moved complaint gets a new change number, so every device in its scope pulls it.
- * Rows are locked in id order, like a push, so the two cannot deadlock; a push waiting on them
- * reads the calendar after this commits. Returns how many due times moved.
- */
-export async function recomputeRunningDueDates(
+/** One pushed complaint, inside the push's transaction. */
+async function pushOneComplaint(
   tx: SqlExecutor,
-  instansiId: string,
-): Promise<number> {
-  const rows = await tx.query<{
-    id: string;
-    status: Complaint['status'];
-    type: Complaint['type'];
-    berkadar_pengawasan: boolean;
-    received_at: Date;
-    status_changed_at: Date;
-    due_at: Date | null;
-  }>(
-    `SELECT id, status, type, berkadar_pengawasan, received_at, status_changed_at, due_at
-       FROM complaints WHERE instansi_id = $1 AND status = ANY($2::text[])
-      ORDER BY id FOR UPDATE`,
-    [instansiId, [...STATUSES_WITH_CLOCK]],
+  officer: AuthenticatedOfficer,
+  row: PushRow<unknown>,
+  context: PushContext,
+  now: number,
+): Promise<RowResult> {
+  const current = await lockComplaintInScope(tx, officer, pushedId(row));
+  if (!current) return refuseOutOfScope(tx, officer, row, context, now);
+  const master = complaintFromRow(current, false);
+  const visibleMaster = {
+    ...complaintFromRow(current, roleSeesReporterIdentity(officer.role)),
+    _deleted: false,
+  };
+  const stateWithoutIdentity = { ...(row.newDocumentState as object), reporter: undefined };
+  const decision = decideComplaintWrite(master, row.assumedMasterState, stateWithoutIdentity, {
+    role: officer.role,
+    ...context.activeIds,
+  });
+  const step = decideComplaintPush(
+    decision,
+    await storedFactsFor(tx, officer, decision, master.id),
+    (row.newDocumentState as { serverSeq?: unknown }).serverSeq,
+    master.serverSeq,
   );
-  if (rows.length === 0) return 0;
-  const updates = planDueDateUpdates(
-    rows.map((row) => ({
-      id: row.id,
-      status: row.status,
-      type: row.type,
-      berkadarPengawasan: row.berkadar_pengawasan,
-      receivedAt: row.received_at.getTime(),
-      statusChangedAt: row.status_changed_at.getTime(),
-      dueAt: row.due_at ? row.due_at.getTime() : 0,
-    })),
-    await loadSlaRuleSets(tx, instansiId),
-    await loadWorkingCalendar(tx, instansiId),
-  );
-  if (updates.length === 0) return 0;
-  const firstSeq = await reserveChangeSeqs(tx, updates.length);
-  // One statement for all of them; every value a bound parameter.
-  await tx.query(
-    `UPDATE complaints c SET due_at = u.due_at, seq = u.seq
-       FROM unnest($1::text[], $2::timestamptz[], $3::bigint[]) AS u(id, due_at, seq)
-      WHERE c.id = u.id AND c.instansi_id = $4`,
-    [
-      updates.map((update) => update.id),
-      updates.map((update) => (update.dueAt > 0 ? new Date(update.dueAt) : null)),
-      updates.map((_update, index) => firstSeq + index),
-      instansiId,
-    ],
-  );
-  return updates.length;
-}
-
-/**
- * Brings every instansi's running due dates to the calendar and rules stored now, one
- * transaction per instansi: run at start, it heals due dates stored before holiday and rule
- * edits moved them. Returns how many moved.
- */
-export async function recomputeAllRunningDueDates(db: Database): Promise<number> {
-  const instansi = await db.query<{ id: string }>('SELECT id FROM instansi ORDER BY id');
-  let moved = 0;
-  for (const { id } of instansi) {
-    moved += await db.transaction((tx) => recomputeRunningDueDates(tx, id));
+  switch (step.kind) {
+    case 'answer':
+      return step.sendMaster
+        ? { conflict: visibleMaster, accepted: step.accepted, refused: false }
+        : { accepted: step.accepted, refused: false };
+    case 'awaits_event':
+      return refuseStatusAwaitingEvent(tx, officer, row, step.event, visibleMaster, context, now);
+    case 'refuse':
+      await recordComplaintRefusal(tx, officer, row, step.reason, context, now);
+      return { conflict: visibleMaster, accepted: false, refused: true };
+    case 'write':
+      // A status move left to its event (see decideComplaintWrite) is not answered here: the
+      // device pulls this master, and the event, when the server accepts it, moves the status.
+      await applyComplaintWrite(tx, officer, master, step.changes, context, now);
+      return { accepted: true, refused: false };
   }
-  return moved;
 }
 
 /** What the refusal of a status move says, by the event that alone may bring it. */
@@ -408,7 +285,7 @@ async function refuseStatusAwaitingEvent(
   visibleMaster: WireDocument<Complaint>,
   context: PushContext,
   now: number,
-): Promise<{ conflict: WireDocument<Complaint>; accepted: boolean; refused: boolean }> {
+): Promise<RowResult> {
   const refusedEvent = await tx.query(
     `SELECT 1 FROM sync_rejections WHERE officer_id = $1 AND collection = 'complaint_events'
          AND resolved_at IS NULL AND refused_document->>'complaintId' = $2
@@ -419,21 +296,22 @@ async function refuseStatusAwaitingEvent(
     [officer.id, visibleMaster.id, event],
   );
   if (refusedEvent.length > 0) return { conflict: visibleMaster, accepted: false, refused: false };
-  await recordSyncRejection(
+  await recordComplaintRefusal(
     tx,
     officer,
-    'complaints',
-    visibleMaster.id,
+    row,
     {
       code: 'lifecycle',
       message: AWAITED_EVENT_MESSAGES[event] ?? `Perubahan status ini memerlukan riwayat ${event}`,
     },
-    row.newDocumentState,
+    context,
     now,
-    await context.takeSeq(),
   );
   return { conflict: visibleMaster, accepted: false, refused: true };
 }
+
+/** An accepted complaint write may re-disposition it, which re-sends its events. */
+const COMPLAINT_PUSH_ALSO_TOUCHES = { onAccept: ['complaint_events'] } as const;
 
 export const complaintStore: ReplicatedStore<Complaint> = {
   collection: 'complaints',
@@ -442,7 +320,7 @@ export const complaintStore: ReplicatedStore<Complaint> = {
     const includeIdentity = roleSeesReporterIdentity(officer.role);
     const scope = scopeClause(officer, 5);
     const rows = await db.query<ComplaintRow>(
-      `SELECT ${columnsFor(officer)} FROM complaints
+      `SELECT ${complaintColumnsFor(officer.role)} FROM complaints
         WHERE seq > $1 AND ${scope.sql}
           AND NOT (seq <= $3 AND status <> ALL($4::text[]))
         ORDER BY seq LIMIT $2`,
@@ -471,7 +349,7 @@ export const complaintStore: ReplicatedStore<Complaint> = {
     // Milliseconds, as the cursor carries them: a finer stored time would skip rows between pages.
     const received = "date_trunc('milliseconds', received_at)";
     const rows = await db.query<ComplaintRow>(
-      `SELECT ${columnsFor(officer)} FROM complaints
+      `SELECT ${complaintColumnsFor(officer.role)} FROM complaints
         WHERE seq <= $1 AND status <> ALL($2::text[]) AND ${scope.sql}
           AND ($6::text IS NULL OR (${overdue}, ${received}, id) < ($4::integer, $5::timestamptz, $6::text))
         ORDER BY ${overdue} DESC, ${received} DESC, id DESC LIMIT $7`,
@@ -505,7 +383,7 @@ export const complaintStore: ReplicatedStore<Complaint> = {
   },
 
   async push(db, officer, rows, now) {
-    const outcome: PushOutcome<Complaint> = { conflicts: [], accepted: 0, refused: 0 };
+    const outcome: PushOutcome<Complaint> = { conflicts: [], accepted: 0, refused: 0, touched: [] };
     if (officer.role === 'koordinator') {
       // Read-only role: every write is refused and recorded, never silently dropped.
       for (const row of rows) {
@@ -521,7 +399,7 @@ export const complaintStore: ReplicatedStore<Complaint> = {
             now,
           );
           const found = await tx.query<ComplaintRow>(
-            `SELECT ${PUBLIC_COLUMNS} FROM complaints WHERE id = $1 AND instansi_id = $2`,
+            `SELECT ${COMPLAINT_PUBLIC_COLUMNS} FROM complaints WHERE id = $1 AND instansi_id = $2`,
             [documentId, officer.instansiId],
           );
           return found[0] ? { ...complaintFromRow(found[0], false), _deleted: false } : null;
@@ -529,6 +407,7 @@ export const complaintStore: ReplicatedStore<Complaint> = {
         outcome.refused += 1;
         if (master) outcome.conflicts.push(master);
       }
+      outcome.touched = touchedCollections('complaints', outcome, COMPLAINT_PUSH_ALSO_TOUCHES);
       return outcome;
     }
     const activeIds = await loadActiveIds(db, officer.instansiId);
@@ -569,6 +448,7 @@ export const complaintStore: ReplicatedStore<Complaint> = {
         if (result.refused) outcome.refused += 1;
       }
     });
+    outcome.touched = touchedCollections('complaints', outcome, COMPLAINT_PUSH_ALSO_TOUCHES);
     return outcome;
   },
 };

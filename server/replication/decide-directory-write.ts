@@ -9,7 +9,7 @@ import {
 } from '../../shared/schemas/holiday-date.ts';
 import { slaRuleSetSchema, type SlaRuleSetDocument } from '../../shared/schemas/sla-rule-set.ts';
 import { unitSchema, type Unit } from '../../shared/schemas/unit.ts';
-import type { RejectionReason } from './sync-rejections.ts';
+import type { RejectionReason } from '../refusals/sync-rejections.ts';
 
 /** What one pushed write of a reference document comes to. */
 export type DirectoryWriteDecision<Values> =

@@ -4,7 +4,7 @@ import {
   type ResponseTemplate,
 } from '../../shared/schemas/response-template.ts';
 import type { Role } from '../../shared/domain/roles.ts';
-import type { RejectionReason } from './sync-rejections.ts';
+import type { RejectionReason } from '../refusals/sync-rejections.ts';
 
 /** What an admin may change; id, instansi, time, author and change number are the server's. */
 export const TEMPLATE_CLIENT_FIELDS = ['title', 'body', 'kind', 'active'] as const;

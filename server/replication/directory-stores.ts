@@ -1,11 +1,12 @@
 import type { Unit } from '../../shared/schemas/unit.ts';
-import { slaRuleSetFromRow, type SlaRuleRow } from './working-calendar-repository.ts';
+import type { ReplicatedCollection } from '../../shared/schemas/rx-schemas.ts';
+import { slaRuleSetFromRow, type SlaRuleRow } from '../calendar/working-calendar-repository.ts';
 import type { Category } from '../../shared/schemas/category.ts';
 import type { Holiday } from '../../shared/schemas/holiday.ts';
 import type { SlaRuleSetDocument } from '../../shared/schemas/sla-rule-set.ts';
 import type { SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
-import { nextChangeSeq } from './change-counter.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
 import {
   CATEGORY_RULES,
   decideDirectoryWrite,
@@ -18,9 +19,9 @@ import {
   type SlaRuleValues,
   type UnitValues,
 } from './decide-directory-write.ts';
-import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
-import { recordSyncRejection } from './sync-rejections.ts';
-import { recomputeRunningDueDates } from './complaint-store.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
+import { recordSyncRejection } from '../refusals/sync-rejections.ts';
+import { recomputeRunningDueDates } from '../complaints/running-due-dates.ts';
 
 type Table = 'units' | 'categories' | 'holidays' | 'sla_rules';
 
@@ -48,6 +49,8 @@ type DirectoryConfig<Row, T, Values> = {
   remove?: (tx: SqlExecutor, target: { id: string; at: Date; seq: number }) => Promise<unknown>;
   /** Runs after every accepted write, in its transaction (what depends on this collection). */
   afterWrite?: (tx: SqlExecutor, instansiId: string) => Promise<unknown>;
+  /** Collections afterWrite changes, announced with this one after an accepted write. */
+  afterWriteTouches?: readonly ReplicatedCollection[];
 };
 
 type PushResult<T> = { accepted?: true; refused?: true; conflict?: T & { _deleted: boolean } };
@@ -86,7 +89,7 @@ function createDirectoryStore<
       return rows[0]?.count ?? 0;
     },
     async push(db, officer, rows, now) {
-      const outcome: PushOutcome<T> = { conflicts: [], accepted: 0, refused: 0 };
+      const outcome: PushOutcome<T> = { conflicts: [], accepted: 0, refused: 0, touched: [] };
       for (const row of rows) {
         const documentId = String((row.newDocumentState as { id?: unknown }).id ?? '');
         const result = await db.transaction(async (tx): Promise<PushResult<T>> => {
@@ -164,6 +167,9 @@ function createDirectoryStore<
         if (result.refused) outcome.refused += 1;
         if (result.conflict) outcome.conflicts.push(result.conflict);
       }
+      outcome.touched = touchedCollections(config.collection, outcome, {
+        onAccept: config.afterWriteTouches,
+      });
       return outcome;
     },
   };
@@ -287,6 +293,7 @@ export const holidayStore = createDirectoryStore<HolidayRow, Holiday, HolidayVal
   rules: HOLIDAY_RULES,
   // A holiday added or withdrawn moves the running deadlines that span it, on every device.
   afterWrite: recomputeRunningDueDates,
+  afterWriteTouches: ['complaints'],
   insert: (tx, target, values) =>
     tx.query(
       `INSERT INTO holidays (id, instansi_id, date, name, kind, deleted, updated_at, seq)
@@ -344,6 +351,7 @@ export const slaRuleStore = createDirectoryStore<
   }),
   rules: SLA_RULES,
   afterWrite: recomputeRunningDueDates,
+  afterWriteTouches: ['complaints'],
   uniqueKey: { column: 'version', value: (values) => values.version },
   insert: (tx, target, values) =>
     tx.query(

@@ -3,7 +3,7 @@ import { planPageCut } from '../../shared/sync/plan-page-size.ts';
 import { openCursorOf } from '../../shared/sync/plan-first-sync-phase.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database } from '../db/database.ts';
-import { currentChangeSeq } from './change-counter.ts';
+import { currentChangeSeq } from '../changes/change-counter.ts';
 import type { ReplicatedStore } from './replicated-store.ts';
 
 type OpenDocument = { id: string; dueAt: number; receivedAt: number };

@@ -18,7 +18,28 @@ export type PushOutcome<T> = {
   conflicts: WireDocument<T>[];
   accepted: number;
   refused: number;
+  /** Collections whose devices must pull after this push, in the order they are announced. */
+  touched: ReplicatedCollection[];
 };
+
+/**
+ * What a push touched: its own collection and `also.onAccept` when it stored something,
+ * `also.onAnyRow` when it stored or refused something, and the refusals list when it refused.
+ */
+export function touchedCollections(
+  collection: ReplicatedCollection,
+  outcome: { accepted: number; refused: number },
+  also: {
+    onAccept?: readonly ReplicatedCollection[];
+    onAnyRow?: readonly ReplicatedCollection[];
+  } = {},
+): ReplicatedCollection[] {
+  const touched: ReplicatedCollection[] = [];
+  if (outcome.accepted > 0) touched.push(collection, ...(also.onAccept ?? []));
+  if (outcome.accepted + outcome.refused > 0) touched.push(...(also.onAnyRow ?? []));
+  if (outcome.refused > 0) touched.push('sync_rejections');
+  return touched;
+}
 
 /** One replicated collection as the HTTP layer sees it; every call is scoped to the officer. */
 export interface ReplicatedStore<T> {

@@ -8,17 +8,17 @@ import {
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../http/authenticate.ts';
-import type { ChangeFeed } from './change-feed.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
 import type { ReplicatedStore } from './replicated-store.ts';
 import { openChangeStream } from './change-stream.ts';
-import type { OpenStreams } from './open-streams.ts';
-import { currentChangeSeq } from './change-counter.ts';
+import type { OpenStreams } from '../changes/open-streams.ts';
+import { currentChangeSeq } from '../changes/change-counter.ts';
 import { fitPageToBytes } from './fit-page-to-bytes.ts';
 import { pullOpenPhasePage } from './pull-open-phase.ts';
 import { planFirstSyncPhase } from '../../shared/sync/plan-first-sync-phase.ts';
 import { planTombstoneHorizon, startsFirstPull } from './plan-tombstone-horizon.ts';
-import type { RefusalLimits } from './plan-refusal-record.ts';
-import { RefusalLimitReached, refusalLimitsOfPush } from './sync-rejections.ts';
+import type { RefusalLimits } from '../refusals/plan-refusal-record.ts';
+import { RefusalLimitReached, refusalLimitsOfPush } from '../refusals/sync-rejections.ts';
 
 const collectionParamsSchema = z.object({ collection: z.enum(REPLICATED_COLLECTIONS) });
 
@@ -140,19 +140,7 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
             'daftar penolakan, lalu perubahan ini dikirim lagi',
         );
       }
-      if (outcome.accepted > 0) feed.publish(store.collection);
-      if (outcome.accepted > 0 && store.collection === 'complaints')
-        feed.publish('complaint_events');
-      // A holiday or rule set change re-announces the complaints whose due date it moved.
-      if (
-        outcome.accepted > 0 &&
-        (store.collection === 'holidays' || store.collection === 'sla_rules')
-      )
-        feed.publish('complaints');
-      // A follow-up moves its complaint's status; a refused one sends the complaint back.
-      if (store.collection === 'complaint_events' && outcome.accepted + outcome.refused > 0)
-        feed.publish('complaints');
-      if (outcome.refused > 0) feed.publish('sync_rejections');
+      for (const collection of outcome.touched) feed.publish(collection);
       return outcome.conflicts;
     },
   );

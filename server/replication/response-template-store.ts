@@ -1,10 +1,10 @@
 import type { ResponseTemplate } from '../../shared/schemas/response-template.ts';
 import type { SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
-import { nextChangeSeq } from './change-counter.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
 import { decideTemplateWrite } from './decide-template-write.ts';
-import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
-import { recordSyncRejection } from './sync-rejections.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
+import { recordSyncRejection } from '../refusals/sync-rejections.ts';
 
 type TemplateRow = {
   id: string;
@@ -61,7 +61,12 @@ export const responseTemplateStore: ReplicatedStore<ResponseTemplate> = {
   },
 
   async push(db, officer, rows, now) {
-    const outcome: PushOutcome<ResponseTemplate> = { conflicts: [], accepted: 0, refused: 0 };
+    const outcome: PushOutcome<ResponseTemplate> = {
+      conflicts: [],
+      accepted: 0,
+      refused: 0,
+      touched: [],
+    };
     for (const row of rows) {
       const documentId = String((row.newDocumentState as { id?: unknown }).id ?? '');
       const result = await db.transaction(async (tx) => pushOne(tx, documentId, row, now));
@@ -69,6 +74,7 @@ export const responseTemplateStore: ReplicatedStore<ResponseTemplate> = {
       if (result.refused) outcome.refused += 1;
       if (result.conflict) outcome.conflicts.push(result.conflict);
     }
+    outcome.touched = touchedCollections('templates', outcome);
     return outcome;
 
     async function pushOne(

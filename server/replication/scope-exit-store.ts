@@ -1,8 +1,8 @@
 import type { WireDocument } from '../../shared/api/contract.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { SqlExecutor } from '../db/database.ts';
-import { ADMIN_ONLY_KINDS } from './admin-only-event-kinds.ts';
-import { reserveChangeSeqs } from './change-counter.ts';
+import { ADMIN_ONLY_KINDS } from '../timeline/admin-only-event-kinds.ts';
+import { reserveChangeSeqs } from '../changes/change-counter.ts';
 
 /**
  * Owner of `complaint_scope_exits` and `complaint_event_scope_exits`: which complaints, and

@@ -2,8 +2,8 @@ import { appendAudit } from '../audit-log.ts';
 import type { SyncRejection } from '../../shared/schemas/sync-rejection.ts';
 import { REJECTION_CODES } from '../../shared/schemas/sync-rejection.ts';
 import type { SqlExecutor } from '../db/database.ts';
-import { nextChangeSeq } from './change-counter.ts';
-import type { PushOutcome, ReplicatedStore } from './replicated-store.ts';
+import { nextChangeSeq } from '../changes/change-counter.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
 
 type RejectionRow = {
   id: string;
@@ -78,7 +78,12 @@ export const syncRejectionStore: ReplicatedStore<SyncRejection> = {
     return rows[0]?.count ?? 0;
   },
   async push(db, officer, rows, now) {
-    const outcome: PushOutcome<SyncRejection> = { conflicts: [], accepted: 0, refused: 0 };
+    const outcome: PushOutcome<SyncRejection> = {
+      conflicts: [],
+      accepted: 0,
+      refused: 0,
+      touched: [],
+    };
     for (const row of rows) {
       const proposed = row.newDocumentState as Partial<SyncRejection>;
       const result = await db.transaction(async (tx) => {
@@ -125,6 +130,7 @@ export const syncRejectionStore: ReplicatedStore<SyncRejection> = {
       if (result === 'accepted') outcome.accepted += 1;
       else if (result) outcome.conflicts.push(result);
     }
+    outcome.touched = touchedCollections('sync_rejections', outcome);
     return outcome;
   },
 };

@@ -15,11 +15,13 @@ import {
 } from '../../shared/reports/report-period.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
 import {
-  loadSlaRuleSets,
-  loadWorkingCalendar,
-} from '../replication/working-calendar-repository.ts';
+  COMPLAINT_SUMMARY_COLUMNS,
+  complaintSummaryFromRow,
+  type ComplaintSummaryRow,
+} from '../complaints/complaint-row.ts';
+import { officerOf, requireOfficer } from '../http/authenticate.ts';
+import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
 
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD&unit=a&unit=b`: `unit` may repeat; none = whole instansi. */
 export const rakordaQuerySchema = z.preprocess((query) => {
@@ -27,23 +29,6 @@ export const rakordaQuerySchema = z.preprocess((query) => {
   const { from, to, unit } = query as Record<string, unknown>;
   return { from, to, unitIds: unit === undefined ? [] : Array.isArray(unit) ? unit : [unit] };
 }, reportPeriodSchema);
-
-type ComplaintRow = {
-  id: string;
-  tracking_number: string;
-  title: string;
-  type: RakordaComplaint['type'];
-  channel: RakordaComplaint['channel'];
-  category_id: string;
-  unit_id: string | null;
-  duplicate_of: string | null;
-  status: RakordaComplaint['status'];
-  rahasia: boolean;
-  berkadar_pengawasan: boolean;
-  received_at: Date;
-  status_changed_at: Date;
-  due_at: Date | null;
-};
 
 type EventRow = {
   complaint_id: string;
@@ -55,38 +40,18 @@ type EventRow = {
   device_time_trusted: boolean;
 };
 
-// Fixed column lists: what the figures read, never the reporter's identity or the body.
-const COMPLAINT_COLUMNS = `id, tracking_number, title, type, channel, category_id, unit_id, duplicate_of,
-  status, rahasia, berkadar_pengawasan, received_at, status_changed_at, due_at`;
+// Fixed column lists: what the figures read, never the reporter's identity or the body
+// (COMPLAINT_SUMMARY_COLUMNS).
 const EVENT_COLUMNS =
   'e.complaint_id, e.from_status, e.to_status, e.reason_code, e.device_time, e.server_time, e.device_time_trusted';
 
-const COMPLAINTS_SQL = `SELECT ${COMPLAINT_COLUMNS} FROM complaints
+const COMPLAINTS_SQL = `SELECT ${COMPLAINT_SUMMARY_COLUMNS} FROM complaints
   WHERE instansi_id = $1 AND received_at >= $2 AND received_at < $3`;
 const COMPLAINTS_OF_UNITS_SQL = `${COMPLAINTS_SQL} AND unit_id = ANY($4::text[])`;
 const EVENTS_SQL = `SELECT ${EVENT_COLUMNS} FROM complaint_events e
   JOIN complaints c ON c.id = e.complaint_id
   WHERE e.instansi_id = $1 AND c.instansi_id = $1 AND c.received_at >= $2 AND c.received_at < $3`;
 const EVENTS_OF_UNITS_SQL = `${EVENTS_SQL} AND c.unit_id = ANY($4::text[])`;
-
-function complaintFromRow(row: ComplaintRow): RakordaComplaint {
-  return {
-    id: row.id,
-    trackingNumber: row.tracking_number,
-    title: row.title,
-    type: row.type,
-    channel: row.channel,
-    categoryId: row.category_id,
-    unitId: row.unit_id ?? '',
-    duplicateOf: row.duplicate_of ?? '',
-    status: row.status,
-    rahasia: row.rahasia,
-    berkadarPengawasan: row.berkadar_pengawasan,
-    receivedAt: row.received_at.getTime(),
-    statusChangedAt: row.status_changed_at.getTime(),
-    dueAt: row.due_at ? row.due_at.getTime() : 0,
-  };
-}
 
 function eventFromRow(row: EventRow): RakordaEvent {
   return {
@@ -110,7 +75,7 @@ async function loadComplaintsAndEvents(
 ): Promise<{ complaints: RakordaComplaint[]; events: RakordaEvent[] }> {
   const params: unknown[] = [instansiId, new Date(startMs), new Date(endMs)];
   if (unitIds.length > 0) params.push([...unitIds]);
-  const complaints = await db.query<ComplaintRow>(
+  const complaints = await db.query<ComplaintSummaryRow>(
     unitIds.length > 0 ? COMPLAINTS_OF_UNITS_SQL : COMPLAINTS_SQL,
     params,
   );
@@ -118,7 +83,7 @@ async function loadComplaintsAndEvents(
     unitIds.length > 0 ? EVENTS_OF_UNITS_SQL : EVENTS_SQL,
     params,
   );
-  return { complaints: complaints.map(complaintFromRow), events: events.map(eventFromRow) };
+  return { complaints: complaints.map(complaintSummaryFromRow), events: events.map(eventFromRow) };
 }
 
 export type RakordaRouteOptions = { db: Database; now: () => number };

@@ -1,11 +1,9 @@
-import type { Database, SqlExecutor } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { hashPassword } from '../auth/password-hash.ts';
-import { nextChangeSeq, reserveChangeSeqs } from '../replication/change-counter.ts';
-import { loadWorkingCalendar } from '../replication/working-calendar-repository.ts';
-import {
-  COMPLAINT_EVENT_COLUMNS,
-  complaintEventRowValues,
-} from '../replication/complaint-event-store.ts';
+import { nextChangeSeq, reserveChangeSeqs } from '../changes/change-counter.ts';
+import { loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
+import { insertComplaints } from '../complaints/complaint-writes.ts';
+import { insertComplaintEvents } from '../timeline/complaint-event-rows.ts';
 import {
   DEMO_CATEGORIES,
   DEMO_HOLIDAYS,
@@ -15,11 +13,10 @@ import {
   DEMO_UNITS,
 } from './demo-instansi.ts';
 import { DEMO_RESPONSE_TEMPLATES } from './demo-response-templates.ts';
-import { generateDemoComplaints, type DemoComplaint } from './generate-demo-complaints.ts';
+import { generateDemoComplaints } from './generate-demo-complaints.ts';
 import type { DemoActor } from './plan-demo-timeline.ts';
 import { createRandomSource } from './random-source.ts';
 import { DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
-import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import { insertInstansi } from '../instansi/instansi-store.ts';
 
 export type SeedOptions = {
@@ -41,137 +38,8 @@ export const DEFAULT_SEED: Omit<SeedOptions, 'nowMs'> = {
 
 export type SeedResult = { seeded: boolean; complaints: number; events: number };
 
-/** Rows per statement: well under PostgreSQL's 65,535 bound parameters per statement. */
-const COMPLAINT_BATCH = 200;
-const EVENT_BATCH = 500;
 /** The device the seeded timeline events name as theirs. */
 export const DEMO_SEED_DEVICE_ID = 'demo-seed';
-
-const COMPLAINT_COLUMNS = [
-  'id',
-  'instansi_id',
-  'tracking_number',
-  'title',
-  'body',
-  'type',
-  'channel',
-  'category_id',
-  'unit_id',
-  'status',
-  'priority',
-  'anonim',
-  'rahasia',
-  'berkadar_pengawasan',
-  'region_code',
-  'location_text',
-  'received_at',
-  'status_changed_at',
-  'due_at',
-  'updated_at',
-  'updated_by',
-  'seq',
-  'reporter_name',
-  'reporter_phone',
-  'reporter_email',
-  'duplicate_of',
-] as const;
-
-function complaintValues(complaint: DemoComplaint, seq: number): unknown[] {
-  return [
-    complaint.id,
-    complaint.instansiId,
-    complaint.trackingNumber,
-    complaint.title,
-    complaint.body,
-    complaint.type,
-    complaint.channel,
-    complaint.categoryId,
-    complaint.unitId || null,
-    complaint.status,
-    complaint.priority,
-    complaint.anonim,
-    complaint.rahasia,
-    complaint.berkadarPengawasan,
-    complaint.regionCode,
-    complaint.locationText,
-    new Date(complaint.receivedAt),
-    new Date(complaint.statusChangedAt),
-    complaint.dueAt > 0 ? new Date(complaint.dueAt) : null,
-    new Date(complaint.updatedAt),
-    complaint.updatedBy,
-    seq,
-    complaint.reporter.name,
-    complaint.reporter.phone,
-    complaint.reporter.email,
-    complaint.duplicateOf || null,
-  ];
-}
-
-const eventValues = (event: ComplaintEvent, seq: number) =>
-  complaintEventRowValues(event, DEMO_SEED_DEVICE_ID, seq);
-
-/**
- * Inserts rows in multi-row statements, every value a bound parameter, with consecutive change
- * numbers reserved once per statement (never one counter update per row).
- */
-async function insertRows<T>(
-  tx: SqlExecutor,
-  table: string,
-  columns: readonly string[],
-  rows: readonly T[],
-  valuesOf: (row: T, seq: number) => unknown[],
-  batchSize: number,
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += batchSize) {
-    const batch = rows.slice(start, start + batchSize);
-    const params: unknown[] = [];
-    const tuples: string[] = [];
-    const firstSeq = await reserveChangeSeqs(tx, batch.length);
-    for (const [index, row] of batch.entries()) {
-      const values = valuesOf(row, firstSeq + index);
-      const offset = params.length;
-      tuples.push(`(${values.map((_value, i) => `$${offset + i + 1}`).join(', ')})`);
-      params.push(...values);
-    }
-    await tx.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
-      params,
-    );
-  }
-}
-
-/** Inserts complaints in multi-row statements; every value is a bound parameter. */
-export async function insertComplaints(
-  tx: SqlExecutor,
-  complaints: readonly DemoComplaint[],
-): Promise<void> {
-  await insertRows(
-    tx,
-    'complaints',
-    COMPLAINT_COLUMNS,
-    complaints,
-    complaintValues,
-    COMPLAINT_BATCH,
-  );
-}
-
-/**
- * Inserts timeline events as accepted by the server (their serverTime is kept), in the given
- * order: a complaint's events get increasing change numbers, oldest first.
- */
-export async function insertComplaintEvents(
-  tx: SqlExecutor,
-  events: readonly ComplaintEvent[],
-): Promise<void> {
-  await insertRows(
-    tx,
-    'complaint_events',
-    COMPLAINT_EVENT_COLUMNS,
-    events,
-    eventValues,
-    EVENT_BATCH,
-  );
-}
 
 /** Seeds the demo instansi once; a database that already has it is left untouched. */
 export async function seedDemo(db: Database, options: SeedOptions): Promise<SeedResult> {
@@ -300,7 +168,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       createRandomSource(options.randomSeed),
     );
     await insertComplaints(tx, complaints);
-    await insertComplaintEvents(tx, events);
+    await insertComplaintEvents(tx, events, DEMO_SEED_DEVICE_ID);
     return { seeded: true, complaints: complaints.length, events: events.length };
   });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit-log.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import type { Database } from '../db/database.ts';
-import { reserveChangeSeqs } from '../replication/change-counter.ts';
+import { reserveChangeSeqs } from '../changes/change-counter.ts';
 import { trackingNumberPrefix } from '../../shared/domain/tracking-number.ts';
 import {
   planInstansiSetup,

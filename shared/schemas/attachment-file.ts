@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { attachmentMetaSchema } from '../attachments/attachment-rules.ts';
 import { epochMsSchema, idSchema } from './common.ts';
-import { toRxSchema } from './to-rx-schema.ts';
 
 /**
  * Where a file kept on the device stands: attached to a draft not yet posted, waiting to be
@@ -25,11 +24,3 @@ export type AttachmentFile = z.infer<typeof attachmentFileSchema>;
 
 /** The RxDB attachment id under which a file's bytes are stored. */
 export const ATTACHMENT_CONTENT_ID = 'content';
-
-export const attachmentFileRxSchema = toRxSchema<AttachmentFile>(attachmentFileSchema, {
-  title: 'attachment_files',
-  version: 0,
-  primaryKey: 'id',
-  indexes: [['state', 'createdAt'], ['complaintId']],
-  attachments: true,
-});

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password-hash.ts';
-import { nextChangeSeq } from '../../server/replication/change-counter.ts';
+import { nextChangeSeq } from '../../server/changes/change-counter.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
 import { MAX_PUSH_ROWS, type SessionResponse } from '../../shared/api/contract.ts';
 import { planTriageAction } from '../../shared/domain/plan-triage-action.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionResponse, WireDocument } from '../../shared/api/contract.ts';
 import type { ResponseTemplate } from '../../shared/schemas/response-template.ts';
 import { hashPassword } from '../../server/auth/password-hash.ts';
-import { nextChangeSeq } from '../../server/replication/change-counter.ts';
+import { nextChangeSeq } from '../../server/changes/change-counter.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
 import { bearer, startTestServer, type TestServer } from './support/test-server.ts';
 import { pullAll } from './support/replication-client.ts';

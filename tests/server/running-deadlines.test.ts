@@ -16,8 +16,8 @@ import { DEMO_INSTANSI } from '../../server/seed/demo-instansi.ts';
 import {
   loadSlaRuleSets,
   loadWorkingCalendar,
-} from '../../server/replication/working-calendar-repository.ts';
-import { recomputeAllRunningDueDates } from '../../server/replication/complaint-store.ts';
+} from '../../server/calendar/working-calendar-repository.ts';
+import { recomputeAllRunningDueDates } from '../../server/complaints/running-due-dates.ts';
 import { openTestReplica, type TestReplica } from './support/test-replica.ts';
 import { bearer, startTestServer, type TestServer } from './support/test-server.ts';
 import { pullAll, pushComplaints } from './support/replication-client.ts';

@@ -8,9 +8,9 @@ import {
 import {
   createComplaintConflictHandler,
   type MergeConflictRecord,
-} from '../../renderer/src/sync/complaint-conflict-handler.ts';
+} from '../../renderer/src/db/complaint-conflict-handler.ts';
 import { PendingChanges } from '../../renderer/src/sync/pending-changes.ts';
-import { resolveMergeConflict } from '../../renderer/src/features/status/resolve-merge-conflict.ts';
+import { resolveMergeConflict } from '../../renderer/src/features/sync-inbox/resolve-merge-conflict.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 

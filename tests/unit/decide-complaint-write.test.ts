@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideComplaintWrite } from '../../server/replication/decide-complaint-write.ts';
+import { decideComplaintWrite } from '../../server/complaints/decide-complaint-write.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 
 const context = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSyncStatus } from '../../renderer/src/features/status/describe-sync-status.ts';
+import { describeSyncStatus } from '../../renderer/src/features/status-bar/describe-sync-status.ts';
 import { MESSAGES_ID } from '../../renderer/src/i18n/messages-id.ts';
 import { translate } from '../../renderer/src/i18n/translate.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../renderer/src/sync/sync-status.ts';

@@ -4,7 +4,7 @@ import {
   rewrapReplicaKey,
   sessionReplicaKey,
   unlockReplicaKey,
-} from '../../renderer/src/app/password-replica-key.ts';
+} from '../../renderer/src/session/password-replica-key.ts';
 import { ReplicaKeyError } from '../../renderer/src/db/field-cipher.ts';
 import { MemoryStorage } from './support/memory-storage.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRefusalRecord } from '../../server/replication/plan-refusal-record.ts';
+import { planRefusalRecord } from '../../server/refusals/plan-refusal-record.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 
 const limits = { documentMaxBytes: 2048, openPerOfficer: 10 };

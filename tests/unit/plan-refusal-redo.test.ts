@@ -1,14 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openReplica, type Replica } from '../../renderer/src/db/create-replica.ts';
-import {
-  loadFollowUpDraft,
-  saveFollowUpDraft,
-} from '../../renderer/src/features/followup/follow-up-draft.ts';
+import { loadFollowUpDraft, saveFollowUpDraft } from '../../renderer/src/db/follow-up-draft.ts';
 import {
   redoRefusedWrite,
   resolveRefusal,
-} from '../../renderer/src/features/status/redo-refused-write.ts';
+} from '../../renderer/src/features/sync-inbox/redo-refused-write.ts';
 import { PendingChanges } from '../../renderer/src/sync/pending-changes.ts';
 import { syncRejectionSchema, type SyncRejection } from '../../shared/schemas/sync-rejection.ts';
 import { draftWithRestoredFollowUp, planRefusalRedo } from '../../shared/sync/plan-refusal-redo.ts';

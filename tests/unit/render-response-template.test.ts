@@ -8,7 +8,7 @@ import {
 } from '../../shared/templates/render-response-template.ts';
 import { formatIndonesianLongDate } from '../../shared/templates/format-indonesian-date.ts';
 import { responseTemplateSchema } from '../../shared/schemas/response-template.ts';
-import { responseTemplateRxSchema } from '../../shared/schemas/rx-schemas.ts';
+import { responseTemplateRxSchema } from '../../renderer/src/db/replica-schemas.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 
 const WITA = 480;

@@ -21,7 +21,7 @@ import { dexieStorageOf } from '../../renderer/src/db/dexie-storage-of.ts';
 import { readAllDocuments } from '../../renderer/src/db/read-all-documents.ts';
 import { removeReplica } from '../../renderer/src/db/remove-replica.ts';
 import { readQueueHead } from '../../renderer/src/db/read-queue-head.ts';
-import { complaintRxSchema } from '../../shared/schemas/rx-schemas.ts';
+import { complaintRxSchema } from '../../renderer/src/db/replica-schemas.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 import { writeVersion1Replica } from './support/version-1-replica.ts';

@@ -6,19 +6,19 @@ import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { toRxSchema } from '../../shared/schemas/to-rx-schema.ts';
+import { toRxSchema } from '../../renderer/src/db/to-rx-schema.ts';
 import {
   categoryRxSchema,
   complaintEventRxSchema,
   complaintRxSchema,
   unitRxSchema,
-} from '../../shared/schemas/rx-schemas.ts';
+} from '../../renderer/src/db/replica-schemas.ts';
 import { complaintSchema } from '../../shared/schemas/complaint.ts';
 import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import {
   complaintEventMigrationStrategies,
   complaintMigrationStrategies,
-} from '../../shared/schemas/rx-migrations.ts';
+} from '../../renderer/src/db/rx-migrations.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 import { createFieldCipher, newReplicaKey } from '../../renderer/src/db/field-cipher.ts';
 import { fieldEncryptionStorage } from '../../renderer/src/db/field-encryption-storage.ts';

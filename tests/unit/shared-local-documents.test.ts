@@ -6,8 +6,8 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { PendingChanges } from '../../renderer/src/sync/pending-changes.ts';
-import { MergeConflicts } from '../../renderer/src/sync/merge-conflicts.ts';
-import type { MergeConflictRecord } from '../../renderer/src/sync/complaint-conflict-handler.ts';
+import { MergeConflicts } from '../../renderer/src/db/merge-conflicts.ts';
+import type { MergeConflictRecord } from '../../renderer/src/db/complaint-conflict-handler.ts';
 
 // Two windows of one officer open the same replica; in one process RxDB allows that only in
 // dev mode (`ignoreDuplicate`, which wants a validating storage). Writes reach the other instance as they do between tabs.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storedRefreshToken } from '../../renderer/src/app/stored-refresh-token.ts';
+import { storedRefreshToken } from '../../renderer/src/session/stored-refresh-token.ts';
 import type { SessionResponse } from '../../shared/api/contract.ts';
 import type { StoredSession } from '../../shared/stored-session.ts';
 

@@ -5,7 +5,7 @@ import {
   openOfficerReplica,
   type OpenedReplica,
   type OsKeyStore,
-} from '../../renderer/src/app/unlock-replica.ts';
+} from '../../renderer/src/session/unlock-replica.ts';
 import { newReplicaKey } from '../../renderer/src/db/field-cipher.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
 import { MemoryStorage } from './support/memory-storage.ts';

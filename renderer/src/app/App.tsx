@@ -3,9 +3,9 @@ import { LoginScreen } from '../features/login/LoginScreen.tsx';
 import { UnlockScreen } from '../features/login/UnlockScreen.tsx';
 import { ReplicaUpgradeScreen } from '../features/login/ReplicaUpgradeScreen.tsx';
 import { ServerSetup } from '../features/onboarding/ServerSetup.tsx';
-import { useWorkstationSession } from './use-workstation-session.ts';
 import { lazy, Suspense, useEffect } from 'react';
-import { WorkstationProvider } from './workstation-context.tsx';
+import { useWorkstationSession } from '../session/use-workstation-session.ts';
+import { WorkstationProvider } from '../session/workstation-context.tsx';
 
 // The workstation (queue, detail, reports) comes after sign-in: its code is fetched then, or
 // earlier while the officer types (see use-workstation-session.ts).

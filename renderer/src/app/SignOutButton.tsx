@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BehaviorSubject } from 'rxjs';
 import { useTranslation } from '../i18n/language-context.tsx';
 import { waitForDrain } from '../sync/wait-for-drain.ts';
-import { useWorkstation } from './workstation-context.tsx';
+import { useWorkstation } from '../session/workstation-context.tsx';
 
 const DRAIN_TIMEOUT_MS = 8000;
 

@@ -8,23 +8,23 @@ import { ComplaintDetail } from '../features/detail/ComplaintDetail.tsx';
 import { QueuePanel } from '../features/queue/QueuePanel.tsx';
 import { ShortcutSheet } from '../features/help/ShortcutSheet.tsx';
 import { HelpPage } from '../features/help/HelpPage.tsx';
-import { useDirectory } from '../features/queue/use-directory.ts';
+import { useDirectory } from '../session/use-directory.ts';
 import { useQueueStore } from '../features/queue/use-queue-store.ts';
-import { InitialSyncProgress } from '../features/status/InitialSyncProgress.tsx';
-import { LanguageSwitch } from '../features/status/LanguageSwitch.tsx';
-import { MergeConflictsButton } from '../features/status/MergeConflictsButton.tsx';
-import { RefusalsButton } from '../features/status/RefusalsButton.tsx';
-import { HolidayYearsButton } from '../features/status/HolidayYearsButton.tsx';
-import { useYearsWithoutHolidays } from '../features/status/use-years-without-holidays.ts';
+import { InitialSyncProgress } from '../features/status-bar/InitialSyncProgress.tsx';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { MergeConflictsButton } from '../features/sync-inbox/MergeConflictsButton.tsx';
+import { RefusalsButton } from '../features/sync-inbox/RefusalsButton.tsx';
+import { HolidayYearsButton } from '../features/status-bar/HolidayYearsButton.tsx';
+import { useYearsWithoutHolidays } from '../features/queue/use-years-without-holidays.ts';
 import type { AdministrationSection } from '../features/admin/AdministrationPage.tsx';
-import { ReloginBanner } from '../features/status/ReloginBanner.tsx';
-import { SyncIndicator } from '../features/status/SyncIndicator.tsx';
-import { ThemeSwitch } from '../features/status/ThemeSwitch.tsx';
+import { ReloginBanner } from '../features/login/ReloginBanner.tsx';
+import { SyncIndicator } from '../features/status-bar/SyncIndicator.tsx';
+import { ThemeSwitch } from '../ui/ThemeSwitch.tsx';
 import { TriageDialog } from '../features/triage/TriageDialog.tsx';
 import type { TriageOutcome } from '../features/triage/execute-triage-action.ts';
 import { getBridge } from '../bridge/get-bridge.ts';
 import { useDesktopIntegration } from './use-desktop-integration.ts';
-import { useWorkstation } from './workstation-context.tsx';
+import { useWorkstation } from '../session/workstation-context.tsx';
 
 // The report page (and its spreadsheet writer) loads when first opened, not at start.
 const ReportPage = lazy(() =>

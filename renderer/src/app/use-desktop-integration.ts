@@ -8,8 +8,8 @@ import {
 import type { QueueStore, QueueStoreSnapshot } from '../features/queue/queue-store.ts';
 import { getBridge } from '../bridge/get-bridge.ts';
 import { useTranslation } from '../i18n/language-context.tsx';
-import { useSyncStatus } from '../features/status/use-sync-status.ts';
-import { useWorkstation } from './workstation-context.tsx';
+import { useSyncStatus } from '../session/use-sync-status.ts';
+import { useWorkstation } from '../session/workstation-context.tsx';
 
 const memorySchema = z.object({
   disposedSeen: z.array(z.string()).max(1_000_000),

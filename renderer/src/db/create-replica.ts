@@ -18,6 +18,7 @@ import type { SlaRuleSetDocument } from '../../../shared/schemas/sla-rule-set.ts
 import type { SyncRejection } from '../../../shared/schemas/sync-rejection.ts';
 import type { ResponseTemplate } from '../../../shared/schemas/response-template.ts';
 import {
+  attachmentFileRxSchema,
   categoryRxSchema,
   complaintEventRxSchema,
   complaintRxSchema,
@@ -26,15 +27,15 @@ import {
   slaRuleSetRxSchema,
   syncRejectionRxSchema,
   unitRxSchema,
-} from '../../../shared/schemas/rx-schemas.ts';
+} from './replica-schemas.ts';
 import {
   complaintEventMigrationStrategies,
   complaintMigrationStrategies,
   holidayMigrationStrategies,
   syncRejectionMigrationStrategies,
-} from '../../../shared/schemas/rx-migrations.ts';
-import { createComplaintConflictHandler } from '../sync/complaint-conflict-handler.ts';
-import { MergeConflicts } from '../sync/merge-conflicts.ts';
+} from './rx-migrations.ts';
+import { createComplaintConflictHandler } from './complaint-conflict-handler.ts';
+import { MergeConflicts } from './merge-conflicts.ts';
 
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { createFieldCipher, newReplicaKey } from './field-cipher.ts';
@@ -42,10 +43,7 @@ import { withIndexedChangesSince } from './indexed-changes-storage.ts';
 import { fieldEncryptionStorage } from './field-encryption-storage.ts';
 import { checkReplicaKey } from './replica-key-check.ts';
 import { watchReplicaUpgrade, type ReplicaUpgradeProgress } from './watch-replica-upgrade.ts';
-import {
-  attachmentFileRxSchema,
-  type AttachmentFile,
-} from '../../../shared/schemas/attachment-file.ts';
+import type { AttachmentFile } from '../../../shared/schemas/attachment-file.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBAttachmentsPlugin);

@@ -1,6 +1,6 @@
 import { removeRxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { complaintRxSchema, syncRejectionRxSchema } from '../../../shared/schemas/rx-schemas.ts';
+import { complaintRxSchema, syncRejectionRxSchema } from './replica-schemas.ts';
 import { replicaNameFor } from './create-replica.ts';
 import { createFieldCipher, newReplicaKey } from './field-cipher.ts';
 import { fieldEncryptionStorage } from './field-encryption-storage.ts';

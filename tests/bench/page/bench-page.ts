@@ -8,7 +8,7 @@ import PouchDB from 'pouchdb-browser';
 import { fillWithDefaultSettings } from 'rxdb';
 import { getDexieStoreSchema } from 'rxdb/plugins/storage-dexie';
 import { openReplica } from '../../../renderer/src/db/create-replica.ts';
-import { complaintRxSchema } from '../../../shared/schemas/rx-schemas.ts';
+import { complaintRxSchema } from '../../../renderer/src/db/replica-schemas.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import type { LaporBenchApi } from '../support/bench-api.ts';
 

@@ -1,6 +1,6 @@
 import { createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
 import { replicaNameFor } from '../../../renderer/src/db/create-replica.ts';
-import { complaintRxSchema } from '../../../shared/schemas/rx-schemas.ts';
+import { complaintRxSchema } from '../../../renderer/src/db/replica-schemas.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 
 /**

@@ -5,7 +5,7 @@ import {
   type AuditEntryView,
 } from '../../../../shared/api/audit-query.ts';
 import { ApiRequestError } from '../../api/api-client.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-filter-query.ts';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Category } from '../../../../shared/schemas/category.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { DirectoryRowActions } from './DirectoryRowActions.tsx';
 import { saveCategory } from './save-directory-entry.ts';

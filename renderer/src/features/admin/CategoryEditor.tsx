@@ -1,8 +1,8 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Category } from '../../../../shared/schemas/category.ts';
-import { useModalDialog } from '../../app/use-modal-dialog.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { TextField } from './TextField.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { categoryFormSchema, type CategoryForm } from './directory-forms.ts';

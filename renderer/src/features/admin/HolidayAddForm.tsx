@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { HOLIDAY_KINDS } from '../../../../shared/schemas/holiday.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { holidayFormSchema, type HolidayForm } from './directory-forms.ts';
 import { addHoliday } from './save-directory-entry.ts';

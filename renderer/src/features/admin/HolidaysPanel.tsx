@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Holiday } from '../../../../shared/schemas/holiday.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDate } from '../../i18n/translate.ts';
 import { localDateOf } from './directory-forms.ts';

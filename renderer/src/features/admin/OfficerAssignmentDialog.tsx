@@ -8,8 +8,8 @@ import {
 } from '../../../../shared/api/officer-admin.ts';
 import { ROLES } from '../../../../shared/domain/roles.ts';
 import { ApiRequestError } from '../../api/api-client.ts';
-import { useModalDialog } from '../../app/use-modal-dialog.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { changeOfficerAssignment } from './officer-admin-client.ts';
 import { useReplicaDocuments } from './use-replica-documents.ts';

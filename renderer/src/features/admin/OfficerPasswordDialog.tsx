@@ -8,8 +8,8 @@ import {
   type ResetPasswordRequest,
 } from '../../../../shared/api/officer-admin.ts';
 import { ApiRequestError } from '../../api/api-client.ts';
-import { useModalDialog } from '../../app/use-modal-dialog.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { resetOfficerPassword } from './officer-admin-client.ts';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OfficerSummary } from '../../../../shared/api/officer-admin.ts';
 import { ApiRequestError } from '../../api/api-client.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { ActivationButton } from './ActivationButton.tsx';
 import { listOfficers, setOfficerActive } from './officer-admin-client.ts';

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { SlaRuleSetDocument } from '../../../../shared/schemas/sla-rule-set.ts';
-import { useModalDialog } from '../../app/use-modal-dialog.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import {
   localDateOf,

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { SlaRuleSetDocument } from '../../../../shared/schemas/sla-rule-set.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDate } from '../../i18n/translate.ts';
 import { SLA_DAY_FIELDS } from './directory-forms.ts';

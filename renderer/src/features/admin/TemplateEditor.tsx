@@ -7,8 +7,8 @@ import {
   type ResponseTemplateForm,
 } from '../../../../shared/schemas/response-template.ts';
 import { findUnknownPlaceholders } from '../../../../shared/templates/render-response-template.ts';
-import { useModalDialog } from '../../app/use-modal-dialog.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { PlaceholderHelp } from './PlaceholderHelp.tsx';
 import { saveResponseTemplate } from './save-response-template.ts';

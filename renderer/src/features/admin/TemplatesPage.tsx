@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ResponseTemplate } from '../../../../shared/schemas/response-template.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDate } from '../../i18n/translate.ts';
 import { useResponseTemplates } from '../followup/use-response-templates.ts';

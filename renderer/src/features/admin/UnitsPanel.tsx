@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Unit } from '../../../../shared/schemas/unit.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { DirectoryRowActions } from './DirectoryRowActions.tsx';
 import { saveUnit } from './save-directory-entry.ts';

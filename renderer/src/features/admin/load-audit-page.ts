@@ -1,6 +1,6 @@
 import { auditPageSchema, type AuditPage } from '../../../../shared/api/audit-query.ts';
 import { getJson } from '../../api/api-client.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import type { WorkstationContextValue } from '../../session/workstation-context.tsx';
 import { auditQueryParams, type AuditFilter } from './audit-filter-query.ts';
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -6,7 +6,7 @@ import {
   type OfficerSummary,
 } from '../../../../shared/api/officer-admin.ts';
 import { getJson, postJson } from '../../api/api-client.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import type { WorkstationContextValue } from '../../session/workstation-context.tsx';
 
 type Online = Pick<WorkstationContextValue, 'serverUrl' | 'sync'>;
 

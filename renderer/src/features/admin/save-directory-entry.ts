@@ -2,7 +2,7 @@ import type { Category } from '../../../../shared/schemas/category.ts';
 import type { Holiday } from '../../../../shared/schemas/holiday.ts';
 import type { SlaRuleSetDocument } from '../../../../shared/schemas/sla-rule-set.ts';
 import type { Unit } from '../../../../shared/schemas/unit.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import type { WorkstationContextValue } from '../../session/workstation-context.tsx';
 import type { CategoryForm, HolidayForm, UnitForm } from './directory-forms.ts';
 
 type Writer = Pick<WorkstationContextValue, 'replica' | 'sync' | 'officer'>;

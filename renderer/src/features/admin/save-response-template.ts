@@ -2,7 +2,7 @@ import type {
   ResponseTemplate,
   ResponseTemplateForm,
 } from '../../../../shared/schemas/response-template.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import type { WorkstationContextValue } from '../../session/workstation-context.tsx';
 
 /**
  * Writes a template to the replica, queued for the server: a new one when `id` is absent, else

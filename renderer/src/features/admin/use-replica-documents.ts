@@ -4,7 +4,7 @@ import type { Category } from '../../../../shared/schemas/category.ts';
 import type { Holiday } from '../../../../shared/schemas/holiday.ts';
 import type { SlaRuleSetDocument } from '../../../../shared/schemas/sla-rule-set.ts';
 import type { Unit } from '../../../../shared/schemas/unit.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 
 type DirectoryDocuments = {
   units: Unit;

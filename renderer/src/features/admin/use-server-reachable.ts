@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 
 /** Whether the sync connection reports the server reachable (not while offline). */
 export function useServerReachable(): boolean {

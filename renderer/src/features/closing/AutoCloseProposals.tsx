@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDate } from '../../i18n/translate.ts';
 import type { QueueStore } from '../queue/queue-store.ts';
-import type { Directory } from '../queue/use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 import { closeAutoCloseCandidates } from './close-auto-close-candidates.ts';
 import { ConfirmAutoCloseDialog } from './ConfirmAutoCloseDialog.tsx';
 import { useAutoCloseCandidates } from './use-auto-close-candidates.ts';

@@ -1,5 +1,5 @@
 import { autoCloseNote } from '../../../../shared/domain/find-auto-close-candidates.ts';
-import { useModalDialog } from '../../app/use-modal-dialog.ts';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 
 type ConfirmAutoCloseDialogProps = {

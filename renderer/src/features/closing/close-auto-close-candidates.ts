@@ -2,7 +2,7 @@ import {
   autoCloseNote,
   type AutoCloseCandidate,
 } from '../../../../shared/domain/find-auto-close-candidates.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import type { WorkstationContextValue } from '../../session/workstation-context.tsx';
 import { executeTriageAction, type TriageOutcome } from '../triage/execute-triage-action.ts';
 
 /**

@@ -5,7 +5,7 @@ import {
 } from '../../../../shared/domain/find-auto-close-candidates.ts';
 import type { QueueEntry } from '../../../../shared/queue/queue-entry.ts';
 import type { ComplaintEvent } from '../../../../shared/schemas/complaint-event.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import type { Replica } from '../../db/create-replica.ts';
 import { readAllDocuments } from '../../db/read-all-documents.ts';
 import type { QueueStore } from '../queue/queue-store.ts';

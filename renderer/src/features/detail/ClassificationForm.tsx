@@ -8,9 +8,9 @@ import {
 } from '../../../../shared/schemas/complaint.ts';
 import { PRIORITIES } from '../../../../shared/domain/complaint-status.ts';
 import { EDITABLE_COMPLAINT_FIELDS } from '../../../../shared/domain/roles.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import type { Directory } from '../queue/use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 import { RemoteChangeBanner } from './RemoteChangeBanner.tsx';
 import { useRemoteChange } from './use-remote-change.ts';
 

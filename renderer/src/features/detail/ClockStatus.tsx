@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { describeClock, type ClockState } from '../../../../shared/deadline/describe-clock.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { loadDeadlineContext } from '../triage/deadline-context.ts';
 

@@ -1,8 +1,8 @@
 import type { RefObject } from 'react';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
-import type { Directory } from '../queue/use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 import { ClassificationForm } from './ClassificationForm.tsx';
 import { ClockStatus } from './ClockStatus.tsx';
 import { ComplaintTimeline } from './ComplaintTimeline.tsx';

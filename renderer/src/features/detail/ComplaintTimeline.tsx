@@ -1,9 +1,9 @@
 import type { ComplaintEvent } from '../../../../shared/schemas/complaint-event.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { MessageKey } from '../../i18n/messages-id.ts';
 import { formatDateTime } from '../../i18n/translate.ts';
-import type { Directory } from '../queue/use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 import { EventAttachments } from './EventAttachments.tsx';
 import { useComplaintEvents } from './use-complaint-events.ts';
 

@@ -3,7 +3,7 @@ import {
   findLikelyDuplicates,
   type DuplicateHint,
 } from '../../../../shared/queue/find-likely-duplicates.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDate } from '../../i18n/translate.ts';
 import type { QueueStore, QueueStoreSnapshot } from '../queue/queue-store.ts';

@@ -5,7 +5,7 @@ import {
   type AttachmentFileState,
 } from '../../../../shared/schemas/attachment-file.ts';
 import type { ComplaintEvent } from '../../../../shared/schemas/complaint-event.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 
 type HeldFile = { id: string; url: string; state: AttachmentFileState };

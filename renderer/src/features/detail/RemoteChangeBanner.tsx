@@ -1,5 +1,5 @@
 import { useTranslation } from '../../i18n/language-context.tsx';
-import { useOfficerName } from './use-officer-name.ts';
+import { useOfficerName } from '../../session/use-officer-name.ts';
 
 /** Shown over a form with unsaved input when someone else's change to the complaint arrived. */
 export function RemoteChangeBanner({

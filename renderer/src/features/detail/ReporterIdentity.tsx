@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import type { ComplaintEvent } from '../../../../shared/schemas/complaint-event.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 
 /**

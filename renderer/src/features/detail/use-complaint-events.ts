@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ComplaintEvent } from '../../../../shared/schemas/complaint-event.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 
 export function useComplaintEvents(complaintId: string): ComplaintEvent[] | null {
   const { replica } = useWorkstation();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 
 export function useComplaint(id: string | null): Complaint | null {
   const { replica } = useWorkstation();

@@ -10,12 +10,16 @@ import {
 import { MAX_ATTACHMENTS_PER_EVENT } from '../../../../shared/attachments/attachment-rules.ts';
 import type { AttachmentFile } from '../../../../shared/schemas/attachment-file.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { TemplatePicker } from './TemplatePicker.tsx';
 import { addDraftAttachment, removeDraftAttachment } from './draft-attachments.ts';
-import { clearFollowUpDraft, loadFollowUpDraft, saveFollowUpDraft } from './follow-up-draft.ts';
+import {
+  clearFollowUpDraft,
+  loadFollowUpDraft,
+  saveFollowUpDraft,
+} from '../../db/follow-up-draft.ts';
 import { postFollowUp } from './post-follow-up.ts';
 import { prepareAttachment } from './prepare-attachment.ts';
 import './follow-up.css';

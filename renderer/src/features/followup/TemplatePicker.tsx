@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import type { ResponseTemplateKind } from '../../../../shared/schemas/response-template.ts';
 import { renderResponseTemplate } from '../../../../shared/templates/render-response-template.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { useResponseTemplates } from './use-response-templates.ts';
 import './template-picker.css';

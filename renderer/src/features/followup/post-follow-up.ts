@@ -1,8 +1,8 @@
 import { planFollowUp, type FollowUpKind } from '../../../../shared/domain/follow-up.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import type { WorkstationContextValue } from '../../session/workstation-context.tsx';
 import { loadDeadlineContext } from '../triage/deadline-context.ts';
-import { clearFollowUpDraft } from './follow-up-draft.ts';
+import { clearFollowUpDraft } from '../../db/follow-up-draft.ts';
 import { draftAttachmentsOf } from './draft-attachments.ts';
 
 export type PostFollowUpResult = { ok: true; eventId: string } | { ok: false; error: string };

@@ -3,7 +3,7 @@ import type {
   ResponseTemplate,
   ResponseTemplateKind,
 } from '../../../../shared/schemas/response-template.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 
 /**
  * The instansi's response templates from the replica (offline too), by title, kept live.

@@ -4,7 +4,7 @@ import { getBridge } from '../../bridge/get-bridge.ts';
 import { COMPLAINT_STATUSES } from '../../../../shared/domain/complaint-status.ts';
 import { LIFECYCLE_TRANSITIONS } from '../../../../shared/domain/lifecycle.ts';
 import { DEFAULT_SLA_RULES, type SlaRuleSet } from '../../../../shared/deadline/sla-rules.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { loadDeadlineContext } from '../triage/deadline-context.ts';
 

@@ -1,4 +1,4 @@
-import { useModalDialog } from '../../app/use-modal-dialog.ts';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
 import { TRIAGE_ACTIONS } from '../../../../shared/domain/triage.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { TRIAGE_SHORTCUTS } from '../triage/triage-shortcuts.ts';

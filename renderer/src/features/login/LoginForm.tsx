@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { SessionResponse } from '../../../../shared/api/contract.ts';
 import { ApiRequestError, login } from '../../api/api-client.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import { deviceId } from '../../app/device-id.ts';
+import { deviceId } from '../../session/device-id.ts';
 
 type LoginFormProps = {
   serverUrl: string;

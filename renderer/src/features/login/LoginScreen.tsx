@@ -1,7 +1,7 @@
 import type { SessionResponse } from '../../../../shared/api/contract.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import { LanguageSwitch } from '../status/LanguageSwitch.tsx';
-import { ThemeSwitch } from '../status/ThemeSwitch.tsx';
+import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
+import { ThemeSwitch } from '../../ui/ThemeSwitch.tsx';
 import { LoginForm } from './LoginForm.tsx';
 
 export function LoginScreen({

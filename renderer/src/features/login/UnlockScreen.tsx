@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { ReplicaLock } from '../../app/unlock-replica.ts';
+import type { ReplicaLock } from '../../session/unlock-replica.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { MessageKey } from '../../i18n/messages-id.ts';
-import { LanguageSwitch } from '../status/LanguageSwitch.tsx';
+import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 
 const PROBLEM_MESSAGES: Partial<Record<ReplicaLock, MessageKey>> = {
   wrong: 'unlock.wrong',

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import type { ServerCheck } from '../../../../shared/desktop/check-server.ts';
 import { getBridge } from '../../bridge/get-bridge.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import { LanguageSwitch } from '../status/LanguageSwitch.tsx';
-import { ThemeSwitch } from '../status/ThemeSwitch.tsx';
+import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
+import { ThemeSwitch } from '../../ui/ThemeSwitch.tsx';
 
 /** The demo central server `npm start` runs on this computer, with the Kaltim sample data. */
 export const DEMO_SERVER_URL = 'http://127.0.0.1:8787';

@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/queue/queue-criteria.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { FacetSelect, type FacetOption } from './FacetSelect.tsx';
-import type { Directory } from './use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 
 type QueueFiltersProps = {
   criteria: QueueCriteria;

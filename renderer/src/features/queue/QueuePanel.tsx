@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import {
   DEFAULT_QUEUE_CRITERIA,
@@ -11,7 +11,7 @@ import { QueueRow } from './QueueRow.tsx';
 import { SavedViews } from './SavedViews.tsx';
 import type { QueueStore, QueueStoreSnapshot } from './queue-store.ts';
 import { useQueueView } from './use-queue-view.ts';
-import type { Directory } from './use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 import type { TriageActionKind } from '../../../../shared/domain/triage.ts';
 import { triageActionForKey } from '../triage/triage-shortcuts.ts';
 

@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import type { QueueEntry } from '../../../../shared/queue/queue-entry.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDate } from '../../i18n/translate.ts';
-import type { Directory } from './use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 
 const DAY_MS = 86_400_000;
 

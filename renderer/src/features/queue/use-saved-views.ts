@@ -6,7 +6,7 @@ import {
   type QueueCriteria,
   type SavedQueueView,
 } from '../../../../shared/queue/queue-criteria.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { watchLocalDocument } from '../../db/watch-local-document.ts';
 
 const LOCAL_ID = 'queue-views';

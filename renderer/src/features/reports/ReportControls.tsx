@@ -10,7 +10,7 @@ import {
   type ReportPeriodInput,
 } from '../../../../shared/reports/report-period.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import type { Directory } from '../queue/use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 
 type ReportControlsProps = {
   directory: Directory;

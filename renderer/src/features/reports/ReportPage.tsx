@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import { rakordaTables } from '../../../../shared/reports/report-tables.ts';
 import { getBridge, isDesktopShell } from '../../bridge/get-bridge.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { QueueStore } from '../queue/queue-store.ts';
-import type { Directory } from '../queue/use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 import { csvBytes, xlsxBytes } from './export-report-tables.ts';
 import { RakordaDocument } from './RakordaDocument.tsx';
 import { scopeText } from './report-format.ts';

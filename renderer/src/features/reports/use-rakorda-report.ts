@@ -5,7 +5,7 @@ import {
 } from '../../../../shared/reports/compute-rakorda-figures.ts';
 import type { ReportPeriod } from '../../../../shared/reports/report-period.ts';
 import type { ComplaintEvent } from '../../../../shared/schemas/complaint-event.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { readAllDocuments } from '../../db/read-all-documents.ts';
 import { loadDeadlineContext } from '../triage/deadline-context.ts';
 import type { QueueStore } from '../queue/queue-store.ts';

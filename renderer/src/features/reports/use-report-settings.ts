@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { watchLocalDocument } from '../../db/watch-local-document.ts';
 
 const LOCAL_ID = 'report-settings';

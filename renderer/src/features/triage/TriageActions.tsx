@@ -1,7 +1,7 @@
 import { availableTriageActions } from '../../../../shared/domain/plan-triage-action.ts';
 import type { TriageActionKind } from '../../../../shared/domain/triage.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { TRIAGE_SHORTCUTS } from './triage-shortcuts.ts';
 

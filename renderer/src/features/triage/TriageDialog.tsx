@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useModalDialog } from '../../app/use-modal-dialog.ts';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -8,9 +8,9 @@ import {
 } from '../../../../shared/domain/plan-triage-action.ts';
 import { ARCHIVE_REASONS, type TriageActionKind } from '../../../../shared/domain/triage.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
-import { useWorkstation } from '../../app/workstation-context.tsx';
+import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import type { Directory } from '../queue/use-directory.ts';
+import type { Directory } from '../../session/use-directory.ts';
 import { executeTriageAction, type TriageOutcome } from './execute-triage-action.ts';
 
 type TriageDialogProps = {

@@ -4,7 +4,7 @@ import {
 } from '../../../../shared/domain/plan-triage-action.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import { decideClockStart } from '../../../../shared/deadline/decide-clock-start.ts';
-import type { WorkstationContextValue } from '../../app/workstation-context.tsx';
+import type { WorkstationContextValue } from '../../session/workstation-context.tsx';
 import { loadDeadlineContext } from './deadline-context.ts';
 
 const NO_ANSWER_YET =
