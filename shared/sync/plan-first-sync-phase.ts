@@ -59,3 +59,15 @@ export function planFirstSyncPhase(
   if (prioritise && checkpoint.seq === 0 && checkpoint.firstPullHead === undefined) return 'open';
   return 'changes';
 }
+
+/** The closed history's share already on the device, 0–1, once the open phase is done. */
+export function historyShare(
+  pulled: number,
+  total: number | null,
+  openPulled: number,
+): number | null {
+  if (total === null) return null;
+  const history = total - openPulled;
+  if (history <= 0) return 1;
+  return Math.min(1, Math.max(0, (pulled - openPulled) / history));
+}

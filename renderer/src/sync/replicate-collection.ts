@@ -21,7 +21,12 @@ import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { PendingChanges } from './pending-changes.ts';
 import { PagePrefetch } from './page-prefetch.ts';
 
-export type PullProgress = { pulled: number; remaining: number | null };
+export type PullProgress = {
+  pulled: number;
+  remaining: number | null;
+  /** Documents the first sync's open phase brought, once it is done (null before, or without). */
+  openPulled: number | null;
+};
 
 export type CollectionReplication<T> = {
   state: RxReplicationState<T, ReplicationCheckpoint>;
@@ -59,10 +64,16 @@ export function replicateCollection<T extends { id: string }>(options: {
   beforePush?: (documents: T[]) => Promise<void>;
   /** How pages are sized in bytes (tests use small ones). */
   pageSizeLimits?: PageSizeLimits;
+  /** A first pull brings the officer's open documents first (see plan-first-sync-phase.ts). */
+  prioritiseOpen?: boolean;
 }): CollectionReplication<T> {
   const { serverUrl, name, tokens } = options;
   const base = `${serverUrl}/api/replication/${name}`;
-  const progress$ = new BehaviorSubject<PullProgress>({ pulled: 0, remaining: null });
+  const progress$ = new BehaviorSubject<PullProgress>({
+    pulled: 0,
+    remaining: null,
+    openPulled: null,
+  });
   const limits = options.pageSizeLimits ?? PAGE_SIZE_LIMITS;
   const pageSize$ = new BehaviorSubject<PageSizeState>(initialPageSize(limits));
   let askedForCount = false;
@@ -73,6 +84,7 @@ export function replicateCollection<T extends { id: string }>(options: {
       maxBytes: String(maxBytes),
     });
     if (!askedForCount) params.set('count', '1');
+    if (options.prioritiseOpen) params.set('priority', '1');
     try {
       const page = (await tokens.withAccessToken((token) =>
         getJson(`${base}/pull?${params.toString()}`, token),
@@ -117,8 +129,10 @@ export function replicateCollection<T extends { id: string }>(options: {
           drained = { key: JSON.stringify(next ?? null), at: Date.now() };
         }
         const previous = progress$.value;
+        const pulled = previous.pulled + page.documents.length;
         progress$.next({
-          pulled: previous.pulled + page.documents.length,
+          pulled,
+          openPulled: previous.openPulled ?? (page.checkpoint?.open?.done ? pulled : null),
           remaining:
             page.remaining ??
             (previous.remaining === null

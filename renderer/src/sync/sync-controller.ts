@@ -10,6 +10,7 @@ import { ChangeStream } from './change-stream.ts';
 import { AttachmentTransfer } from './attachment-transfer.ts';
 import { announceEventFiles } from './announce-event-files.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
+import { historyShare } from '../../../shared/sync/plan-first-sync-phase.ts';
 import { TabChannel } from './tab-channel.ts';
 import type { TabMessage } from './tab-messages.ts';
 import {
@@ -272,6 +273,7 @@ export class SyncController {
       collection: RxCollection<T>,
       name: ReplicatedCollection,
       beforePush?: (documents: T[]) => Promise<void>,
+      prioritiseOpen = false,
     ) =>
       replicateCollection({
         collection,
@@ -281,8 +283,10 @@ export class SyncController {
         pending: this.pending,
         stream$: changeStream.streamFor<T>(name),
         ...(beforePush ? { beforePush } : {}),
+        prioritiseOpen,
       });
-    const complaints = replicate(this.replica.complaints, 'complaints');
+    // The officer's open complaints come first; the closed history follows.
+    const complaints = replicate(this.replica.complaints, 'complaints', undefined, true);
     this.replications = [
       complaints,
       // The server accepts an event only with its files announced first.
@@ -318,6 +322,10 @@ export class SyncController {
               pulled: alreadyPulled + progress.pulled,
               total: total === null ? null : alreadyPulled + total,
             },
+            history:
+              progress.openPulled === null
+                ? null
+                : { fraction: historyShare(progress.pulled, total, progress.openPulled) },
           });
           this.dispatch({
             type: 'INITIAL_PROGRESS',
@@ -340,7 +348,7 @@ export class SyncController {
     this.changeStream.start();
     this.attachments.start();
     void complaints.state.awaitInitialReplication().then(async () => {
-      this.patch({ initialSync: null });
+      this.patch({ initialSync: null, history: null });
       this.dispatch({ type: 'INITIAL_DONE', at: Date.now() });
       if (!initialDone)
         await this.replica.complaints.upsertLocal(INITIAL_DONE_KEY, { at: Date.now() });
