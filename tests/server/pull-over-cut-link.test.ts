@@ -13,6 +13,9 @@ const SMALL_PAGES: PageSizeLimits = {
   minWireBytes: 1024,
 };
 
+/** Pages of ~14 KB of JSON (a few complaints each), so a sync spans dozens. */
+const TINY_PAGES: PageSizeLimits = { ...SMALL_PAGES, targetWireBytes: 2048, minWireBytes: 600 };
+
 let server: TestServer;
 let link: FlakyLink;
 let admin: SessionResponse;
@@ -60,5 +63,42 @@ describe('a first sync over a link that cuts pages mid-body', () => {
     } finally {
       await replica.close();
     }
+  });
+
+  it('completes through a link cutting one complaint page in five mid-body, within 1.3x the bytes of a clean run', async () => {
+    const onServer = (await pullAll<{ id: string }>(server.app, admin, 'complaints', 1000))
+      .documents;
+    const syncThrough = async (cutEvery: number) => {
+      let pulls = 0;
+      link.decide = (request) => {
+        if (!isComplaintPull(request.path)) return { kind: 'pass' };
+        pulls += 1;
+        return cutEvery > 0 && pulls % cutEvery === 0
+          ? { kind: 'cut-mid-body', fraction: 0.5 + ((pulls * 37) % 50) / 100 }
+          : { kind: 'pass' };
+      };
+      const before = link.bytesSent;
+      const replica = await openTestReplica({
+        serverUrl: link.url,
+        session: admin,
+        pageSizeLimits: TINY_PAGES,
+      });
+      try {
+        await replica.sync();
+        const ids = (await replica.complaints()).map((doc) => doc.id);
+        expect(ids.sort()).toEqual(onServer.map((doc) => doc.id).sort());
+        return link.bytesSent - before;
+      } finally {
+        await replica.close();
+      }
+    };
+    const clean = await syncThrough(0);
+    const cut = await syncThrough(5);
+    const pulls = link.seen.filter((request) => isComplaintPull(request.path)).length;
+    expect(pulls).toBeGreaterThan(20);
+    console.log(
+      `first sync bytes: clean ${clean}, one cut in five ${cut} (${(cut / clean).toFixed(2)}x)`,
+    );
+    expect(cut).toBeLessThanOrEqual(clean * 1.3);
   });
 });
