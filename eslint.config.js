@@ -80,6 +80,8 @@ export default tseslint.config(
     files: ['renderer/src/**/*.tsx'],
     ignores: [
       'renderer/src/features/reports/RakordaDocument.tsx',
+      'renderer/src/features/reports/RegionalBriefingDocument.tsx',
+      'renderer/src/features/reports/ReportSignature.tsx',
       'renderer/src/features/reports/ExecutiveSummary.tsx',
       'renderer/src/features/reports/ReportTableView.tsx',
       'renderer/src/features/reports/TrendChart.tsx',

@@ -103,6 +103,7 @@ function generate(): Pick<RakordaInput, 'complaints' | 'events' | 'units' | 'cat
       status,
       rahasia: random() < 0.05,
       berkadarPengawasan: false,
+      regionCode: '64.72.01.1001',
       receivedAt,
       statusChangedAt: receivedAt,
       dueAt: ['diarsipkan', 'bukan_wewenang', 'selesai'].includes(status)

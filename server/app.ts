@@ -22,6 +22,7 @@ import {
 import { complaintEventStore } from './replication/complaint-event-store.ts';
 import { syncRejectionStore } from './replication/sync-rejection-store.ts';
 import { responseTemplateStore } from './replication/response-template-store.ts';
+import { reportIdentityStore } from './instansi/report-identity-store.ts';
 import { registerSecurityHeaders } from './http/web-security-headers.ts';
 import {
   DATABASE_RETRY_AFTER_SECONDS,
@@ -34,6 +35,8 @@ import { registerCompression } from './http/compression.ts';
 import { loggerOptions } from './http/logging.ts';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/login-throttle.ts';
 import { registerRakordaReportRoute } from './reports/rakorda-route.ts';
+import { registerRegionRoutes } from './regions/region-routes.ts';
+import { registerRegionalBriefingRoute } from './reports/regional-briefing-route.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from './config.ts';
 import { registerOpen311Routes } from './open311/open311-routes.ts';
 import { registerImportRoutes } from './import/import-routes.ts';
@@ -157,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sla_rules: slaRuleStore as ReplicatedStore<unknown>,
     sync_rejections: syncRejectionStore as ReplicatedStore<unknown>,
     templates: responseTemplateStore as ReplicatedStore<unknown>,
+    report_identity: reportIdentityStore as ReplicatedStore<unknown>,
   };
   registerReplicationRoutes(app, {
     db: options.db,
@@ -168,6 +172,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     refusalLimits: { ...DEFAULT_REFUSAL_LIMITS, ...options.refusalLimits },
   });
   registerRakordaReportRoute(app, { db: options.db, now });
+  registerRegionRoutes(app, { db: options.db, now });
+  registerRegionalBriefingRoute(app, { db: options.db, now });
   await registerAttachmentRoutes(app, { db: options.db, now });
   registerReporterReplyRoute(app, {
     db: options.db,

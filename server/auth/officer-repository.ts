@@ -60,3 +60,31 @@ export function publicOfficer(officer: OfficerWithSecret): Officer {
   const { passwordHash: _hash, active: _active, ...visible } = officer;
   return visible;
 }
+
+/**
+ * Whether an instansi is staffed: its active Admin Instansi, and its active OPD units with no
+ * active penghubung (by name). Counts and unit names only: no officer is named.
+ */
+export async function readInstansiStaffing(
+  db: SqlExecutor,
+  instansiId: string,
+): Promise<{ activeAdmins: number; activeUnits: number; unitsWithoutPenghubung: string[] }> {
+  const [admins] = await db.query<{ count: number }>(
+    `SELECT count(*)::integer AS count FROM officers
+      WHERE instansi_id = $1 AND role = 'admin_instansi' AND active`,
+    [instansiId],
+  );
+  const units = await db.query<{ short_name: string; staffed: boolean }>(
+    `SELECT u.short_name, EXISTS (
+         SELECT 1 FROM officers o
+          WHERE o.unit_id = u.id AND o.instansi_id = $1 AND o.role = 'penghubung' AND o.active
+       ) AS staffed
+       FROM units u WHERE u.instansi_id = $1 AND u.active ORDER BY u.name, u.id`,
+    [instansiId],
+  );
+  return {
+    activeAdmins: admins?.count ?? 0,
+    activeUnits: units.length,
+    unitsWithoutPenghubung: units.filter((unit) => !unit.staffed).map((unit) => unit.short_name),
+  };
+}

@@ -34,7 +34,8 @@ export type ComplaintRow = {
 
 /** What a report reads of a complaint: never the reporter's identity or the body. */
 export const COMPLAINT_SUMMARY_COLUMNS = `id, tracking_number, title, type, channel, category_id,
-  unit_id, duplicate_of, status, rahasia, berkadar_pengawasan, received_at, status_changed_at, due_at`;
+  unit_id, duplicate_of, status, rahasia, berkadar_pengawasan, region_code, received_at,
+  status_changed_at, due_at`;
 export type ComplaintSummaryRow = Pick<
   ComplaintRow,
   | 'id'
@@ -48,6 +49,7 @@ export type ComplaintSummaryRow = Pick<
   | 'status'
   | 'rahasia'
   | 'berkadar_pengawasan'
+  | 'region_code'
   | 'received_at'
   | 'status_changed_at'
   | 'due_at'
@@ -80,6 +82,7 @@ export function complaintSummaryFromRow(row: ComplaintSummaryRow): ComplaintSumm
     status: row.status,
     rahasia: row.rahasia,
     berkadarPengawasan: row.berkadar_pengawasan,
+    regionCode: row.region_code,
     receivedAt: row.received_at.getTime(),
     statusChangedAt: row.status_changed_at.getTime(),
     dueAt: row.due_at ? row.due_at.getTime() : 0,

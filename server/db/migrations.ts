@@ -467,6 +467,52 @@ CREATE TABLE readiness_heartbeat (
 INSERT INTO readiness_heartbeat (id, checked_at) VALUES (1, now());
 `,
   },
+  {
+    id: 27,
+    name: 'instansi_report_identity',
+    sql: `
+-- The letterhead and signatory of an instansi's printed reports, replicated to its officers
+-- (written by server/instansi/report-identity-store.ts). Each instansi starts with its name in
+-- capitals and its address. The sizes are the ones the server's zod schema allows.
+CREATE TABLE instansi_report_identity (
+  instansi_id text PRIMARY KEY REFERENCES instansi(id),
+  letterhead_name text NOT NULL CHECK (length(letterhead_name) <= 200),
+  address text NOT NULL CHECK (length(address) <= 300),
+  contact text NOT NULL CHECK (length(contact) <= 200),
+  logo_data_url text NOT NULL CHECK (length(logo_data_url) <= 300000),
+  signer_title text NOT NULL CHECK (length(signer_title) <= 120),
+  signer_name text NOT NULL CHECK (length(signer_name) <= 120),
+  signer_nip text NOT NULL CHECK (length(signer_nip) <= 30),
+  signing_city text NOT NULL CHECK (length(signing_city) <= 60),
+  updated_at timestamptz NOT NULL,
+  updated_by text NOT NULL,
+  seq bigint NOT NULL
+);
+INSERT INTO instansi_report_identity (instansi_id, letterhead_name, address, contact,
+    logo_data_url, signer_title, signer_name, signer_nip, signing_city, updated_at, updated_by, seq)
+  SELECT i.id, left(upper(i.name), 200), left(i.address, 300), '', '', '', '', '', '', now(), '',
+         c.value + row_number() OVER (ORDER BY i.id)
+    FROM instansi i CROSS JOIN change_counter c;
+UPDATE change_counter SET value = value + (SELECT count(*) FROM instansi);
+`,
+  },
+  {
+    id: 28,
+    name: 'instansi_parent',
+    sql: `
+-- The instansi that convenes this one's RAKORDA: a kabupaten/kota's province. A coordinator of
+-- the parent reads the regional briefing of its children (figures only).
+ALTER TABLE instansi ADD COLUMN parent_id text REFERENCES instansi(id);
+ALTER TABLE instansi ADD CONSTRAINT instansi_parent_not_self CHECK (parent_id <> id);
+`,
+  },
+  {
+    id: 29,
+    name: 'instansi_parent_index',
+    sql: `
+CREATE INDEX instansi_parent_id ON instansi (parent_id);
+`,
+  },
 ];
 
 /** Serialises concurrent starts of several server processes on one database. */

@@ -7,6 +7,28 @@ import { officerOf, requireOfficer } from '../http/authenticate.ts';
 import { appendAudit } from '../audit-log.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { importComplaints } from './import-complaints.ts';
+import { loadAreaDataset, type AreaDataset } from '../regions/area-dataset.ts';
+import { regionCodeSchema } from '../../shared/schemas/complaint.ts';
+
+/**
+ * Well-formed region codes of the rows that are not official village codes (a malformed one is
+ * refused with its row by the import plan).
+ */
+function unknownRegionCodesOfRows(
+  dataset: Pick<AreaDataset, 'hasVillage'>,
+  rows: readonly unknown[],
+  firstRowNumber: number,
+): { row: number; code: string }[] {
+  const unknown: { row: number; code: string }[] = [];
+  rows.forEach((row, index) => {
+    if (typeof row !== 'object' || row === null) return;
+    const value = (row as Record<string, unknown>).regionCode;
+    const code = regionCodeSchema.safeParse(typeof value === 'string' ? value.trim() : value);
+    if (code.success && !dataset.hasVillage(code.data))
+      unknown.push({ row: firstRowNumber + index, code: code.data });
+  });
+  return unknown;
+}
 
 /** Most rows one import may carry; larger exports are imported in parts. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -55,6 +77,8 @@ export function registerImportRoutes(
     const body = parseOr400(importBodySchema, request.body, reply, 'Isi impor');
     if (!body) return reply;
     const rows = body.format === 'csv' ? csvRecords(body.data) : body.data;
+    // A CSV's first record sits under its header line.
+    const firstRowNumber = body.format === 'csv' ? 2 : 1;
     if (rows.length > MAX_IMPORT_ROWS)
       return sendApiError(
         reply,
@@ -62,13 +86,24 @@ export function registerImportRoutes(
         'invalid_request',
         `Paling banyak ${MAX_IMPORT_ROWS} baris per impor`,
       );
+    const unknown = unknownRegionCodesOfRows(await loadAreaDataset(), rows, firstRowNumber);
+    if (unknown.length > 0)
+      return sendApiError(
+        reply,
+        400,
+        'unknown_region_code',
+        `Kode wilayah tidak dikenal: ${unknown.map((entry) => entry.code).join(', ')}`,
+        unknown.map((entry) => ({
+          path: `baris ${entry.row}.regionCode`,
+          message: `Kode wilayah tidak dikenal: ${entry.code}`,
+        })),
+      );
     const report = await importComplaints(
       db,
       {
         instansiId: officer.instansiId,
         rows,
-        // A CSV's first record sits under its header line.
-        firstRowNumber: body.format === 'csv' ? 2 : 1,
+        firstRowNumber,
         dryRun: query.dryRun === 'true',
         officerId: officer.id,
         deviceId: officer.deviceId,

@@ -23,6 +23,7 @@ import { createFixedWindowLimiter } from '../http/fixed-window-limiter.ts';
 import { UnacceptableInputError } from '../http/json-body.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { createIntakeComplaint } from './create-intake-complaint.ts';
+import { loadAreaDataset } from '../regions/area-dataset.ts';
 import { findIntakeApiKey } from './intake-api-keys.ts';
 import {
   activeCategories,
@@ -261,6 +262,11 @@ export async function registerOpen311Routes(app: FastifyInstance, options: Open3
             if (!parsed.success) return refuse('validation', describeIssues(parsed.error));
             if (parsed.data.jurisdiction_id && parsed.data.jurisdiction_id !== key.instansiId)
               return refuse('jurisdiction', 'jurisdiction_id tidak sesuai dengan api_key');
+            if (!(await loadAreaDataset()).hasVillage(parsed.data.address_id))
+              return refuse(
+                'unknown_region',
+                `address_id tidak dikenal: ${parsed.data.address_id}`,
+              );
             const outcome = await createIntakeComplaint(db, key, parsed.data, now());
             if (outcome.kind === 'unknown_service')
               return refuse('unknown_service', 'service_code tidak dikenal');

@@ -1,4 +1,6 @@
 import { NATIONAL_CATEGORIES } from '../../shared/domain/national-categories.ts';
+import type { Role } from '../../shared/domain/roles.ts';
+import type { NewInstansi } from '../instansi/instansi-store.ts';
 import { OFFICIAL_HOLIDAYS } from './official-holidays.ts';
 
 /** The demo instansi: Pemerintah Provinsi Kalimantan Timur (WITA), its OPD units and categories. */
@@ -49,8 +51,10 @@ export const DEMO_UNITS = [
 
 export const DEMO_CATEGORIES = NATIONAL_CATEGORIES;
 
-/** Regencies and cities of Kalimantan Timur with their Kemendagri codes. */
-export const DEMO_REGIONS = [
+export type DemoRegion = { code: string; name: string; streets: readonly string[] };
+
+/** Regencies and cities of Kalimantan Timur with their Kemendagri codes (Kepmendagri 2022). */
+export const DEMO_REGIONS: readonly DemoRegion[] = [
   {
     code: '64.72',
     name: 'Kota Samarinda',
@@ -73,7 +77,7 @@ export const DEMO_REGIONS = [
     streets: ['Jl. Ahmad Yani', 'Jl. Brigjend Katamso', 'Jl. M.H. Thamrin'],
   },
   {
-    code: '64.03',
+    code: '64.02',
     name: 'Kabupaten Kutai Kartanegara',
     streets: [
       'Jl. Wolter Monginsidi, Tenggarong',
@@ -82,12 +86,12 @@ export const DEMO_REGIONS = [
     ],
   },
   {
-    code: '64.04',
+    code: '64.08',
     name: 'Kabupaten Kutai Timur',
     streets: ['Jl. Soekarno-Hatta, Sangatta', 'Jl. Poros Sangatta–Bengalon'],
   },
   {
-    code: '64.05',
+    code: '64.03',
     name: 'Kabupaten Berau',
     streets: ['Jl. Pemuda, Tanjung Redeb', 'Jl. Poros Berau–Talisayan'],
   },
@@ -101,9 +105,9 @@ export const DEMO_REGIONS = [
     name: 'Kabupaten Penajam Paser Utara',
     streets: ['Jl. Provinsi Km 9, Penajam', 'Jl. Poros Sepaku'],
   },
-  { code: '64.02', name: 'Kabupaten Kutai Barat', streets: ['Jl. Sendawar Raya, Barong Tongkok'] },
+  { code: '64.07', name: 'Kabupaten Kutai Barat', streets: ['Jl. Sendawar Raya, Barong Tongkok'] },
   { code: '64.11', name: 'Kabupaten Mahakam Ulu', streets: ['Jl. Poros Ujoh Bilang'] },
-] as const;
+];
 
 /** The decreed national holidays and cuti bersama (server/seed/official-holidays.ts). */
 export const DEMO_HOLIDAYS = OFFICIAL_HOLIDAYS;
@@ -136,3 +140,95 @@ export const DEMO_OFFICERS = [
     unitCode: null,
   },
 ] as const;
+
+export type DemoOfficer = {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+};
+
+/** What the demo seeds for one instansi. */
+export type DemoInstansiDefinition = {
+  instansi: NewInstansi;
+  /** Put before unit, category and template ids ('' keeps the province's ids as they were). */
+  idPrefix: string;
+  units: readonly { code: string; name: string; shortName: string }[];
+  officers: readonly DemoOfficer[];
+  regions: readonly DemoRegion[];
+  trackingPrefix: string;
+  /** Its reports, as a share of the seed's complaint count. */
+  complaintShare: number;
+  /** Added to the seed's random seed, so each instansi draws its own reports. */
+  randomSeedOffset: number;
+};
+
+export const DEMO_PROVINCE: DemoInstansiDefinition = {
+  instansi: DEMO_INSTANSI,
+  idPrefix: '',
+  units: DEMO_UNITS,
+  officers: DEMO_OFFICERS,
+  regions: DEMO_REGIONS,
+  trackingPrefix: 'KALTIM',
+  complaintShare: 1,
+  randomSeedOffset: 0,
+};
+
+/**
+ * A smaller instansi of the province, for the regional briefing: Pemkab Kutai Kartanegara,
+ * with its province as parent. Only PUPR and Dinkes have a penghubung, as in the province.
+ */
+export const DEMO_KABUPATEN: DemoInstansiDefinition = {
+  instansi: {
+    id: 'pemkab-kukar',
+    name: 'Pemerintah Kabupaten Kutai Kartanegara',
+    shortName: 'Pemkab Kukar',
+    utcOffsetMinutes: 480,
+    regionCode: '64.02',
+    address: 'Jl. Wolter Monginsidi No. 1, Tenggarong 75511',
+    parentId: DEMO_INSTANSI.id,
+  },
+  idPrefix: 'kukar-',
+  units: DEMO_UNITS,
+  officers: [
+    {
+      username: 'admin.kukar',
+      displayName: 'Nurul Hidayah',
+      role: 'admin_instansi',
+      unitCode: null,
+    },
+    {
+      username: 'pupr.kukar',
+      displayName: 'Andi Saputra (Penghubung PUPR)',
+      role: 'penghubung',
+      unitCode: 'PUPR',
+    },
+    {
+      username: 'dinkes.kukar',
+      displayName: 'dr. Yusran (Penghubung Dinkes)',
+      role: 'penghubung',
+      unitCode: 'DINKES',
+    },
+    {
+      username: 'koordinator.kukar',
+      displayName: 'Drs. H. Sunggono',
+      role: 'koordinator',
+      unitCode: null,
+    },
+  ],
+  regions: [
+    {
+      code: '64.02',
+      name: 'Kabupaten Kutai Kartanegara',
+      streets: [
+        'Jl. Wolter Monginsidi, Tenggarong',
+        'Jl. Poros Samarinda–Tenggarong',
+        'Jl. Muso Salim, Tenggarong',
+        'Jl. Poros Loa Janan',
+      ],
+    },
+  ],
+  trackingPrefix: 'KUKAR',
+  complaintShare: 0.2,
+  randomSeedOffset: 0x6402,
+};

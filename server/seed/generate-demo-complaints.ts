@@ -6,7 +6,8 @@ import type { WorkingCalendar } from '../../shared/deadline/working-calendar.ts'
 import { createWorkingDayIndex } from '../../shared/reports/working-day-index.ts';
 import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
 import { DEMO_COMPLAINT_TEXTS, DEMO_REPORTER_NAMES, fillTemplate } from './demo-complaint-texts.ts';
-import { DEMO_REGIONS } from './demo-instansi.ts';
+import { DEMO_REGIONS, type DemoRegion } from './demo-instansi.ts';
+import type { DemoPlaces } from './demo-places.ts';
 import { planDemoTimeline, type DemoActor } from './plan-demo-timeline.ts';
 import { createRandomSource, type RandomSource } from './random-source.ts';
 
@@ -87,6 +88,12 @@ export type DemoGenerationInput = {
    * fields are the same whatever the count.
    */
   extraBodyParagraphs?: number;
+  /** The official villages the reports come from (demoPlacesOf the region's directory). */
+  places: DemoPlaces;
+  /** The kabupaten/kota the reports come from; DEMO_REGIONS (all of Kalimantan Timur) by default. */
+  regions?: readonly DemoRegion[];
+  /** First part of the tracking numbers; `KALTIM` by default. */
+  trackingPrefix?: string;
 };
 
 export type DemoData = {
@@ -121,9 +128,21 @@ function extraParagraphs(
   return text;
 }
 
-function trackingNumber(receivedAt: number, serial: number, utcOffsetMinutes: number): string {
+function trackingNumber(
+  prefix: string,
+  receivedAt: number,
+  serial: number,
+  utcOffsetMinutes: number,
+): string {
   const local = new Date(receivedAt + utcOffsetMinutes * 60_000).toISOString();
-  return `KALTIM-${local.slice(2, 4)}${local.slice(5, 7)}-${String(serial).padStart(5, '0')}`;
+  return `${prefix}-${local.slice(2, 4)}${local.slice(5, 7)}-${String(serial).padStart(5, '0')}`;
+}
+
+function placesOf(places: DemoPlaces, regency: string): readonly (readonly string[])[] {
+  const districts = places.get(regency);
+  if (!districts || districts.length === 0)
+    throw new Error(`no official villages for regency ${regency}`);
+  return districts;
 }
 
 /**
@@ -153,7 +172,7 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
   const paragraphRandom = createRandomSource(0x5eed_b0d1);
   for (const [index, receivedAt] of receivedTimes.entries()) {
     const text = random.pick(DEMO_COMPLAINT_TEXTS);
-    const region = random.pick(DEMO_REGIONS);
+    const region = random.pick(input.regions ?? DEMO_REGIONS);
     const street = random.pick(region.streets);
     const ageDays = (input.nowMs - receivedAt) / DAY_MS;
     const status = random.weighted(statusWeightsForAge(ageDays));
@@ -162,7 +181,6 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
     const timelineRandom = createRandomSource(
       (Math.floor(random.next() * 0x1_0000_0000) ^ Math.floor(random.next() * 0x1_0000_0000)) >>> 0,
     );
-    const isKota = Number(region.code.slice(3)) >= 71;
     const reporterName = random.pick(DEMO_REPORTER_NAMES);
     const type = text.type;
     // The first draw of the report's fields below, as it was when it stood in the object.
@@ -170,7 +188,12 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
     const complaint = {
       id: randomUUID(),
       instansiId: input.instansiId,
-      trackingNumber: trackingNumber(receivedAt, index + 1, input.calendar.utcOffsetMinutes),
+      trackingNumber: trackingNumber(
+        input.trackingPrefix ?? 'KALTIM',
+        receivedAt,
+        index + 1,
+        input.calendar.utcOffsetMinutes,
+      ),
       title: fillTemplate(text.title, { street, region: region.name }),
       body:
         fillTemplate(text.body, bodyValues) +
@@ -191,7 +214,8 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
       anonim: random.next() < 0.15,
       rahasia: random.next() < 0.05,
       berkadarPengawasan: type === 'pengaduan' && random.next() < 0.08,
-      regionCode: `${region.code}.${String(random.integer(1, 10)).padStart(2, '0')}.${isKota ? 1000 + random.integer(1, 15) : 2000 + random.integer(1, 20)}`,
+      // A district, then one of its villages: two draws, as the made-up codes once took.
+      regionCode: random.pick(random.pick(placesOf(input.places, region.code))),
       locationText: `${street}, ${region.name}`,
       receivedAt,
       statusChangedAt: receivedAt,

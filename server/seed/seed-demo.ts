@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.ts';
+import type { Database, SqlExecutor } from '../db/database.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { nextChangeSeq, reserveChangeSeqs } from '../changes/change-counter.ts';
 import { loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
@@ -7,10 +7,10 @@ import { insertComplaintEvents } from '../timeline/complaint-event-rows.ts';
 import {
   DEMO_CATEGORIES,
   DEMO_HOLIDAYS,
-  DEMO_INSTANSI,
-  DEMO_OFFICERS,
+  DEMO_KABUPATEN,
   DEMO_PASSWORD,
-  DEMO_UNITS,
+  DEMO_PROVINCE,
+  type DemoInstansiDefinition,
 } from './demo-instansi.ts';
 import { DEMO_RESPONSE_TEMPLATES } from './demo-response-templates.ts';
 import { generateDemoComplaints } from './generate-demo-complaints.ts';
@@ -18,6 +18,8 @@ import type { DemoActor } from './plan-demo-timeline.ts';
 import { createRandomSource } from './random-source.ts';
 import { DEFAULT_SLA_RULES } from '../../shared/deadline/sla-rules.ts';
 import { insertInstansi } from '../instansi/instansi-store.ts';
+import { loadAreaDataset } from '../regions/area-dataset.ts';
+import { demoPlacesOf, type DemoPlaces } from './demo-places.ts';
 
 export type SeedOptions = {
   complaintCount: number;
@@ -28,12 +30,18 @@ export type SeedOptions = {
   extraBodyParagraphs?: number;
   /** Seed the demo response templates (true by default; false stands for an older seed). */
   responseTemplates?: boolean;
+  /**
+   * Also seed the smaller kabupaten of the province (DEMO_KABUPATEN), so the regional briefing
+   * has an instansi to compare (`npm start` does, see DEFAULT_SEED).
+   */
+  regional?: boolean;
 };
 
 export const DEFAULT_SEED: Omit<SeedOptions, 'nowMs'> = {
   complaintCount: 2000,
   spanDays: 548,
   randomSeed: 20_251_123,
+  regional: true,
 };
 
 export type SeedResult = { seeded: boolean; complaints: number; events: number };
@@ -44,131 +52,156 @@ export const DEMO_SEED_DEVICE_ID = 'demo-seed';
 /** Seeds the demo instansi once; a database that already has it is left untouched. */
 export async function seedDemo(db: Database, options: SeedOptions): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const dataset = await loadAreaDataset();
+  const demos = options.regional ? [DEMO_PROVINCE, DEMO_KABUPATEN] : [DEMO_PROVINCE];
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7411002)');
-    const existing = await tx.query('SELECT 1 FROM instansi WHERE id = $1', [DEMO_INSTANSI.id]);
-    if (existing.length > 0) return { seeded: false, complaints: 0, events: 0 };
-
-    const now = new Date(options.nowMs);
-    await insertInstansi(tx, DEMO_INSTANSI);
-    const firstHolidaySeq = await reserveChangeSeqs(tx, DEMO_HOLIDAYS.length);
-    for (const [index, [date, name]] of DEMO_HOLIDAYS.entries()) {
-      await tx.query(
-        `INSERT INTO holidays (id, instansi_id, date, name, kind, updated_at, seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          `${DEMO_INSTANSI.id}:${date}`,
-          DEMO_INSTANSI.id,
-          date,
-          name,
-          /^cuti bersama/i.test(name) ? 'cuti_bersama' : 'libur_nasional',
-          now,
-          firstHolidaySeq + index,
-        ],
-      );
+    const result: SeedResult = { seeded: false, complaints: 0, events: 0 };
+    for (const demo of demos) {
+      const existing = await tx.query('SELECT 1 FROM instansi WHERE id = $1', [demo.instansi.id]);
+      // The province decides: an older demo database gets no kabupaten added later.
+      if (existing.length > 0) break;
+      const places = demoPlacesOf(dataset.directoryOf(demo.instansi.regionCode));
+      const seeded = await seedInstansi(tx, demo, options, passwordHash, places);
+      result.seeded = true;
+      result.complaints += seeded.complaints;
+      result.events += seeded.events;
     }
+    return result;
+  });
+}
+
+/** One demo instansi: its calendar, rules, units, categories, officers, templates and reports. */
+async function seedInstansi(
+  tx: SqlExecutor,
+  demo: DemoInstansiDefinition,
+  options: SeedOptions,
+  passwordHash: string,
+  places: DemoPlaces,
+): Promise<{ complaints: number; events: number }> {
+  const instansiId = demo.instansi.id;
+  const prefix = demo.idPrefix;
+  const now = new Date(options.nowMs);
+  await insertInstansi(tx, demo.instansi);
+  const firstHolidaySeq = await reserveChangeSeqs(tx, DEMO_HOLIDAYS.length);
+  for (const [index, [date, name]] of DEMO_HOLIDAYS.entries()) {
     await tx.query(
-      `INSERT INTO sla_rules (id, instansi_id, version, counting, verify_days, first_follow_up_days,
-         resolution_days, resolution_supervised_days, resolution_aspiration_days, auto_close_days,
-         active_from, updated_at, seq)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      `INSERT INTO holidays (id, instansi_id, date, name, kind, updated_at, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
-        `${DEMO_INSTANSI.id}:${DEFAULT_SLA_RULES.version}`,
-        DEMO_INSTANSI.id,
-        DEFAULT_SLA_RULES.version,
-        DEFAULT_SLA_RULES.counting,
-        DEFAULT_SLA_RULES.verifyDays,
-        DEFAULT_SLA_RULES.firstFollowUpDays,
-        DEFAULT_SLA_RULES.resolutionDays,
-        DEFAULT_SLA_RULES.resolutionSupervisedDays,
-        DEFAULT_SLA_RULES.resolutionAspirationDays,
-        DEFAULT_SLA_RULES.autoCloseDays,
-        new Date('2018-01-01T00:00:00Z'),
+        `${instansiId}:${date}`,
+        instansiId,
+        date,
+        name,
+        /^cuti bersama/i.test(name) ? 'cuti_bersama' : 'libur_nasional',
         now,
-        await nextChangeSeq(tx),
+        firstHolidaySeq + index,
       ],
     );
-    const unitIdByCode = new Map<string, string>();
-    for (const unit of DEMO_UNITS) {
-      const id = `unit-${unit.code.toLowerCase()}`;
-      unitIdByCode.set(unit.code, id);
-      await tx.query(
-        `INSERT INTO units (id, instansi_id, code, name, short_name, active, updated_at, seq)
-         VALUES ($1, $2, $3, $4, $5, true, $6, $7)`,
-        [id, DEMO_INSTANSI.id, unit.code, unit.name, unit.shortName, now, await nextChangeSeq(tx)],
-      );
-    }
-    const categoryIdByCode = new Map<string, string>();
-    for (const category of DEMO_CATEGORIES) {
-      const id = `cat-${category.code.replaceAll('_', '-')}`;
-      categoryIdByCode.set(category.code, id);
-      await tx.query(
-        `INSERT INTO categories (id, instansi_id, code, name, active, updated_at, seq)
-         VALUES ($1, $2, $3, $4, true, $5, $6)`,
-        [id, DEMO_INSTANSI.id, category.code, category.name, now, await nextChangeSeq(tx)],
-      );
-    }
-    let admin: DemoActor | undefined;
-    const penghubungByUnitId = new Map<string, DemoActor>();
-    for (const officer of DEMO_OFFICERS) {
-      const id = `officer-${officer.username.replace('.', '-')}`;
-      const actor = { id, displayName: officer.displayName, role: officer.role };
-      if (officer.role === 'admin_instansi') admin ??= actor;
-      const unitId = officer.unitCode ? unitIdByCode.get(officer.unitCode) : undefined;
-      if (officer.role === 'penghubung' && unitId && !penghubungByUnitId.has(unitId))
-        penghubungByUnitId.set(unitId, actor);
-      await tx.query(
-        `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id, password_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          id,
-          DEMO_INSTANSI.id,
-          officer.username,
-          officer.displayName,
-          officer.role,
-          officer.unitCode ? unitIdByCode.get(officer.unitCode) : null,
-          passwordHash,
-        ],
-      );
-    }
-    if (!admin) throw new Error('the demo officers have no Admin Instansi');
-    const templates = options.responseTemplates === false ? [] : DEMO_RESPONSE_TEMPLATES;
-    const firstTemplateSeq =
-      templates.length > 0 ? await reserveChangeSeqs(tx, templates.length) : 0;
-    for (const [index, template] of templates.entries()) {
-      await tx.query(
-        `INSERT INTO response_templates (id, instansi_id, title, body, kind, active, updated_at,
-           updated_by, seq)
-         VALUES ($1, $2, $3, $4, $5, true, $6, $7, $8)`,
-        [
-          `tpl-${template.slug}`,
-          DEMO_INSTANSI.id,
-          template.title,
-          template.body,
-          template.kind,
-          now,
-          admin.id,
-          firstTemplateSeq + index,
-        ],
-      );
-    }
-    const { complaints, events } = generateDemoComplaints(
-      {
-        count: options.complaintCount,
-        nowMs: options.nowMs,
-        spanDays: options.spanDays,
-        instansiId: DEMO_INSTANSI.id,
-        unitIdByCode,
-        categoryIdByCode,
-        calendar: await loadWorkingCalendar(tx, DEMO_INSTANSI.id),
-        admin,
-        penghubungByUnitId,
-        extraBodyParagraphs: options.extraBodyParagraphs ?? 0,
-      },
-      createRandomSource(options.randomSeed),
+  }
+  await tx.query(
+    `INSERT INTO sla_rules (id, instansi_id, version, counting, verify_days, first_follow_up_days,
+       resolution_days, resolution_supervised_days, resolution_aspiration_days, auto_close_days,
+       active_from, updated_at, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      `${instansiId}:${DEFAULT_SLA_RULES.version}`,
+      instansiId,
+      DEFAULT_SLA_RULES.version,
+      DEFAULT_SLA_RULES.counting,
+      DEFAULT_SLA_RULES.verifyDays,
+      DEFAULT_SLA_RULES.firstFollowUpDays,
+      DEFAULT_SLA_RULES.resolutionDays,
+      DEFAULT_SLA_RULES.resolutionSupervisedDays,
+      DEFAULT_SLA_RULES.resolutionAspirationDays,
+      DEFAULT_SLA_RULES.autoCloseDays,
+      new Date('2018-01-01T00:00:00Z'),
+      now,
+      await nextChangeSeq(tx),
+    ],
+  );
+  const unitIdByCode = new Map<string, string>();
+  for (const unit of demo.units) {
+    const id = `${prefix}unit-${unit.code.toLowerCase()}`;
+    unitIdByCode.set(unit.code, id);
+    await tx.query(
+      `INSERT INTO units (id, instansi_id, code, name, short_name, active, updated_at, seq)
+       VALUES ($1, $2, $3, $4, $5, true, $6, $7)`,
+      [id, instansiId, unit.code, unit.name, unit.shortName, now, await nextChangeSeq(tx)],
     );
-    await insertComplaints(tx, complaints);
-    await insertComplaintEvents(tx, events, DEMO_SEED_DEVICE_ID);
-    return { seeded: true, complaints: complaints.length, events: events.length };
-  });
+  }
+  const categoryIdByCode = new Map<string, string>();
+  for (const category of DEMO_CATEGORIES) {
+    const id = `${prefix}cat-${category.code.replaceAll('_', '-')}`;
+    categoryIdByCode.set(category.code, id);
+    await tx.query(
+      `INSERT INTO categories (id, instansi_id, code, name, active, updated_at, seq)
+       VALUES ($1, $2, $3, $4, true, $5, $6)`,
+      [id, instansiId, category.code, category.name, now, await nextChangeSeq(tx)],
+    );
+  }
+  let admin: DemoActor | undefined;
+  const penghubungByUnitId = new Map<string, DemoActor>();
+  for (const officer of demo.officers) {
+    const id = `officer-${officer.username.replace('.', '-')}`;
+    const actor = { id, displayName: officer.displayName, role: officer.role };
+    if (officer.role === 'admin_instansi') admin ??= actor;
+    const unitId = officer.unitCode ? unitIdByCode.get(officer.unitCode) : undefined;
+    if (officer.role === 'penghubung' && unitId && !penghubungByUnitId.has(unitId))
+      penghubungByUnitId.set(unitId, actor);
+    await tx.query(
+      `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        id,
+        instansiId,
+        officer.username,
+        officer.displayName,
+        officer.role,
+        officer.unitCode ? unitIdByCode.get(officer.unitCode) : null,
+        passwordHash,
+      ],
+    );
+  }
+  if (!admin) throw new Error(`the demo officers of ${instansiId} have no Admin Instansi`);
+  const templates = options.responseTemplates === false ? [] : DEMO_RESPONSE_TEMPLATES;
+  const firstTemplateSeq = templates.length > 0 ? await reserveChangeSeqs(tx, templates.length) : 0;
+  for (const [index, template] of templates.entries()) {
+    await tx.query(
+      `INSERT INTO response_templates (id, instansi_id, title, body, kind, active, updated_at,
+         updated_by, seq)
+       VALUES ($1, $2, $3, $4, $5, true, $6, $7, $8)`,
+      [
+        `${prefix}tpl-${template.slug}`,
+        instansiId,
+        template.title,
+        template.body,
+        template.kind,
+        now,
+        admin.id,
+        firstTemplateSeq + index,
+      ],
+    );
+  }
+  const { complaints, events } = generateDemoComplaints(
+    {
+      count: Math.round(options.complaintCount * demo.complaintShare),
+      nowMs: options.nowMs,
+      spanDays: options.spanDays,
+      instansiId,
+      unitIdByCode,
+      categoryIdByCode,
+      calendar: await loadWorkingCalendar(tx, instansiId),
+      admin,
+      penghubungByUnitId,
+      extraBodyParagraphs: options.extraBodyParagraphs ?? 0,
+      places,
+      regions: demo.regions,
+      trackingPrefix: demo.trackingPrefix,
+    },
+    createRandomSource((options.randomSeed + demo.randomSeedOffset) >>> 0),
+  );
+  await insertComplaints(tx, complaints);
+  await insertComplaintEvents(tx, events, DEMO_SEED_DEVICE_ID);
+  return { complaints: complaints.length, events: events.length };
 }

@@ -33,6 +33,7 @@ import { rankUnits, tallyUnit, type UnitTally } from './rank-units.ts';
 import { rankCategories, tallyCategory, type CategoryTally } from './rank-categories.ts';
 import { countArchiveReasons, tallyArchiveReason } from './count-archive-reasons.ts';
 import { findMonthIndex, splitByMonth, summariseMonth } from './split-by-month.ts';
+import { createRegencyTally } from './regency-figures.ts';
 
 export type {
   RakordaCategory,
@@ -54,6 +55,7 @@ export type {
   StatusFigures,
   UnitFigures,
 } from './rakorda-figures.ts';
+export type { RegencyFigures } from './regency-figures.ts';
 export { nearestRankPercentile, rate } from './compute-rate.ts';
 export { DEFAULT_OVERDUE_LIST_LIMIT } from './list-overdue.ts';
 
@@ -135,6 +137,7 @@ function figuresOf(
   const monthStatus = months.map(() => zeroCounts(COMPLAINT_STATUSES));
   const monthStarts = months.map((month) => month.startMs);
   const unitNames = new Map(input.units.map((unit) => [unit.id, unit]));
+  const regencyTally = createRegencyTally();
 
   let n = 0;
   for (let i = 0; i < selected.length; i += 1) {
@@ -170,9 +173,9 @@ function figuresOf(
       rules,
       today,
     );
-    if (tallyOverdue(overdue, complaint, days, rules, now, today, unitNames) && unit) {
-      unit.overdue += 1;
-    }
+    const late = tallyOverdue(overdue, complaint, days, rules, now, today, unitNames);
+    if (late && unit) unit.overdue += 1;
+    regencyTally.add(complaint.regionCode, status, late);
   }
 
   const status = summariseStatuses(byStatus, reopenedCount);
@@ -189,6 +192,7 @@ function figuresOf(
     overdue: listOverdue(overdue, input.overdueListLimit ?? DEFAULT_OVERDUE_LIST_LIMIT),
     units: rankUnits(input.units, unitFilter, period.unitIds, unitTallies),
     categories: rankCategories(input.categories, categoryTallies, n),
+    regencies: regencyTally.figures(new Map(input.regencies ?? [])),
     monthly: months.map((month, index) => summariseMonth(month, monthStatus[index]!)),
     archivedReasons: countArchiveReasons(reasonCounts),
     definitions: { ...RAKORDA_DEFINITIONS },

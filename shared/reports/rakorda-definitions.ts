@@ -47,6 +47,8 @@ export const RAKORDA_DEFINITIONS = {
     'Laporan terlambat: jam tenggat yang sedang berjalan (verifikasi untuk belum diverifikasi/ditunda, tindak lanjut untuk didisposisi, penyelesaian untuk ditindaklanjuti) sudah melewati batas waktunya pada saat laporan ini dibuat. Lama keterlambatan dalam hari menurut aturan SLA (hari kerja atau kalender), paling sedikit 1. Judul laporan rahasia tidak ditampilkan.',
   peringkatOpd:
     'Laporan dihitung pada OPD tempat laporan itu didisposisikan saat ini. OPD diurutkan menurut tingkat penyelesaian tertinggi, lalu jumlah laporan terlambat paling sedikit, lalu jumlah laporan terbanyak, lalu nama. Waktu respons = median waktu tindak lanjut pertama. OPD tanpa laporan tetap dicantumkan dengan angka nol, tanpa peringkat.',
+  wilayah:
+    'Kabupaten/kota menurut kode wilayah Kemendagri (desa/kelurahan) lokasi laporan; nama menurut data kode wilayah resmi. Tingkat penanganan dan penyelesaian memakai rumus yang sama dengan tingkat instansi. Diurutkan menurut jumlah laporan terbanyak.',
   kategori:
     'Kategori diurutkan menurut jumlah laporan diterima terbanyak; pangsa = laporan kategori ÷ seluruh laporan diterima.',
   trenBulanan:

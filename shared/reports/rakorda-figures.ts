@@ -5,6 +5,7 @@ import type { DayCounting } from '../deadline/compute-due-date.ts';
 import type { DeadlineClock } from '../deadline/sla-rules.ts';
 import type { RAKORDA_DEFINITIONS } from './rakorda-definitions.ts';
 import type { ReportPeriod } from './report-period.ts';
+import type { RegencyFigures } from './regency-figures.ts';
 
 export type RakordaRate = {
   numerator: number;
@@ -135,6 +136,8 @@ export type RakordaFigures = {
   units: UnitFigures[];
   /** Categories with at least one report, most reports first. */
   categories: CategoryFigures[];
+  /** By kabupaten/kota of the reports' village codes, most reports first. */
+  regencies: RegencyFigures[];
   monthly: MonthFigures[];
   /** Archived complaints by reason, in ARCHIVE_REASONS order, then "tidak_tercatat". */
   archivedReasons: ArchiveReasonFigures[];

@@ -21,6 +21,7 @@ export type RakordaComplaint = Pick<
   | 'status'
   | 'rahasia'
   | 'berkadarPengawasan'
+  | 'regionCode'
   | 'receivedAt'
   | 'statusChangedAt'
   | 'dueAt'
@@ -53,6 +54,8 @@ export type RakordaInput = {
   /** The instansi's OPD units: names, and the units with no report still listed. */
   units: readonly RakordaUnit[];
   categories: readonly RakordaCategory[];
+  /** `[pp.kk, name]` of the kabupaten/kota the reports may come from (the instansi's region). */
+  regencies?: readonly (readonly [string, string])[];
   /** When the figures are computed: overdue and "deadline already passed" are judged at it. */
   now: number;
   /** The freshness of the data (the replica's last sync, or the server's now); printed only. */

@@ -165,6 +165,32 @@ export function rakordaTables(figures: RakordaFigures): ReportTable[] {
       legend: legendOf(figures.units),
     },
     {
+      id: 'regencies',
+      title: 'Laporan menurut kabupaten/kota',
+      columns: [
+        { label: 'Kabupaten/kota', kind: 'text' },
+        { label: 'Kode', kind: 'text', wrap: 'never' },
+        { label: 'Diterima', kind: 'count' },
+        { label: RESOLVED_LABEL, kind: 'count' },
+        { label: 'Dalam proses', kind: 'count' },
+        { label: 'Belum diproses', kind: 'count' },
+        { label: 'Tingkat penanganan (%)', kind: 'percent' },
+        { label: 'Tingkat penyelesaian (%)', kind: 'percent' },
+        { label: 'Terlambat', kind: 'count' },
+      ],
+      rows: figures.regencies.map((regency) => [
+        regency.name,
+        regency.regencyCode,
+        regency.received,
+        regency.resolved,
+        regency.inProcess,
+        regency.notYetProcessed,
+        percentOf(regency.handledRate),
+        percentOf(regency.completionRate),
+        regency.overdue,
+      ]),
+    },
+    {
       id: 'categories',
       title: 'Kategori terbanyak',
       columns: [

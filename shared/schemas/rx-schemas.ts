@@ -8,5 +8,6 @@ export const REPLICATED_COLLECTIONS = [
   'sla_rules',
   'sync_rejections',
   'templates',
+  'report_identity',
 ] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];

@@ -249,3 +249,47 @@ test('when the server ends the session, signing in again in the follower window 
   expect(second.replication).toEqual([]);
   await context.close();
 });
+
+test('two windows share one timeline outbox: notes written offline in either are sent once, by the leader', async ({
+  browser,
+}) => {
+  const { context, first } = await signInFirstWindow(browser, 'pupr.kaltim');
+  await expect(indicator(first)).toHaveAttribute('data-sync-role', 'leader');
+  const second = await openWindow(context);
+  await expect(indicator(second)).toHaveAttribute('data-sync-role', 'follower');
+  await waitForQueueSettled(second.page);
+  const pushedEvents: string[] = [];
+  first.page.on('request', (sent) => {
+    if (new URL(sent.url()).pathname === '/api/replication/complaint_events/push')
+      pushedEvents.push(sent.postData() ?? '');
+  });
+
+  await context.setOffline(true);
+  await expect(indicator(first)).toContainText('Luring');
+  const notes = [
+    { window: first, row: 0, text: 'Catatan jendela pertama: cek anggaran pemeliharaan.' },
+    { window: second, row: 1, text: 'Catatan jendela kedua: hubungi kepala seksi saluran.' },
+  ];
+  for (const note of notes) {
+    await note.window.page.getByTestId('filter-status').selectOption('didisposisi');
+    await note.window.page.getByTestId('queue-row').nth(note.row).click();
+    const composer = note.window.page
+      .getByTestId('complaint-detail')
+      .getByTestId('follow-up-composer');
+    await composer.getByLabel('Catatan internal (tidak pernah dipublikasikan)').check();
+    await composer.getByLabel('Isi').fill(note.text);
+    await composer.getByRole('button', { name: 'Simpan catatan' }).click();
+  }
+  // Both notes wait in the one outbox, counted the same in both windows.
+  await expect(indicator(first)).toContainText('2 perubahan menunggu');
+  await expect(indicator(second)).toContainText('2 perubahan menunggu');
+
+  await context.setOffline(false);
+  await expect(indicator(first)).toContainText('Daring · tersinkron', { timeout: 30_000 });
+  await expect(indicator(second)).toContainText('Daring · tersinkron', { timeout: 20_000 });
+  // The leader sent both (the server stores each once, by id); the follower sent nothing.
+  const sent = pushedEvents.join('\n');
+  for (const note of notes) expect(sent).toContain(note.text);
+  expect(second.replication).toEqual([]);
+  await context.close();
+});

@@ -6,6 +6,7 @@ import { rakordaTables } from '../../shared/reports/report-tables.ts';
 import type { SessionResponse } from '../../shared/api/contract.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-instansi.ts';
 import { signIn } from './support/workstation-page.ts';
+import { wcagViolations } from './support/axe.ts';
 
 const percent = (value: number | null) =>
   value === null ? '—' : `${value.toFixed(1).replace('.', ',')} %`;
@@ -43,6 +44,9 @@ test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and
   request,
 }, testInfo) => {
   const { page, context } = await signIn(browser, 'admin.kaltim');
+  // The complaint names its place: the device holds its region's names.
+  await page.getByTestId('queue-row').first().click();
+  await expect(page.getByTestId('detail-place')).toContainText(/, (Kabupaten|Kota) /);
   await page.getByTestId('nav-report').click();
   await page.getByRole('button', { name: 'Tahun ini' }).click();
   const from = await page.getByTestId('report-from').inputValue();
@@ -96,6 +100,10 @@ test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and
   const tableWords = printedTableWords(server);
   const broken = [...tableWords].filter((word) => !printedWords.has(word));
   expect(broken, 'table words not printed whole').toEqual([]);
+  // The kabupaten/kota are named as the server names them, in the chart and the table.
+  expect(server.current.regencies.length).toBeGreaterThan(1);
+  for (const regency of server.current.regencies)
+    expect(text.replace(/\s+/g, ' ')).toContain(regency.name);
   // Short OPD names never wrap, so each is on one line even when it has a space.
   for (const unit of server.current.units) expect(text).toContain(unit.shortName);
   for (const item of server.current.overdue.items)
@@ -144,4 +152,66 @@ test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and
   const workbook = readFileSync(await (await xlsx).path());
   expect(workbook.subarray(0, 2).toString()).toBe('PK');
   await context.close();
+});
+
+test('the letterhead the admin sets on one device prints on a koordinator’s RAKORDA on another', async ({
+  browser,
+}, testInfo) => {
+  const admin = await signIn(browser, 'admin.kaltim');
+  await admin.page.getByTestId('nav-administration').click();
+  await admin.page.getByTestId('admin-section-letterhead').click();
+  const form = admin.page.getByTestId('letterhead-form');
+  await expect(form.getByLabel('Nama instansi pada kop')).toHaveValue(
+    'PEMERINTAH PROVINSI KALIMANTAN TIMUR',
+  );
+  await form.getByLabel('Kontak (telepon, surel, situs web)').fill('x'.repeat(201));
+  await form.getByLabel('NIP penanda tangan').fill('12345');
+  await admin.page.getByTestId('letterhead-save').click();
+  await expect(form.getByText('Kontak paling banyak 200 karakter.')).toBeVisible();
+  await expect(form.getByText('NIP terdiri atas 18 angka.')).toBeVisible();
+  expect(await wcagViolations(admin.page, '[data-testid="letterhead-form"]')).toEqual([]);
+
+  await form.getByLabel('Alamat').fill('Jl. Gajah Mada No. 2, Samarinda 75121');
+  await form
+    .getByLabel('Kontak (telepon, surel, situs web)')
+    .fill('Telp. (0541) 733333 · diskominfo@kaltimprov.go.id');
+  await form.getByLabel('Logo (PNG, JPEG atau WebP)').setInputFiles('resources/icon.png');
+  await expect(form.getByRole('img', { name: 'Pratinjau logo' })).toBeVisible();
+  await form.getByLabel('Jabatan penanda tangan').fill('Kepala Dinas Komunikasi dan Informatika');
+  await form.getByLabel('Nama penanda tangan').fill('Dr. Siti Rahmawati, M.Si.');
+  await form.getByLabel('NIP penanda tangan').fill('19750312 200003 2 004');
+  await form.getByLabel('Kota tempat penandatanganan').fill('Samarinda');
+  await admin.page.getByTestId('letterhead-save').click();
+  await expect(admin.page.getByTestId('letterhead-notice')).toContainText('disimpan');
+
+  const koordinator = await signIn(browser, 'koordinator.kaltim');
+  const page = koordinator.page;
+  await expect(page.getByTestId('nav-administration')).toHaveCount(0);
+  await page.getByTestId('nav-report').click();
+  await page.getByRole('button', { name: 'Tahun ini' }).click();
+  await page.getByTestId('report-generate').click();
+  // The admin's change reaches this device through the server (live or on its first pull).
+  await expect(page.getByTestId('report-signature')).toContainText('Dr. Siti Rahmawati, M.Si.', {
+    timeout: 20_000,
+  });
+
+  await page.emulateMedia({ media: 'print' });
+  const pdfPath = testInfo.outputPath('rakorda-letterhead.pdf');
+  writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
+  const pageOne = execFileSync('pdftotext', ['-layout', '-l', '1', pdfPath, '-']).toString();
+  expect(pageOne).toContain('PEMERINTAH PROVINSI KALIMANTAN TIMUR');
+  expect(pageOne).toContain('Jl. Gajah Mada No. 2, Samarinda 75121');
+  expect(pageOne).toContain('diskominfo@kaltimprov.go.id');
+  // A long jabatan wraps inside the signature block.
+  expect(text.replace(/\s+/g, ' ')).toContain('Kepala Dinas Komunikasi dan Informatika');
+  expect(text).toContain('Dr. Siti Rahmawati, M.Si.');
+  expect(text).toContain('NIP 19750312 200003 2 004');
+  expect(text).toMatch(/Samarinda, \d{1,2} \p{L}+ \d{4}/u);
+  // The logo is drawn on page one.
+  const images = execFileSync('pdfimages', ['-list', '-f', '1', '-l', '1', pdfPath]).toString();
+  expect(images.trim().split('\n').length).toBeGreaterThan(2);
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, testInfo.outputPath('letterhead')]);
+  await koordinator.context.close();
+  await admin.context.close();
 });

@@ -112,6 +112,24 @@ describe('POST /api/admin/import', () => {
     expect(report.reject.map((each: { row: number }) => each.row)).toEqual([2, 3]);
   });
 
+  it('refuses a file with a village code not in the official list, naming it and its row', async () => {
+    const before = await countComplaints();
+    const rows = JSON.parse(fixture('complaints.json')) as Record<string, unknown>[];
+    rows[1] = { ...rows[1], trackingNumber: 'KALTIM-2402-00077', regionCode: '64.72.01.9999' };
+    for (const dryRun of [true, false]) {
+      const response = await postImport('admin.kaltim', dryRun, { format: 'json', data: rows });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({
+        error: 'unknown_region_code',
+        message: 'Kode wilayah tidak dikenal: 64.72.01.9999',
+        details: [
+          { path: 'baris 2.regionCode', message: expect.stringContaining('64.72.01.9999') },
+        ],
+      });
+    }
+    expect(await countComplaints()).toBe(before);
+  });
+
   it('refuses officers other than the Admin Instansi with 403, writing nothing', async () => {
     const before = await countComplaints();
     for (const username of ['pupr.kaltim', 'koordinator.kaltim']) {

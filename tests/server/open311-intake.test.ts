@@ -156,6 +156,7 @@ describe('POST /open311/v2/requests', () => {
     ['an unknown service_code', { service_code: 'tidak_ada' }],
     ['no location (address_id)', { address_id: '' }],
     ['a malformed region code', { address_id: '64-72-01' }],
+    ['a village code not in the official list', { address_id: '64.72.01.9999' }],
     ['a too short description', { description: 'rusak' }],
     ['an invalid email', { email: 'bukan-email' }],
     ['latitude out of range', { lat: '123' }],
@@ -175,6 +176,14 @@ describe('POST /open311/v2/requests', () => {
       'SELECT count(*)::integer AS count FROM complaints',
     );
     expect(after).toEqual(before);
+  });
+
+  it('names the unknown village code it refuses', async () => {
+    const response = await postRequest(validRequest({ address_id: '64.72.01.9999' }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ description: string }[]>()[0]?.description).toBe(
+      'address_id tidak dikenal: 64.72.01.9999',
+    );
   });
 
   it('records accepted and refused intake in the audit log without reporter identity', async () => {

@@ -50,7 +50,7 @@ describe('a first sync over a link that cuts pages mid-body', () => {
       await replica.sync();
       const budgets = link.seen
         .filter((request) => isComplaintPull(request.path))
-        .map((request) => Number(request.query.get('maxBytes')));
+        .map((request) => Number(new URLSearchParams(request.query).get('maxBytes')));
       const target = 8 * 1024 * SMALL_PAGES.jsonBytesPerWireByte;
       expect(budgets[0]).toBe(target);
       expect(budgets[1]).toBe(target); // the page that was cut

@@ -11,6 +11,7 @@ import {
   type RakordaReport,
 } from '../../shared/reports/compute-rakorda-figures.ts';
 import type { ReportPeriod } from '../../shared/reports/report-period.ts';
+import type { RegionDirectory } from '../../shared/regions/region-directory.ts';
 import type { Category } from '../../shared/schemas/category.ts';
 import type { Complaint } from '../../shared/schemas/complaint.ts';
 import type { ComplaintEvent } from '../../shared/schemas/complaint-event.ts';
@@ -195,6 +196,12 @@ async function reportOnDevice(
   const pullDocs = async <T>(collection: string) =>
     documents((await pullAll<T>(server.app, session, collection, 1000)).documents);
   const holidays = await pullDocs<Holiday>('holidays');
+  // The place names a device keeps: the kabupaten/kota of the instansi's region.
+  const places = await server.app.inject({
+    method: 'GET',
+    url: '/api/regions/directory',
+    headers: bearer(session),
+  });
   const report = computeRakordaReport({
     complaints: await pullDocs<Complaint>('complaints'),
     events: await pullDocs<ComplaintEvent>('complaint_events'),
@@ -206,6 +213,7 @@ async function reportOnDevice(
     slaRuleSets: await pullDocs<SlaRuleSetDocument>('sla_rules'),
     units: await pullDocs<Unit>('units'),
     categories: await pullDocs<Category>('categories'),
+    regencies: places.json<RegionDirectory>().regencies,
     now: NOW,
     dataAsOf: NOW,
   });

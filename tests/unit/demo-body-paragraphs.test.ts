@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoComplaints } from '../../server/seed/generate-demo-complaints.ts';
 import { DEMO_CATEGORIES, DEMO_UNITS } from '../../server/seed/demo-instansi.ts';
 import { createRandomSource } from '../../server/seed/random-source.ts';
+import { demoPlacesOf, type DemoPlaces } from '../../server/seed/demo-places.ts';
+import { loadAreaDataset } from '../../server/regions/area-dataset.ts';
+
+let places: DemoPlaces;
+beforeAll(async () => {
+  places = demoPlacesOf((await loadAreaDataset()).directoryOf('64'));
+});
 
 function generate(extraBodyParagraphs: number) {
   return generateDemoComplaints(
@@ -18,6 +25,7 @@ function generate(extraBodyParagraphs: number) {
       admin: { id: 'officer-admin', displayName: 'Admin', role: 'admin_instansi' },
       penghubungByUnitId: new Map(),
       extraBodyParagraphs,
+      places,
     },
     createRandomSource(42),
   ).complaints;

@@ -5,6 +5,24 @@ import { QueueStore } from '../../renderer/src/features/queue/queue-store.ts';
 import { filterQueueColumns, sortQueueEntries } from '../../shared/queue/filter-queue.ts';
 import { DEFAULT_QUEUE_CRITERIA } from '../../shared/queue/queue-criteria.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
+import { createPlaceLookup } from '../../shared/regions/region-directory.ts';
+
+const PLACES = createPlaceLookup({
+  region: '64',
+  source: 'test',
+  regencies: [
+    ['64.71', 'Kota Balikpapan'],
+    ['64.72', 'Kota Samarinda'],
+  ],
+  districts: [
+    ['64.71.01', 'Balikpapan Timur'],
+    ['64.72.01', 'Palaran'],
+  ],
+  villages: [
+    ['64.71.01.1001', 'Manggar'],
+    ['64.72.01.1001', 'Rawa Makmur'],
+  ],
+});
 
 let counter = 0;
 const TITLES = ['Jalan berlubang', 'Lampu jalan padam', 'Air PDAM keruh', 'Sampah di pasar'];
@@ -32,6 +50,7 @@ describe('QueueStore.searchMask', () => {
           title: `${TITLES[index % TITLES.length]} ${index}`,
           status: index % 3 === 0 ? 'selesai' : 'didisposisi',
           dueAt: 1_000_000 + ((index * 7) % 40) * 1_000,
+          regionCode: index % 2 === 0 ? '64.72.01.1001' : '64.71.01.1001',
         }),
       ),
     );
@@ -97,6 +116,31 @@ describe('QueueStore.searchMask', () => {
       expectMaskAsSearch('jalan');
       expectMaskAsSearch('banjir');
     }
+  });
+
+  it('finds complaints by the desa, kecamatan or kabupaten/kota of their village code', () => {
+    const columns = store.columnsInOrder('due_asc');
+    const ids = (query: string) =>
+      columns.entries
+        .filter((_entry, position) => store.searchMask(query, columns, PLACES)[position] === 1)
+        .map((entry) => entry.id)
+        .sort();
+    const even = columns.entries
+      .map((entry) => entry.id)
+      .filter((id) => Number(id.slice(2)) % 2 === 0)
+      .sort();
+    expect(ids('samarinda')).toEqual(even);
+    expect(ids('rawa mak')).toEqual(even);
+    expect(ids('palaran')).toEqual(even);
+    // Text and place words together: both must hold.
+    const lampu = [...store.search('lampu')].sort();
+    expect(lampu.length).toBeGreaterThan(0);
+    expect(ids('lampu balikpapan')).toEqual(lampu);
+    expect(ids('lampu samarinda')).toEqual([]);
+    // A query no place name matches searches the text as before.
+    expect(ids('pdam')).toEqual([...store.search('pdam')].sort());
+    expect(ids('samarinda').length).toBeGreaterThan(0);
+    expect(store.searchMask('samarinda', columns).some((marked) => marked === 1)).toBe(false);
   });
 
   it('follows the index while a sync batch is indexed in the background', async () => {

@@ -63,7 +63,7 @@ describe('opening a replica stored by an older version', () => {
     }
     expect(reports.some((report) => report.handled > 0 && report.handled < 2400)).toBe(true);
     expect(await replica.complaints.count().exec()).toBe(2400);
-  });
+  }, 30_000); // migrates 2,400 documents in IndexedDB: seconds, more on a loaded machine
 
   it('reports nothing when the replica is already at the current version', async () => {
     const { officerId, storage } = await olderReplica(5);

@@ -31,6 +31,11 @@ const ReportPage = lazy(() =>
   import('../features/reports/ReportPage.tsx').then((module) => ({ default: module.ReportPage })),
 );
 // Administration pages, likewise loaded when an Admin Instansi first opens them.
+const RegionalBriefingPage = lazy(() =>
+  import('../features/reports/RegionalBriefingPage.tsx').then((module) => ({
+    default: module.RegionalBriefingPage,
+  })),
+);
 const TemplatesPage = lazy(() =>
   import('../features/admin/TemplatesPage.tsx').then((module) => ({
     default: module.TemplatesPage,
@@ -62,7 +67,14 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [notice, setNotice] = useState('');
   const [view, setView] = useState<
-    'queue' | 'report' | 'templates' | 'autoClose' | 'audit' | 'administration' | 'help'
+    | 'queue'
+    | 'report'
+    | 'regional'
+    | 'templates'
+    | 'autoClose'
+    | 'audit'
+    | 'administration'
+    | 'help'
   >('queue');
   const isAdmin = officer.role === 'admin_instansi';
   const yearsWithoutHolidays = useYearsWithoutHolidays(store, snapshot);
@@ -178,6 +190,16 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
           >
             {t('nav.report')}
           </button>
+          {officer.role !== 'penghubung' && (
+            <button
+              type="button"
+              aria-current={view === 'regional' ? 'page' : undefined}
+              onClick={() => setView('regional')}
+              data-testid="nav-regional"
+            >
+              {t('nav.regional')}
+            </button>
+          )}
           {isAdmin && (
             <button
               type="button"
@@ -241,6 +263,13 @@ export function Workstation({ onSignOut }: { onSignOut: () => void }) {
       </header>
       <ReloginBanner />
       <InitialSyncProgress />
+      {view === 'regional' && (
+        <main className="report-main">
+          <Suspense fallback={<p className="report-loading">{t('report.loading')}</p>}>
+            <RegionalBriefingPage />
+          </Suspense>
+        </main>
+      )}
       {view === 'report' && (
         <main className="report-main">
           <Suspense fallback={<p className="report-loading">{t('report.loading')}</p>}>

@@ -17,12 +17,14 @@ import type { Holiday } from '../../../shared/schemas/holiday.ts';
 import type { SlaRuleSetDocument } from '../../../shared/schemas/sla-rule-set.ts';
 import type { SyncRejection } from '../../../shared/schemas/sync-rejection.ts';
 import type { ResponseTemplate } from '../../../shared/schemas/response-template.ts';
+import type { ReportIdentity } from '../../../shared/schemas/report-identity.ts';
 import {
   attachmentFileRxSchema,
   categoryRxSchema,
   complaintEventRxSchema,
   complaintRxSchema,
   holidayRxSchema,
+  reportIdentityRxSchema,
   responseTemplateRxSchema,
   slaRuleSetRxSchema,
   syncRejectionRxSchema,
@@ -62,6 +64,8 @@ export type ReplicaCollections = {
   /** Photos and PDFs of follow-ups kept on this device; not replicated (see attachment-transfer). */
   attachment_files: RxCollection<AttachmentFile>;
   templates: RxCollection<ResponseTemplate>;
+  /** The instansi's letterhead and signatory: one document, its id the instansi's. */
+  report_identity: RxCollection<ReportIdentity>;
 };
 export type Replica = RxDatabase<ReplicaCollections>;
 
@@ -143,6 +147,7 @@ export async function openReplica(
     },
     attachment_files: { schema: attachmentFileRxSchema },
     templates: { schema: responseTemplateRxSchema },
+    report_identity: { schema: reportIdentityRxSchema },
   };
   let stopWatchingUpgrade = () => {};
   try {

@@ -15,6 +15,10 @@ import {
   type ResponseTemplate,
 } from '../../../shared/schemas/response-template.ts';
 import {
+  reportIdentitySchema,
+  type ReportIdentity,
+} from '../../../shared/schemas/report-identity.ts';
+import {
   attachmentFileSchema,
   type AttachmentFile,
 } from '../../../shared/schemas/attachment-file.ts';
@@ -91,4 +95,12 @@ export const attachmentFileRxSchema = toRxSchema<AttachmentFile>(attachmentFileS
   primaryKey: 'id',
   indexes: [['state', 'createdAt'], ['complaintId']],
   attachments: true,
+});
+
+/** One document per instansi: its letterhead and signatory for printed reports. */
+export const reportIdentityRxSchema = toRxSchema<ReportIdentity>(reportIdentitySchema, {
+  title: 'report_identity',
+  version: 0,
+  primaryKey: 'id',
+  indexes: [],
 });

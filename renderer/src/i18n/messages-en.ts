@@ -4,6 +4,7 @@ import { FOLLOW_UP_MESSAGES_EN } from './messages-followup-en.ts';
 import { TEMPLATE_MESSAGES_EN } from './messages-templates-en.ts';
 import { AUDIT_MESSAGES_EN } from './messages-audit-en.ts';
 import { ADMIN_MESSAGES_EN } from './messages-admin-en.ts';
+import { LETTERHEAD_MESSAGES_EN } from './messages-letterhead-en.ts';
 import { UNLOCK_MESSAGES_EN } from './messages-unlock-en.ts';
 
 export const MESSAGES_EN: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   ...FOLLOW_UP_MESSAGES_EN,
   ...AUDIT_MESSAGES_EN,
   ...ADMIN_MESSAGES_EN,
+  ...LETTERHEAD_MESSAGES_EN,
   ...UNLOCK_MESSAGES_EN,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Sign in to Lapor Workstation',
@@ -66,6 +68,8 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'detail.channel': 'Channel',
   'detail.type': 'Type',
   'detail.location': 'Location',
+  'detail.place': 'Village, district, regency/city',
+  'detail.placeUnknown': 'Place name not available yet',
   'detail.region': 'Region code',
   'detail.due': 'Due',
   'detail.unit': 'Assigned OPD',
@@ -227,6 +231,12 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'nav.label': 'Main menu',
   'nav.queue': 'Queue',
   'nav.report': 'RAKORDA report',
+  'nav.regional': 'Regional RAKORDA',
+  'regional.heading': 'Regional RAKORDA briefing',
+  'regional.onlineOnly':
+    'Computed on the server from the data of every instansi in the region: needs a connection to the server.',
+  'regional.working': 'Computing each instansi’s figures on the server…',
+  'regional.scope': '{count} instansi',
   'report.heading': 'RAKORDA report',
   'report.shortcuts': 'Quick periods',
   'report.shortcut.month': 'This month',
@@ -256,16 +266,6 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'report.saveFailed': 'Saving failed: {reason}',
   'report.empty':
     'Choose a period and press "Create report". Figures come from the data on this device, offline too.',
-  'report.settings': 'Letterhead and signatory',
-  'report.address': 'Instansi address',
-  'report.logo': 'Logo (PNG, JPEG or WebP)',
-  'report.logoInvalid': 'The logo file could not be read as an image.',
-  'report.logoPreview': 'Logo preview',
-  'report.signerTitle': 'Signatory position',
-  'report.signerName': 'Signatory name',
-  'report.signerNip': 'Signatory NIP',
-  'report.saveSettings': 'Save letterhead and signatory',
-  'report.settingsSaved': 'Saved on this device.',
   'shortcuts.button': 'Shortcuts (?)',
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.queue': 'Queue',

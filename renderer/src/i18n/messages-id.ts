@@ -3,6 +3,7 @@ import { FOLLOW_UP_MESSAGES_ID } from './messages-followup-id.ts';
 import { SYNC_MESSAGES_ID } from './messages-sync-id.ts';
 import { AUDIT_MESSAGES_ID } from './messages-audit-id.ts';
 import { ADMIN_MESSAGES_ID } from './messages-admin-id.ts';
+import { LETTERHEAD_MESSAGES_ID } from './messages-letterhead-id.ts';
 import { UNLOCK_MESSAGES_ID } from './messages-unlock-id.ts';
 
 /** Bahasa Indonesia: the workstation's default language and the source of message keys. */
@@ -12,6 +13,7 @@ export const MESSAGES_ID = {
   ...FOLLOW_UP_MESSAGES_ID,
   ...AUDIT_MESSAGES_ID,
   ...ADMIN_MESSAGES_ID,
+  ...LETTERHEAD_MESSAGES_ID,
   ...UNLOCK_MESSAGES_ID,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Masuk ke Lapor Workstation',
@@ -66,6 +68,8 @@ export const MESSAGES_ID = {
   'detail.channel': 'Kanal',
   'detail.type': 'Jenis',
   'detail.location': 'Lokasi',
+  'detail.place': 'Desa/kelurahan, kecamatan, kabupaten/kota',
+  'detail.placeUnknown': 'Nama wilayah belum tersedia',
   'detail.region': 'Kode wilayah',
   'detail.due': 'Tenggat',
   'detail.unit': 'OPD tujuan',
@@ -226,6 +230,12 @@ export const MESSAGES_ID = {
   'nav.label': 'Menu utama',
   'nav.queue': 'Antrean',
   'nav.report': 'Laporan RAKORDA',
+  'nav.regional': 'RAKORDA wilayah',
+  'regional.heading': 'Bahan RAKORDA wilayah',
+  'regional.onlineOnly':
+    'Dihitung di server dari data semua instansi di wilayah koordinasi: perlu tersambung ke server.',
+  'regional.working': 'Menghitung angka setiap instansi di server…',
+  'regional.scope': '{count} instansi',
   'report.heading': 'Laporan RAKORDA',
   'report.shortcuts': 'Periode cepat',
   'report.shortcut.month': 'Bulan ini',
@@ -255,16 +265,6 @@ export const MESSAGES_ID = {
   'report.saveFailed': 'Gagal menyimpan: {reason}',
   'report.empty':
     'Pilih periode lalu tekan "Buat laporan". Angka dihitung dari data di perangkat ini, juga saat luring.',
-  'report.settings': 'Kop surat dan penanda tangan',
-  'report.address': 'Alamat instansi',
-  'report.logo': 'Logo (PNG, JPEG atau WebP)',
-  'report.logoInvalid': 'Berkas logo tidak dapat dibaca sebagai gambar.',
-  'report.logoPreview': 'Pratinjau logo',
-  'report.signerTitle': 'Jabatan penanda tangan',
-  'report.signerName': 'Nama penanda tangan',
-  'report.signerNip': 'NIP penanda tangan',
-  'report.saveSettings': 'Simpan kop dan penanda tangan',
-  'report.settingsSaved': 'Tersimpan di perangkat ini.',
   'shortcuts.button': 'Pintasan (?)',
   'shortcuts.title': 'Pintasan papan ketik',
   'shortcuts.queue': 'Antrean',

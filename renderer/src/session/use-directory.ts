@@ -1,19 +1,24 @@
 import { useEffect, useState } from 'react';
 import type { Unit } from '../../../shared/schemas/unit.ts';
 import type { Category } from '../../../shared/schemas/category.ts';
+import type { PlaceLookup } from '../../../shared/regions/region-directory.ts';
 import { useWorkstation } from './workstation-context.tsx';
+import { usePlaceLookup } from './use-place-lookup.ts';
 
 export type Directory = {
   units: ReadonlyMap<string, Unit>;
   categories: ReadonlyMap<string, Category>;
   categoryList: readonly Category[];
+  /** Names of the village codes of the instansi's region. */
+  places: PlaceLookup;
 };
 
-/** OPD units and categories of the instansi, by id, live from the replica. */
+/** OPD units, categories and place names of the instansi, live from the replica. */
 export function useDirectory(): Directory {
   const { replica } = useWorkstation();
   const [units, setUnits] = useState<ReadonlyMap<string, Unit>>(new Map());
   const [categoryList, setCategoryList] = useState<readonly Category[]>([]);
+  const places = usePlaceLookup();
   useEffect(() => {
     const unitSubscription = replica.units
       .find({ sort: [{ name: 'asc' }] })
@@ -34,5 +39,6 @@ export function useDirectory(): Directory {
     units,
     categories: new Map(categoryList.map((category) => [category.id, category])),
     categoryList,
+    places,
   };
 }

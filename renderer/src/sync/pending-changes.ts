@@ -91,6 +91,14 @@ export class PendingChanges {
     return new Map([...found].map(([id, document]) => [id, document.toJSON(false)]));
   }
 
+  /** The ids of one collection's documents with edits the server has not accepted yet. */
+  idsPending(collection: string): string[] {
+    const prefix = pendingKey(collection, '');
+    return Object.keys(this.edits)
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => key.slice(prefix.length));
+  }
+
   /** Edit counters at push time, to settle only what the push carried. */
   snapshot(collection: string, documentIds: readonly string[]): Map<string, number> {
     return new Map(

@@ -6,6 +6,7 @@ import { AccessTokenProvider, type RefreshTokenStore } from '../api/access-token
 import type { Replica } from '../db/create-replica.ts';
 import { PendingChanges } from './pending-changes.ts';
 import { replicateCollection } from './replicate-collection.ts';
+import { replicateAppendOnly } from './replicate-append-only.ts';
 import { ChangeStream } from './change-stream.ts';
 import { AttachmentTransfer } from './attachment-transfer.ts';
 import { announceEventFiles } from './announce-event-files.ts';
@@ -289,16 +290,25 @@ export class SyncController {
     const complaints = replicate(this.replica.complaints, 'complaints', undefined, true);
     this.replications = [
       complaints,
-      // The server accepts an event only with its files announced first.
-      replicate(this.replica.complaint_events, 'complaint_events', (events) =>
-        announceEventFiles(this.serverUrl, this.tokens, events),
-      ),
+      // Timelines are append-only: pulled and written once, sent from an outbox. The server
+      // accepts an event only with its files announced first.
+      replicateAppendOnly({
+        collection: this.replica.complaint_events,
+        name: 'complaint_events',
+        serverUrl: this.serverUrl,
+        tokens: this.tokens,
+        pending: this.pending,
+        stream$: changeStream.streamFor('complaint_events'),
+        checkpointHolder: this.replica.complaints,
+        beforePush: (events) => announceEventFiles(this.serverUrl, this.tokens, events),
+      }),
       replicate(this.replica.units, 'units'),
       replicate(this.replica.categories, 'categories'),
       replicate(this.replica.holidays, 'holidays'),
       replicate(this.replica.sla_rules, 'sla_rules'),
       replicate(this.replica.sync_rejections, 'sync_rejections'),
       replicate(this.replica.templates, 'templates'),
+      replicate(this.replica.report_identity, 'report_identity'),
     ];
 
     this.subscriptions.push(

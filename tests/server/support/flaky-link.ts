@@ -13,7 +13,7 @@ export type LinkAction =
   /** The answer starts (headers and this share of its body), then the link drops. */
   | { kind: 'cut-mid-body'; fraction: number };
 
-export type LinkRequest = { method: string; path: string; index: number; query: URLSearchParams };
+export type LinkRequest = { method: string; path: string; query: string; index: number };
 
 /**
  * An HTTP proxy between a replica and the server that misbehaves on demand, the way a field
@@ -42,8 +42,8 @@ export class FlakyLink {
         const linkRequest = {
           method: incoming.method ?? 'GET',
           path: (incoming.url ?? '/').split('?')[0]!,
+          query: (incoming.url ?? '').split('?')[1] ?? '',
           index: this.seen.length,
-          query: new URL(incoming.url ?? '/', 'http://link').searchParams,
         };
         this.seen.push(linkRequest);
         const action = this.decide(linkRequest);

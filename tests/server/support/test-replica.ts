@@ -12,14 +12,17 @@ import {
 } from '../../../renderer/src/db/create-replica.ts';
 import { AccessTokenProvider } from '../../../renderer/src/api/access-token-provider.ts';
 import { PendingChanges } from '../../../renderer/src/sync/pending-changes.ts';
-import {
-  replicateCollection,
-  type CollectionReplication,
-} from '../../../renderer/src/sync/replicate-collection.ts';
+import { replicateCollection } from '../../../renderer/src/sync/replicate-collection.ts';
+import { replicateAppendOnly } from '../../../renderer/src/sync/replicate-append-only.ts';
 import { announceEventFiles } from '../../../renderer/src/sync/announce-event-files.ts';
 import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
 
 let replicaCounter = 0;
+
+/** What the test replica needs of a collection's sync, whichever path the collection takes. */
+type Replication = {
+  state: { reSync(): void; awaitInSync(): Promise<unknown>; cancel(): Promise<unknown> };
+};
 
 /**
  * A workstation replica running in node (RxDB memory storage) with the workstation's own
@@ -64,7 +67,7 @@ export async function openTestReplica(options: {
     onSession: () => undefined,
     ...(options.now ? { now: options.now } : {}),
   });
-  let replications: CollectionReplication<{ id: string }>[] = [];
+  let replications: Replication[] = [];
   const start = () => {
     const common = {
       serverUrl: options.serverUrl,
@@ -82,11 +85,12 @@ export async function openTestReplica(options: {
         name: 'complaints',
         stream$: stream<Complaint>(),
       }),
-      replicateCollection<ComplaintEvent>({
+      replicateAppendOnly<ComplaintEvent>({
         ...common,
         collection: replica.complaint_events,
         name: 'complaint_events',
         stream$: stream<ComplaintEvent>(),
+        checkpointHolder: replica.complaints,
         // As the workstation does: an event's files are announced before the event goes up.
         beforePush: (events) => announceEventFiles(options.serverUrl, tokens, events),
       }),
@@ -96,9 +100,23 @@ export async function openTestReplica(options: {
         name: 'sync_rejections',
         stream$: stream<SyncRejection>(),
       }),
-    ] as unknown as CollectionReplication<{ id: string }>[];
+    ] as unknown as Replication[];
   };
   start();
+
+  /**
+   * A push whose answer was lost is retried after the retry time, which can be after the rounds
+   * above went idle: until nothing waits, wait and sync again, then once more to pull its result.
+   */
+  async function untilSent() {
+    let rounds = 0;
+    while (pending.count$.value > 0 && rounds < 20) {
+      rounds += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await syncOnce();
+    }
+    if (rounds > 0) await syncOnce();
+  }
 
   async function syncOnce() {
     for (const replication of replications) replication.state.reSync();
@@ -116,7 +134,7 @@ export async function openTestReplica(options: {
       });
       try {
         // Twice: refusals and merged states written by the first round go up or down in the second.
-        await Promise.race([syncOnce().then(syncOnce).then(syncOnce), timeout]);
+        await Promise.race([syncOnce().then(syncOnce).then(syncOnce).then(untilSent), timeout]);
       } finally {
         clearTimeout(timer);
       }

@@ -54,7 +54,13 @@ export async function openTestDatabase(): Promise<{
 }
 
 export async function startTestServer(
-  options: { complaints?: number; spanDays?: number; app?: Partial<AppOptions> } = {},
+  options: {
+    complaints?: number;
+    spanDays?: number;
+    app?: Partial<AppOptions>;
+    /** Seed the demo kabupaten of the province too (for the regional briefing). */
+    regional?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase();
   await runMigrations(database.db);
@@ -63,6 +69,7 @@ export async function startTestServer(
     nowMs: SEED_NOW,
     spanDays: options.spanDays ?? 120,
     randomSeed: 7,
+    regional: options.regional ?? false,
   });
   const app = await buildApp({ db: database.db, loginAttemptsPerMinute: 1000, ...options.app });
   await app.ready();

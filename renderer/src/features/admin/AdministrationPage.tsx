@@ -4,12 +4,13 @@ import { useTranslation } from '../../i18n/language-context.tsx';
 import { CategoriesPanel } from './CategoriesPanel.tsx';
 import { HolidaysPanel } from './HolidaysPanel.tsx';
 import { OfficersPanel } from './OfficersPanel.tsx';
+import { ReportIdentityPanel } from './ReportIdentityPanel.tsx';
 import { SlaRulesPanel } from './SlaRulesPanel.tsx';
 import { UnitsPanel } from './UnitsPanel.tsx';
 import './admin-pages.css';
 import './directory-admin.css';
 
-const SECTIONS = ['units', 'categories', 'holidays', 'sla', 'officers'] as const;
+const SECTIONS = ['units', 'categories', 'holidays', 'sla', 'officers', 'letterhead'] as const;
 export type AdministrationSection = (typeof SECTIONS)[number];
 
 /** The Admin Instansi's reference data and officers, one section at a time. */
@@ -63,6 +64,7 @@ export function AdministrationPage({
       )}
       {section === 'sla' && <SlaRulesPanel />}
       {section === 'officers' && <OfficersPanel />}
+      {section === 'letterhead' && <ReportIdentityPanel />}
     </section>
   );
 }

@@ -18,6 +18,7 @@ import { DuplicateHints } from './DuplicateHints.tsx';
 import { DuplicateLinks } from './DuplicateLinks.tsx';
 import type { QueueStore, QueueStoreSnapshot } from '../queue/queue-store.ts';
 import { availableTriageActions } from '../../../../shared/domain/plan-triage-action.ts';
+import { placeText } from '../../../../shared/regions/region-directory.ts';
 
 type ComplaintDetailProps = {
   complaintId: string | null;
@@ -93,6 +94,10 @@ export function ComplaintDetail({
         <dd>{unit ? unit.name : t('queue.unassigned')}</dd>
         <dt>{t('detail.location')}</dt>
         <dd>{complaint.locationText}</dd>
+        <dt>{t('detail.place')}</dt>
+        <dd data-testid="detail-place">
+          {placeText(directory.places, complaint.regionCode) || t('detail.placeUnknown')}
+        </dd>
         <dt>{t('detail.region')}</dt>
         <dd>{complaint.regionCode}</dd>
       </dl>

@@ -54,7 +54,14 @@ export function QueuePanel({
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [now, setNow] = useState(() => Date.now());
-  const view = useQueueView(store, snapshot, criteria, now, instansi.utcOffsetMinutes);
+  const view = useQueueView(
+    store,
+    snapshot,
+    criteria,
+    now,
+    instansi.utcOffsetMinutes,
+    directory.places,
+  );
   const rows = view?.rows ?? null;
   const indexing = snapshot.loaded && snapshot.indexed < snapshot.total;
 

@@ -15,6 +15,8 @@ import {
   type QueueColumns,
 } from '../../../../shared/queue/queue-columns.ts';
 import { SearchIndex, type SearchMatches } from '../../../../shared/search/search-index.ts';
+import { searchTokens } from '../../../../shared/search/normalize-search-text.ts';
+import type { PlaceLookup } from '../../../../shared/regions/region-directory.ts';
 import { readAllDocuments } from '../../db/read-all-documents.ts';
 import { readQueueHead } from '../../db/read-queue-head.ts';
 import { ACTIVE_STATUSES } from '../../../../shared/queue/queue-criteria.ts';
@@ -196,8 +198,38 @@ export class QueueStore {
    * position is read once per data version and index revision, so a keystroke reads typed
    * arrays instead of looking 100,000 ids up.
    */
-  searchMask(query: string, columns: QueueColumns): Uint8Array {
-    const matches = this.searchIndex.match(query);
+  searchMask(query: string, columns: QueueColumns, places?: PlaceLookup): Uint8Array {
+    const tokens = searchTokens(query);
+    const placeMatches = places ? tokens.map((token) => places.villagesMatching(token)) : [];
+    const mask = new Uint8Array(columns.entries.length);
+    if (!placeMatches.some((villages) => villages.size > 0)) {
+      const matches = this.searchIndex.match(query);
+      const ordinals = this.ordinalsOf(columns);
+      for (let position = 0; position < mask.length; position += 1) {
+        const ordinal = ordinals[position] as number;
+        mask[position] = ordinal >= 0 && matches.hasOrdinal(ordinal) ? 1 : 0;
+      }
+      return mask;
+    }
+    // A word of the query may name the place instead (desa, kecamatan, kabupaten/kota): each
+    // word must then match the text or the place names of the report's village code.
+    const tokenMatches = tokens.map((token) => this.searchIndex.match(token));
+    const ordinals = this.ordinalsOf(columns);
+    for (let position = 0; position < mask.length; position += 1) {
+      const ordinal = ordinals[position] as number;
+      const regionCode = columns.entries[position]!.regionCode;
+      mask[position] = tokenMatches.every(
+        (matches, index) =>
+          (ordinal >= 0 && matches.hasOrdinal(ordinal)) || placeMatches[index]!.has(regionCode),
+      )
+        ? 1
+        : 0;
+    }
+    return mask;
+  }
+
+  /** The index ordinal of every position of the columns, read once per data version and revision. */
+  private ordinalsOf(columns: QueueColumns): Int32Array {
     const revision = this.searchIndex.currentRevision;
     let cache = this.searchOrdinals;
     if (!cache || cache.columns !== columns || cache.revision !== revision) {
@@ -208,13 +240,7 @@ export class QueueStore {
       cache = { columns, revision, numbering: this.searchIndex.currentNumbering, ordinals };
       this.searchOrdinals = cache;
     }
-    const mask = new Uint8Array(columns.entries.length);
-    const { ordinals } = cache;
-    for (let position = 0; position < mask.length; position += 1) {
-      const ordinal = ordinals[position] as number;
-      mask[position] = ordinal >= 0 && matches.hasOrdinal(ordinal) ? 1 : 0;
-    }
-    return mask;
+    return cache.ordinals;
   }
 
   /** The same as a test by id, without building a set of every matching id. */

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { filterQueueColumns, type FilteredQueue } from '../../../../shared/queue/filter-queue.ts';
 import type { QueueCriteria } from '../../../../shared/queue/queue-criteria.ts';
 import { searchTokens } from '../../../../shared/search/normalize-search-text.ts';
+import type { PlaceLookup } from '../../../../shared/regions/region-directory.ts';
 import type { QueueStore, QueueStoreSnapshot } from './queue-store.ts';
 
 /** The rows and per-choice counts for the criteria, recomputed only when an input changes. */
@@ -11,6 +12,7 @@ export function useQueueView(
   criteria: QueueCriteria,
   now: number,
   utcOffsetMinutes: number,
+  places?: PlaceLookup,
 ): FilteredQueue | null {
   const searching = searchTokens(criteria.query).length > 0;
   const columns = useMemo(
@@ -20,10 +22,10 @@ export function useQueueView(
     [store, criteria.sort, snapshot.version],
   );
   const searchMask = useMemo(
-    () => (searching ? store.searchMask(criteria.query, columns) : null),
+    () => (searching ? store.searchMask(criteria.query, columns, places) : null),
     // The index grows while it is built: how far it is, is in the snapshot.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, columns, searching, criteria.query, snapshot.indexed],
+    [store, columns, searching, criteria.query, snapshot.indexed, places],
   );
   return useMemo(() => {
     if (!snapshot.loaded && snapshot.total === 0) return null;

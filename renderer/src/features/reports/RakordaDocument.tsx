@@ -2,6 +2,7 @@ import type { RakordaReport } from '../../../../shared/reports/compute-rakorda-f
 import type { ReportTable } from '../../../../shared/reports/report-tables.ts';
 import { RAKORDA_DEFINITIONS } from '../../../../shared/reports/rakorda-definitions.ts';
 import type { Instansi } from '../../../../shared/schemas/officer.ts';
+import type { ReportIdentityForm } from '../../../../shared/schemas/report-identity.ts';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { ExecutiveSummary } from './ExecutiveSummary.tsx';
 import { HorizontalBarChart } from './HorizontalBarChart.tsx';
@@ -12,15 +13,17 @@ import {
   REPORT_LANGUAGE,
   scopeText,
 } from './report-format.ts';
+import { ReportLetterhead } from './ReportLetterhead.tsx';
+import { ReportSignature } from './ReportSignature.tsx';
 import { ReportTableView } from './ReportTableView.tsx';
-import type { ReportSettings } from './use-report-settings.ts';
 
 type RakordaDocumentProps = {
   report: RakordaReport;
   /** The report's tables, the same rows the CSV and XLSX exports write. */
   tables: readonly ReportTable[];
   instansi: Instansi;
-  settings: ReportSettings;
+  /** The instansi's letterhead and signatory. */
+  identity: ReportIdentityForm;
   unitNames: readonly string[];
 };
 
@@ -32,7 +35,7 @@ export function RakordaDocument({
   report,
   tables,
   instansi,
-  settings,
+  identity,
   unitNames,
 }: RakordaDocumentProps) {
   const { current, previous } = report;
@@ -51,13 +54,7 @@ export function RakordaDocument({
   );
   return (
     <article className="rakorda-document" data-testid="rakorda-document" lang="id">
-      <header className="kop-surat">
-        {settings.logoDataUrl && <img src={settings.logoDataUrl} alt="" className="kop-logo" />}
-        <div>
-          <p className="kop-name">{instansi.name.toUpperCase()}</p>
-          {settings.address && <p className="kop-address">{settings.address}</p>}
-        </div>
-      </header>
+      <ReportLetterhead identity={identity} />
       <h1 className="report-title">
         Laporan Pengelolaan Pengaduan Pelayanan Publik{' '}
         <span className="wrap-never">(SP4N-LAPOR!)</span>
@@ -139,6 +136,21 @@ export function RakordaDocument({
             }))}
           />
         )}
+        <h3>Laporan diterima dan tingkat penanganan menurut kabupaten/kota</h3>
+        {current.regencies.length === 0 ? (
+          <p className="report-note">Belum ada laporan pada periode ini.</p>
+        ) : (
+          <HorizontalBarChart
+            title="Laporan menurut kabupaten/kota"
+            max={Math.max(1, ...current.regencies.map((regency) => regency.received))}
+            bars={current.regencies.slice(0, 15).map((regency) => ({
+              label: regency.name,
+              value: regency.received,
+              text: `${formatCount(regency.received)} · ${formatRate(regency.handledRate)}`,
+              tone: 'plain',
+            }))}
+          />
+        )}
       </section>
 
       <section className="report-tables" aria-label="Tabel">
@@ -169,13 +181,11 @@ export function RakordaDocument({
         </dl>
       </section>
 
-      <footer className="signature-block">
-        <p>Mengetahui,</p>
-        <p>{settings.signerTitle || '………………………………'}</p>
-        <div className="signature-space" />
-        <p className="signer-name">{settings.signerName || '………………………………'}</p>
-        <p>NIP {settings.signerNip || '…………………………'}</p>
-      </footer>
+      <ReportSignature
+        identity={identity}
+        signedAt={current.generatedAt}
+        utcOffsetMinutes={offset}
+      />
       {stamp}
     </article>
   );
@@ -200,6 +210,7 @@ const DEFINITION_TITLES: Record<keyof typeof RAKORDA_DEFINITIONS, string> = {
   tepatWaktuTindakLanjut: 'Tindak lanjut tepat waktu',
   terlambat: 'Laporan terlambat',
   peringkatOpd: 'Peringkat OPD',
+  wilayah: 'Kabupaten/kota',
   kategori: 'Kategori',
   trenBulanan: 'Tren bulanan',
   alasanArsip: 'Alasan pengarsipan',

@@ -9,9 +9,8 @@ import { csvBytes, xlsxBytes } from './export-report-tables.ts';
 import { RakordaDocument } from './RakordaDocument.tsx';
 import { scopeText } from './report-format.ts';
 import { ReportControls } from './ReportControls.tsx';
-import { ReportSettingsForm } from './ReportSettingsForm.tsx';
 import { useRakordaReport } from './use-rakorda-report.ts';
-import { useReportSettings } from './use-report-settings.ts';
+import { useReportIdentity } from './use-report-identity.ts';
 
 function localToday(utcOffsetMinutes: number): string {
   return new Date(Date.now() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
@@ -21,8 +20,8 @@ function localToday(utcOffsetMinutes: number): string {
 export function ReportPage({ store, directory }: { store: QueueStore; directory: Directory }) {
   const { t } = useTranslation();
   const { instansi } = useWorkstation();
-  const { state, generate } = useRakordaReport(store);
-  const { settings, save } = useReportSettings();
+  const { state, generate } = useRakordaReport(store, directory.places.regencies);
+  const { printed: identity } = useReportIdentity();
   const [notice, setNotice] = useState('');
   const [csvTable, setCsvTable] = useState('units');
   const csvSelectId = useId();
@@ -58,7 +57,6 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
           busy={state.phase === 'working'}
           onGenerate={(period) => void generate(period)}
         />
-        <ReportSettingsForm settings={settings} onSave={save} />
         {state.phase === 'working' && (
           <p role="status" className="report-progress">
             <progress aria-label={t(`report.step.${state.step}`)} />{' '}
@@ -122,7 +120,7 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
                   getBridge().saveFile({
                     suggestedName: `${baseName}.xlsx`,
                     data: await xlsxBytes(tables, {
-                      instansiName: instansi.name,
+                      instansiName: identity.letterheadName,
                       period: report.current.period,
                       scope: scopeText(report.current.scope.wholeInstansi, unitNames),
                       utcOffsetMinutes: instansi.utcOffsetMinutes,
@@ -153,7 +151,7 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
           report={report}
           tables={tables}
           instansi={instansi}
-          settings={settings}
+          identity={identity}
           unitNames={unitNames}
         />
       )}

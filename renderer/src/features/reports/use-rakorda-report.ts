@@ -24,7 +24,11 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * Computes the RAKORDA figures from the replica, offline: the queue already holds every
  * complaint in memory; the timeline events are read in bulk when a report is asked for.
  */
-export function useRakordaReport(store: QueueStore): {
+export function useRakordaReport(
+  store: QueueStore,
+  /** `[pp.kk, name]` of the kabupaten/kota of the instansi's region (from its place names). */
+  regencies: readonly (readonly [string, string])[],
+): {
   state: ReportState;
   generate: (period: ReportPeriod) => Promise<void>;
 } {
@@ -57,6 +61,7 @@ export function useRakordaReport(store: QueueStore): {
           slaRuleSets: deadlines.ruleSets,
           units: units.map((unit) => unit.toJSON()),
           categories: categories.map((category) => category.toJSON()),
+          regencies,
           now,
           dataAsOf: sync.status$.value.lastSyncedAt ?? 0,
         });
@@ -68,7 +73,7 @@ export function useRakordaReport(store: QueueStore): {
         });
       }
     },
-    [replica, instansi.utcOffsetMinutes, store, sync],
+    [replica, instansi.utcOffsetMinutes, store, sync, regencies],
   );
 
   return { state, generate };

@@ -1,0 +1,28 @@
+/** The instansi's letterhead and signatory (Administrasi), Bahasa Indonesia. */
+export const LETTERHEAD_MESSAGES_ID = {
+  'admin.section.letterhead': 'Kop dan penanda tangan',
+  'letterhead.heading': 'Kop surat dan penanda tangan laporan',
+  'letterhead.intro':
+    'Berlaku untuk setiap laporan yang dicetak atau diekspor oleh semua petugas instansi ini, di semua perangkat.',
+  'letterhead.field.letterheadName': 'Nama instansi pada kop',
+  'letterhead.field.address': 'Alamat',
+  'letterhead.field.contact': 'Kontak (telepon, surel, situs web)',
+  'letterhead.field.logo': 'Logo (PNG, JPEG atau WebP)',
+  'letterhead.field.signerTitle': 'Jabatan penanda tangan',
+  'letterhead.field.signerName': 'Nama penanda tangan',
+  'letterhead.field.signerNip': 'NIP penanda tangan',
+  'letterhead.field.signingCity': 'Kota tempat penandatanganan',
+  'letterhead.logoPreview': 'Pratinjau logo',
+  'letterhead.removeLogo': 'Hapus logo',
+  'letterhead.save': 'Simpan kop dan penanda tangan',
+  'letterhead.saved': 'Kop dan penanda tangan disimpan; perubahan dikirim saat tersambung.',
+  'letterhead.error.letterheadName': 'Nama pada kop paling banyak 200 karakter.',
+  'letterhead.error.address': 'Alamat paling banyak 300 karakter.',
+  'letterhead.error.contact': 'Kontak paling banyak 200 karakter.',
+  'letterhead.error.logoDataUrl': 'Logo harus gambar PNG, JPEG atau WebP yang kecil.',
+  'letterhead.error.logoFile': 'Berkas logo tidak dapat dibaca sebagai gambar atau terlalu besar.',
+  'letterhead.error.signerTitle': 'Jabatan paling banyak 120 karakter.',
+  'letterhead.error.signerName': 'Nama paling banyak 120 karakter.',
+  'letterhead.error.signerNip': 'NIP terdiri atas 18 angka.',
+  'letterhead.error.signingCity': 'Nama kota paling banyak 60 karakter.',
+} as const;
