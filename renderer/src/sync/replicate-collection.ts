@@ -38,13 +38,6 @@ export type CollectionReplication<T> = {
 /** Documents per page at most; the page's byte budget usually ends it sooner. */
 const PULL_DOCUMENTS = MAX_PULL_LIMIT;
 const PUSH_BATCH = 100;
-/**
- * RxDB ends a pull run on a page shorter than its batch size; pages here are cut by bytes, so the
- * server's `more` decides instead and RxDB is told that one document is a full page.
- */
-const RXDB_PULL_BATCH = 1;
-/** How long "the server said nothing follows" answers RxDB's next ask without a request. */
-const DRAINED_VALID_MS = 2000;
 
 /** A page lost to the link (dropped mid-body or before it), as opposed to a refusal. */
 function isCut(error: unknown): boolean {
@@ -97,7 +90,6 @@ export function replicateCollection<T extends { id: string }>(options: {
     }
   };
   const prefetch = new PagePrefetch<PullResponse<T>>();
-  let drained: { key: string; at: number } | null = null;
 
   const state = replicateRxCollection<T, ReplicationCheckpoint>({
     collection: options.collection,
@@ -106,40 +98,41 @@ export function replicateCollection<T extends { id: string }>(options: {
     retryTime: options.retryTime ?? 5000,
     waitForLeadership: false,
     pull: {
-      batchSize: RXDB_PULL_BATCH,
-      async handler(checkpoint) {
-        const key = JSON.stringify(checkpoint ?? null);
-        const wasDrained = drained;
-        drained = null;
-        if (wasDrained?.key === key && Date.now() - wasDrained.at < DRAINED_VALID_MS)
-          return { documents: [], checkpoint: checkpoint ?? { seq: 0 } };
-        // A page fetched ahead is right whatever budget it was asked with; after a failed one the
-        // budget is read afresh (a cut has just shrunk it).
-        const page =
-          (await prefetch.take(checkpoint, PULL_DOCUMENTS)) ??
-          (await fetchPage(checkpoint, jsonBudgetOf(pageSize$.value, limits)));
-        askedForCount = true;
-        const next = page.checkpoint ?? checkpoint;
-        // More waiting: the next page is fetched while this one is written.
-        if (page.more && next) {
-          const nextBudget = jsonBudgetOf(pageSize$.value, limits);
-          prefetch.start(next, PULL_DOCUMENTS, () => fetchPage(next, nextBudget));
-        } else if (page.documents.length > 0) {
-          // RxDB asks once more after a non-empty page: the server already said nothing follows.
-          drained = { key: JSON.stringify(next ?? null), at: Date.now() };
-        }
-        const previous = progress$.value;
-        const pulled = previous.pulled + page.documents.length;
-        progress$.next({
-          pulled,
-          openPulled: previous.openPulled ?? (page.checkpoint?.open?.done ? pulled : null),
-          remaining:
-            page.remaining ??
-            (previous.remaining === null
-              ? null
-              : Math.max(0, previous.remaining - page.documents.length)),
-        });
-        return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
+      batchSize: PULL_DOCUMENTS,
+      // RxDB ends a pull run on an answer shorter than its batch, so pages sized by bytes are
+      // gathered until a batch is full or the server says nothing follows.
+      async handler(checkpoint, batchSize) {
+        const documents: PullResponse<T>['documents'] = [];
+        let at = checkpoint;
+        let page: PullResponse<T>;
+        do {
+          // A page fetched ahead is right whatever budget it was asked with; after a failed one
+          // the budget is read afresh (a cut has just shrunk it).
+          page =
+            (await prefetch.take(at, PULL_DOCUMENTS)) ??
+            (await fetchPage(at, jsonBudgetOf(pageSize$.value, limits)));
+          askedForCount = true;
+          documents.push(...page.documents);
+          at = page.checkpoint ?? at;
+          const next = at;
+          // More waiting: the next page is fetched while this one is handled.
+          if (page.more && next) {
+            const nextBudget = jsonBudgetOf(pageSize$.value, limits);
+            prefetch.start(next, PULL_DOCUMENTS, () => fetchPage(next, nextBudget));
+          }
+          const previous = progress$.value;
+          const pulled = previous.pulled + page.documents.length;
+          progress$.next({
+            pulled,
+            openPulled: previous.openPulled ?? (page.checkpoint?.open?.done ? pulled : null),
+            remaining:
+              page.remaining ??
+              (previous.remaining === null
+                ? null
+                : Math.max(0, previous.remaining - page.documents.length)),
+          });
+        } while (page.more && page.documents.length > 0 && documents.length < batchSize);
+        return { documents, checkpoint: at ?? { seq: 0 } };
       },
       stream$: options.stream$,
     },
