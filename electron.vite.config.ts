@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressWebBuild } from './scripts/precompress-web-build.ts';
 
 const { version } = JSON.parse(
   readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8'),
@@ -67,6 +68,7 @@ export default defineConfig({
           maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         },
       }),
+      precompressWebBuild(resolve(import.meta.dirname, 'out/renderer')),
     ],
     build: {
       minify: true,

@@ -31,6 +31,7 @@ import {
 } from './http/error-handler.ts';
 import { registerGracefulShutdown } from './http/graceful-shutdown.ts';
 import { registerJsonBody } from './http/json-body.ts';
+import { registerCompression } from './http/compression.ts';
 import { loggerOptions } from './http/logging.ts';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/login-throttle.ts';
 import { registerRakordaReportRoute } from './reports/rakorda-route.ts';
@@ -101,11 +102,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // First, so every answer below (including refusals in early hooks) carries the headers.
   await registerSecurityHeaders(app, { behindTls: options.behindTls ?? false });
   registerJsonBody(app);
+  await registerCompression(app);
 
   await app.register(cors, {
     origin: options.corsOrigins ?? [],
     methods: ['GET', 'POST'],
-    allowedHeaders: ['authorization', 'content-type'],
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding'],
     maxAge: 600,
   });
 
@@ -191,7 +193,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOfficerAdminRoutes(app, { db: options.db, now, feed });
 
   if (options.webRoot && existsSync(options.webRoot)) {
-    await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: 'index.html' });
+    // The build writes .br and .gz beside each file; they are sent to a client that accepts them.
+    await app.register(fastifyStatic, {
+      root: options.webRoot,
+      prefix: '/',
+      index: 'index.html',
+      preCompressed: true,
+    });
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) {
         return reply.sendFile('index.html');

@@ -38,6 +38,7 @@ import {
   tombstoneOf,
 } from './scope-exit-store.ts';
 import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
+import { CLOSED_STATUSES } from '../../shared/sync/plan-first-sync-phase.ts';
 
 /** The scope predicate of an officer, as SQL with its parameters starting at `$firstParam`. */
 function scopeClause(
@@ -315,13 +316,15 @@ const COMPLAINT_PUSH_ALSO_TOUCHES = { onAccept: ['complaint_events'] } as const;
 export const complaintStore: ReplicatedStore<Complaint> = {
   collection: 'complaints',
 
-  async pull(db, officer, afterSeq, limit, tombstonesAfter = afterSeq) {
+  async pull(db, officer, afterSeq, limit, tombstonesAfter = afterSeq, exceptOpenUpTo = 0) {
     const includeIdentity = roleSeesReporterIdentity(officer.role);
-    const scope = scopeClause(officer, 3);
+    const scope = scopeClause(officer, 5);
     const rows = await db.query<ComplaintRow>(
       `SELECT ${complaintColumnsFor(officer.role)} FROM complaints
-        WHERE seq > $1 AND ${scope.sql} ORDER BY seq LIMIT $2`,
-      [afterSeq, limit, ...scope.params],
+        WHERE seq > $1 AND ${scope.sql}
+          AND NOT (seq <= $3 AND status <> ALL($4::text[]))
+        ORDER BY seq LIMIT $2`,
+      [afterSeq, limit, exceptOpenUpTo, CLOSED_STATUSES, ...scope.params],
     );
     const alive = rows.map((row) => ({
       seq: Number(row.seq),
@@ -337,6 +340,31 @@ export const complaintStore: ReplicatedStore<Complaint> = {
       limit,
     );
     return mergePages(alive, gone, limit, afterSeq);
+  },
+
+  async pullOpen(db, officer, query) {
+    const includeIdentity = roleSeesReporterIdentity(officer.role);
+    const scope = scopeClause(officer, 8);
+    const overdue = '(due_at IS NOT NULL AND due_at < $3)::integer';
+    // Milliseconds, as the cursor carries them: a finer stored time would skip rows between pages.
+    const received = "date_trunc('milliseconds', received_at)";
+    const rows = await db.query<ComplaintRow>(
+      `SELECT ${complaintColumnsFor(officer.role)} FROM complaints
+        WHERE seq <= $1 AND status <> ALL($2::text[]) AND ${scope.sql}
+          AND ($6::text IS NULL OR (${overdue}, ${received}, id) < ($4::integer, $5::timestamptz, $6::text))
+        ORDER BY ${overdue} DESC, ${received} DESC, id DESC LIMIT $7`,
+      [
+        query.head,
+        CLOSED_STATUSES,
+        new Date(query.asOf),
+        query.after?.o ?? 0,
+        new Date(query.after?.r ?? 0),
+        query.after?.id ?? null,
+        query.limit,
+        ...scope.params,
+      ],
+    );
+    return rows.map((row) => ({ ...complaintFromRow(row, includeIdentity), _deleted: false }));
   },
 
   async countAfter(db, officer, afterSeq, tombstonesAfter = afterSeq) {

@@ -2,6 +2,16 @@ import type { PullResponse, PushRow, WireDocument } from '../../shared/api/contr
 import type { ReplicatedCollection } from '../../shared/schemas/rx-schemas.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database } from '../db/database.ts';
+import type { OpenCursor } from '../../shared/sync/plan-first-sync-phase.ts';
+
+/** One page of a first sync's open phase (see shared/sync/plan-first-sync-phase.ts). */
+export type OpenPhaseQuery = {
+  /** Only documents at or below the change number the first sync began at. */
+  head: number;
+  asOf: number;
+  after: OpenCursor | null;
+  limit: number;
+};
 
 export type PushOutcome<T> = {
   /** Master states the client must resolve against (RxDB's push response). */
@@ -44,7 +54,18 @@ export interface ReplicatedStore<T> {
      * never held what had left the officer's scope by then); `afterSeq` when not given.
      */
     tombstonesAfter?: number,
+    /**
+     * A first sync's history after its open phase: open documents at or below this change number
+     * came in the open phase and are left out.
+     */
+    exceptOpenUpTo?: number,
   ): Promise<PullResponse<T>>;
+  /** The open documents first, in the open phase's order; only collections that have one. */
+  pullOpen?(
+    db: Database,
+    officer: AuthenticatedOfficer,
+    query: OpenPhaseQuery,
+  ): Promise<WireDocument<T>[]>;
   /** How many documents in the officer's scope have a change number above `afterSeq`. */
   countAfter(
     db: Database,

@@ -13,6 +13,9 @@ import type { ReplicatedStore } from './replicated-store.ts';
 import { openChangeStream } from './change-stream.ts';
 import type { OpenStreams } from '../changes/open-streams.ts';
 import { currentChangeSeq } from '../changes/change-counter.ts';
+import { fitPageToBytes } from './fit-page-to-bytes.ts';
+import { pullOpenPhasePage } from './pull-open-phase.ts';
+import { planFirstSyncPhase } from '../../shared/sync/plan-first-sync-phase.ts';
 import { planTombstoneHorizon, startsFirstPull } from './plan-tombstone-horizon.ts';
 import type { RefusalLimits } from '../refusals/plan-refusal-record.ts';
 import { RefusalLimitReached, refusalLimitsOfPush } from '../refusals/sync-rejections.ts';
@@ -60,18 +63,46 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
       const query = parseOr400(pullQuerySchema, request.query, reply, 'Parameter pull');
       if (!query) return reply;
       const officer = officerOf(request);
+      const phase = planFirstSyncPhase(
+        query.checkpoint,
+        query.priority === '1' && store.pullOpen !== undefined,
+      );
+      if (phase === 'open') {
+        return pullOpenPhasePage({
+          db,
+          store,
+          officer,
+          checkpoint: query.checkpoint,
+          limit: query.limit,
+          maxBytes: query.maxBytes,
+          count: query.count === '1',
+          now,
+        });
+      }
+      const exceptOpenUpTo = phase === 'history' ? query.checkpoint.firstPullHead : undefined;
       // Read before the page: an exit committed after it may concern a document the page sends.
       const head = startsFirstPull(query.checkpoint) ? await currentChangeSeq(db) : 0;
       const horizon = planTombstoneHorizon(query.checkpoint, head);
-      const page = await store.pull(
-        db,
-        officer,
-        query.checkpoint.seq,
-        query.limit,
-        horizon.tombstonesAfter,
-      );
+      const pullFirst = (limit: number) =>
+        store.pull(
+          db,
+          officer,
+          query.checkpoint.seq,
+          limit,
+          horizon.tombstonesAfter,
+          exceptOpenUpTo,
+        );
+      let page = await pullFirst(query.limit);
+      if (query.maxBytes !== undefined) {
+        const fitted = await fitPageToBytes(page, query.maxBytes, pullFirst);
+        page = fitted.page;
+        page.more = fitted.cut || page.documents.length === query.limit;
+      }
       const reached = page.checkpoint?.seq ?? query.checkpoint.seq;
       page.checkpoint = horizon.pageCheckpoint(reached);
+      // The history leaves out what the open phase brought until it has passed the sync's start.
+      if (exceptOpenUpTo !== undefined && reached < exceptOpenUpTo)
+        page.checkpoint = { ...page.checkpoint, open: query.checkpoint.open! };
       if (query.count) {
         page.remaining = await store.countAfter(
           db,

@@ -33,16 +33,32 @@ export const replicationCheckpointSchema = z.object({
    * tombstone of it is sent. Opaque to the device, which hands the checkpoint back as it got it.
    */
   firstPullHead: serverSeqSchema.optional(),
+  /** A first sync's open phase (see shared/sync/plan-first-sync-phase.ts); opaque to the device. */
+  open: z
+    .object({
+      asOf: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+      after: z
+        .object({
+          o: z.union([z.literal(0), z.literal(1)]),
+          r: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+          id: z.string().min(1).max(40),
+        })
+        .nullable(),
+      done: z.boolean(),
+    })
+    .optional(),
 });
 export type ReplicationCheckpoint = z.infer<typeof replicationCheckpointSchema>;
 
 export const MAX_PULL_LIMIT = 1000;
 export const MAX_PUSH_ROWS = 500;
+export const MIN_PULL_BYTES = 4 * 1024;
+export const MAX_PULL_BYTES = 16 * 1024 * 1024;
 
 export const pullQuerySchema = z.object({
   checkpoint: z
     .string()
-    .max(200)
+    .max(400)
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw === '') return { seq: 0 };
@@ -56,6 +72,13 @@ export const pullQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
   /** `1` asks for the number of documents still to come after this page (initial-sync progress). */
   count: z.literal('1').optional(),
+  /**
+   * Largest page in bytes of JSON (see shared/sync/plan-page-size.ts): the page ends at the last
+   * document that fits, at least one. Without it a page is `limit` documents.
+   */
+  maxBytes: z.coerce.number().int().min(MIN_PULL_BYTES).max(MAX_PULL_BYTES).optional(),
+  /** `1`: a first pull brings the open complaints first (collections that support it). */
+  priority: z.literal('1').optional(),
 });
 
 /**
@@ -69,6 +92,11 @@ export type PullResponse<T> = {
   documents: WireDocument<T>[];
   checkpoint: ReplicationCheckpoint | null;
   remaining?: number;
+  /**
+   * Set on a page asked by bytes: whether documents may follow it at once (the page was cut by
+   * its byte budget or filled its limit). The device pulls on while it is true.
+   */
+  more?: boolean;
 };
 
 export type PushRow<T> = {

@@ -15,6 +15,7 @@ describe('messages between the windows of one officer', () => {
       pending: 3,
       lastSyncedAt: 900,
       initialSync: { pulled: 20, total: 500 },
+      history: { fraction: 0.45 },
       machine,
     };
     // Structured clone is what BroadcastChannel does to a message.

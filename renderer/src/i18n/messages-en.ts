@@ -30,6 +30,8 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'session.role.penghubung': 'Liaison officer',
   'session.role.koordinator': 'Coordinator',
   'sync.initial': 'Copying the queue to this device: {done} of {total} complaints',
+  'sync.history': 'History: {percent}%',
+  'sync.historyUnknown': 'History still downloading',
   'sync.initialUnknown': 'Copying the queue to this device: {done} complaints',
   'sync.live': 'Online · in sync',
   'sync.syncing': 'Online · syncing {count} changes',

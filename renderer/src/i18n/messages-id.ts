@@ -30,6 +30,8 @@ export const MESSAGES_ID = {
   'session.role.penghubung': 'Pejabat Penghubung',
   'session.role.koordinator': 'Koordinator',
   'sync.initial': 'Menyalin antrean ke perangkat: {done} dari {total} pengaduan',
+  'sync.history': 'Riwayat: {percent}%',
+  'sync.historyUnknown': 'Riwayat masih diunduh',
   'sync.initialUnknown': 'Menyalin antrean ke perangkat: {done} pengaduan',
   'sync.live': 'Daring · tersinkron',
   'sync.syncing': 'Daring · menyinkronkan {count} perubahan',

@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
 import { getBridge } from '../bridge/get-bridge.ts';
-import { forgetOfficerReplicaKey, openOfficerReplica, type ReplicaLock } from './unlock-replica.ts';
+import type { ReplicaLock } from './unlock-replica.ts';
 import type { ReplicaUpgradeProgress } from '../db/watch-replica-upgrade.ts';
-import { SyncController } from '../sync/sync-controller.ts';
-import { removeReplica } from '../db/remove-replica.ts';
 import { postJson } from '../api/api-client.ts';
 import { deviceId } from './device-id.ts';
-import { storedRefreshToken } from './stored-refresh-token.ts';
-import { loadOfficerProfile, saveOfficerProfile } from './officer-profile.ts';
 import type { WorkstationContextValue } from './workstation-context.tsx';
+
+/** The replica and sync code, fetched when first needed (see replica-session-modules.ts). */
+const replicaModules = () => import('./replica-session-modules.ts');
 
 export type SessionState =
   | { kind: 'starting' }
@@ -51,6 +50,13 @@ export function useWorkstationSession() {
       rewrapTo?: string,
     ) => {
       const bridge = getBridge();
+      const {
+        openOfficerReplica,
+        saveOfficerProfile,
+        loadOfficerProfile,
+        SyncController,
+        storedRefreshToken,
+      } = await replicaModules();
       let upgrading = false;
       let opened;
       try {
@@ -134,6 +140,8 @@ export function useWorkstationSession() {
           await open(serverUrl, stored.refreshToken, stored.officerId);
         } else {
           setState({ kind: 'signed-out', serverUrl });
+          // Fetched while the officer types, so pressing "Masuk" does not wait for it.
+          void replicaModules().catch(() => undefined);
         }
       } catch (error) {
         setState({
@@ -169,6 +177,7 @@ export function useWorkstationSession() {
 
   /** The officer gives up a replica no key at hand opens: it is removed, then sign in anew. */
   const discardLocked = useCallback(async (resume: LockedSession) => {
+    const { removeReplica, forgetOfficerReplicaKey } = await replicaModules();
     await removeReplica(resume.officerId);
     await forgetOfficerReplicaKey(getBridge(), resume.officerId);
     await getBridge().clearSession();
@@ -178,6 +187,7 @@ export function useWorkstationSession() {
   const signOut = useCallback(async () => {
     const workstation = current.current;
     if (!workstation) return;
+    const { forgetOfficerReplicaKey } = await replicaModules();
     // The officer's other windows close the replica before it is wiped here.
     workstation.sync.announceSignOut();
     await workstation.sync.tokens

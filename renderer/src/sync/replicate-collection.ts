@@ -1,26 +1,48 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type {
-  PullResponse,
-  ReplicationCheckpoint,
-  WireDocument,
+import {
+  MAX_PULL_LIMIT,
+  type PullResponse,
+  type ReplicationCheckpoint,
+  type WireDocument,
 } from '../../../shared/api/contract.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
-import { getJson, postJson } from '../api/api-client.ts';
+import { ApiRequestError, getJson, postLargeJson } from '../api/api-client.ts';
+import {
+  initialPageSize,
+  jsonBudgetOf,
+  planPageSize,
+  PAGE_SIZE_LIMITS,
+  type PageSizeLimits,
+  type PageSizeState,
+} from '../../../shared/sync/plan-page-size.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { PendingChanges } from './pending-changes.ts';
 import { PagePrefetch } from './page-prefetch.ts';
 
-export type PullProgress = { pulled: number; remaining: number | null };
+export type PullProgress = {
+  pulled: number;
+  remaining: number | null;
+  /** Documents the first sync's open phase brought, once it is done (null before, or without). */
+  openPulled: number | null;
+};
 
 export type CollectionReplication<T> = {
   state: RxReplicationState<T, ReplicationCheckpoint>;
   progress$: BehaviorSubject<PullProgress>;
+  /** The byte size pages are asked at: smaller after a cut, growing back after whole pages. */
+  pageSize$: BehaviorSubject<PageSizeState>;
 };
 
-const PULL_BATCH = 1000;
+/** Documents per page at most; the page's byte budget usually ends it sooner. */
+const PULL_DOCUMENTS = MAX_PULL_LIMIT;
 const PUSH_BATCH = 100;
+
+/** A page lost to the link (dropped mid-body or before it), as opposed to a refusal. */
+function isCut(error: unknown): boolean {
+  return !(error instanceof ApiRequestError) || error.kind === 'offline';
+}
 
 export function replicateCollection<T extends { id: string }>(options: {
   collection: RxCollection<T>;
@@ -33,20 +55,39 @@ export function replicateCollection<T extends { id: string }>(options: {
   retryTime?: number;
   /** Runs before each push with the documents about to go; a throw retries the push. */
   beforePush?: (documents: T[]) => Promise<void>;
+  /** How pages are sized in bytes (tests use small ones). */
+  pageSizeLimits?: PageSizeLimits;
+  /** A first pull brings the officer's open documents first (see plan-first-sync-phase.ts). */
+  prioritiseOpen?: boolean;
 }): CollectionReplication<T> {
   const { serverUrl, name, tokens } = options;
   const base = `${serverUrl}/api/replication/${name}`;
-  const progress$ = new BehaviorSubject<PullProgress>({ pulled: 0, remaining: null });
+  const progress$ = new BehaviorSubject<PullProgress>({
+    pulled: 0,
+    remaining: null,
+    openPulled: null,
+  });
+  const limits = options.pageSizeLimits ?? PAGE_SIZE_LIMITS;
+  const pageSize$ = new BehaviorSubject<PageSizeState>(initialPageSize(limits));
   let askedForCount = false;
-  const fetchPage = (checkpoint: ReplicationCheckpoint | undefined, batchSize: number) => {
+  const fetchPage = async (checkpoint: ReplicationCheckpoint | undefined, maxBytes: number) => {
     const params = new URLSearchParams({
       checkpoint: JSON.stringify(checkpoint ?? { seq: 0 }),
-      limit: String(batchSize),
+      limit: String(PULL_DOCUMENTS),
+      maxBytes: String(maxBytes),
     });
     if (!askedForCount) params.set('count', '1');
-    return tokens.withAccessToken((token) =>
-      getJson(`${base}/pull?${params.toString()}`, token),
-    ) as Promise<PullResponse<T>>;
+    if (options.prioritiseOpen) params.set('priority', '1');
+    try {
+      const page = (await tokens.withAccessToken((token) =>
+        getJson(`${base}/pull?${params.toString()}`, token),
+      )) as PullResponse<T>;
+      pageSize$.next(planPageSize(pageSize$.value, 'whole', limits));
+      return page;
+    } catch (error) {
+      if (isCut(error)) pageSize$.next(planPageSize(pageSize$.value, 'cut', limits));
+      throw error;
+    }
   };
   const prefetch = new PagePrefetch<PullResponse<T>>();
 
@@ -57,25 +98,41 @@ export function replicateCollection<T extends { id: string }>(options: {
     retryTime: options.retryTime ?? 5000,
     waitForLeadership: false,
     pull: {
-      batchSize: PULL_BATCH,
+      batchSize: PULL_DOCUMENTS,
+      // RxDB ends a pull run on an answer shorter than its batch, so pages sized by bytes are
+      // gathered until a batch is full or the server says nothing follows.
       async handler(checkpoint, batchSize) {
-        const page =
-          (await prefetch.take(checkpoint, batchSize)) ?? (await fetchPage(checkpoint, batchSize));
-        askedForCount = true;
-        // A full page means more are waiting: the next one is fetched while this one is written.
-        const next = page.checkpoint;
-        if (page.documents.length === batchSize && next)
-          prefetch.start(next, batchSize, () => fetchPage(next, batchSize));
-        const previous = progress$.value;
-        progress$.next({
-          pulled: previous.pulled + page.documents.length,
-          remaining:
-            page.remaining ??
-            (previous.remaining === null
-              ? null
-              : Math.max(0, previous.remaining - page.documents.length)),
-        });
-        return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
+        const documents: PullResponse<T>['documents'] = [];
+        let at = checkpoint;
+        let page: PullResponse<T>;
+        do {
+          // A page fetched ahead is right whatever budget it was asked with; after a failed one
+          // the budget is read afresh (a cut has just shrunk it).
+          page =
+            (await prefetch.take(at, PULL_DOCUMENTS)) ??
+            (await fetchPage(at, jsonBudgetOf(pageSize$.value, limits)));
+          askedForCount = true;
+          documents.push(...page.documents);
+          at = page.checkpoint ?? at;
+          const next = at;
+          // More waiting: the next page is fetched while this one is handled.
+          if (page.more && next) {
+            const nextBudget = jsonBudgetOf(pageSize$.value, limits);
+            prefetch.start(next, PULL_DOCUMENTS, () => fetchPage(next, nextBudget));
+          }
+          const previous = progress$.value;
+          const pulled = previous.pulled + page.documents.length;
+          progress$.next({
+            pulled,
+            openPulled: previous.openPulled ?? (page.checkpoint?.open?.done ? pulled : null),
+            remaining:
+              page.remaining ??
+              (previous.remaining === null
+                ? null
+                : Math.max(0, previous.remaining - page.documents.length)),
+          });
+        } while (page.more && page.documents.length > 0 && documents.length < batchSize);
+        return { documents, checkpoint: at ?? { seq: 0 } };
       },
       stream$: options.stream$,
     },
@@ -88,7 +145,7 @@ export function replicateCollection<T extends { id: string }>(options: {
           rows.map((row) => row.newDocumentState.id),
         );
         const conflicts = (await tokens.withAccessToken((token) =>
-          postJson(`${base}/push`, rows, token),
+          postLargeJson(`${base}/push`, rows, token),
         )) as WireDocument<T>[];
         if (snapshot) await options.pending?.settle(snapshot);
         await options.pending?.settleAgainst(
@@ -100,5 +157,5 @@ export function replicateCollection<T extends { id: string }>(options: {
       },
     },
   });
-  return { state, progress$ };
+  return { state, progress$, pageSize$ };
 }

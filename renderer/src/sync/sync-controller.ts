@@ -11,6 +11,7 @@ import { ChangeStream } from './change-stream.ts';
 import { AttachmentTransfer } from './attachment-transfer.ts';
 import { announceEventFiles } from './announce-event-files.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
+import { historyShare } from '../../../shared/sync/plan-first-sync-phase.ts';
 import { TabChannel } from './tab-channel.ts';
 import type { TabMessage } from './tab-messages.ts';
 import {
@@ -273,6 +274,7 @@ export class SyncController {
       collection: RxCollection<T>,
       name: ReplicatedCollection,
       beforePush?: (documents: T[]) => Promise<void>,
+      prioritiseOpen = false,
     ) =>
       replicateCollection({
         collection,
@@ -282,8 +284,10 @@ export class SyncController {
         pending: this.pending,
         stream$: changeStream.streamFor<T>(name),
         ...(beforePush ? { beforePush } : {}),
+        prioritiseOpen,
       });
-    const complaints = replicate(this.replica.complaints, 'complaints');
+    // The officer's open complaints come first; the closed history follows.
+    const complaints = replicate(this.replica.complaints, 'complaints', undefined, true);
     this.replications = [
       complaints,
       // Timelines are append-only: pulled and written once, sent from an outbox. The server
@@ -328,6 +332,10 @@ export class SyncController {
               pulled: alreadyPulled + progress.pulled,
               total: total === null ? null : alreadyPulled + total,
             },
+            history:
+              progress.openPulled === null
+                ? null
+                : { fraction: historyShare(progress.pulled, total, progress.openPulled) },
           });
           this.dispatch({
             type: 'INITIAL_PROGRESS',
@@ -350,7 +358,7 @@ export class SyncController {
     this.changeStream.start();
     this.attachments.start();
     void complaints.state.awaitInitialReplication().then(async () => {
-      this.patch({ initialSync: null });
+      this.patch({ initialSync: null, history: null });
       this.dispatch({ type: 'INITIAL_DONE', at: Date.now() });
       if (!initialDone)
         await this.replica.complaints.upsertLocal(INITIAL_DONE_KEY, { at: Date.now() });

@@ -35,6 +35,7 @@ const syncStatusSchema = z.object({
   connection: z.enum(['connecting', 'online', 'offline']),
   sessionExpired: z.boolean(),
   pending: z.number().int().nonnegative(),
+  history: z.object({ fraction: z.number().min(0).max(1).nullable() }).nullable(),
   initialSync: z
     .object({
       pulled: z.number().int().nonnegative(),

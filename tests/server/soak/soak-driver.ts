@@ -225,6 +225,7 @@ export async function runSoak(
       const fault = device.faults.shift();
       if (!fault) return { kind: 'pass' };
       if (fault === 'reorder') return { kind: 'pass', delayMs: 20 + (requestCounter % 7) * 40 };
+      if (fault === 'cut-mid-answer') return { kind: 'cut-mid-body', fraction: 0.5 };
       return { kind: fault };
     };
     device.replica = await openTestReplica({

@@ -8,10 +8,10 @@ export type LinkAction =
   | { kind: 'cut-before' }
   /** The server handles the request, then the link drops before the answer arrives. */
   | { kind: 'cut-after' }
-  /** The server handles the request; the link drops halfway through the answer's body. */
-  | { kind: 'cut-mid-answer' }
   /** The request reaches the server twice (a retransmission); the device sees the second answer. */
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+  /** The answer starts (headers and this share of its body), then the link drops. */
+  | { kind: 'cut-mid-body'; fraction: number };
 
 export type LinkRequest = { method: string; path: string; query: string; index: number };
 
@@ -23,6 +23,8 @@ export class FlakyLink {
   target = '';
   decide: (request: LinkRequest) => LinkAction = () => ({ kind: 'pass' });
   readonly seen: LinkRequest[] = [];
+  /** Answer body bytes that went to the device (as sent: compressed when the server compressed). */
+  bytesSent = 0;
   private server: Server | null = null;
   private port = 0;
 
@@ -51,15 +53,17 @@ export class FlakyLink {
               outgoing.socket?.destroy();
               return;
             }
-            if (action.kind === 'cut-mid-answer') {
+            if (action.kind === 'cut-mid-body') {
+              const sent = Math.floor(answer.body.length * action.fraction);
               outgoing.writeHead(answer.status, {
                 ...answer.headers,
                 'content-length': String(answer.body.length),
               });
-              outgoing.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)));
-              setTimeout(() => outgoing.socket?.destroy(), 5);
+              this.bytesSent += sent;
+              outgoing.write(answer.body.subarray(0, sent), () => outgoing.socket?.destroy());
               return;
             }
+            this.bytesSent += answer.body.length;
             outgoing.writeHead(answer.status, answer.headers);
             outgoing.end(answer.body);
           },

@@ -15,6 +15,7 @@ import { PendingChanges } from '../../../renderer/src/sync/pending-changes.ts';
 import { replicateCollection } from '../../../renderer/src/sync/replicate-collection.ts';
 import { replicateAppendOnly } from '../../../renderer/src/sync/replicate-append-only.ts';
 import { announceEventFiles } from '../../../renderer/src/sync/announce-event-files.ts';
+import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
 
 let replicaCounter = 0;
 
@@ -47,6 +48,7 @@ export async function openTestReplica(options: {
   serverUrl: string;
   session: SessionResponse;
   now?: () => number;
+  pageSizeLimits?: PageSizeLimits;
 }): Promise<TestReplica> {
   replicaCounter += 1;
   const replica = await openReplica(`test_${replicaCounter}_${Date.now()}`, getRxStorageMemory(), [
@@ -67,7 +69,13 @@ export async function openTestReplica(options: {
   });
   let replications: Replication[] = [];
   const start = () => {
-    const common = { serverUrl: options.serverUrl, tokens, pending, retryTime: 50 };
+    const common = {
+      serverUrl: options.serverUrl,
+      tokens,
+      pending,
+      retryTime: 50,
+      ...(options.pageSizeLimits ? { pageSizeLimits: options.pageSizeLimits } : {}),
+    };
     const stream = <T>() =>
       new Subject<RxReplicationPullStreamItem<T, ReplicationCheckpoint>>().asObservable();
     replications = [

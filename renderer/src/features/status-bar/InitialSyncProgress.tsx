@@ -6,9 +6,20 @@ import { useSyncStatus } from '../../session/use-sync-status.ts';
 /** The first copy of the queue: a progress bar, counts and the time it should still take. */
 export function InitialSyncProgress() {
   const { sync } = useWorkstation();
-  const { initialSync, machine } = useSyncStatus(sync);
+  const { initialSync, history, machine } = useSyncStatus(sync);
   const { t } = useTranslation();
   if (!initialSync) return null;
+  // The open complaints are here and workable; only the closed history is still arriving.
+  if (history) {
+    const percent = history.fraction === null ? null : Math.floor(history.fraction * 100);
+    const label = percent === null ? t('sync.historyUnknown') : t('sync.history', { percent });
+    return (
+      <div className="initial-sync" data-testid="history-sync" role="status">
+        <progress max={100} value={percent ?? undefined} aria-label={label} />
+        <span>{label}</span>
+      </div>
+    );
+  }
   const { pulled, total } = initialSync;
   const label =
     total === null
