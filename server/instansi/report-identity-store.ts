@@ -1,5 +1,9 @@
 import type { WireDocument } from '../../shared/api/contract.ts';
-import type { ReportIdentity, ReportIdentityForm } from '../../shared/schemas/report-identity.ts';
+import {
+  BLANK_REPORT_IDENTITY,
+  type ReportIdentity,
+  type ReportIdentityForm,
+} from '../../shared/schemas/report-identity.ts';
 import type { SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { nextChangeSeq } from '../changes/change-counter.ts';
@@ -95,14 +99,9 @@ export async function insertDefaultReportIdentity(
     tx,
     instansi.id,
     {
+      ...BLANK_REPORT_IDENTITY,
       letterheadName: instansi.name.trim().toUpperCase().slice(0, 200),
       address: instansi.address.trim().slice(0, 300),
-      contact: '',
-      logoDataUrl: '',
-      signerTitle: '',
-      signerName: '',
-      signerNip: '',
-      signingCity: '',
     },
     '',
     at,

@@ -1,6 +1,7 @@
-import type {
-  ReportIdentity,
-  ReportIdentityForm,
+import {
+  BLANK_REPORT_IDENTITY,
+  type ReportIdentity,
+  type ReportIdentityForm,
 } from '../../../../shared/schemas/report-identity.ts';
 import type { Officer } from '../../../../shared/schemas/officer.ts';
 import type { Replica } from '../../db/create-replica.ts';
@@ -31,14 +32,7 @@ export async function saveReportIdentity(
   const identity: ReportIdentity = {
     id,
     instansiId: id,
-    letterheadName: '',
-    address: '',
-    contact: '',
-    logoDataUrl: '',
-    signerTitle: '',
-    signerName: '',
-    signerNip: '',
-    signingCity: '',
+    ...BLANK_REPORT_IDENTITY,
     ...values,
     updatedAt: Date.now(),
     updatedBy: officer.id,
