@@ -1,10 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { RegionalBriefing } from '../../../../shared/reports/plan-regional-briefing.ts';
 import { regionalBriefingTables } from '../../../../shared/reports/regional-briefing-tables.ts';
-import { getBridge, isDesktopShell } from '../../bridge/get-bridge.ts';
 import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
-import { csvBytes, xlsxBytes } from './export-report-tables.ts';
+import { ReportExportActions } from './ReportExportActions.tsx';
 import { fetchRegionalBriefing } from './regional-briefing-client.ts';
 import { RegionalBriefingDocument } from './RegionalBriefingDocument.tsx';
 import { useReportIdentity } from './use-report-identity.ts';
@@ -32,11 +31,8 @@ export function RegionalBriefingPage() {
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [state, setState] = useState<BriefingState>({ phase: 'idle' });
-  const [notice, setNotice] = useState('');
-  const [csvTable, setCsvTable] = useState('instansi');
   const fromId = useId();
   const toId = useId();
-  const csvSelectId = useId();
   const briefing = state.phase === 'ready' ? state.briefing : null;
   const tables = useMemo(() => (briefing ? regionalBriefingTables(briefing) : []), [briefing]);
   const baseName = briefing
@@ -55,19 +51,6 @@ export function RegionalBriefingPage() {
         phase: 'failed',
         message: error instanceof Error ? error.message : String(error),
       });
-    }
-  }
-
-  async function run(action: () => Promise<{ outcome: string; location?: string }>) {
-    setNotice('');
-    try {
-      const result = await action();
-      if (result.outcome === 'saved')
-        setNotice(t('report.saved', { location: result.location ?? '' }));
-    } catch (error) {
-      setNotice(
-        t('report.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
     }
   }
 
@@ -120,70 +103,18 @@ export function RegionalBriefingPage() {
           </p>
         )}
         {briefing && (
-          <div className="report-actions" role="group" aria-label={t('report.actions')}>
-            <button
-              type="button"
-              onClick={() => void run(() => getBridge().saveReportPdf(baseName))}
-              data-testid="regional-pdf"
-            >
-              {t('report.savePdf')}
-            </button>
-            <label htmlFor={csvSelectId}>{t('report.csvTable')}</label>
-            <select
-              id={csvSelectId}
-              value={csvTable}
-              onChange={(event) => setCsvTable(event.target.value)}
-            >
-              {tables.map((table) => (
-                <option key={table.id} value={table.id}>
-                  {table.title}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="secondary"
-              data-testid="regional-csv"
-              onClick={() => {
-                const table = tables.find((candidate) => candidate.id === csvTable);
-                if (!table) return;
-                void run(() =>
-                  getBridge().saveFile({
-                    suggestedName: `${baseName} ${table.title}.csv`,
-                    data: csvBytes(table, instansi.utcOffsetMinutes),
-                  }),
-                );
-              }}
-            >
-              {t('report.csv')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              data-testid="regional-xlsx"
-              onClick={() =>
-                void run(async () =>
-                  getBridge().saveFile({
-                    suggestedName: `${baseName}.xlsx`,
-                    data: await xlsxBytes(tables, {
-                      instansiName: instansi.name,
-                      period: briefing.period,
-                      scope: t('regional.scope', { count: briefing.members.length + 1 }),
-                      utcOffsetMinutes: instansi.utcOffsetMinutes,
-                    }),
-                  }),
-                )
-              }
-            >
-              {t('report.xlsx')}
-            </button>
-            {!isDesktopShell() && <span className="form-note">{t('report.webPdfNote')}</span>}
-            {notice && (
-              <span role="status" className="form-note">
-                {notice}
-              </span>
-            )}
-          </div>
+          <ReportExportActions
+            baseName={baseName}
+            tables={tables}
+            initialCsvTable="instansi"
+            testIdPrefix="regional"
+            sheetContext={{
+              instansiName: instansi.name,
+              period: briefing.period,
+              scope: t('regional.scope', { count: briefing.members.length + 1 }),
+              utcOffsetMinutes: instansi.utcOffsetMinutes,
+            }}
+          />
         )}
       </div>
       {briefing && (

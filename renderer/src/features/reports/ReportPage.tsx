@@ -1,11 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { rakordaTables } from '../../../../shared/reports/report-tables.ts';
-import { getBridge, isDesktopShell } from '../../bridge/get-bridge.ts';
 import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { QueueStore } from '../queue/queue-store.ts';
 import type { Directory } from '../../session/use-directory.ts';
-import { csvBytes, xlsxBytes } from './export-report-tables.ts';
+import { ReportExportActions } from './ReportExportActions.tsx';
 import { RakordaDocument } from './RakordaDocument.tsx';
 import { scopeText } from './report-format.ts';
 import { ReportControls } from './ReportControls.tsx';
@@ -22,9 +21,6 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
   const { instansi } = useWorkstation();
   const { state, generate } = useRakordaReport(store, directory.places.regencies);
   const { printed: identity } = useReportIdentity();
-  const [notice, setNotice] = useState('');
-  const [csvTable, setCsvTable] = useState('units');
-  const csvSelectId = useId();
   const report = state.phase === 'ready' ? state.report : null;
   const tables = useMemo(() => (report ? rakordaTables(report.current) : []), [report]);
   const unitNames = report
@@ -33,19 +29,6 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
   const baseName = report
     ? `RAKORDA ${instansi.shortName} ${report.current.period.from} sd ${report.current.period.to}`
     : 'RAKORDA';
-
-  async function run(action: () => Promise<{ outcome: string; location?: string }>) {
-    setNotice('');
-    try {
-      const result = await action();
-      if (result.outcome === 'saved')
-        setNotice(t('report.saved', { location: result.location ?? '' }));
-    } catch (error) {
-      setNotice(
-        t('report.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
-    }
-  }
 
   return (
     <section className="report-page" aria-labelledby="report-heading">
@@ -69,80 +52,26 @@ export function ReportPage({ store, directory }: { store: QueueStore; directory:
           </p>
         )}
         {report && state.phase === 'ready' && (
-          <div className="report-actions" role="group" aria-label={t('report.actions')}>
-            <span className="form-note" data-testid="report-timing">
-              {t('report.computedIn', {
-                ms: Math.round(state.computedInMs),
-                count: store.getSnapshot().total,
-              })}
-            </span>
-            <button
-              type="button"
-              onClick={() => void run(() => getBridge().saveReportPdf(baseName))}
-              data-testid="report-pdf"
-            >
-              {t('report.savePdf')}
-            </button>
-            <label htmlFor={csvSelectId}>{t('report.csvTable')}</label>
-            <select
-              id={csvSelectId}
-              value={csvTable}
-              onChange={(event) => setCsvTable(event.target.value)}
-            >
-              {tables.map((table) => (
-                <option key={table.id} value={table.id}>
-                  {table.title}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                const table = tables.find((candidate) => candidate.id === csvTable);
-                if (!table) return;
-                void run(() =>
-                  getBridge().saveFile({
-                    suggestedName: `${baseName} ${table.title}.csv`,
-                    data: csvBytes(table, instansi.utcOffsetMinutes),
-                  }),
-                );
-              }}
-              data-testid="report-csv"
-            >
-              {t('report.csv')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                void run(async () =>
-                  getBridge().saveFile({
-                    suggestedName: `${baseName}.xlsx`,
-                    data: await xlsxBytes(tables, {
-                      instansiName: identity.letterheadName,
-                      period: report.current.period,
-                      scope: scopeText(report.current.scope.wholeInstansi, unitNames),
-                      utcOffsetMinutes: instansi.utcOffsetMinutes,
-                    }),
-                  }),
-                )
-              }
-              data-testid="report-xlsx"
-            >
-              {t('report.xlsx')}
-            </button>
-            {!isDesktopShell() && (
-              <span className="form-note" data-testid="report-web-pdf-note">
-                {t('report.webPdfNote')}
+          <ReportExportActions
+            baseName={baseName}
+            tables={tables}
+            initialCsvTable="units"
+            testIdPrefix="report"
+            sheetContext={{
+              instansiName: identity.letterheadName,
+              period: report.current.period,
+              scope: scopeText(report.current.scope.wholeInstansi, unitNames),
+              utcOffsetMinutes: instansi.utcOffsetMinutes,
+            }}
+            leading={
+              <span className="form-note" data-testid="report-timing">
+                {t('report.computedIn', {
+                  ms: Math.round(state.computedInMs),
+                  count: store.getSnapshot().total,
+                })}
               </span>
-            )}
-            {notice && (
-              <span role="status" className="form-note">
-                {notice}
-              </span>
-            )}
-          </div>
+            }
+          />
         )}
         {state.phase === 'idle' && <p className="form-note">{t('report.empty')}</p>}
       </div>
