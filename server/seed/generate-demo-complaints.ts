@@ -95,6 +95,12 @@ export type DemoGenerationInput = {
   regions?: readonly DemoRegion[];
   /** First part of the tracking numbers; `KALTIM` by default. */
   trackingPrefix?: string;
+  /**
+   * Leave every report where its planned status put it, late or not: a queue that has fallen
+   * behind, with many open reports in every status (the server tests' fixtures pick from them).
+   * By default late reports move on, as in an instansi that keeps up.
+   */
+  backlog?: boolean;
 };
 
 export type DemoData = {
@@ -272,7 +278,9 @@ export function generateDemoComplaints(input: DemoGenerationInput, random: Rando
     let timeline = planFor(status);
     // A working instansi handles most reports on time: one its clock or the reporter's silence
     // has overtaken moves on in the meantime, but every few recent ones are left as they are.
-    let next = decideDemoStatusProgress(complaint, timeline.events, days, input.nowMs);
+    let next = input.backlog
+      ? null
+      : decideDemoStatusProgress(complaint, timeline.events, days, input.nowMs);
     if (next !== null && ageDays < STUBBORN_MAX_AGE_DAYS) {
       const seen = (lateSeen.get(status) ?? 0) + 1;
       lateSeen.set(status, seen);

@@ -35,6 +35,8 @@ export type SeedOptions = {
    * has an instansi to compare (`npm start` does, see DEFAULT_SEED).
    */
   regional?: boolean;
+  /** Keep late reports where they are (see DemoGenerationInput.backlog); false by default. */
+  backlog?: boolean;
 };
 
 export const DEFAULT_SEED: Omit<SeedOptions, 'nowMs'> = {
@@ -198,6 +200,7 @@ async function seedInstansi(
       places,
       regions: demo.regions,
       trackingPrefix: demo.trackingPrefix,
+      backlog: options.backlog ?? false,
     },
     createRandomSource((options.randomSeed + demo.randomSeedOffset) >>> 0),
   );

@@ -26,6 +26,7 @@ describe('the demo seed as first run seeds it', () => {
     server = await startTestServer({
       complaints: DEFAULT_SEED.complaintCount,
       spanDays: DEFAULT_SEED.spanDays,
+      backlog: false,
     });
     const admin = await server.login('admin.kaltim');
     complaints = (await pullAll<Complaint>(server.app, admin, 'complaints', 1000)).documents.map(

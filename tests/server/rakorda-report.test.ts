@@ -26,10 +26,7 @@ import { pullAll, pushComplaints } from './support/replication-client.ts';
 const NOW = SEED_NOW + 2 * 3_600_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/**
- * The seed spreads complaints over the 60 days before SEED_NOW (September to November 2026): a
- * short span leaves enough reports unverified for the verifications pushed below.
- */
+/** The seed spreads complaints over the 120 days before SEED_NOW: July to November 2026. */
 const WHOLE_SEED = { from: '2026-07-01', to: '2026-11-30' };
 
 let server: TestServer;
@@ -96,7 +93,7 @@ function pick(all: Complaint[], status: ComplaintStatus, count: number, taken: S
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ complaints: 300, spanDays: 60, app: { now: () => NOW } });
+  server = await startTestServer({ complaints: 300, app: { now: () => NOW } });
   admin = await server.login('admin.kaltim');
   koordinator = await server.login('koordinator.kaltim');
   penghubungPupr = await server.login('pupr.kaltim');

@@ -60,6 +60,11 @@ export async function startTestServer(
     app?: Partial<AppOptions>;
     /** Seed the demo kabupaten of the province too (for the regional briefing). */
     regional?: boolean;
+    /**
+     * Seed a queue that has fallen behind (true by default): the fixtures pick many open
+     * complaints of each status. False seeds the demo as `npm start` does.
+     */
+    backlog?: boolean;
   } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase();
@@ -70,6 +75,7 @@ export async function startTestServer(
     spanDays: options.spanDays ?? 120,
     randomSeed: 7,
     regional: options.regional ?? false,
+    backlog: options.backlog ?? true,
   });
   const app = await buildApp({ db: database.db, loginAttemptsPerMinute: 1000, ...options.app });
   await app.ready();
