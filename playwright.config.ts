@@ -44,8 +44,9 @@ export default defineConfig({
       HOST: '127.0.0.1',
       LAPOR_DATA_DIR: dataDir,
       LAPOR_DEMO_COMPLAINTS: '500',
-      // A short span keeps many reports unverified, enough for bulk triage tests.
+      // A short span and a backlog keep many reports unverified, enough for bulk triage tests.
       LAPOR_DEMO_SPAN_DAYS: '21',
+      LAPOR_DEMO_BACKLOG: 'true',
       LAPOR_WEB_ROOT: 'out/renderer',
       LAPOR_LOGIN_ATTEMPTS_PER_MINUTE: '1000',
       LOG_LEVEL: 'warn',

@@ -22,6 +22,8 @@ const envSchema = z.object({
   LAPOR_DEMO_SPAN_DAYS: z.coerce.number().int().min(1).max(3650).default(548),
   /** Further paragraphs per demo report, for measuring with reports of a realistic 2–3 KB. */
   LAPOR_DEMO_BODY_PARAGRAPHS: z.coerce.number().int().min(0).max(20).default(0),
+  /** Seed the demo as a queue that has fallen behind (late reports left where they are). */
+  LAPOR_DEMO_BACKLOG: booleanText.default('false'),
   LAPOR_CORS_ORIGINS: z.string().default('app://workstation,http://localhost:5173'),
   LAPOR_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LAPOR_INTAKE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
@@ -87,6 +89,7 @@ export type ServerConfig = {
   demoComplaints: number;
   demoSpanDays: number;
   demoBodyParagraphs: number;
+  demoBacklog: boolean;
   corsOrigins: string[];
   loginAttemptsPerMinute: number;
   intakeRequestsPerMinute: number;
@@ -133,6 +136,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     demoComplaints: value.LAPOR_DEMO_COMPLAINTS,
     demoSpanDays: value.LAPOR_DEMO_SPAN_DAYS,
     demoBodyParagraphs: value.LAPOR_DEMO_BODY_PARAGRAPHS,
+    demoBacklog: value.LAPOR_DEMO_BACKLOG === 'true',
     corsOrigins: value.LAPOR_CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),

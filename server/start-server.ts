@@ -26,6 +26,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         complaintCount: config.demoComplaints,
         spanDays: config.demoSpanDays,
         extraBodyParagraphs: config.demoBodyParagraphs,
+        backlog: config.demoBacklog,
         nowMs: Date.now(),
       })
     : null;
