@@ -6,7 +6,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/electron/**/*.test.ts'],
+          // Tests sit under the tree they test: tests/shared, tests/renderer, tests/electron, tests/server.
+          include: [
+            'tests/unit/**/*.test.ts',
+            'tests/shared/**/*.test.ts',
+            'tests/renderer/**/*.test.ts',
+            'tests/electron/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
