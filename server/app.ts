@@ -11,7 +11,7 @@ import { createInProcessChangeFeed, type ChangeFeed } from './changes/change-fee
 import { registerReplicationRoutes } from './replication/replication-routes.ts';
 import { OpenStreams } from './changes/open-streams.ts';
 import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './refusals/plan-refusal-record.ts';
-import type { ReplicatedStore } from './replication/replicated-store.ts';
+import type { ReplicatedStore } from './replicated-store.ts';
 import { complaintStore } from './complaints/complaint-store.ts';
 import {
   categoryStore,

@@ -4,7 +4,7 @@ import { openCursorOf } from '../../shared/sync/plan-first-sync-phase.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database } from '../db/database.ts';
 import { currentChangeSeq } from '../changes/change-counter.ts';
-import type { ReplicatedStore } from './replicated-store.ts';
+import type { ReplicatedStore } from '../replicated-store.ts';
 
 type OpenDocument = { id: string; dueAt: number; receivedAt: number };
 
