@@ -34,6 +34,32 @@ function templateFromRow(row: TemplateRow): ResponseTemplate {
   };
 }
 
+type TemplateValues = Pick<ResponseTemplate, 'title' | 'body' | 'kind' | 'active'>;
+
+export function insertResponseTemplate(
+  tx: SqlExecutor,
+  target: { id: string; instansiId: string; at: Date; seq: number },
+  values: TemplateValues,
+  updatedBy: string,
+) {
+  return tx.query(
+    `INSERT INTO response_templates (id, instansi_id, title, body, kind, active, updated_at,
+       updated_by, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      target.id,
+      target.instansiId,
+      values.title,
+      values.body,
+      values.kind,
+      values.active,
+      target.at,
+      updatedBy,
+      target.seq,
+    ],
+  );
+}
+
 /**
  * The instansi's response templates. Every officer of the instansi pulls all of them (inactive
  * ones too, so a deactivation reaches every device); only the Admin Instansi writes them.
@@ -139,21 +165,11 @@ export const responseTemplateStore: ReplicatedStore<ResponseTemplate> = {
       const seq = await nextChangeSeq(tx);
       const { title, body, kind, active } = decision.values;
       if (decision.kind === 'create') {
-        await tx.query(
-          `INSERT INTO response_templates (id, instansi_id, title, body, kind, active, updated_at,
-             updated_by, seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            documentId,
-            officer.instansiId,
-            title,
-            body,
-            kind,
-            active,
-            new Date(at),
-            officer.id,
-            seq,
-          ],
+        await insertResponseTemplate(
+          tx,
+          { id: documentId, instansiId: officer.instansiId, at: new Date(at), seq },
+          { title, body, kind, active },
+          officer.id,
         );
       } else {
         await tx.query(
