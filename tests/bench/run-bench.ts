@@ -58,7 +58,15 @@ import {
 import { currentLoad, describeMachine } from './support/machine.ts';
 import { startPouchServer } from './support/pouch-server.ts';
 
-const PORTS = { large: 8794, small: 8795, empty: 8796, page: 8797, pouch: 8798 };
+/** LAPOR_BENCH_PORT_BASE=8894 moves the five ports (another bench on the same machine). */
+const PORT_BASE = Number(process.env.LAPOR_BENCH_PORT_BASE ?? 8794);
+const PORTS = {
+  large: PORT_BASE,
+  small: PORT_BASE + 1,
+  empty: PORT_BASE + 2,
+  page: PORT_BASE + 3,
+  pouch: PORT_BASE + 4,
+};
 /** LAPOR_BENCH_LARGE=20000 runs the 100,000-complaint figures on fewer (a loaded machine). */
 const LARGE = Number(process.env.LAPOR_BENCH_LARGE ?? 100_000);
 const SMALL = 10_000;
