@@ -5,7 +5,7 @@ import {
   SLA_RULES,
   UNIT_RULES,
   type DirectoryWriteContext,
-} from '../../../server/replication/decide-directory-write.ts';
+} from '../../../server/directory/decide-directory-write.ts';
 import { isHolidayDate } from '../../../shared/schemas/holiday-date.ts';
 import type { Holiday } from '../../../shared/schemas/holiday.ts';
 import type { SlaRuleSetDocument } from '../../../shared/schemas/sla-rule-set.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideTemplateWrite } from '../../../server/replication/decide-template-write.ts';
+import { decideTemplateWrite } from '../../../server/templates/decide-template-write.ts';
 import type { ResponseTemplate } from '../../../shared/schemas/response-template.ts';
 
 const admin = { role: 'admin_instansi' as const, instansiId: 'pemprov-kaltim' };

@@ -19,7 +19,11 @@ import {
   type SlaRuleValues,
   type UnitValues,
 } from './decide-directory-write.ts';
-import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
+import {
+  touchedCollections,
+  type PushOutcome,
+  type ReplicatedStore,
+} from '../replication/replicated-store.ts';
 import { recordSyncRejection } from '../refusals/sync-rejections.ts';
 import { recomputeRunningDueDates } from '../complaints/running-due-dates.ts';
 

@@ -9,24 +9,21 @@ import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import { appendAudit } from '../audit-log.ts';
 import { reserveChangeSeqs } from '../changes/change-counter.ts';
 import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
-import {
-  decideComplaintWrite,
-  type ComplaintWriteDecision,
-} from '../complaints/decide-complaint-write.ts';
+import { decideComplaintWrite, type ComplaintWriteDecision } from './decide-complaint-write.ts';
 import {
   decideComplaintPush,
   factsNeededFor,
   type ComplaintPushStep,
   type StoredComplaintFacts,
-} from '../complaints/decide-complaint-push.ts';
+} from './decide-complaint-push.ts';
 import {
   COMPLAINT_IDENTITY_COLUMNS,
   COMPLAINT_PUBLIC_COLUMNS,
   complaintColumnsFor,
   complaintFromRow,
   type ComplaintRow,
-} from '../complaints/complaint-row.ts';
-import { writeComplaintChanges } from '../complaints/complaint-writes.ts';
+} from './complaint-row.ts';
+import { writeComplaintChanges } from './complaint-writes.ts';
 import { recordSyncRejection, type RejectionReason } from '../refusals/sync-rejections.ts';
 import { reissueEventSeqs } from '../timeline/complaint-event-rows.ts';
 import {
@@ -37,7 +34,11 @@ import {
   recordScopeExit,
   tombstoneOf,
 } from './scope-exit-store.ts';
-import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
+import {
+  touchedCollections,
+  type PushOutcome,
+  type ReplicatedStore,
+} from '../replication/replicated-store.ts';
 import { CLOSED_STATUSES, openCursorOf } from '../../shared/sync/plan-first-sync-phase.ts';
 
 /** The scope predicate of an officer, as SQL with its parameters starting at `$firstParam`. */

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
-import { authenticateAccessToken, type AuthenticatedOfficer } from '../auth/session-store.ts';
-import { sendApiError } from './api-error.ts';
+import { authenticateAccessToken, type AuthenticatedOfficer } from './session-store.ts';
+import { sendApiError } from '../http/api-error.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -7,8 +7,8 @@ import {
   complaintEventFromRow,
   eventScope,
   type ComplaintEventRow,
-} from '../timeline/complaint-event-rows.ts';
-import type { OpenPhaseQuery, OpenPhaseRow } from './replicated-store.ts';
+} from './complaint-event-rows.ts';
+import type { OpenPhaseQuery, OpenPhaseRow } from '../replication/replicated-store.ts';
 
 /**
  * A first sync's open phase for timelines: the events of the officer's open complaints (as the

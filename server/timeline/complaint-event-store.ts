@@ -21,22 +21,26 @@ import {
   eventScope,
   insertComplaintEvent,
   type ComplaintEventRow,
-} from '../timeline/complaint-event-rows.ts';
+} from './complaint-event-rows.ts';
 import {
   decideEventAdmission,
   decideEventAppend,
   isFollowUpKind,
   parsePushedEvent,
-} from '../timeline/decide-event-append.ts';
-import { decideDeviceTimeOf } from '../timeline/event-time-facts.ts';
+} from './decide-event-append.ts';
+import { decideDeviceTimeOf } from './event-time-facts.ts';
+import {
+  touchedCollections,
+  type PushOutcome,
+  type ReplicatedStore,
+} from '../replication/replicated-store.ts';
 import { exceptOpenEventsClause, pullOpenEvents } from './complaint-event-open-phase.ts';
-import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
 import {
   countTombstones,
   mergePages,
   scopeExitTombstones,
   tombstoneOf,
-} from './scope-exit-store.ts';
+} from '../complaints/scope-exit-store.ts';
 
 type ComplaintLockRow = {
   id: string;

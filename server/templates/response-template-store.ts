@@ -3,7 +3,11 @@ import type { SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { nextChangeSeq } from '../changes/change-counter.ts';
 import { decideTemplateWrite } from './decide-template-write.ts';
-import { touchedCollections, type PushOutcome, type ReplicatedStore } from './replicated-store.ts';
+import {
+  touchedCollections,
+  type PushOutcome,
+  type ReplicatedStore,
+} from '../replication/replicated-store.ts';
 import { recordSyncRejection } from '../refusals/sync-rejections.ts';
 
 type TemplateRow = {
