@@ -30,6 +30,7 @@ import {
 } from './decide-event-append.ts';
 import { decideDeviceTimeOf } from './event-time-facts.ts';
 import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
+import { exceptOpenEventsClause, pullOpenEvents } from './complaint-event-open-phase.ts';
 import {
   countTombstones,
   mergePages,
@@ -204,12 +205,13 @@ const EVENT_PUSH_ALSO_TOUCHES = { onAnyRow: ['complaints'] } as const;
 
 export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
   collection: 'complaint_events',
-  async pull(db, officer, afterSeq, limit, tombstonesAfter = afterSeq) {
-    const visible = eventScope(officer, 3);
+  async pull(db, officer, afterSeq, limit, tombstonesAfter = afterSeq, exceptOpenUpTo = 0) {
+    const exceptOpen = exceptOpenEventsClause(3, exceptOpenUpTo);
+    const visible = eventScope(officer, 5);
     const rows = await db.query<ComplaintEventRow>(
       `SELECT ${COMPLAINT_EVENT_SELECT_COLUMNS} FROM complaint_events e ${visible.join}
-        WHERE e.seq > $1 AND ${visible.where} ORDER BY e.seq LIMIT $2`,
-      [afterSeq, limit, ...visible.params],
+        WHERE e.seq > $1 AND ${visible.where} AND ${exceptOpen.sql} ORDER BY e.seq LIMIT $2`,
+      [afterSeq, limit, ...exceptOpen.params, ...visible.params],
     );
     const alive = rows.map((row) => ({
       seq: Number(row.seq),
@@ -226,6 +228,7 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
     );
     return mergePages(alive, gone, limit, afterSeq);
   },
+  pullOpen: pullOpenEvents,
   async countAfter(db, officer, afterSeq, tombstonesAfter = afterSeq) {
     const visible = eventScope(officer, 2);
     const rows = await db.query<{ count: number }>(
