@@ -14,6 +14,10 @@ import { AccessTokenProvider } from '../../../renderer/src/api/access-token-prov
 import { PendingChanges } from '../../../renderer/src/sync/pending-changes.ts';
 import { replicateCollection } from '../../../renderer/src/sync/replicate-collection.ts';
 import { replicateAppendOnly } from '../../../renderer/src/sync/replicate-append-only.ts';
+import {
+  openReplicationMeta,
+  replicateWithFirstCopy,
+} from '../../../renderer/src/sync/replicate-with-first-copy.ts';
 import { announceEventFiles } from '../../../renderer/src/sync/announce-event-files.ts';
 import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
 
@@ -56,7 +60,14 @@ export async function openTestReplica(options: {
     'complaint_events',
     'sync_rejections',
   ]);
-  const pending = new PendingChanges(replica.complaints);
+  // As the workstation does: a fresh replica's first copy of complaints is written once, and a
+  // copied complaint gets its assumed master state right before its first local edit.
+  const complaintsMeta = openReplicationMeta(replica.complaints, 'complaints', options.serverUrl);
+  const pending = new PendingChanges(replica.complaints, {
+    beforeEdit: async (collection, ids) => {
+      if (collection === 'complaints') await (await complaintsMeta).keepAssumedMasters(ids);
+    },
+  });
   await pending.load();
   const tokens = new AccessTokenProvider({
     serverUrl: options.serverUrl,
@@ -79,11 +90,13 @@ export async function openTestReplica(options: {
     const stream = <T>() =>
       new Subject<RxReplicationPullStreamItem<T, ReplicationCheckpoint>>().asObservable();
     replications = [
-      replicateCollection<Complaint>({
+      replicateWithFirstCopy<Complaint>({
         ...common,
         collection: replica.complaints,
         name: 'complaints',
         stream$: stream<Complaint>(),
+        meta: complaintsMeta,
+        progressHolder: replica.complaints,
       }),
       replicateAppendOnly<ComplaintEvent>({
         ...common,
