@@ -80,11 +80,22 @@ export class ReplicationMeta {
   /** RxDB's replication has stored where its pull got to (it has pulled at least once). */
   async hasPulled(): Promise<boolean> {
     const id = getComposedPrimaryKeyOfDocumentData(this.instance.schema, {
-      itemId: 'DOWN',
+      itemId: 'down',
       isCheckpoint: '1',
     });
     const found = await this.instance.findDocumentsById([id], false);
     return found.length > 0;
+  }
+
+  /** Of `ids`, those with an assumed master state. */
+  async idsWithAssumedMaster(ids: readonly string[]): Promise<Set<string>> {
+    const found = await this.instance.findDocumentsById(
+      ids.map((itemId) =>
+        getComposedPrimaryKeyOfDocumentData(this.instance.schema, { itemId, isCheckpoint: '0' }),
+      ),
+      false,
+    );
+    return new Set(found.map((row) => row.itemId));
   }
 
   /**

@@ -10,6 +10,7 @@ import {
   openReplica,
   type Replica,
 } from '../../../renderer/src/db/create-replica.ts';
+import { newReplicaKey } from '../../../renderer/src/db/field-cipher.ts';
 import { AccessTokenProvider } from '../../../renderer/src/api/access-token-provider.ts';
 import { PendingChanges } from '../../../renderer/src/sync/pending-changes.ts';
 import { replicateCollection } from '../../../renderer/src/sync/replicate-collection.ts';
@@ -46,6 +47,8 @@ export type TestReplica = {
   complaints(): Promise<Complaint[]>;
   openRejections(): Promise<SyncRejection[]>;
   close(): Promise<void>;
+  /** Closes the replica as closing the app does, keeping its data for `reopen`. */
+  shutDown(): Promise<{ name: string; key: string }>;
 };
 
 export async function openTestReplica(options: {
@@ -53,13 +56,18 @@ export async function openTestReplica(options: {
   session: SessionResponse;
   now?: () => number;
   pageSizeLimits?: PageSizeLimits;
+  /** Reopens a replica shut down earlier (same name and key; memory storage keeps it in-process). */
+  reopen?: { name: string; key: string };
 }): Promise<TestReplica> {
   replicaCounter += 1;
-  const replica = await openReplica(`test_${replicaCounter}_${Date.now()}`, getRxStorageMemory(), [
-    'complaints',
-    'complaint_events',
-    'sync_rejections',
-  ]);
+  const name = options.reopen?.name ?? `test_${replicaCounter}_${Date.now()}`;
+  const key = options.reopen?.key ?? newReplicaKey();
+  const replica = await openReplica(
+    name,
+    getRxStorageMemory(),
+    ['complaints', 'complaint_events', 'sync_rejections'],
+    key,
+  );
   // As the workstation does: a fresh replica's first copy of complaints is written once, and a
   // copied complaint gets its assumed master state right before its first local edit.
   const complaintsMeta = openReplicationMeta(replica.complaints, 'complaints', options.serverUrl);
@@ -177,6 +185,12 @@ export async function openTestReplica(options: {
     async close() {
       await Promise.all(replications.map((replication) => replication.state.cancel()));
       await replica.remove();
+    },
+    async shutDown() {
+      await Promise.all(replications.map((replication) => replication.state.cancel()));
+      pending.stop();
+      await replica.close();
+      return { name, key };
     },
   };
 }
