@@ -1,4 +1,5 @@
 import {
+  addConnectedStorageToCollection,
   createRevision,
   getComposedPrimaryKeyOfDocumentData,
   getHeightOfRevision,
@@ -74,6 +75,8 @@ export class ReplicationMeta {
       devMode: false,
     })) as RxStorageInstance<Meta, unknown, unknown>;
     collection.onClose.push(() => instance.close());
+    // Removed with the replica even when RxDB's replication (which registers it too) never ran.
+    await addConnectedStorageToCollection(collection, collectionName, schema);
     return new ReplicationMeta(instance, await database.hashFunction(identifier), collection);
   }
 
