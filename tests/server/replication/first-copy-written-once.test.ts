@@ -1,14 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionResponse } from '../../shared/api/contract.ts';
-import { PRIORITIES } from '../../shared/domain/complaint-status.ts';
-import type { Complaint } from '../../shared/schemas/complaint.ts';
-import { PAGE_SIZE_LIMITS, type PageSizeLimits } from '../../shared/sync/plan-page-size.ts';
-import { openReplicationMeta } from '../../renderer/src/sync/replicate-with-first-copy.ts';
-import { FirstCopyStore } from '../../renderer/src/sync/first-copy-store.ts';
-import { FlakyLink } from './support/flaky-link.ts';
-import { mergeConflictsOf, openTestReplica, type TestReplica } from './support/test-replica.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
-import { pullAll } from './support/replication-client.ts';
+import type { SessionResponse } from '../../../shared/api/contract.ts';
+import { PRIORITIES } from '../../../shared/domain/complaint-status.ts';
+import type { Complaint } from '../../../shared/schemas/complaint.ts';
+import { PAGE_SIZE_LIMITS, type PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
+import { openReplicationMeta } from '../../../renderer/src/sync/replicate-with-first-copy.ts';
+import { FirstCopyStore } from '../../../renderer/src/sync/first-copy-store.ts';
+import { FlakyLink } from '../support/flaky-link.ts';
+import { mergeConflictsOf, openTestReplica, type TestReplica } from '../support/test-replica.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { pullAll } from '../support/replication-client.ts';
 
 /**
  * A fresh replica's first copy of complaints is pulled page by page and written once, without
