@@ -13,7 +13,8 @@ import { hashPassword } from '../auth/password-hash.ts';
 import { revokeOfficerSessions, type AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
-import { parseOr400, sendApiError } from '../http/api-error.ts';
+import { parseOr400, sendCodedApiError } from '../http/api-error.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
 import { officerOf, requireOfficer } from '../http/authenticate.ts';
 
 type OfficerRow = {
@@ -65,7 +66,7 @@ export function registerOfficerAdminRoutes(
   function adminOf(request: FastifyRequest, reply: FastifyReply): AuthenticatedOfficer | null {
     const officer = officerOf(request);
     if (officer.role === 'admin_instansi') return officer;
-    sendApiError(reply, 403, 'forbidden', 'Hanya Admin Instansi yang dapat mengelola petugas');
+    sendCodedApiError(reply, 403, 'forbidden', appError('officer_admin_only'));
     return null;
   }
 
@@ -113,7 +114,7 @@ export function registerOfficerAdminRoutes(
         `SELECT ${COLUMNS} FROM officers WHERE id = $1 AND instansi_id = $2 FOR UPDATE`,
         [params.id, admin.instansiId],
       );
-      if (!target) return sendApiError(reply, 404, 'not_found', 'Petugas tidak ditemukan');
+      if (!target) return sendCodedApiError(reply, 404, 'not_found', appError('officer_not_found'));
       return change(tx, admin, target, at, async () => {
         await revokeOfficerSessions(tx, target.id, at);
         signedOut = target.id;
@@ -126,12 +127,7 @@ export function registerOfficerAdminRoutes(
   }
 
   const selfRefusal = (reply: FastifyReply) =>
-    sendApiError(
-      reply,
-      409,
-      'own_account',
-      'Akun Anda sendiri tidak dapat dinonaktifkan atau diubah perannya; minta admin lain',
-    );
+    sendCodedApiError(reply, 409, 'own_account', appError('own_account_locked'));
 
   app.get('/api/admin/officers', { preHandler: authenticate }, async (request, reply) => {
     const admin = adminOf(request, reply);
@@ -152,13 +148,13 @@ export function registerOfficerAdminRoutes(
     const at = now();
     const created = await db.transaction(async (tx) => {
       if (!(await unitUsable(tx, admin.instansiId, input.unitId)))
-        return sendApiError(reply, 400, 'invalid_unit', 'Unit OPD tidak ada atau tidak aktif');
+        return sendCodedApiError(reply, 400, 'invalid_unit', appError('unit_missing_or_inactive'));
       // Usernames are unique across instansi; the answer does not say where it is taken.
       const taken = await tx.query('SELECT 1 FROM officers WHERE lower(username) = lower($1)', [
         input.username,
       ]);
       if (taken.length > 0)
-        return sendApiError(reply, 409, 'username_taken', 'Nama pengguna sudah dipakai');
+        return sendCodedApiError(reply, 409, 'username_taken', appError('username_taken'));
       const [row] = await tx.query<OfficerRow>(
         `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id,
            password_hash, active, created_at)
@@ -240,7 +236,12 @@ export function registerOfficerAdminRoutes(
       return withOfficer(request, reply, async (tx, admin, target, at, signOut) => {
         if (target.id === admin.id) return selfRefusal(reply);
         if (!(await unitUsable(tx, admin.instansiId, input.unitId)))
-          return sendApiError(reply, 400, 'invalid_unit', 'Unit OPD tidak ada atau tidak aktif');
+          return sendCodedApiError(
+            reply,
+            400,
+            'invalid_unit',
+            appError('unit_missing_or_inactive'),
+          );
         const unitId = input.unitId === '' ? null : input.unitId;
         if (target.role === input.role && target.unit_id === unitId) return target;
         const [row] = await tx.query<OfficerRow>(

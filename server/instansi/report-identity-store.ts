@@ -12,7 +12,8 @@ import {
   type PushOutcome,
   type ReplicatedStore,
 } from '../replication/replicated-store.ts';
-import { recordSyncRejection } from '../refusals/sync-rejections.ts';
+import { recordSyncRejection, rejectionReason } from '../refusals/sync-rejections.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
 import { decideReportIdentityWrite } from './decide-report-identity-write.ts';
 
 type ReportIdentityRow = {
@@ -173,7 +174,11 @@ export const reportIdentityStore: ReplicatedStore<ReportIdentity> = {
           stored && !master
             ? ({
                 kind: 'refuse',
-                reason: { code: 'not_found', message: 'Kop tidak ditemukan' },
+                reason: rejectionReason(
+                  'not_found',
+                  appError('directory_not_found', { kind: 'letterhead' }),
+                  'Kop tidak ditemukan',
+                ),
               } as const)
             : decideReportIdentityWrite(
                 master,

@@ -14,6 +14,8 @@ import {
 } from '../../shared/domain/triage.ts';
 import type { Officer } from '../../shared/schemas/officer.ts';
 import { sampleComplaint } from './support/sample-complaint.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
+import { issueMessageInIndonesian } from '../../shared/errors/error-texts-id.ts';
 
 const admin: Officer = {
   id: 'officer-admin-kaltim',
@@ -104,7 +106,7 @@ function formErrors(input: unknown): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of result.error?.issues ?? []) {
     const field = issue.path.join('.');
-    (errors[field] ??= []).push(issue.message);
+    (errors[field] ??= []).push(issueMessageInIndonesian(issue.message));
   }
   return errors;
 }
@@ -151,7 +153,7 @@ describe('planTriageAction refusals', () => {
         const plan = planTriageAction(fresh({ status }), VALID[kind], actorFor(officer), context);
         expect(plan).toEqual({
           ok: false,
-          error: 'Hanya Admin Instansi yang dapat melakukan triase',
+          error: appError('triage_admin_only'),
         });
       }
     }
@@ -173,7 +175,7 @@ describe('planTriageAction refusals', () => {
       const plan = planTriageAction(fresh({ status }), VALID[kind], actorFor(admin), context);
       expect(plan, `${kind} from ${status}`).toEqual({
         ok: false,
-        error: `Tindakan ini tidak berlaku untuk pengaduan berstatus ${status}`,
+        error: appError('action_not_for_status', { status }),
       });
     }
   });
@@ -202,7 +204,7 @@ describe('verify and dispose', () => {
       actorFor(admin),
       context,
     );
-    expect(plan).toEqual({ ok: false, error: 'OPD tujuan tidak dikenal atau tidak aktif' });
+    expect(plan).toEqual({ ok: false, error: appError('target_unit_unknown') });
   });
 
   it('disposes to the OPD with the instruction and records who did it and when', () => {
@@ -256,7 +258,7 @@ describe('verify and dispose', () => {
       actorFor(admin),
       context,
     );
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.code);
     expect(plan.patch).toEqual({
       status: 'didisposisi',
       unitId: 'unit-dinkes',
@@ -285,7 +287,7 @@ describe('verify and dispose', () => {
       actorFor(admin),
       context,
     );
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.code);
     expect(plan.patch).not.toHaveProperty('anonim');
     expect(plan.patch).not.toHaveProperty('rahasia');
     expect(plan.events).toHaveLength(1);
@@ -315,7 +317,7 @@ describe('redispose', () => {
       actorFor(admin),
       context,
     );
-    expect(plan).toEqual({ ok: false, error: 'Pengaduan sudah didisposisikan ke OPD ini' });
+    expect(plan).toEqual({ ok: false, error: appError('already_disposed_to_unit') });
   });
 
   it('sends a followed-up complaint back to the same OPD when the reporter is not satisfied', () => {
@@ -431,7 +433,7 @@ describe('mark duplicate', () => {
     );
     expect(plan).toEqual({
       ok: false,
-      error: 'Pengaduan tidak dapat menjadi duplikat dirinya sendiri',
+      error: appError('duplicate_of_itself'),
     });
   });
 

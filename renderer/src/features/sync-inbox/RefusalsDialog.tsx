@@ -7,6 +7,7 @@ import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { resolveRefusal } from './redo-refused-write.ts';
 import { planRefusalRedo } from '../../../../shared/sync/plan-refusal-redo.ts';
+import { describeRefusal } from '../../i18n/describe-error.ts';
 
 /** Each refused write with the server's reason; redo applies it again, discard closes it. */
 export function RefusalsDialog({
@@ -43,7 +44,7 @@ export function RefusalsDialog({
           const redo = redoKind(refusal);
           return (
             <li key={refusal.id}>
-              <p className="refusal-reason">{refusal.reason}</p>
+              <p className="refusal-reason">{describeRefusal(language, refusal)}</p>
               <p className="form-note">
                 {t('rejections.item', {
                   collection: refusal.targetCollection,
