@@ -518,8 +518,8 @@ CREATE INDEX instansi_parent_id ON instansi (parent_id);
     name: 'sync_rejection_error_code',
     sql: `
 -- The refusal as an error code and its parameters, which the workstation words in its
--- officer's language; the reason column keeps the Indonesian text for older devices and the audit.
--- Refusals recorded before have none (NULL): devices show their text.
+-- officer's language. The reason column keeps the Indonesian text for older devices and the
+-- audit. Refusals recorded before have none (NULL): devices show their text.
 ALTER TABLE sync_rejections ADD COLUMN reason_error jsonb;
 `,
   },
