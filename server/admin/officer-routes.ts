@@ -14,8 +14,8 @@ import { revokeOfficerSessions, type AuthenticatedOfficer } from '../auth/sessio
 import type { Database, SqlExecutor } from '../db/database.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { parseOr400, sendCodedApiError } from '../http/api-error.ts';
+import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 import { appError } from '../../shared/errors/error-codes.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
 
 type OfficerRow = {
   id: string;

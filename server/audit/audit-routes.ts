@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { auditQuerySchema, type AuditPage } from '../../shared/api/audit-query.ts';
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendCodedApiError } from '../http/api-error.ts';
+import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 import { appError } from '../../shared/errors/error-codes.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
 
 type AuditRow = {
   id: string | number;

@@ -7,8 +7,8 @@ import {
 } from '../../shared/api/contract.ts';
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendCodedApiError } from '../http/api-error.ts';
+import { officerOf, requireOfficer } from './authenticate.ts';
 import { appError } from '../../shared/errors/error-codes.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
 import { appendAudit } from '../audit-log.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hash.ts';
 import { findInstansi, findOfficerByUsername, publicOfficer } from './officer-repository.ts';
