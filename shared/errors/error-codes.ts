@@ -134,6 +134,8 @@ export const ERROR_CODES = {
   username_taken: [],
   own_account_locked: [],
   audit_admin_only: [],
+  regional_briefing_role: [],
+  instansi_outside_region: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

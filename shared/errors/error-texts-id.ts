@@ -139,6 +139,8 @@ export const ERROR_TEXTS_ID: Record<ErrorCode, string> = {
   own_account_locked:
     'Akun Anda sendiri tidak dapat dinonaktifkan atau diubah perannya; minta admin lain',
   audit_admin_only: 'Hanya Admin Instansi yang dapat membaca log audit',
+  regional_briefing_role: 'Bahan RAKORDA wilayah hanya untuk Koordinator dan Admin Instansi',
+  instansi_outside_region: 'Instansi di luar wilayah koordinasi instansi ini',
 };
 
 /** Fills `{name}` placeholders; a missing parameter leaves its placeholder. */

@@ -145,6 +145,9 @@ export const ERROR_MESSAGES_EN: Record<keyof typeof ERROR_MESSAGES_ID, string> =
   'error.code.own_account_locked':
     'You cannot deactivate your own account or change its role; ask another administrator',
   'error.code.audit_admin_only': 'Only the instansi administrator can read the audit log',
+  'error.code.regional_briefing_role':
+    'The regional RAKORDA briefing is only for coordinators and instansi administrators',
+  'error.code.instansi_outside_region': 'An instansi outside this instansi’s region',
   'error.kind.unit': 'Unit',
   'error.kind.category': 'Category',
   'error.kind.holiday': 'Holiday',
