@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './refusals/plan-refusal-record.ts';
+import { issueMessageInIndonesian } from '../shared/errors/error-texts-id.ts';
 
 const booleanText = z.enum(['true', 'false']);
 
@@ -121,7 +122,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+      (issue) => `${issue.path.join('.')}: ${issueMessageInIndonesian(issue.message)}`,
     );
     throw new Error(`Invalid server configuration:\n  ${problems.join('\n  ')}`);
   }

@@ -5,7 +5,9 @@ import { App } from './app/App.tsx';
 import { registerServiceWorker } from './app/register-service-worker.ts';
 import { applyTheme, loadThemeChoice } from './ui/theme.ts';
 import './styles.css';
+import { installZodErrorMap } from './i18n/zod-error-map.ts';
 
+installZodErrorMap();
 applyTheme(loadThemeChoice());
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -22,8 +22,9 @@ import {
 import { revokeOfficerSessions, type AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
-import { parseOr400, sendApiError } from '../http/api-error.ts';
+import { parseOr400, sendCodedApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../auth/authenticate.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
 
 async function unitUsable(tx: SqlExecutor, instansiId: string, unitId: string) {
   if (unitId === '') return true;
@@ -49,7 +50,7 @@ export function registerOfficerAdminRoutes(
   function adminOf(request: FastifyRequest, reply: FastifyReply): AuthenticatedOfficer | null {
     const officer = officerOf(request);
     if (officer.role === 'admin_instansi') return officer;
-    sendApiError(reply, 403, 'forbidden', 'Hanya Admin Instansi yang dapat mengelola petugas');
+    sendCodedApiError(reply, 403, 'forbidden', appError('officer_admin_only'));
     return null;
   }
 
@@ -94,7 +95,7 @@ export function registerOfficerAdminRoutes(
     let signedOut: string | null = null;
     const result = await db.transaction(async (tx) => {
       const target = await lockOfficerOfInstansi(tx, params.id, admin.instansiId);
-      if (!target) return sendApiError(reply, 404, 'not_found', 'Petugas tidak ditemukan');
+      if (!target) return sendCodedApiError(reply, 404, 'not_found', appError('officer_not_found'));
       return change(tx, admin, target, at, async () => {
         await revokeOfficerSessions(tx, target.id, at);
         signedOut = target.id;
@@ -107,12 +108,7 @@ export function registerOfficerAdminRoutes(
   }
 
   const selfRefusal = (reply: FastifyReply) =>
-    sendApiError(
-      reply,
-      409,
-      'own_account',
-      'Akun Anda sendiri tidak dapat dinonaktifkan atau diubah perannya; minta admin lain',
-    );
+    sendCodedApiError(reply, 409, 'own_account', appError('own_account_locked'));
 
   app.get('/api/admin/officers', { preHandler: authenticate }, async (request, reply) => {
     const admin = adminOf(request, reply);
@@ -130,10 +126,10 @@ export function registerOfficerAdminRoutes(
     const at = now();
     const created = await db.transaction(async (tx) => {
       if (!(await unitUsable(tx, admin.instansiId, input.unitId)))
-        return sendApiError(reply, 400, 'invalid_unit', 'Unit OPD tidak ada atau tidak aktif');
+        return sendCodedApiError(reply, 400, 'invalid_unit', appError('unit_missing_or_inactive'));
       // Usernames are unique across instansi; the answer does not say where it is taken.
       if (await usernameTaken(tx, input.username))
-        return sendApiError(reply, 409, 'username_taken', 'Nama pengguna sudah dipakai');
+        return sendCodedApiError(reply, 409, 'username_taken', appError('username_taken'));
       const row = await insertOfficer(tx, {
         id: randomUUID(),
         instansiId: admin.instansiId,
@@ -203,7 +199,12 @@ export function registerOfficerAdminRoutes(
       return withOfficer(request, reply, async (tx, admin, target, at, signOut) => {
         if (target.id === admin.id) return selfRefusal(reply);
         if (!(await unitUsable(tx, admin.instansiId, input.unitId)))
-          return sendApiError(reply, 400, 'invalid_unit', 'Unit OPD tidak ada atau tidak aktif');
+          return sendCodedApiError(
+            reply,
+            400,
+            'invalid_unit',
+            appError('unit_missing_or_inactive'),
+          );
         const unitId = input.unitId === '' ? null : input.unitId;
         if (target.role === input.role && target.unit_id === unitId) return target;
         const row = await setOfficerAssignment(tx, target.id, input.role, unitId);

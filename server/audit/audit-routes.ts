@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { auditQuerySchema, type AuditPage } from '../../shared/api/audit-query.ts';
 import type { Database } from '../db/database.ts';
-import { parseOr400, sendApiError } from '../http/api-error.ts';
+import { parseOr400, sendCodedApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../auth/authenticate.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
 
 type AuditRow = {
   id: string | number;
@@ -27,12 +28,7 @@ export function registerAuditRoutes(
   app.get('/api/admin/audit', { preHandler: requireOfficer(db, now) }, async (request, reply) => {
     const officer = officerOf(request);
     if (officer.role !== 'admin_instansi')
-      return sendApiError(
-        reply,
-        403,
-        'forbidden',
-        'Hanya Admin Instansi yang dapat membaca log audit',
-      );
+      return sendCodedApiError(reply, 403, 'forbidden', appError('audit_admin_only'));
     const query = parseOr400(auditQuerySchema, request.query, reply, 'Parameter log audit');
     if (!query) return reply;
     // The complaint an entry is about, for its tracking number: the document itself, the

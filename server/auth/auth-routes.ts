@@ -6,8 +6,9 @@ import {
   type SessionResponse,
 } from '../../shared/api/contract.ts';
 import type { Database } from '../db/database.ts';
-import { parseOr400, sendApiError } from '../http/api-error.ts';
+import { parseOr400, sendCodedApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from './authenticate.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
 import { appendAudit } from '../audit-log.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hash.ts';
 import { findInstansi, findOfficerByUsername, publicOfficer } from './officer-repository.ts';
@@ -46,12 +47,16 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
   function sendLocked(reply: FastifyReply, until: number) {
     const waitMs = until - now();
     reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-    return sendApiError(
+    return sendCodedApiError(
       reply,
       429,
       'account_locked',
-      `Terlalu banyak percobaan masuk yang gagal untuk akun ini. ` +
-        `Akun dikunci sementara; coba lagi dalam ${describeWait(waitMs)}.`,
+      appError('account_locked', { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) }),
+      {
+        message:
+          `Terlalu banyak percobaan masuk yang gagal untuk akun ini. ` +
+          `Akun dikunci sementara; coba lagi dalam ${describeWait(waitMs)}.`,
+      },
     );
   }
 
@@ -67,6 +72,7 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
             statusCode: 429,
             error: 'too_many_attempts',
             message: `Terlalu banyak percobaan masuk; coba lagi dalam ${Math.ceil(context.ttl / 1000)} detik`,
+            coded: appError('login_rate_limited', { seconds: Math.ceil(context.ttl / 1000) }),
           }),
         },
       },
@@ -105,12 +111,7 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
           });
           return sendLocked(reply, attempt.lockedUntil);
         }
-        return sendApiError(
-          reply,
-          401,
-          'invalid_credentials',
-          'Nama pengguna atau kata sandi salah',
-        );
+        return sendCodedApiError(reply, 401, 'invalid_credentials', appError('login_failed'));
       }
       await clearFailedLogins(db, input.username);
       const tokens = await createSession(db, officer.id, input.deviceId, now(), sessionPolicy);
@@ -151,14 +152,9 @@ export async function registerAuthRoutes(app: FastifyInstance, options: AuthRout
     }
     if (refreshed.kind !== 'refreshed') {
       if ((await sessionEndReason(db, input.refreshToken)) === 'revoked') {
-        return sendApiError(
-          reply,
-          401,
-          'session_revoked',
-          'Sesi dicabut (kata sandi diubah atau akun dinonaktifkan); silakan masuk lagi',
-        );
+        return sendCodedApiError(reply, 401, 'session_revoked', appError('session_revoked'));
       }
-      return sendApiError(reply, 401, 'session_expired', 'Sesi berakhir; silakan masuk lagi');
+      return sendCodedApiError(reply, 401, 'session_expired', appError('session_expired'));
     }
     const { sessionId: _s, deviceId: _d, accessExpiresAt: _a, ...officer } = refreshed.officer;
     const body: SessionResponse = {

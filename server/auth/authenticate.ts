@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { authenticateAccessToken, type AuthenticatedOfficer } from './session-store.ts';
-import { sendApiError } from '../http/api-error.ts';
+import { sendCodedApiError } from '../http/api-error.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,15 +21,11 @@ export function bearerToken(request: FastifyRequest): string | null {
 export function requireOfficer(db: Database, now: () => number) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     const token = bearerToken(request);
-    if (!token) return sendApiError(reply, 401, 'unauthenticated', 'Sesi tidak ada; silakan masuk');
+    if (!token)
+      return sendCodedApiError(reply, 401, 'unauthenticated', appError('session_missing'));
     const officer = await authenticateAccessToken(db, token, now());
     if (!officer) {
-      return sendApiError(
-        reply,
-        401,
-        'session_expired',
-        'Sesi berakhir atau tidak sah; silakan masuk lagi',
-      );
+      return sendCodedApiError(reply, 401, 'session_expired', appError('session_invalid'));
     }
     request.officer = officer;
   };

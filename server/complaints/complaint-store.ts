@@ -24,7 +24,11 @@ import {
   type ComplaintRow,
 } from './complaint-row.ts';
 import { writeComplaintChanges } from './complaint-writes.ts';
-import { recordSyncRejection, type RejectionReason } from '../refusals/sync-rejections.ts';
+import {
+  recordSyncRejection,
+  rejectionReason,
+  type RejectionReason,
+} from '../refusals/sync-rejections.ts';
 import { reissueEventSeqs } from '../timeline/complaint-event-rows.ts';
 import {
   complaintLeftUnit,
@@ -35,6 +39,7 @@ import {
   tombstoneOf,
 } from './scope-exit-store.ts';
 import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
+import { appError, type AppError } from '../../shared/errors/error-codes.ts';
 import { CLOSED_STATUSES, openCursorOf } from '../../shared/sync/plan-first-sync-phase.ts';
 
 /** The scope predicate of an officer, as SQL with its parameters starting at `$firstParam`. */
@@ -162,11 +167,8 @@ async function refuseOutOfScope(
     officer,
     row,
     left
-      ? {
-          code: 'not_found',
-          message: 'Pengaduan telah didisposisikan ke OPD lain; perubahan Anda disimpan di sini',
-        }
-      : { code: 'not_found', message: 'Pengaduan tidak ditemukan atau di luar wewenang Anda' },
+      ? rejectionReason('not_found', appError('complaint_moved_to_other_unit'))
+      : rejectionReason('not_found', appError('complaint_not_found')),
     context,
     now,
   );
@@ -260,11 +262,9 @@ async function pushOneComplaint(
 }
 
 /** What the refusal of a status move says, by the event that alone may bring it. */
-const AWAITED_EVENT_MESSAGES: Partial<Record<ComplaintEventKind, string>> = {
-  tindak_lanjut:
-    'Status Ditindaklanjuti hanya berubah saat server menerima tanggapan publik (tindak lanjut) untuk pengaduan ini',
-  buka_kembali:
-    'Pengaduan selesai hanya dibuka kembali bersama riwayat "buka kembali" beserta alasannya',
+const AWAITED_EVENT_ERRORS: Partial<Record<ComplaintEventKind, AppError>> = {
+  tindak_lanjut: appError('status_needs_public_response'),
+  buka_kembali: appError('reopen_needs_event'),
 };
 
 /**
@@ -297,10 +297,10 @@ async function refuseStatusAwaitingEvent(
     tx,
     officer,
     row,
-    {
-      code: 'lifecycle',
-      message: AWAITED_EVENT_MESSAGES[event] ?? `Perubahan status ini memerlukan riwayat ${event}`,
-    },
+    rejectionReason(
+      'lifecycle',
+      AWAITED_EVENT_ERRORS[event] ?? appError('status_needs_event', { event }),
+    ),
     context,
     now,
   );
@@ -394,7 +394,7 @@ export const complaintStore: ReplicatedStore<Complaint> = {
             officer,
             'complaints',
             documentId,
-            { code: 'read_only', message: 'Koordinator hanya dapat membaca pengaduan' },
+            rejectionReason('read_only', appError('coordinator_read_only')),
             row.newDocumentState,
             now,
           );

@@ -1,6 +1,8 @@
 import type { ComplaintEventKind } from '../../shared/domain/triage.ts';
 import type { RejectionReason } from '../refusals/sync-rejections.ts';
 import type { ComplaintWriteDecision } from './decide-complaint-write.ts';
+import { rejectionReason } from '../refusals/sync-rejections.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
 
 /** What the server found for a write decideComplaintWrite accepted, where it had to look. */
 export type StoredComplaintFacts = {
@@ -56,10 +58,7 @@ export function decideComplaintPush(
       if (needed.duplicateOf && !facts.duplicateOriginalFound) {
         return {
           kind: 'refuse',
-          reason: {
-            code: 'validation',
-            message: 'Pengaduan asli untuk tanda duplikat tidak ditemukan',
-          },
+          reason: rejectionReason('validation', appError('duplicate_original_missing')),
         };
       }
       // Closing tells the reporter the matter is done: there must be an answer to read first
@@ -67,11 +66,7 @@ export function decideComplaintPush(
       if (needed.closing && !facts.answered) {
         return {
           kind: 'refuse',
-          reason: {
-            code: 'lifecycle',
-            message:
-              'Pengaduan hanya dapat diselesaikan setelah ada tanggapan publik (tindak lanjut)',
-          },
+          reason: rejectionReason('lifecycle', appError('close_needs_public_response')),
         };
       }
       return { kind: 'write', changes: decision.changes };

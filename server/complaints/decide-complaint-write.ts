@@ -7,7 +7,14 @@ import {
 import { canTransition, eventAwaitedFrom } from '../../shared/domain/lifecycle.ts';
 import type { ComplaintEventKind } from '../../shared/domain/triage.ts';
 import { EDITABLE_COMPLAINT_FIELDS, type Role } from '../../shared/domain/roles.ts';
-import type { RejectionReason } from '../refusals/sync-rejections.ts';
+import { rejectionReason, type RejectionReason } from '../refusals/sync-rejections.ts';
+import {
+  appError,
+  errorOfIssue,
+  withField,
+  type AppError,
+} from '../../shared/errors/error-codes.ts';
+import { issueMessageInIndonesian } from '../../shared/errors/error-texts-id.ts';
 
 export const wireComplaintSchema = complaintSchema.extend({ _deleted: z.boolean() });
 
@@ -35,9 +42,9 @@ export type WriteContext = {
   activeUnitIds: ReadonlySet<string>;
 };
 
-const refuse = (code: RejectionReason['code'], message: string): ComplaintWriteDecision => ({
+const refuse = (code: RejectionReason['code'], error: AppError): ComplaintWriteDecision => ({
   kind: 'refuse',
-  reason: { code, message },
+  reason: rejectionReason(code, error),
 });
 
 /** Disposition, duplicate links and privacy flags follow the lifecycle, not free editing. */
@@ -45,26 +52,25 @@ function lifecycleProblem(
   master: Complaint,
   proposed: Complaint,
   changed: readonly ClientField[],
-): string | null {
+): AppError | null {
   const statusChanged = changed.includes('status');
   if (
     proposed.status === 'didisposisi' &&
     (statusChanged || changed.includes('unitId')) &&
     !proposed.unitId
   ) {
-    return 'Disposisi memerlukan OPD tujuan';
+    return appError('disposition_needs_unit');
   }
   if (changed.includes('unitId') && !statusChanged && master.status !== 'didisposisi') {
-    return 'OPD tujuan hanya berubah melalui disposisi';
+    return appError('unit_changes_by_disposition');
   }
   if (changed.includes('unitId') && proposed.status !== 'didisposisi') {
-    return 'OPD tujuan hanya berubah melalui disposisi';
+    return appError('unit_changes_by_disposition');
   }
   if (changed.includes('duplicateOf')) {
     if (proposed.status !== 'diarsipkan' || !statusChanged)
-      return 'Tanda duplikat hanya diberikan saat mengarsipkan';
-    if (proposed.duplicateOf === proposed.id)
-      return 'Pengaduan tidak dapat menjadi duplikat dirinya sendiri';
+      return appError('duplicate_only_when_archiving');
+    if (proposed.duplicateOf === proposed.id) return appError('duplicate_of_itself');
   }
   return null;
 }
@@ -86,12 +92,14 @@ export function decideComplaintWrite(
   const parsed = wireComplaintSchema.safeParse(newDocumentState);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
+    const field = first?.path.join('.') ?? '';
     return {
       kind: 'refuse',
-      reason: {
-        code: 'validation',
-        message: `Data tidak valid pada ${first?.path.join('.') || 'dokumen'}: ${first?.message ?? ''}`,
-      },
+      reason: rejectionReason(
+        'validation',
+        withField(first ? errorOfIssue(first) : appError('document_invalid'), field),
+        `Data tidak valid pada ${field || 'dokumen'}: ${issueMessageInIndonesian(first?.message ?? '')}`,
+      ),
     };
   }
   const proposed = parsed.data;
@@ -130,10 +138,7 @@ export function decideComplaintWrite(
   if (proposed._deleted) {
     return {
       kind: 'refuse',
-      reason: {
-        code: 'permission',
-        message: 'Pengaduan tidak dapat dihapus; arsipkan dengan alasan',
-      },
+      reason: rejectionReason('permission', appError('complaint_delete_forbidden')),
     };
   }
 
@@ -142,39 +147,39 @@ export function decideComplaintWrite(
   if (forbidden.length > 0) {
     return {
       kind: 'refuse',
-      reason: {
-        code: 'permission',
-        message: `Peran ${context.role} tidak boleh mengubah: ${forbidden.join(', ')}`,
-      },
+      reason: rejectionReason(
+        'permission',
+        appError('role_fields_forbidden', { role: context.role, fields: forbidden.join(', ') }),
+      ),
     };
   }
   if (changed.includes('status')) {
     if (context.role !== 'admin_instansi') {
       return {
         kind: 'refuse',
-        reason: {
-          code: 'permission',
-          message: `Peran ${context.role} tidak boleh mengubah status`,
-        },
+        reason: rejectionReason(
+          'permission',
+          appError('role_status_forbidden', { role: context.role }),
+        ),
       };
     }
     if (!canTransition(master.status, proposed.status)) {
       return {
         kind: 'refuse',
-        reason: {
-          code: 'lifecycle',
-          message: `Perubahan status ${master.status} → ${proposed.status} tidak diizinkan`,
-        },
+        reason: rejectionReason(
+          'lifecycle',
+          appError('status_change_forbidden', { from: master.status, to: proposed.status }),
+        ),
       };
     }
   }
   const problem = lifecycleProblem(master, proposed, changed);
   if (problem) return refuse('lifecycle', problem);
   if (changed.includes('categoryId') && !context.activeCategoryIds.has(proposed.categoryId)) {
-    return refuse('validation', `Kategori ${proposed.categoryId} tidak dikenal`);
+    return refuse('validation', appError('category_unknown', { category: proposed.categoryId }));
   }
   if (changed.includes('unitId') && !context.activeUnitIds.has(proposed.unitId)) {
-    return refuse('validation', `OPD ${proposed.unitId} tidak dikenal atau tidak aktif`);
+    return refuse('validation', appError('unit_unknown', { unit: proposed.unitId }));
   }
 
   const changes: Partial<Record<ClientField, unknown>> = {};

@@ -513,6 +513,16 @@ ALTER TABLE instansi ADD CONSTRAINT instansi_parent_not_self CHECK (parent_id <>
 CREATE INDEX instansi_parent_id ON instansi (parent_id);
 `,
   },
+  {
+    id: 35,
+    name: 'sync_rejection_error_code',
+    sql: `
+-- The refusal as an error code and its parameters, which the workstation words in its
+-- officer's language. The reason column keeps the Indonesian text for older devices and the
+-- audit. Refusals recorded before have none (NULL): devices show their text.
+ALTER TABLE sync_rejections ADD COLUMN reason_error jsonb;
+`,
+  },
 ];
 
 /** Serialises concurrent starts of several server processes on one database. */

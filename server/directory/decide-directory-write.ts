@@ -9,7 +9,15 @@ import {
 } from '../../shared/schemas/holiday-date.ts';
 import { slaRuleSetSchema, type SlaRuleSetDocument } from '../../shared/schemas/sla-rule-set.ts';
 import { unitSchema, type Unit } from '../../shared/schemas/unit.ts';
-import type { RejectionReason } from '../refusals/sync-rejections.ts';
+import { rejectionReason, type RejectionReason } from '../refusals/sync-rejections.ts';
+import {
+  appError,
+  errorMessage,
+  errorOfIssue,
+  withField,
+  type AppError,
+} from '../../shared/errors/error-codes.ts';
+import { issueMessageInIndonesian } from '../../shared/errors/error-texts-id.ts';
 
 /** What one pushed write of a reference document comes to. */
 export type DirectoryWriteDecision<Values> =
@@ -34,6 +42,8 @@ type Master<T> = (T & { deleted?: boolean }) | null;
 export type DirectoryRules<T, Values> = {
   /** Indonesian noun used in refusal messages ("Unit", "Kategori", ...). */
   noun: string;
+  /** What the data is, as the `kind` of its errors (worded by the workstation). */
+  kind: 'unit' | 'category' | 'holiday' | 'sla_rule';
   schema: z.ZodType<T>;
   fields: readonly (keyof Values & string)[];
   pick: (document: T) => Values;
@@ -48,9 +58,13 @@ export type DirectoryRules<T, Values> = {
   ) => RejectionReason | null;
 };
 
-const refuse = <V>(code: RejectionReason['code'], message: string): DirectoryWriteDecision<V> => ({
+const refuse = <V>(
+  code: RejectionReason['code'],
+  error: AppError,
+  message?: string,
+): DirectoryWriteDecision<V> => ({
   kind: 'refuse',
-  reason: { code, message },
+  reason: rejectionReason(code, error, message),
 });
 
 /**
@@ -67,22 +81,41 @@ export function decideDirectoryWrite<T extends { instansiId: string; serverSeq: 
 ): DirectoryWriteDecision<Values> {
   const { officer } = context;
   if (officer.role !== 'admin_instansi')
-    return refuse('permission', `Hanya Admin Instansi yang dapat mengubah data ${rules.noun}`);
+    return refuse(
+      'permission',
+      appError('directory_admin_only', { kind: rules.kind }),
+      `Hanya Admin Instansi yang dapat mengubah data ${rules.noun}`,
+    );
   const removing = (proposed as { _deleted?: unknown } | null)?._deleted === true;
   if (removing && !rules.removable)
     return refuse(
       'permission',
+      appError('directory_not_removable', { kind: rules.kind }),
       `${rules.noun} tidak dapat dihapus; nonaktifkan ${rules.noun.toLowerCase()} yang tidak dipakai lagi`,
     );
   const parsed = rules.schema.safeParse(proposed);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return refuse('validation', issue ? `${where}${issue.message}` : `${rules.noun} tidak valid`);
+    return issue
+      ? refuse(
+          'validation',
+          withField(errorOfIssue(issue), issue.path.join('.')),
+          `${where}${issueMessageInIndonesian(issue.message)}`,
+        )
+      : refuse(
+          'validation',
+          appError('directory_invalid', { kind: rules.kind }),
+          `${rules.noun} tidak valid`,
+        );
   }
   const document = parsed.data;
   if (document.instansiId !== officer.instansiId)
-    return refuse('permission', `${rules.noun} hanya untuk instansi Anda sendiri`);
+    return refuse(
+      'permission',
+      appError('directory_other_instansi', { kind: rules.kind }),
+      `${rules.noun} hanya untuk instansi Anda sendiri`,
+    );
   const values = rules.pick(document);
   const live = master && !master.deleted ? master : null;
 
@@ -106,12 +139,8 @@ export function decideDirectoryWrite<T extends { instansiId: string; serverSeq: 
   return master ? { kind: 'update', values, fields } : { kind: 'create', values };
 }
 
-const trimmed = (min: number, max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(min, `${what} wajib diisi`)
-    .max(max, `${what} paling banyak ${max} karakter`);
+const trimmed = (min: number, max: number) =>
+  z.string().trim().min(min, errorMessage('required')).max(max, errorMessage('too_long', { max }));
 
 const wire = <Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) =>
   schema.extend({ _deleted: z.boolean().optional() });
@@ -120,11 +149,12 @@ export type UnitValues = Pick<Unit, 'code' | 'name' | 'shortName' | 'active'>;
 
 export const UNIT_RULES: DirectoryRules<Unit, UnitValues> = {
   noun: 'Unit',
+  kind: 'unit',
   schema: wire(
     unitSchema.extend({
-      code: trimmed(1, 20, 'Kode unit'),
-      name: trimmed(1, 200, 'Nama unit'),
-      shortName: trimmed(1, 60, 'Nama singkat unit'),
+      code: trimmed(1, 20),
+      name: trimmed(1, 200),
+      shortName: trimmed(1, 60),
     }),
   ),
   fields: ['code', 'name', 'shortName', 'active'],
@@ -132,7 +162,7 @@ export const UNIT_RULES: DirectoryRules<Unit, UnitValues> = {
   removable: false,
   check: (values, _document, _master, context) =>
     context.keyTakenByAnother
-      ? { code: 'validation', message: `Kode unit ${values.code} sudah dipakai unit lain` }
+      ? rejectionReason('validation', appError('unit_code_taken', { code: values.code }))
       : null,
 };
 
@@ -140,10 +170,11 @@ export type CategoryValues = Pick<Category, 'code' | 'name' | 'active'>;
 
 export const CATEGORY_RULES: DirectoryRules<Category, CategoryValues> = {
   noun: 'Kategori',
+  kind: 'category',
   schema: wire(
     categorySchema.extend({
-      code: trimmed(1, 60, 'Kode kategori'),
-      name: trimmed(1, 120, 'Nama kategori'),
+      code: trimmed(1, 60),
+      name: trimmed(1, 120),
     }),
   ),
   fields: ['code', 'name', 'active'],
@@ -151,7 +182,7 @@ export const CATEGORY_RULES: DirectoryRules<Category, CategoryValues> = {
   removable: false,
   check: (values, _document, _master, context) =>
     context.keyTakenByAnother
-      ? { code: 'validation', message: `Kode kategori ${values.code} sudah dipakai kategori lain` }
+      ? rejectionReason('validation', appError('category_code_taken', { code: values.code }))
       : null,
 };
 
@@ -164,29 +195,32 @@ export type HolidayValues = Pick<Holiday, 'date' | 'name' | 'kind'>;
  */
 export const HOLIDAY_RULES: DirectoryRules<Holiday, HolidayValues> = {
   noun: 'Hari libur',
-  schema: wire(holidaySchema.extend({ name: trimmed(1, 200, 'Nama hari libur') })),
+  kind: 'holiday',
+  schema: wire(holidaySchema.extend({ name: trimmed(1, 200) })),
   fields: ['date', 'name', 'kind'],
   pick: ({ date, name, kind }) => ({ date, name, kind }),
   removable: true,
   check: (values, document) => {
     if (!isHolidayDate(values.date))
-      return {
-        code: 'validation',
-        message: `Tanggal ${values.date} bukan tanggal yang sah antara ${HOLIDAY_MIN_YEAR} dan ${HOLIDAY_MAX_YEAR}`,
-      };
+      return rejectionReason(
+        'validation',
+        appError('holiday_date_out_of_range', {
+          date: values.date,
+          // Years as text: a number would be shown with a thousands separator.
+          min: String(HOLIDAY_MIN_YEAR),
+          max: String(HOLIDAY_MAX_YEAR),
+        }),
+      );
     if (document.id !== `${document.instansiId}:${values.date}`)
-      return {
-        code: 'validation',
-        message: 'Tanggal hari libur tidak dapat diubah; hapus lalu tambahkan tanggal yang benar',
-      };
+      return rejectionReason('validation', appError('holiday_date_immutable'));
     return null;
   },
 };
 
 const positiveDays = z
-  .int('Jumlah hari harus bilangan bulat')
-  .min(1, 'Jumlah hari minimal 1')
-  .max(365, 'Jumlah hari paling banyak 365');
+  .int(errorMessage('days_range', { min: 1, max: 365 }))
+  .min(1, errorMessage('days_range', { min: 1, max: 365 }))
+  .max(365, errorMessage('days_range', { min: 1, max: 365 }));
 
 export type SlaRuleValues = Pick<
   SlaRuleSetDocument,
@@ -220,9 +254,10 @@ const SLA_FIELDS = [
  */
 export const SLA_RULES: DirectoryRules<SlaRuleSetDocument, SlaRuleValues> = {
   noun: 'Aturan SLA',
+  kind: 'sla_rule',
   schema: wire(
     slaRuleSetSchema.extend({
-      version: trimmed(1, 60, 'Versi aturan'),
+      version: trimmed(1, 60),
       verifyDays: positiveDays,
       firstFollowUpDays: positiveDays,
       resolutionDays: positiveDays,
@@ -237,17 +272,17 @@ export const SLA_RULES: DirectoryRules<SlaRuleSetDocument, SlaRuleValues> = {
   removable: false,
   check: (values, _document, master, context) => {
     if (master && master.activeFrom <= context.now)
-      return {
-        code: 'lifecycle',
-        message: `Aturan ${master.version} sudah berlaku dan tidak dapat diubah; tambahkan versi baru`,
-      };
+      return rejectionReason(
+        'lifecycle',
+        appError('sla_rule_in_force', { version: master.version }),
+      );
     if (values.activeFrom <= context.now)
-      return {
-        code: 'lifecycle',
-        message: 'Versi aturan baru harus mulai berlaku pada waktu yang akan datang',
-      };
+      return rejectionReason('lifecycle', appError('sla_rule_must_start_later'));
     if (context.keyTakenByAnother)
-      return { code: 'validation', message: `Versi ${values.version} sudah ada` };
+      return rejectionReason(
+        'validation',
+        appError('sla_version_taken', { version: values.version }),
+      );
     return null;
   },
 };

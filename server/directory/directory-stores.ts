@@ -20,7 +20,8 @@ import {
   type UnitValues,
 } from './decide-directory-write.ts';
 import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
-import { recordSyncRejection } from '../refusals/sync-rejections.ts';
+import { recordSyncRejection, rejectionReason } from '../refusals/sync-rejections.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
 import { recomputeRunningDueDates } from '../complaints/running-due-dates.ts';
 
 type Table = 'units' | 'categories' | 'holidays' | 'sla_rules';
@@ -73,7 +74,11 @@ function createDirectoryStore<
     : null;
   const isDeleted = (row: Row) => config.deleted?.(row) ?? false;
   const wire = (row: Row) => ({ ...config.fromRow(row), _deleted: isDeleted(row) });
-  const notFound = { code: 'not_found', message: `${config.rules.noun} tidak ditemukan` } as const;
+  const notFound = rejectionReason(
+    'not_found',
+    appError('directory_not_found', { kind: config.rules.kind }),
+    `${config.rules.noun} tidak ditemukan`,
+  );
 
   return {
     collection: config.collection,

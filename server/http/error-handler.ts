@@ -1,12 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendApiError } from './api-error.ts';
+import { sendCodedApiError } from './api-error.ts';
+import { appError, appErrorSchema, type AppError } from '../../shared/errors/error-codes.ts';
 import { isDatabaseUnavailable } from '../db/database-unavailable.ts';
 import { formatOf, sendOpen311Error } from './open311-reply.ts';
 
 /** What a client is told to wait while the database cannot answer. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-type KnownError = { status: number; error: string; message: string };
+type KnownError = { status: number; error: string; message: string; coded: AppError };
 
 /** Framework errors a client can cause, each answered in the API's own error format. */
 const CLIENT_ERRORS: Record<string, KnownError> = {
@@ -14,39 +15,57 @@ const CLIENT_ERRORS: Record<string, KnownError> = {
     status: 400,
     error: 'invalid_json',
     message: 'Isi permintaan bukan JSON yang sah',
+    coded: appError('request_not_json'),
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     status: 400,
     error: 'invalid_json',
     message: 'Isi permintaan bukan JSON yang sah',
+    coded: appError('request_not_json'),
   },
   LAPOR_JSON_TOO_DEEP: {
     status: 400,
     error: 'invalid_json',
     message: 'Isi permintaan bersarang terlalu dalam',
+    coded: appError('request_too_deep'),
   },
   LAPOR_JSON_UNSTORABLE: {
     status: 400,
     error: 'invalid_request',
     message: 'Permintaan memuat karakter yang tidak diizinkan',
+    coded: appError('request_unstorable'),
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     error: 'unsupported_media_type',
     message: 'Isi permintaan harus berjenis application/json',
+    coded: appError('request_not_json_type'),
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     error: 'invalid_request',
     message: 'Panjang isi permintaan tidak sesuai dengan isinya',
+    coded: appError('request_length_mismatch'),
   },
-  FST_ERR_BAD_URL: { status: 400, error: 'invalid_request', message: 'Alamat tidak valid' },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    error: 'invalid_request',
+    message: 'Alamat tidak valid',
+    coded: appError('address_invalid'),
+  },
   FST_ERR_MAX_PARAM_LENGTH: {
     status: 404,
     error: 'not_found',
     message: 'Alamat tidak ditemukan',
+    coded: appError('address_not_found'),
   },
 };
+
+/** The coded error a route's own 429 answer carries (its rate limit's response builder). */
+function codedOf(error: unknown): AppError | null {
+  const parsed = appErrorSchema.safeParse((error as { coded?: unknown }).coded);
+  return parsed.success ? parsed.data : null;
+}
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.floor(bytes / (1024 * 1024))} MiB`;
@@ -68,42 +87,36 @@ export function handleError(
   const status = error.statusCode ?? 500;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
     const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0;
-    return sendApiError(
+    return sendCodedApiError(
       reply,
       413,
       'payload_too_large',
-      `Isi permintaan terlalu besar (paling banyak ${formatBytes(limit)})`,
+      appError('request_too_large', { limit: formatBytes(limit) }),
     );
   }
   const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
-  if (known) return sendApiError(reply, known.status, known.error, known.message);
+  if (known) return sendCodedApiError(reply, known.status, known.error, known.coded);
   if (status === 429) {
     const code = (error as { error?: unknown }).error;
-    return sendApiError(
+    return sendCodedApiError(
       reply,
       429,
       typeof code === 'string' && /^[a-z_]+$/.test(code) ? code : 'too_many_requests',
-      typeof error.message === 'string' && error.message
-        ? error.message
-        : 'Terlalu banyak permintaan; coba lagi nanti',
+      codedOf(error) ?? appError('too_many_requests'),
+      typeof error.message === 'string' && error.message ? { message: error.message } : {},
     );
   }
   if (status >= 400 && status < 500) {
     request.log.info({ err: error }, 'request refused');
-    return sendApiError(reply, status, 'invalid_request', 'Permintaan tidak valid');
+    return sendCodedApiError(reply, status, 'invalid_request', appError('request_invalid'));
   }
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'request failed: database unavailable');
     reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-    return sendApiError(
-      reply,
-      503,
-      'database_unavailable',
-      'Basis data sementara tidak tersedia; coba lagi sebentar lagi',
-    );
+    return sendCodedApiError(reply, 503, 'database_unavailable', appError('database_unavailable'));
   }
   request.log.error({ err: error }, 'request failed');
-  return sendApiError(reply, 500, 'internal_error', 'Terjadi kesalahan di server');
+  return sendCodedApiError(reply, 500, 'internal_error', appError('server_error'));
 }
 
 /** Errors Fastify answers before routing (malformed URL, over-long path parameter). */
@@ -116,6 +129,7 @@ export function frameworkErrorHandler(
     status: 400,
     error: 'invalid_request',
     message: 'Permintaan tidak valid',
+    coded: appError('request_invalid'),
   };
   // No onRequest hook ran for these: the essential headers are set here.
   reply.header('x-content-type-options', 'nosniff');
@@ -125,5 +139,5 @@ export function frameworkErrorHandler(
     void sendOpen311Error(reply, formatOf(request), known.status, known.message);
     return;
   }
-  void sendApiError(reply, known.status, known.error, known.message);
+  void sendCodedApiError(reply, known.status, known.error, known.coded);
 }

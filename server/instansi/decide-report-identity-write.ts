@@ -7,7 +7,14 @@ import {
   type ReportIdentityField,
   type ReportIdentityForm,
 } from '../../shared/schemas/report-identity.ts';
-import type { RejectionReason } from '../refusals/sync-rejections.ts';
+import { rejectionReason, type RejectionReason } from '../refusals/sync-rejections.ts';
+import {
+  appError,
+  errorOfIssue,
+  withField,
+  type AppError,
+} from '../../shared/errors/error-codes.ts';
+import { issueMessageInIndonesian } from '../../shared/errors/error-texts-id.ts';
 
 export type ReportIdentityWriteDecision =
   | { kind: 'create'; values: ReportIdentityForm }
@@ -21,9 +28,13 @@ const assumedSchema = z.looseObject(
   Object.fromEntries(REPORT_IDENTITY_FIELDS.map((field) => [field, z.string().max(400_000)])),
 );
 
-const refuse = (code: RejectionReason['code'], message: string): ReportIdentityWriteDecision => ({
+const refuse = (
+  code: RejectionReason['code'],
+  error: AppError,
+  message?: string,
+): ReportIdentityWriteDecision => ({
   kind: 'refuse',
-  reason: { code, message },
+  reason: rejectionReason(code, error, message),
 });
 
 function pickForm(document: ReportIdentityForm): ReportIdentityForm {
@@ -50,18 +61,36 @@ export function decideReportIdentityWrite(
   officer: { role: Role; instansiId: string },
 ): ReportIdentityWriteDecision {
   if (officer.role !== 'admin_instansi')
-    return refuse('permission', 'Hanya Admin Instansi yang dapat mengubah kop dan penanda tangan');
+    return refuse(
+      'permission',
+      appError('directory_admin_only', { kind: 'letterhead' }),
+      'Hanya Admin Instansi yang dapat mengubah kop dan penanda tangan',
+    );
   if ((proposed as { _deleted?: unknown } | null)?._deleted === true)
-    return refuse('permission', 'Kop dan penanda tangan tidak dapat dihapus; kosongkan isinya');
+    return refuse(
+      'permission',
+      appError('directory_not_removable', { kind: 'letterhead' }),
+      'Kop dan penanda tangan tidak dapat dihapus; kosongkan isinya',
+    );
   const parsed = wireSchema.safeParse(proposed);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return refuse('validation', issue ? `${where}${issue.message}` : 'Kop tidak valid');
+    return issue
+      ? refuse(
+          'validation',
+          withField(errorOfIssue(issue), issue.path.join('.')),
+          `${where}${issueMessageInIndonesian(issue.message)}`,
+        )
+      : refuse('validation', appError('letterhead_invalid'));
   }
   const next = parsed.data;
   if (next.instansiId !== officer.instansiId || next.id !== officer.instansiId)
-    return refuse('permission', 'Kop dan penanda tangan hanya untuk instansi Anda sendiri');
+    return refuse(
+      'permission',
+      appError('directory_other_instansi', { kind: 'letterhead' }),
+      'Kop dan penanda tangan hanya untuk instansi Anda sendiri',
+    );
   const values = pickForm(next);
   if (!master) return { kind: 'create', values };
 

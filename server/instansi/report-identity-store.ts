@@ -8,7 +8,8 @@ import type { SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { nextChangeSeq } from '../changes/change-counter.ts';
 import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
-import { recordSyncRejection } from '../refusals/sync-rejections.ts';
+import { recordSyncRejection, rejectionReason } from '../refusals/sync-rejections.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
 import { decideReportIdentityWrite } from './decide-report-identity-write.ts';
 
 type ReportIdentityRow = {
@@ -169,7 +170,11 @@ export const reportIdentityStore: ReplicatedStore<ReportIdentity> = {
           stored && !master
             ? ({
                 kind: 'refuse',
-                reason: { code: 'not_found', message: 'Kop tidak ditemukan' },
+                reason: rejectionReason(
+                  'not_found',
+                  appError('directory_not_found', { kind: 'letterhead' }),
+                  'Kop tidak ditemukan',
+                ),
               } as const)
             : decideReportIdentityWrite(
                 master,

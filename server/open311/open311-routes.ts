@@ -38,6 +38,7 @@ import {
   sendXml,
   type Open311Format,
 } from '../http/open311-reply.ts';
+import { issueMessageInIndonesian } from '../../shared/errors/error-texts-id.ts';
 
 export type Open311RouteOptions = {
   db: Database;
@@ -58,7 +59,10 @@ const DEFAULT_WINDOW_MS = 90 * 24 * 60 * 60_000;
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => `${issue.path.map(String).join('.') || 'permintaan'}: ${issue.message}`)
+    .map(
+      (issue) =>
+        `${issue.path.map(String).join('.') || 'permintaan'}: ${issueMessageInIndonesian(issue.message)}`,
+    )
     .join('; ');
 }
 

@@ -18,10 +18,11 @@ type RejectionRow = {
   created_at: Date;
   resolved_at: Date | null;
   seq: number;
+  reason_error: unknown;
 };
 
 const COLUMNS = `id, officer_id, collection, document_id, reason_code, reason, refused_document,
-  identity_removed, document_truncated, created_at, resolved_at, seq`;
+  identity_removed, document_truncated, created_at, resolved_at, seq, reason_error`;
 
 function fromRow(row: RejectionRow): SyncRejection {
   return {
@@ -31,6 +32,7 @@ function fromRow(row: RejectionRow): SyncRejection {
     documentId: row.document_id,
     reasonCode: row.reason_code,
     reason: row.reason,
+    reasonError: row.reason_error === null ? '' : JSON.stringify(row.reason_error),
     refusedDocument:
       typeof row.refused_document === 'string'
         ? row.refused_document

@@ -9,11 +9,25 @@ import {
   planRefusalRecord,
   type RefusalLimits,
 } from './plan-refusal-record.ts';
+import type { AppError } from '../../shared/errors/error-codes.ts';
+import { describeErrorInIndonesian } from '../../shared/errors/error-texts-id.ts';
 
 export type RejectionReason = {
   code: 'validation' | 'permission' | 'lifecycle' | 'not_found' | 'read_only' | 'append_only';
+  /** Indonesian, kept for the audit and for workstations older than error codes. */
   message: string;
+  /** What the workstation words in its officer's language. */
+  error: AppError;
 };
+
+/** A refusal of this kind for this error; its Indonesian message is the error's wording. */
+export function rejectionReason(
+  code: RejectionReason['code'],
+  error: AppError,
+  message: string = describeErrorInIndonesian(error),
+): RejectionReason {
+  return { code, message, error };
+}
 
 /**
  * The limits of the push being served: the replication route runs each push inside it, so
@@ -57,8 +71,9 @@ export async function recordSyncRejection(
   const record = planRefusalRecord(refusedDocument, limits);
   await tx.query(
     `INSERT INTO sync_rejections (id, officer_id, device_id, collection, document_id, reason_code,
-       reason, refused_document, identity_removed, document_truncated, created_at, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       reason, refused_document, identity_removed, document_truncated, created_at, seq,
+       reason_error)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       randomUUID(),
       officer.id,
@@ -72,6 +87,7 @@ export async function recordSyncRejection(
       record.documentTruncated,
       new Date(now),
       seq ?? (await nextChangeSeq(tx)),
+      JSON.stringify(reason.error),
     ],
   );
   await appendAudit(
@@ -82,7 +98,7 @@ export async function recordSyncRejection(
       action: 'write_refused',
       collection,
       documentId,
-      details: { reason: reason.code },
+      details: { reason: reason.code, error: reason.error.code },
     },
     now,
   );

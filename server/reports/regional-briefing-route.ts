@@ -8,7 +8,8 @@ import {
 import { reportPeriodSchema } from '../../shared/reports/report-period.ts';
 import { idSchema } from '../../shared/schemas/common.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
-import { parseOr400, sendApiError } from '../http/api-error.ts';
+import { parseOr400, sendCodedApiError } from '../http/api-error.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
 import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 import { findInstansi, readInstansiStaffing } from '../auth/officer-repository.ts';
 import { listChildInstansi } from '../instansi/instansi-store.ts';
@@ -62,12 +63,7 @@ export function registerRegionalBriefingRoute(
     async (request, reply) => {
       const officer = officerOf(request);
       if (officer.role === 'penghubung')
-        return sendApiError(
-          reply,
-          403,
-          'forbidden',
-          'Bahan RAKORDA wilayah hanya untuk Koordinator dan Admin Instansi',
-        );
+        return sendCodedApiError(reply, 403, 'forbidden', appError('regional_briefing_role'));
       const query = parseOr400(
         regionalBriefingQuerySchema,
         request.query,
@@ -86,13 +82,9 @@ export function registerRegionalBriefingRoute(
       const inScope = new Set(children.map((child) => child.id));
       const foreign = query.instansiIds.filter((id) => !inScope.has(id));
       if (foreign.length > 0)
-        return sendApiError(
-          reply,
-          403,
-          'forbidden',
-          'Instansi di luar wilayah koordinasi instansi ini',
-          foreign.map((id) => ({ path: 'instansi', message: `Di luar wilayah: ${id}` })),
-        );
+        return sendCodedApiError(reply, 403, 'forbidden', appError('instansi_outside_region'), {
+          details: foreign.map((id) => ({ path: 'instansi', message: `Di luar wilayah: ${id}` })),
+        });
       const chosen = new Set(query.instansiIds);
       const members = chosen.size > 0 ? children.filter((c) => chosen.has(c.id)) : children;
       const own = await findInstansi(db, officer.instansiId);

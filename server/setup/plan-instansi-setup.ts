@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createOfficerSchema } from '../../shared/api/officer-admin.ts';
 import { NATIONAL_CATEGORIES } from '../../shared/domain/national-categories.ts';
 import { trackingNumberPrefix } from '../../shared/domain/tracking-number.ts';
+import { issueMessageInIndonesian } from '../../shared/errors/error-texts-id.ts';
 
 /** The instansi's time zone: deadlines are counted in it. */
 export const TIME_ZONES = { WIB: 420, WITA: 480, WIT: 540 } as const;
@@ -101,7 +102,9 @@ export function planInstansiSetup(
     password: input.password,
   });
   if (!officer.success)
-    errors.push(...officer.error.issues.map((issue) => `admin: ${issue.message}`));
+    errors.push(
+      ...officer.error.issues.map((issue) => `admin: ${issueMessageInIndonesian(issue.message)}`),
+    );
   if (existing.instansiCodeTaken)
     errors.push(
       `Instansi dengan kode "${input.code}" sudah ada; perintah ini tidak dijalankan dua kali`,
@@ -140,5 +143,6 @@ export function planInstansiSetup(
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.join('.');
-  return field ? `${field}: ${issue.message}` : issue.message;
+  const message = issueMessageInIndonesian(issue.message);
+  return field ? `${field}: ${message}` : message;
 }

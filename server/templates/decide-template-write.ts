@@ -4,7 +4,14 @@ import {
   type ResponseTemplate,
 } from '../../shared/schemas/response-template.ts';
 import type { Role } from '../../shared/domain/roles.ts';
-import type { RejectionReason } from '../refusals/sync-rejections.ts';
+import { rejectionReason, type RejectionReason } from '../refusals/sync-rejections.ts';
+import {
+  appError,
+  errorOfIssue,
+  withField,
+  type AppError,
+} from '../../shared/errors/error-codes.ts';
+import { issueMessageInIndonesian } from '../../shared/errors/error-texts-id.ts';
 
 /** What an admin may change; id, instansi, time, author and change number are the server's. */
 export const TEMPLATE_CLIENT_FIELDS = ['title', 'body', 'kind', 'active'] as const;
@@ -19,9 +26,13 @@ export type TemplateWriteDecision =
 
 const wireTemplateSchema = responseTemplateSchema.extend({ _deleted: z.boolean() });
 
-const refuse = (code: RejectionReason['code'], message: string): TemplateWriteDecision => ({
+const refuse = (
+  code: RejectionReason['code'],
+  error: AppError,
+  message?: string,
+): TemplateWriteDecision => ({
   kind: 'refuse',
-  reason: { code, message },
+  reason: rejectionReason(code, error, message),
 });
 
 /**
@@ -36,20 +47,35 @@ export function decideTemplateWrite(
   officer: { role: Role; instansiId: string },
 ): TemplateWriteDecision {
   if (officer.role !== 'admin_instansi')
-    return refuse('permission', 'Hanya Admin Instansi yang dapat mengubah templat tanggapan');
+    return refuse(
+      'permission',
+      appError('directory_admin_only', { kind: 'template' }),
+      'Hanya Admin Instansi yang dapat mengubah templat tanggapan',
+    );
   if ((proposed as { _deleted?: unknown })._deleted === true)
     return refuse(
       'permission',
+      appError('directory_not_removable', { kind: 'template' }),
       'Templat tanggapan tidak dapat dihapus; nonaktifkan templat yang tidak dipakai lagi',
     );
   const parsed = wireTemplateSchema.safeParse(proposed);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return refuse('validation', issue ? issue.message : 'Templat tidak valid');
+    return issue
+      ? refuse(
+          'validation',
+          withField(errorOfIssue(issue), issue.path.join('.')),
+          issueMessageInIndonesian(issue.message),
+        )
+      : refuse('validation', appError('template_invalid'));
   }
   const next = parsed.data;
   if (next.instansiId !== officer.instansiId)
-    return refuse('permission', 'Templat hanya untuk instansi Anda sendiri');
+    return refuse(
+      'permission',
+      appError('directory_other_instansi', { kind: 'template' }),
+      'Templat hanya untuk instansi Anda sendiri',
+    );
   const values: TemplateChanges = {
     title: next.title,
     body: next.body,

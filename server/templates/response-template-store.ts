@@ -4,7 +4,14 @@ import { appendAudit } from '../audit-log.ts';
 import { nextChangeSeq } from '../changes/change-counter.ts';
 import { decideTemplateWrite } from './decide-template-write.ts';
 import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
-import { recordSyncRejection } from '../refusals/sync-rejections.ts';
+import { recordSyncRejection, rejectionReason } from '../refusals/sync-rejections.ts';
+import { appError } from '../../shared/errors/error-codes.ts';
+
+const TEMPLATE_NOT_FOUND = rejectionReason(
+  'not_found',
+  appError('directory_not_found', { kind: 'template' }),
+  'Templat tidak ditemukan',
+);
 
 type TemplateRow = {
   id: string;
@@ -125,7 +132,7 @@ export const responseTemplateStore: ReplicatedStore<ResponseTemplate> = {
         stored && !master
           ? ({
               kind: 'refuse',
-              reason: { code: 'not_found', message: 'Templat tidak ditemukan' },
+              reason: TEMPLATE_NOT_FOUND,
             } as const)
           : decideTemplateWrite(
               master,
@@ -138,10 +145,7 @@ export const responseTemplateStore: ReplicatedStore<ResponseTemplate> = {
       if (decision.kind === 'conflict' && master)
         return { accepted: false, refused: false, conflict: { ...master, _deleted: false } };
       if (decision.kind === 'refuse' || decision.kind === 'conflict') {
-        const reason =
-          decision.kind === 'refuse'
-            ? decision.reason
-            : ({ code: 'not_found', message: 'Templat tidak ditemukan' } as const);
+        const reason = decision.kind === 'refuse' ? decision.reason : TEMPLATE_NOT_FOUND;
         await recordSyncRejection(
           tx,
           officer,

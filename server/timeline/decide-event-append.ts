@@ -11,7 +11,14 @@ import {
   followUpRefusal,
   statusAfterFollowUp,
 } from '../../shared/domain/follow-up.ts';
-import type { RejectionReason } from '../refusals/sync-rejections.ts';
+import { rejectionReason, type RejectionReason } from '../refusals/sync-rejections.ts';
+import {
+  appError,
+  errorOfIssue,
+  withField,
+  type AppError,
+} from '../../shared/errors/error-codes.ts';
+import { issueMessageInIndonesian } from '../../shared/errors/error-texts-id.ts';
 
 const wireEventSchema = complaintEventSchema.extend({ _deleted: z.boolean() });
 export type PushedEvent = z.infer<typeof wireEventSchema>;
@@ -58,10 +65,10 @@ const SERVER_STAMPED_FIELDS = [
   'serverSeq',
 ] as const satisfies readonly (keyof ComplaintEvent)[];
 
-const APPEND_ONLY: RejectionReason = {
-  code: 'append_only',
-  message: 'Riwayat pengaduan tidak dapat diubah atau dihapus',
-};
+const APPEND_ONLY: RejectionReason = rejectionReason(
+  'append_only',
+  appError('timeline_append_only'),
+);
 
 /**
  * A push of a stored event is harmless only as a re-delivery: the device's unstamped copy with
@@ -88,14 +95,16 @@ export function isFollowUpKind(
 }
 
 /** The composer's rules, checked again: a device is not trusted to have applied them. */
-function followUpContentProblem(event: ComplaintEvent): string | null {
+function followUpContentProblem(event: ComplaintEvent): AppError | null {
   if (!isFollowUpKind(event.kind)) return null;
   const parsed = followUpInputSchema.safeParse({
     kind: event.kind,
     content: event.reason,
     attachments: event.attachments,
   });
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Tindak lanjut tidak valid');
+  const issue = parsed.error?.issues[0];
+  if (parsed.success) return null;
+  return issue ? errorOfIssue(issue) : appError('invalid_value');
 }
 
 /** A pushed document read as an event, or why it is not one. */
@@ -105,11 +114,13 @@ export function parsePushedEvent(
   const parsed = wireEventSchema.safeParse(document);
   if (parsed.success) return { event: parsed.data };
   const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') ?? '';
   return {
-    refuse: {
-      code: 'validation',
-      message: `Riwayat tidak valid pada ${issue?.path.join('.')}: ${issue?.message}`,
-    },
+    refuse: rejectionReason(
+      'validation',
+      withField(issue ? errorOfIssue(issue) : appError('document_invalid'), field),
+      `Riwayat tidak valid pada ${field}: ${issueMessageInIndonesian(issue?.message ?? '')}`,
+    ),
   };
 }
 
@@ -139,10 +150,10 @@ export function decideEventAdmission(
   if (!APPENDABLE_KINDS[officer.role].has(event.kind)) {
     return {
       kind: 'refuse',
-      reason: {
-        code: 'permission',
-        message: `Peran ${officer.role} tidak dapat mencatat ${event.kind}`,
-      },
+      reason: rejectionReason(
+        'permission',
+        appError('role_cannot_record_event', { role: officer.role, kind: event.kind }),
+      ),
     };
   }
   return { kind: 'new' };
@@ -173,26 +184,23 @@ export function decideEventAppend(
   if (!target) {
     return {
       kind: 'refuse',
-      reason: {
-        code: 'not_found',
-        message: 'Pengaduan tidak ditemukan atau di luar wewenang Anda',
-      },
+      reason: rejectionReason('not_found', appError('complaint_not_found')),
     };
   }
   let fromStatus = event.fromStatus;
   let toStatus = event.toStatus;
   if (isFollowUpKind(event.kind)) {
     const refusal = followUpRefusal(target, officer, event.kind);
-    if (refusal) return { kind: 'refuse', reason: { code: 'lifecycle', message: refusal } };
+    if (refusal) return { kind: 'refuse', reason: rejectionReason('lifecycle', refusal) };
     const problem = followUpContentProblem(event);
-    if (problem) return { kind: 'refuse', reason: { code: 'validation', message: problem } };
+    if (problem) return { kind: 'refuse', reason: rejectionReason('validation', problem) };
     if (unannouncedFiles.length > 0) {
       return {
         kind: 'refuse',
-        reason: {
-          code: 'validation',
-          message: `Lampiran belum diumumkan untuk pengaduan ini: ${unannouncedFiles.join(', ')}`,
-        },
+        reason: rejectionReason(
+          'validation',
+          appError('attachments_not_announced', { files: unannouncedFiles.join(', ') }),
+        ),
       };
     }
     fromStatus = target.status;
@@ -200,12 +208,12 @@ export function decideEventAppend(
   } else if (event.attachments.length > 0) {
     return {
       kind: 'refuse',
-      reason: { code: 'validation', message: 'Lampiran hanya pada tindak lanjut atau catatan' },
+      reason: rejectionReason('validation', appError('attachments_only_on_follow_up')),
     };
   } else if (event.kind === 'buka_kembali') {
     const transition = decideEventTransition(target.status, event);
     if (!transition.ok)
-      return { kind: 'refuse', reason: { code: 'lifecycle', message: transition.error } };
+      return { kind: 'refuse', reason: rejectionReason('lifecycle', transition.error) };
     fromStatus = target.status;
     toStatus = transition.toStatus;
   }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { errorMessage } from '../errors/error-codes.ts';
 
 const instant = z
   .string()
   .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Tanggal harus ISO 8601')
+  .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, errorMessage('date_time_format'))
   .transform((text, ctx) => {
     const ms = Date.parse(text);
     if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'Tanggal tidak valid' });
+      ctx.addIssue({ code: 'custom', message: errorMessage('date_invalid') });
       return z.NEVER;
     }
     return ms;
@@ -19,7 +20,7 @@ export const auditQuerySchema = z
     officer: z.string().min(1).max(40).optional(),
     action: z
       .string()
-      .regex(/^[a-z_]{1,40}(,[a-z_]{1,40}){0,19}$/, 'Jenis tindakan tidak valid')
+      .regex(/^[a-z_]{1,40}(,[a-z_]{1,40}){0,19}$/, errorMessage('audit_action_invalid'))
       .transform((text) => text.split(','))
       .optional(),
     from: instant.optional(),
@@ -28,7 +29,7 @@ export const auditQuerySchema = z
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
-    message: 'Tanggal awal harus sebelum tanggal akhir',
+    message: errorMessage('date_start_after_end'),
     path: ['from'],
   });
 export type AuditQuery = z.input<typeof auditQuerySchema>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { officerSchema, instansiSchema } from '../schemas/officer.ts';
 import { serverSeqSchema } from '../schemas/common.ts';
+import { errorMessage } from '../errors/error-codes.ts';
 
 export const loginRequestSchema = z.object({
-  username: z.string().trim().min(1, 'Nama pengguna wajib diisi').max(60),
-  password: z.string().min(1, 'Kata sandi wajib diisi').max(200),
+  username: z.string().trim().min(1, errorMessage('username_required')).max(60),
+  password: z.string().min(1, errorMessage('password_required')).max(200),
   deviceId: z.string().min(1).max(64),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
@@ -105,11 +106,23 @@ export type PushRow<T> = {
   newDocumentState: WireDocument<T>;
 };
 
-/** Every 4xx/5xx body the server sends. */
+const errorCodeFields = {
+  /** The precise error as a code the workstation words in its officer's language. */
+  code: z.string().max(60).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+};
+
+/**
+ * Every 4xx/5xx body the server sends: `error` and `message` (Indonesian) as documented for
+ * other systems; `code` and `params` beside them for the workstation (absent from older servers).
+ */
 export const apiErrorSchema = z.object({
   error: z.string(),
   message: z.string(),
-  details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  ...errorCodeFields,
+  details: z
+    .array(z.object({ path: z.string(), message: z.string(), ...errorCodeFields }))
+    .optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.ts';
+import { errorMessage } from '../errors/error-codes.ts';
 
 /** An officer as the Admin Instansi sees it; never a password or its hash. */
 export const officerSummarySchema = z.object({
@@ -20,8 +21,8 @@ export const OFFICER_PASSWORD_MIN = 10;
 
 export const officerPasswordSchema = z
   .string()
-  .min(OFFICER_PASSWORD_MIN, `Kata sandi minimal ${OFFICER_PASSWORD_MIN} karakter`)
-  .max(200, 'Kata sandi paling banyak 200 karakter');
+  .min(OFFICER_PASSWORD_MIN, errorMessage('password_too_short', { min: OFFICER_PASSWORD_MIN }))
+  .max(200, errorMessage('too_long', { max: 200 }));
 
 /** A penghubung works for exactly one OPD unit; the other roles for the whole instansi. */
 const assignmentShape = {
@@ -33,7 +34,7 @@ function unitMatchesRole(value: { role: string; unitId: string }) {
   return value.role === 'penghubung' ? value.unitId !== '' : value.unitId === '';
 }
 const unitRule = {
-  message: 'Penghubung wajib memiliki unit OPD; peran lain tidak memiliki unit',
+  message: errorMessage('officer_unit_rule'),
   path: ['unitId'],
 };
 
@@ -45,17 +46,14 @@ export const createOfficerSchema = z
     username: z
       .string()
       .trim()
-      .min(3, 'Nama pengguna minimal 3 karakter')
-      .max(60, 'Nama pengguna paling banyak 60 karakter')
-      .regex(
-        /^[a-z0-9][a-z0-9._-]*$/i,
-        'Nama pengguna hanya huruf, angka, titik, garis bawah dan tanda hubung',
-      ),
+      .min(3, errorMessage('username_too_short', { min: 3 }))
+      .max(60, errorMessage('username_too_long', { max: 60 }))
+      .regex(/^[a-z0-9][a-z0-9._-]*$/i, errorMessage('username_characters')),
     displayName: z
       .string()
       .trim()
-      .min(1, 'Nama lengkap wajib diisi')
-      .max(120, 'Nama lengkap paling banyak 120 karakter'),
+      .min(1, errorMessage('display_name_required'))
+      .max(120, errorMessage('display_name_too_long', { max: 120 })),
     ...assignmentShape,
     password: officerPasswordSchema,
   })

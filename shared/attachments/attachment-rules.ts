@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorMessage } from '../errors/error-codes.ts';
 
 /** Evidence an officer may attach to a follow-up or note: photos and PDF documents. */
 export const ATTACHMENT_TYPES = [
@@ -27,20 +28,20 @@ function hasControlCharacter(text: string): boolean {
  */
 export const attachmentNameSchema = z
   .string()
-  .min(1, 'Nama berkas kosong')
-  .max(120, 'Nama berkas terlalu panjang (maksimal 120 karakter)')
+  .min(1, errorMessage('file_name_empty'))
+  .max(120, errorMessage('file_name_too_long', { max: 120 }))
   .refine((name) => !/[/\\:*?"<>|]/.test(name) && !hasControlCharacter(name), {
-    message: 'Nama berkas memuat karakter yang tidak diizinkan',
+    message: errorMessage('file_name_characters'),
   })
   .refine((name) => name !== '.' && name !== '..' && !name.startsWith('.'), {
-    message: 'Nama berkas tidak valid',
+    message: errorMessage('file_name_invalid'),
   });
 
 /** What a timeline event records about each attached file; the bytes travel separately. */
 export const attachmentMetaSchema = z.object({
   id: z.string().min(1).max(40),
   name: attachmentNameSchema,
-  type: z.enum(ATTACHMENT_TYPES, { error: 'Hanya foto (JPEG, PNG, WebP) atau PDF yang diterima' }),
+  type: z.enum(ATTACHMENT_TYPES, { error: errorMessage('attachment_type') }),
   size: z.int().min(1, 'Berkas kosong').max(MAX_ATTACHMENT_BYTES, 'Berkas lebih besar dari 10 MB'),
 });
 export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;

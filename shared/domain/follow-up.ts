@@ -10,6 +10,7 @@ import {
   MAX_ATTACHMENTS_PER_EVENT,
   type AttachmentMeta,
 } from '../attachments/attachment-rules.ts';
+import { appError, errorMessage, errorOfIssue, type AppError } from '../errors/error-codes.ts';
 
 export const FOLLOW_UP_KINDS = ['tindak_lanjut', 'catatan_internal'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
@@ -35,15 +36,18 @@ function requireMinimumContent(
       path: ['content'],
       message:
         value.kind === 'tindak_lanjut'
-          ? `Tanggapan untuk pelapor minimal ${minimum} karakter`
-          : `Catatan internal minimal ${minimum} karakter`,
+          ? errorMessage('public_response_too_short', { min: minimum })
+          : errorMessage('internal_note_too_short', { min: minimum }),
     });
   }
 }
 
 const followUpTextShape = {
-  kind: z.enum(FOLLOW_UP_KINDS, { error: 'Pilih jenis: tanggapan publik atau catatan internal' }),
-  content: z.string().trim().max(MAX_FOLLOW_UP_CHARS, 'Paling banyak 4.000 karakter'),
+  kind: z.enum(FOLLOW_UP_KINDS, { error: errorMessage('follow_up_kind') }),
+  content: z
+    .string()
+    .trim()
+    .max(MAX_FOLLOW_UP_CHARS, errorMessage('too_long', { max: MAX_FOLLOW_UP_CHARS })),
 };
 
 /** What the officer types in the composer; attachments are added beside it. */
@@ -55,7 +59,10 @@ export const followUpInputSchema = z
     ...followUpTextShape,
     attachments: z
       .array(attachmentMetaSchema)
-      .max(MAX_ATTACHMENTS_PER_EVENT, `Paling banyak ${MAX_ATTACHMENTS_PER_EVENT} lampiran`),
+      .max(
+        MAX_ATTACHMENTS_PER_EVENT,
+        errorMessage('too_many_attachments', { max: MAX_ATTACHMENTS_PER_EVENT }),
+      ),
   })
   .superRefine(requireMinimumContent);
 export type FollowUpInput = z.infer<typeof followUpInputSchema>;
@@ -70,13 +77,13 @@ export function followUpRefusal(
   complaint: Pick<Complaint, 'status' | 'unitId'>,
   officer: Pick<Officer, 'role' | 'unitId'>,
   kind: FollowUpKind,
-): string | null {
-  if (!roleWritesFollowUps(officer.role)) return 'Peran ini hanya dapat membaca pengaduan';
+): AppError | null {
+  if (!roleWritesFollowUps(officer.role)) return appError('role_reads_only');
   if (officer.role === 'penghubung' && complaint.unitId !== officer.unitId) {
-    return 'Pengaduan ini tidak didisposisikan ke OPD Anda';
+    return appError('complaint_not_in_unit');
   }
   if (kind === 'tindak_lanjut' && !PUBLIC_FOLLOW_UP_FROM.includes(complaint.status)) {
-    return 'Tanggapan publik hanya untuk pengaduan yang sudah didisposisikan';
+    return appError('public_response_needs_disposition');
   }
   return null;
 }
@@ -98,7 +105,7 @@ function isFollowUpKind(kind: ComplaintEvent['kind']): kind is FollowUpKind {
 }
 
 export type FollowUpPlan =
-  { ok: true; patch: Partial<Complaint>; event: ComplaintEvent } | { ok: false; error: string };
+  { ok: true; patch: Partial<Complaint>; event: ComplaintEvent } | { ok: false; error: AppError };
 
 /** Turns a composed follow-up into the timeline event and the complaint change to write. */
 export function planFollowUp(
@@ -107,7 +114,9 @@ export function planFollowUp(
   actor: { officer: Officer; now: number; eventId: string },
 ): FollowUpPlan {
   const parsed = followUpInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? '' };
+  const issue = parsed.error?.issues[0];
+  if (!parsed.success)
+    return { ok: false, error: issue ? errorOfIssue(issue) : appError('invalid_value') };
   const refusal = followUpRefusal(complaint, actor.officer, input.kind);
   if (refusal) return { ok: false, error: refusal };
   const toStatus = statusAfterFollowUp(complaint.status, input.kind);

@@ -1,6 +1,7 @@
 import type { ComplaintStatus } from './complaint-status.ts';
 import type { ComplaintEventKind } from './triage.ts';
 import type { Role } from './roles.ts';
+import { appError, type AppError } from '../errors/error-codes.ts';
 
 /** Allowed status transitions, as listed in DOMAIN.md. Anything not listed is refused. */
 export const LIFECYCLE_TRANSITIONS: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> =
@@ -74,7 +75,7 @@ export function statusAfterEvent(
 export const MIN_REOPEN_REASON_CHARS = 10;
 
 export type EventTransitionDecision =
-  { ok: true; toStatus: ComplaintStatus } | { ok: false; error: string };
+  { ok: true; toStatus: ComplaintStatus } | { ok: false; error: AppError };
 
 /**
  * Whether an event that drives a status move (EVENT_DRIVEN_TRANSITIONS) may be appended to a
@@ -87,9 +88,11 @@ export function decideEventTransition(
 ): EventTransitionDecision {
   if (event.kind !== 'buka_kembali')
     return { ok: true, toStatus: statusAfterEvent(status, event.kind) };
-  if (status !== 'selesai')
-    return { ok: false, error: 'Hanya pengaduan berstatus Selesai yang dapat dibuka kembali' };
+  if (status !== 'selesai') return { ok: false, error: appError('reopen_only_closed') };
   if (event.reason.trim().length < MIN_REOPEN_REASON_CHARS)
-    return { ok: false, error: 'Tulis alasan membuka kembali (minimal 10 karakter)' };
+    return {
+      ok: false,
+      error: appError('reopen_reason_too_short', { min: MIN_REOPEN_REASON_CHARS }),
+    };
   return { ok: true, toStatus: statusAfterEvent(status, event.kind) };
 }

@@ -4,59 +4,66 @@ import type { ComplaintEvent } from '../schemas/complaint-event.ts';
 import type { Officer } from '../schemas/officer.ts';
 import { canTransition, eventDrivingTransition } from './lifecycle.ts';
 import { ARCHIVE_REASONS, TRIAGE_ACTION_RULES, type TriageActionKind } from './triage.ts';
+import { appError, errorMessage, type AppError } from '../errors/error-codes.ts';
 
-const text = (min: number, message: string) => z.string().trim().min(min, message).max(4000);
+const text = (min: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, message)
+    .max(4000, errorMessage('too_long', { max: 4000 }));
 
 /** What the officer fills in for each triage action; messages are shown under the field. */
 export const triageActionInputSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('verify_dispose'),
-    unitId: z.string().min(1, 'Pilih OPD tujuan'),
-    instruction: text(10, 'Tulis instruksi untuk OPD (minimal 10 karakter)'),
+    unitId: z.string().min(1, errorMessage('target_unit_required')),
+    instruction: text(10, errorMessage('instruction_too_short', { min: 10 })),
     privacyConfirmed: z.literal(true, {
-      error: 'Konfirmasi status anonim/rahasia sebelum memverifikasi',
+      error: errorMessage('privacy_not_confirmed'),
     }),
     anonim: z.boolean(),
     rahasia: z.boolean(),
   }),
   z.object({
     kind: z.literal('redispose'),
-    unitId: z.string().min(1, 'Pilih OPD tujuan'),
-    instruction: text(10, 'Tulis alasan dan instruksi disposisi ulang (minimal 10 karakter)'),
+    unitId: z.string().min(1, errorMessage('target_unit_required')),
+    instruction: text(10, errorMessage('redispose_instruction_too_short', { min: 10 })),
   }),
   z.object({
     kind: z.literal('hold'),
-    missingDetails: text(10, 'Sebutkan data yang perlu dilengkapi pelapor (minimal 10 karakter)'),
+    missingDetails: text(10, errorMessage('missing_details_too_short', { min: 10 })),
   }),
   z
     .object({
       kind: z.literal('archive'),
-      reasonCode: z.enum(ARCHIVE_REASONS, { error: 'Pilih alasan pengarsipan' }),
+      reasonCode: z.enum(ARCHIVE_REASONS, { error: errorMessage('archive_reason_required') }),
       note: z.string().trim().max(4000),
     })
     .refine((value) => value.reasonCode !== 'lainnya' || value.note.length >= 10, {
-      message: 'Jelaskan alasan lainnya (minimal 10 karakter)',
+      message: errorMessage('archive_other_reason_too_short', { min: 10 }),
       path: ['note'],
     }),
   z.object({
     kind: z.literal('not_authority'),
-    reason: text(10, 'Jelaskan mengapa bukan wewenang instansi ini (minimal 10 karakter)'),
+    reason: text(10, errorMessage('not_authority_reason_too_short', { min: 10 })),
   }),
   z.object({
     kind: z.literal('mark_duplicate'),
-    duplicateOfId: z.string().min(1, 'Pilih pengaduan aslinya'),
+    duplicateOfId: z.string().min(1, errorMessage('duplicate_original_required')),
     note: z.string().trim().max(4000),
   }),
   z.object({ kind: z.literal('close'), note: z.string().trim().max(4000) }),
   z.object({
     kind: z.literal('reopen'),
-    reason: text(10, 'Tulis alasan membuka kembali (minimal 10 karakter)'),
+    reason: text(10, errorMessage('reopen_reason_too_short', { min: 10 })),
   }),
 ]);
 export type TriageActionInput = z.infer<typeof triageActionInputSchema>;
 
 export type TriagePlan =
-  { ok: true; patch: Partial<Complaint>; events: ComplaintEvent[] } | { ok: false; error: string };
+  | { ok: true; patch: Partial<Complaint>; events: ComplaintEvent[] }
+  | { ok: false; error: AppError };
 
 export type TriageActor = { officer: Officer; now: number; newId: () => string };
 
@@ -84,12 +91,12 @@ export function planTriageAction(
 ): TriagePlan {
   const rule = TRIAGE_ACTION_RULES[input.kind];
   if (actor.officer.role !== 'admin_instansi') {
-    return { ok: false, error: 'Hanya Admin Instansi yang dapat melakukan triase' };
+    return { ok: false, error: appError('triage_admin_only') };
   }
   if (!rule.from.includes(complaint.status) || !canTransition(complaint.status, rule.to)) {
     return {
       ok: false,
-      error: `Tindakan ini tidak berlaku untuk pengaduan berstatus ${complaint.status}`,
+      error: appError('action_not_for_status', { status: complaint.status }),
     };
   }
   // A move DOMAIN.md ties to an event (a public follow-up, a reopening with its reason) is made
@@ -98,7 +105,7 @@ export function planTriageAction(
   if (drivingEvent && drivingEvent !== rule.event) {
     return {
       ok: false,
-      error: `Tindakan ini tidak berlaku untuk pengaduan berstatus ${complaint.status}`,
+      error: appError('action_not_for_status', { status: complaint.status }),
     };
   }
 
@@ -111,13 +118,13 @@ export function planTriageAction(
     case 'verify_dispose':
     case 'redispose':
       if (!context.activeUnitIds.has(input.unitId))
-        return { ok: false, error: 'OPD tujuan tidak dikenal atau tidak aktif' };
+        return { ok: false, error: appError('target_unit_unknown') };
       if (
         input.kind === 'redispose' &&
         input.unitId === complaint.unitId &&
         complaint.status === 'didisposisi'
       ) {
-        return { ok: false, error: 'Pengaduan sudah didisposisikan ke OPD ini' };
+        return { ok: false, error: appError('already_disposed_to_unit') };
       }
       patch.unitId = targetUnitId = input.unitId;
       reason = input.instruction;
@@ -134,7 +141,7 @@ export function planTriageAction(
       break;
     case 'mark_duplicate':
       if (input.duplicateOfId === complaint.id)
-        return { ok: false, error: 'Pengaduan tidak dapat menjadi duplikat dirinya sendiri' };
+        return { ok: false, error: appError('duplicate_of_itself') };
       patch.duplicateOf = relatedComplaintId = input.duplicateOfId;
       reasonCode = 'duplikat';
       reason = input.note;

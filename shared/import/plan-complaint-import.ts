@@ -9,6 +9,7 @@ import {
 import { regionCodeSchema } from '../schemas/complaint.ts';
 import { MAX_EPOCH_MS } from '../schemas/common.ts';
 import { trackingNumberRefusal } from '../domain/tracking-number.ts';
+import { issueMessageInIndonesian } from '../errors/error-texts-id.ts';
 
 /** Statuses a complaint reaches only after it was disposed to an OPD: they need the unit. */
 const DISPOSED_STATUSES: ReadonlySet<ComplaintStatus> = new Set([
@@ -90,7 +91,10 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => `${issue.path.map(String).join('.') || 'baris'}: ${issue.message}`)
+    .map(
+      (issue) =>
+        `${issue.path.map(String).join('.') || 'baris'}: ${issueMessageInIndonesian(issue.message)}`,
+    )
     .join('; ');
 }
 

@@ -6,6 +6,7 @@ import {
   PRIORITIES,
   type ComplaintStatus,
 } from '../domain/complaint-status.ts';
+import { errorMessage } from '../errors/error-codes.ts';
 
 export const ACTIVE_STATUSES: readonly ComplaintStatus[] = [
   'belum_diverifikasi',
@@ -27,9 +28,7 @@ export const QUEUE_SORTS = [
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 const ANY = 'any';
-const localDateSchema = z
-  .string()
-  .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Tanggal harus berbentuk TTTT-BB-HH');
+const localDateSchema = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, errorMessage('date_format'));
 
 /**
  * Everything that decides which complaints the queue shows and in what order. One value per
@@ -58,7 +57,7 @@ export const queueCriteriaSchema = z
       !criteria.receivedTo ||
       criteria.receivedFrom <= criteria.receivedTo,
     {
-      message: 'Tanggal awal harus sebelum tanggal akhir',
+      message: errorMessage('date_start_after_end'),
       path: ['receivedTo'],
     },
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../schemas/common.ts';
+import { errorMessage } from '../errors/error-codes.ts';
 
 /**
  * Report periods are local dates in the instansi's time zone (`YYYY-MM-DD`, both ends
@@ -28,9 +29,9 @@ function isCalendarDate(value: string): boolean {
 }
 
 export const reportDateSchema = z
-  .string({ error: 'Tanggal wajib diisi (YYYY-MM-DD)' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berbentuk YYYY-MM-DD')
-  .refine(isCalendarDate, 'Tanggal tidak ada di kalender');
+  .string({ error: errorMessage('date_required') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, errorMessage('date_format'))
+  .refine(isCalendarDate, errorMessage('date_not_in_calendar'));
 
 /** The parameters of a report: a local-date period and the OPD units (none = whole instansi). */
 export const reportPeriodSchema = z
@@ -51,13 +52,13 @@ export const reportPeriodSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['to'],
-        message: 'Tanggal akhir tidak boleh sebelum tanggal awal',
+        message: errorMessage('date_end_before_start'),
       });
     } else if (span > MAX_REPORT_SPAN_DAYS) {
       ctx.addIssue({
         code: 'custom',
         path: ['to'],
-        message: `Periode paling panjang ${MAX_REPORT_SPAN_DAYS} hari (3 tahun)`,
+        message: errorMessage('period_too_long', { days: MAX_REPORT_SPAN_DAYS }),
       });
     }
   });

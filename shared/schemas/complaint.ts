@@ -6,11 +6,12 @@ import {
   PRIORITIES,
 } from '../domain/complaint-status.ts';
 import { epochMsSchema, idSchema, serverSeqSchema } from './common.ts';
+import { errorMessage } from '../errors/error-codes.ts';
 
 /** Kemendagri region code: province.regency.district.village (pp.kk.cc.dddd). */
 export const regionCodeSchema = z
   .string()
-  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Kode wilayah harus berbentuk pp.kk.cc.dddd');
+  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, errorMessage('region_code_format'));
 
 export const reporterIdentitySchema = z.object({
   name: z.string().max(120),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { epochMsSchema, idSchema, serverSeqSchema } from './common.ts';
+import { errorMessage } from '../errors/error-codes.ts';
 
-export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus YYYY-MM-DD');
+export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, errorMessage('date_format'));
 
 /** A day off decreed nationally (libur nasional) or a collective leave day (cuti bersama). */
 export const HOLIDAY_KINDS = ['libur_nasional', 'cuti_bersama'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { epochMsSchema, idSchema, serverSeqSchema } from './common.ts';
+import { errorMessage } from '../errors/error-codes.ts';
 
 /** What a response template is written for: a public follow-up or an internal note. */
 export const RESPONSE_TEMPLATE_KINDS = ['tindak_lanjut', 'catatan_internal'] as const;
@@ -15,13 +16,13 @@ export const responseTemplateSchema = z.object({
   title: z
     .string()
     .trim()
-    .min(3, 'Judul templat minimal 3 karakter')
+    .min(3, errorMessage('template_title_too_short', { min: 3 }))
     .max(120, 'Judul templat paling banyak 120 karakter'),
   body: z
     .string()
     .trim()
-    .min(10, 'Isi templat minimal 10 karakter')
-    .max(4000, 'Isi templat paling banyak 4.000 karakter'),
+    .min(10, errorMessage('template_body_too_short', { min: 10 }))
+    .max(4000, errorMessage('template_body_too_long', { max: 4000 })),
   kind: z.enum(RESPONSE_TEMPLATE_KINDS),
   active: z.boolean(),
   /** Server time of the last accepted write (set by the server). */

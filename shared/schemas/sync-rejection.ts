@@ -21,7 +21,13 @@ export const syncRejectionSchema = z.object({
   targetCollection: z.string().max(40),
   documentId: z.string().max(40),
   reasonCode: z.enum(REJECTION_CODES),
+  /** Indonesian text of the refusal, as older servers sent it only. */
   reason: z.string().max(2000),
+  /**
+   * The refusal as JSON text of an error code and its parameters (shared/errors), which the
+   * workstation words in its officer's language; '' from older servers and older refusals.
+   */
+  reasonError: z.string().max(4000).default(''),
   /** The refused document as JSON text, so nothing typed is lost. */
   refusedDocument: z.string().max(200_000),
   /** The reporter's identity was in the refused write and was not kept with the refusal. */

@@ -1,6 +1,7 @@
 import {
   apiErrorSchema,
   sessionResponseSchema,
+  type ApiError,
   type LoginRequest,
   type SessionResponse,
 } from '../../../shared/api/contract.ts';
@@ -10,12 +11,21 @@ export class ApiRequestError extends Error {
   readonly kind: 'offline' | 'unauthenticated' | 'rejected' | 'server';
   readonly status: number;
   readonly code: string;
+  /** The server's error answer, when it sent one (its code and parameters are worded on screen). */
+  readonly answer: ApiError | undefined;
 
-  constructor(kind: ApiRequestError['kind'], status: number, code: string, message: string) {
+  constructor(
+    kind: ApiRequestError['kind'],
+    status: number,
+    code: string,
+    message: string,
+    answer?: ApiError,
+  ) {
     super(message);
     this.kind = kind;
     this.status = status;
     this.code = code;
+    this.answer = answer;
   }
 }
 
@@ -23,9 +33,12 @@ export async function errorFromResponse(response: Response): Promise<ApiRequestE
   const body = apiErrorSchema.safeParse(await response.json().catch(() => null));
   const code = body.success ? body.data.error : `http_${response.status}`;
   const message = body.success ? body.data.message : response.statusText;
-  if (response.status === 401) return new ApiRequestError('unauthenticated', 401, code, message);
-  if (response.status >= 500) return new ApiRequestError('server', response.status, code, message);
-  return new ApiRequestError('rejected', response.status, code, message);
+  const answer = body.success ? body.data : undefined;
+  if (response.status === 401)
+    return new ApiRequestError('unauthenticated', 401, code, message, answer);
+  if (response.status >= 500)
+    return new ApiRequestError('server', response.status, code, message, answer);
+  return new ApiRequestError('rejected', response.status, code, message, answer);
 }
 
 /** fetch, with a network failure turned into an `offline` ApiRequestError. */

@@ -75,7 +75,7 @@ export const slaRuleSetRxSchema = toRxSchema<SlaRuleSetDocument>(slaRuleSetSchem
 
 export const syncRejectionRxSchema = toRxSchema<SyncRejection>(syncRejectionSchema, {
   title: 'sync_rejections',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   indexes: [['resolvedAt', 'createdAt']],
   // The server keeps no reporter identity with a refusal; the refused text is encrypted anyway.

@@ -26,6 +26,8 @@ export const complaintEventMigrationStrategies: MigrationStrategies = {
  * Version 2 encrypts the refused document (rewriting it through the replica's storage does).
  * Version 3 says whether the server left the reporter's identity out or cut the document; the
  * server sends the refusals it cleaned again, so stored ones start with neither.
+ * Version 4 carries the refusal as an error code (`reasonError`); stored ones have none and are
+ * shown by their text.
  */
 export const syncRejectionMigrationStrategies: MigrationStrategies = {
   1: ({ collection, ...document }: Record<string, unknown>) => ({
@@ -38,6 +40,7 @@ export const syncRejectionMigrationStrategies: MigrationStrategies = {
     identityRemoved: false,
     documentTruncated: false,
   }),
+  4: (document: Record<string, unknown>) => ({ ...document, reasonError: '' }),
 };
 
 /** Version 1 marked each holiday as libur nasional or cuti bersama; older ones were national. */

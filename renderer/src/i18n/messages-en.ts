@@ -6,6 +6,7 @@ import { AUDIT_MESSAGES_EN } from './messages-audit-en.ts';
 import { ADMIN_MESSAGES_EN } from './messages-admin-en.ts';
 import { LETTERHEAD_MESSAGES_EN } from './messages-letterhead-en.ts';
 import { UNLOCK_MESSAGES_EN } from './messages-unlock-en.ts';
+import { ERROR_MESSAGES_EN } from './messages-errors-en.ts';
 
 export const MESSAGES_EN: Record<MessageKey, string> = {
   ...SYNC_MESSAGES_EN,
@@ -15,6 +16,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   ...ADMIN_MESSAGES_EN,
   ...LETTERHEAD_MESSAGES_EN,
   ...UNLOCK_MESSAGES_EN,
+  ...ERROR_MESSAGES_EN,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Sign in to Lapor Workstation',
   'login.username': 'Username',

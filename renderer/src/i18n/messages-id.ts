@@ -5,6 +5,7 @@ import { AUDIT_MESSAGES_ID } from './messages-audit-id.ts';
 import { ADMIN_MESSAGES_ID } from './messages-admin-id.ts';
 import { LETTERHEAD_MESSAGES_ID } from './messages-letterhead-id.ts';
 import { UNLOCK_MESSAGES_ID } from './messages-unlock-id.ts';
+import { ERROR_MESSAGES_ID } from './messages-errors-id.ts';
 
 /** Bahasa Indonesia: the workstation's default language and the source of message keys. */
 export const MESSAGES_ID = {
@@ -15,6 +16,7 @@ export const MESSAGES_ID = {
   ...ADMIN_MESSAGES_ID,
   ...LETTERHEAD_MESSAGES_ID,
   ...UNLOCK_MESSAGES_ID,
+  ...ERROR_MESSAGES_ID,
   'app.title': 'Lapor Workstation',
   'login.heading': 'Masuk ke Lapor Workstation',
   'login.username': 'Nama pengguna',

@@ -149,6 +149,7 @@ describe('the reporter identity in the replica', () => {
       documentId: 'c-1',
       reasonCode: 'lifecycle',
       reason: 'Status tidak dapat diubah',
+      reasonError: '',
       refusedDocument,
       identityRemoved: false,
       documentTruncated: false,

@@ -64,7 +64,7 @@ function followUp(
     },
     { officer: session.officer, now: NOW - 60_000, eventId: randomUUID() },
   );
-  if (!plan.ok) throw new Error(plan.error);
+  if (!plan.ok) throw new Error(plan.error.code);
   return plan.event;
 }
 

@@ -60,6 +60,8 @@ describe('account lockout', () => {
       message:
         'Terlalu banyak percobaan masuk yang gagal untuk akun ini. ' +
         'Akun dikunci sementara; coba lagi dalam 1 menit.',
+      code: 'account_locked',
+      params: { minutes: 1 },
     });
     expect(refused.headers['retry-after']).toBe('60');
 

@@ -217,7 +217,7 @@ describe('allowed lifecycle transitions pushed by the admin instansi', () => {
       },
       { officer: admin.officer, now: NOW, eventId: crypto.randomUUID() },
     );
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.code);
     const response = await server.app.inject({
       method: 'POST',
       url: '/api/replication/complaint_events/push',
@@ -236,7 +236,7 @@ describe('allowed lifecycle transitions pushed by the admin instansi', () => {
       { officer: admin.officer, now: NOW, newId: () => crypto.randomUUID() },
       { activeUnitIds: new Set() },
     );
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.code);
     const response = await server.app.inject({
       method: 'POST',
       url: '/api/replication/complaint_events/push',

@@ -1109,7 +1109,7 @@ describe('script in stored text', () => {
       { officer: admin.officer, now: clock - 60_000, newId: randomUUID },
       { activeUnitIds: new Set(['unit-pupr']) },
     );
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.code);
     const events = await server.app.inject({
       method: 'POST',
       url: '/api/replication/complaint_events/push',
@@ -1190,7 +1190,7 @@ describe('replayed pushes', () => {
       { officer: admin.officer, now: clock - 60_000, newId: randomUUID },
       { activeUnitIds: new Set(['unit-pupr']) },
     );
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.code);
     const payload = plan.events.map((event) => ({
       newDocumentState: { ...event, _deleted: false },
     }));
@@ -1608,7 +1608,7 @@ async function disposeToPupr(complaint: Complaint, at: number): Promise<void> {
     { officer: sessions.admin.officer, now: at, newId: randomUUID },
     { activeUnitIds: new Set([puprUnit]) },
   );
-  if (!plan.ok) throw new Error(plan.error);
+  if (!plan.ok) throw new Error(plan.error.code);
   const master = await adminMaster(complaint.id);
   const serverNow = clock;
   clock = at;
@@ -1659,7 +1659,7 @@ describe('device time of an event', () => {
         },
         { officer: pupr.officer, now: deviceTime, eventId: randomUUID() },
       );
-      if (!plan.ok) throw new Error(plan.error);
+      if (!plan.ok) throw new Error(plan.error.code);
       return plan.event;
     };
     // Claimed written at 1 ms after the epoch: before the complaint could have reached the OPD.

@@ -243,6 +243,8 @@ describe('request body limits', () => {
     expect(response.json()).toEqual({
       error: 'payload_too_large',
       message: 'Isi permintaan terlalu besar (paling banyak 256 KiB)',
+      code: 'request_too_large',
+      params: { limit: '256 KiB' },
     });
     expectSecurityHeaders(response);
     expect(await changeCounter(server.db)).toBe(before);

@@ -68,6 +68,7 @@ const refusal = (documentId: string): SyncRejection => ({
   documentId,
   reasonCode: 'permission',
   reason: 'Peran koordinator tidak boleh mengubah: priority',
+  reasonError: '',
   refusedDocument: '{}',
   identityRemoved: false,
   documentTruncated: false,

@@ -44,7 +44,11 @@ describe('decideTemplateWrite', () => {
     ).toMatchObject({ kind: 'refuse', reason: { code: 'permission' } });
     expect(decideTemplateWrite(null, undefined, wire({ id: 'x', body: 'pendek' }), admin)).toEqual({
       kind: 'refuse',
-      reason: { code: 'validation', message: 'Isi templat minimal 10 karakter' },
+      reason: {
+        code: 'validation',
+        message: 'Isi templat minimal 10 karakter',
+        error: { code: 'template_body_too_short', params: { min: 10, field: 'body' } },
+      },
     });
   });
 

@@ -532,7 +532,7 @@ describe('privacy flags are audited', () => {
       { officer: admin.officer, now: DEVICE_TIME, newId: randomUUID },
       { activeUnitIds },
     );
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.error.code);
     const [privasi, verification] = result.events;
     if (!privasi || !verification) throw new Error('verify_dispose planned too few events');
     expect(privasi.kind).toBe('privasi');

@@ -49,7 +49,7 @@ describe('a follow-up with a file pushed again after its answer was lost', () =>
       },
       { officer: pupr.officer, now: Date.now() - 60_000, eventId: randomUUID() },
     );
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.code);
     const announced = await server.app.inject({
       method: 'POST',
       url: '/api/attachments',

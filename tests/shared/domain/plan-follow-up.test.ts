@@ -8,6 +8,8 @@ import {
 import { COMPLAINT_STATUSES } from '../../../shared/domain/complaint-status.ts';
 import type { Officer } from '../../../shared/schemas/officer.ts';
 import { sampleComplaint } from '../../support/sample-complaint.ts';
+import { appError } from '../../../shared/errors/error-codes.ts';
+import { describeErrorInIndonesian } from '../../../shared/errors/error-texts-id.ts';
 
 const PUPR: Officer = {
   id: 'officer-pupr',
@@ -91,7 +93,7 @@ describe('planFollowUp', () => {
       actor(PUPR),
     );
     expect(plan.ok).toBe(false);
-    expect(!plan.ok && plan.error).toContain(message);
+    expect(!plan.ok && describeErrorInIndonesian(plan.error)).toContain(message);
   });
 
   it('refuses more than five attachments', () => {
@@ -113,7 +115,9 @@ describe('planFollowUp', () => {
 describe('who may post what, where', () => {
   it('a penghubung only on complaints disposed to its own OPD', () => {
     const other = sampleComplaint({ status: 'didisposisi', unitId: 'unit-dinkes' });
-    expect(followUpRefusal(other, PUPR, 'catatan_internal')).toContain('OPD Anda');
+    expect(followUpRefusal(other, PUPR, 'catatan_internal')).toEqual(
+      appError('complaint_not_in_unit'),
+    );
     expect(followUpRefusal(other, ADMIN, 'tindak_lanjut')).toBeNull();
   });
 

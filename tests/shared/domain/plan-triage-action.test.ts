@@ -17,6 +17,8 @@ import {
 } from '../../../shared/domain/triage.ts';
 import type { Officer } from '../../../shared/schemas/officer.ts';
 import { sampleComplaint } from '../../support/sample-complaint.ts';
+import { appError } from '../../../shared/errors/error-codes.ts';
+import { issueMessageInIndonesian } from '../../../shared/errors/error-texts-id.ts';
 
 const admin: Officer = {
   id: 'officer-admin-kaltim',
@@ -107,7 +109,7 @@ function formErrors(input: unknown): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of result.error?.issues ?? []) {
     const field = issue.path.join('.');
-    (errors[field] ??= []).push(issue.message);
+    (errors[field] ??= []).push(issueMessageInIndonesian(issue.message));
   }
   return errors;
 }
@@ -154,7 +156,7 @@ describe('planTriageAction refusals', () => {
         const plan = planTriageAction(fresh({ status }), VALID[kind], actorFor(officer), context);
         expect(plan).toEqual({
           ok: false,
-          error: 'Hanya Admin Instansi yang dapat melakukan triase',
+          error: appError('triage_admin_only'),
         });
       }
     }
@@ -176,7 +178,7 @@ describe('planTriageAction refusals', () => {
       const plan = planTriageAction(fresh({ status }), VALID[kind], actorFor(admin), context);
       expect(plan, `${kind} from ${status}`).toEqual({
         ok: false,
-        error: `Tindakan ini tidak berlaku untuk pengaduan berstatus ${status}`,
+        error: appError('action_not_for_status', { status }),
       });
     }
   });
@@ -205,7 +207,7 @@ describe('verify and dispose', () => {
       actorFor(admin),
       context,
     );
-    expect(plan).toEqual({ ok: false, error: 'OPD tujuan tidak dikenal atau tidak aktif' });
+    expect(plan).toEqual({ ok: false, error: appError('target_unit_unknown') });
   });
 
   it('disposes to the OPD with the instruction and records who did it and when', () => {
@@ -259,7 +261,7 @@ describe('verify and dispose', () => {
       actorFor(admin),
       context,
     );
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.code);
     expect(plan.patch).toEqual({
       status: 'didisposisi',
       unitId: 'unit-dinkes',
@@ -288,7 +290,7 @@ describe('verify and dispose', () => {
       actorFor(admin),
       context,
     );
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.code);
     expect(plan.patch).not.toHaveProperty('anonim');
     expect(plan.patch).not.toHaveProperty('rahasia');
     expect(plan.events).toHaveLength(1);
@@ -318,7 +320,7 @@ describe('redispose', () => {
       actorFor(admin),
       context,
     );
-    expect(plan).toEqual({ ok: false, error: 'Pengaduan sudah didisposisikan ke OPD ini' });
+    expect(plan).toEqual({ ok: false, error: appError('already_disposed_to_unit') });
   });
 
   it('sends a followed-up complaint back to the same OPD when the reporter is not satisfied', () => {
@@ -434,7 +436,7 @@ describe('mark duplicate', () => {
     );
     expect(plan).toEqual({
       ok: false,
-      error: 'Pengaduan tidak dapat menjadi duplikat dirinya sendiri',
+      error: appError('duplicate_of_itself'),
     });
   });
 

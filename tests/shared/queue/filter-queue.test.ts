@@ -13,6 +13,7 @@ import {
 import { toQueueEntry, type QueueEntry } from '../../../shared/queue/queue-entry.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import { sampleComplaint } from '../../support/sample-complaint.ts';
+import { appError, decodeErrorMessage } from '../../../shared/errors/error-codes.ts';
 
 const WITA = 480;
 // Wednesday 25 November 2026, 10:00 WITA.
@@ -183,7 +184,9 @@ describe('queueCriteriaSchema', () => {
       receivedTo: '2026-11-01',
     });
     expect(reversed.success).toBe(false);
-    expect(reversed.error?.issues[0]?.message).toBe('Tanggal awal harus sebelum tanggal akhir');
+    expect(decodeErrorMessage(reversed.error?.issues[0]?.message)).toEqual(
+      appError('date_start_after_end'),
+    );
     expect(
       queueCriteriaSchema.safeParse({ ...DEFAULT_QUEUE_CRITERIA, deadline: 'soon' }).success,
     ).toBe(false);

@@ -12,6 +12,7 @@ import {
   yearPeriod,
   type ReportPeriod,
 } from '../../../shared/reports/report-period.ts';
+import { issueMessageInIndonesian } from '../../../shared/errors/error-texts-id.ts';
 
 const period = (from: string, to: string, unitIds: string[] = []): ReportPeriod => ({
   from,
@@ -112,7 +113,7 @@ describe('reportPeriodSchema', () => {
       expect(reportPeriodSchema.safeParse(bad).success).toBe(false);
     }
     const reversed = reportPeriodSchema.safeParse({ from: '2026-02-01', to: '2026-01-31' });
-    expect(reversed.error?.issues[0]?.message).toBe(
+    expect(issueMessageInIndonesian(reversed.error?.issues[0]?.message ?? '')).toBe(
       'Tanggal akhir tidak boleh sebelum tanggal awal',
     );
   });

@@ -7,6 +7,8 @@ import {
 import { officerSchema } from '../../../shared/schemas/officer.ts';
 import { loginRequestSchema, pullQuerySchema } from '../../../shared/api/contract.ts';
 import { sampleComplaint } from '../../support/sample-complaint.ts';
+import { errorOfIssue } from '../../../shared/errors/error-codes.ts';
+import { issueMessageInIndonesian } from '../../../shared/errors/error-texts-id.ts';
 
 describe('complaint schema', () => {
   it('accepts a complete complaint', () => {
@@ -56,10 +58,14 @@ describe('officer and API contract schemas', () => {
     expect(officerSchema.safeParse({ ...officer, role: 'superuser' }).success).toBe(false);
   });
 
-  it('names the missing login fields in Indonesian', () => {
+  it('names the missing login fields by code, worded in Indonesian', () => {
     const result = loginRequestSchema.safeParse({ username: ' ', password: '', deviceId: 'd' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+    expect(result.error?.issues.map((issue) => errorOfIssue(issue).code)).toEqual([
+      'username_required',
+      'password_required',
+    ]);
+    expect(result.error?.issues.map((issue) => issueMessageInIndonesian(issue.message))).toEqual([
       'Nama pengguna wajib diisi',
       'Kata sandi wajib diisi',
     ]);

@@ -15,6 +15,7 @@ import { listOfficers } from './officer-admin-client.ts';
 import type { OfficerSummary } from '../../../../shared/api/officer-admin.ts';
 import './admin-pages.css';
 import './audit-page.css';
+import { describeRequestFailure } from '../../i18n/describe-error.ts';
 
 type Listing = {
   entries: AuditEntryView[];
@@ -57,7 +58,8 @@ export function AuditPage() {
 
   function errorText(error: unknown): string {
     if (error instanceof ApiRequestError && error.kind === 'offline') return t('audit.offline');
-    if (error instanceof ApiRequestError && error.kind === 'rejected') return error.message;
+    if (error instanceof ApiRequestError && error.kind === 'rejected')
+      return describeRequestFailure(language, error);
     return t('audit.failed');
   }
 

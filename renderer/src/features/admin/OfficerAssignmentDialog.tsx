@@ -13,6 +13,7 @@ import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { changeOfficerAssignment } from './officer-admin-client.ts';
 import { useReplicaDocuments } from './use-replica-documents.ts';
+import { describeRequestFailure } from '../../i18n/describe-error.ts';
 
 /** Changes an officer's role and OPD unit; the officer signs in again to work in the new scope. */
 export function OfficerAssignmentDialog({
@@ -22,7 +23,7 @@ export function OfficerAssignmentDialog({
   officer: OfficerSummary;
   onClose: (changed: OfficerSummary | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const workstation = useWorkstation();
   const dialogRef = useModalDialog();
   const units = useReplicaDocuments('units').filter(
@@ -49,9 +50,7 @@ export function OfficerAssignmentDialog({
       setFailure(
         error instanceof ApiRequestError && error.kind === 'offline'
           ? t('admin.officers.offline')
-          : error instanceof Error
-            ? error.message
-            : String(error),
+          : describeRequestFailure(language, error),
       );
     }
   });

@@ -15,6 +15,7 @@ import { TextField } from './TextField.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { createOfficer } from './officer-admin-client.ts';
 import { useReplicaDocuments } from './use-replica-documents.ts';
+import { describeRequestFailure } from '../../i18n/describe-error.ts';
 
 /** Creates an officer with an initial password the admin hands over. */
 export function OfficerCreateDialog({
@@ -22,7 +23,7 @@ export function OfficerCreateDialog({
 }: {
   onClose: (created: OfficerSummary | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const workstation = useWorkstation();
   const dialogRef = useModalDialog();
   const units = useReplicaDocuments('units').filter((unit) => unit.active);
@@ -47,7 +48,7 @@ export function OfficerCreateDialog({
         form.setError('username', { type: 'taken' });
       else if (error instanceof ApiRequestError && error.kind === 'offline')
         setFailure(t('admin.officers.offline'));
-      else setFailure(error instanceof Error ? error.message : String(error));
+      else setFailure(describeRequestFailure(language, error));
     }
   });
 

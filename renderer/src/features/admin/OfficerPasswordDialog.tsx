@@ -12,6 +12,7 @@ import { useModalDialog } from '../../ui/use-modal-dialog.ts';
 import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { resetOfficerPassword } from './officer-admin-client.ts';
+import { describeRequestFailure } from '../../i18n/describe-error.ts';
 
 /** Sets a new password for an officer; the server ends the officer's open sessions. */
 export function OfficerPasswordDialog({
@@ -21,7 +22,7 @@ export function OfficerPasswordDialog({
   officer: OfficerSummary;
   onClose: (done: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const workstation = useWorkstation();
   const dialogRef = useModalDialog();
   const [failure, setFailure] = useState('');
@@ -40,9 +41,7 @@ export function OfficerPasswordDialog({
       setFailure(
         error instanceof ApiRequestError && error.kind === 'offline'
           ? t('admin.officers.offline')
-          : error instanceof Error
-            ? error.message
-            : String(error),
+          : describeRequestFailure(language, error),
       );
     }
   });

@@ -10,6 +10,7 @@ import { OfficerCreateDialog } from './OfficerCreateDialog.tsx';
 import { OfficerPasswordDialog } from './OfficerPasswordDialog.tsx';
 import { useReplicaDocuments } from './use-replica-documents.ts';
 import { useServerReachable } from './use-server-reachable.ts';
+import { describeRequestFailure } from '../../i18n/describe-error.ts';
 
 type Dialog =
   | { kind: 'create' }
@@ -18,7 +19,7 @@ type Dialog =
 
 /** The instansi's officers, administered online only (they are not kept on the device). */
 export function OfficersPanel() {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const workstation = useWorkstation();
   const reachable = useServerReachable();
   const units = useReplicaDocuments('units');
@@ -33,11 +34,9 @@ export function OfficersPanel() {
       setFailure(
         error instanceof ApiRequestError && error.kind === 'offline'
           ? 'offline'
-          : error instanceof Error
-            ? error.message
-            : String(error),
+          : describeRequestFailure(language, error),
       ),
-    [],
+    [language],
   );
 
   useEffect(() => {

@@ -8,6 +8,7 @@ import { closeAutoCloseCandidates } from './close-auto-close-candidates.ts';
 import { ConfirmAutoCloseDialog } from './ConfirmAutoCloseDialog.tsx';
 import { useAutoCloseCandidates } from './use-auto-close-candidates.ts';
 import '../admin/admin-pages.css';
+import { describeError } from '../../i18n/describe-error.ts';
 
 /**
  * "Usulan penutupan otomatis": complaints whose follow-up has gone unanswered long enough,
@@ -47,7 +48,10 @@ export function AutoCloseProposals({
       const outcome = await closeAutoCloseCandidates(workstation, selected);
       const skipped = outcome.skipped
         .map((skip) =>
-          t('autoClose.skipped', { tracking: skip.trackingNumber, reason: skip.reason }),
+          t('autoClose.skipped', {
+            tracking: skip.trackingNumber,
+            reason: describeError(language, skip.reason),
+          }),
         )
         .join('; ');
       setNotice(

@@ -23,6 +23,7 @@ import {
 import { postFollowUp } from './post-follow-up.ts';
 import { prepareAttachment } from './prepare-attachment.ts';
 import './follow-up.css';
+import { describeError, describeMessage } from '../../i18n/describe-error.ts';
 
 /** A draft is written this long after the last keystroke: a crash loses at most this much. */
 const AUTOSAVE_DELAY_MS = 700;
@@ -107,7 +108,7 @@ export function FollowUpComposer({ complaint }: { complaint: Complaint }) {
     try {
       for (const file of picked.slice(0, Math.max(0, room))) {
         const prepared = await prepareAttachment(file);
-        if ('error' in prepared) found.push(prepared.error);
+        if ('error' in prepared) found.push(describeError(language, prepared.error));
         else await addDraftAttachment(replica, complaint.id, prepared, Date.now());
       }
     } finally {
@@ -120,7 +121,7 @@ export function FollowUpComposer({ complaint }: { complaint: Complaint }) {
     setProblems([]);
     const result = await postFollowUp(workstation, complaint.id, values);
     if (!result.ok) {
-      setProblems([result.error]);
+      setProblems([describeError(language, result.error)]);
       return;
     }
     form.reset({ kind: values.kind, content: '' });
@@ -159,7 +160,9 @@ export function FollowUpComposer({ complaint }: { complaint: Complaint }) {
           </label>
         ))}
         {publicRefusal && (
-          <p className="form-note">{t('followup.notAllowed', { reason: publicRefusal })}</p>
+          <p className="form-note">
+            {t('followup.notAllowed', { reason: describeError(language, publicRefusal) })}
+          </p>
         )}
       </fieldset>
       <TemplatePicker
@@ -186,7 +189,7 @@ export function FollowUpComposer({ complaint }: { complaint: Complaint }) {
       </p>
       {errors.content && (
         <p id="follow-up-error" className="field-error" role="alert">
-          {errors.content.message}
+          {describeMessage(language, errors.content.message)}
         </p>
       )}
       <label htmlFor="follow-up-files">{t('followup.attach')}</label>

@@ -4,8 +4,9 @@ import type { WorkstationContextValue } from '../../session/workstation-context.
 import { loadDeadlineContext } from '../triage/deadline-context.ts';
 import { clearFollowUpDraft } from '../../db/follow-up-draft.ts';
 import { draftAttachmentsOf } from './draft-attachments.ts';
+import { appError, type AppError } from '../../../../shared/errors/error-codes.ts';
 
-export type PostFollowUpResult = { ok: true; eventId: string } | { ok: false; error: string };
+export type PostFollowUpResult = { ok: true; eventId: string } | { ok: false; error: AppError };
 
 /**
  * Writes a composed follow-up or note into the replica: the timeline event listing the draft's
@@ -19,7 +20,7 @@ export async function postFollowUp(
 ): Promise<PostFollowUpResult> {
   const { replica, officer, instansi, sync } = workstation;
   const document = await replica.complaints.findOne(complaintId).exec();
-  if (!document) return { ok: false, error: 'Pengaduan tidak ada di perangkat ini' };
+  if (!document) return { ok: false, error: appError('complaint_not_on_device') };
   const complaint = document.toJSON() as Complaint;
   const files = await draftAttachmentsOf(replica, complaintId);
   const now = Date.now();

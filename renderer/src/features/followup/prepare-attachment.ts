@@ -7,6 +7,12 @@ import {
   type AttachmentMeta,
   type AttachmentType,
 } from '../../../../shared/attachments/attachment-rules.ts';
+import {
+  appError,
+  errorOfIssue,
+  withField,
+  type AppError,
+} from '../../../../shared/errors/error-codes.ts';
 
 export type PreparedAttachment = { meta: AttachmentMeta; blob: Blob };
 
@@ -53,9 +59,9 @@ async function downscalePhoto(file: Blob): Promise<{ blob: Blob; converted: bool
 export async function prepareAttachment(
   file: File,
   newId: () => string = () => crypto.randomUUID(),
-): Promise<PreparedAttachment | { error: string }> {
+): Promise<PreparedAttachment | { error: AppError }> {
   if (!isAttachmentType(file.type)) {
-    return { error: `${file.name}: hanya foto (JPEG, PNG, WebP) atau PDF yang dapat dilampirkan` };
+    return { error: withField(appError('attachment_type'), file.name) };
   }
   let blob: Blob = file;
   let type: AttachmentType = file.type;
@@ -69,15 +75,18 @@ export async function prepareAttachment(
         name = withJpegExtension(name);
       }
     } catch {
-      return { error: `${file.name}: foto tidak dapat dibaca` };
+      return { error: withField(appError('photo_unreadable'), file.name) };
     }
   }
   if (blob.size > MAX_ATTACHMENT_BYTES) {
-    return { error: `${file.name}: berkas lebih besar dari 10 MB` };
+    return { error: withField(appError('file_too_large', { max: '10 MB' }), file.name) };
   }
   const parsed = attachmentMetaSchema.safeParse({ id: newId(), name, type, size: blob.size });
   if (!parsed.success) {
-    return { error: `${file.name}: ${parsed.error.issues[0]?.message ?? 'berkas tidak valid'}` };
+    const issue = parsed.error.issues[0];
+    return {
+      error: withField(issue ? errorOfIssue(issue) : appError('file_name_invalid'), file.name),
+    };
   }
   return { meta: parsed.data, blob: blob.type === type ? blob : new Blob([blob], { type }) };
 }

@@ -6,6 +6,7 @@ import type { SessionResponse } from '../../../../shared/api/contract.ts';
 import { ApiRequestError, login } from '../../api/api-client.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { deviceId } from '../../session/device-id.ts';
+import { describeMessage, describeRequestFailure } from '../../i18n/describe-error.ts';
 
 type LoginFormProps = {
   serverUrl: string;
@@ -15,7 +16,7 @@ type LoginFormProps = {
 };
 
 export function LoginForm({ serverUrl, fixedUsername, onSignedIn }: LoginFormProps) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
   const schema = z.object({
     username: z.string().trim().min(1, t('login.usernameRequired')),
@@ -33,7 +34,8 @@ export function LoginForm({ serverUrl, fixedUsername, onSignedIn }: LoginFormPro
       const session = await login(serverUrl, { ...values, deviceId: deviceId() });
       await onSignedIn(session, values.password);
     } catch (error) {
-      if (error instanceof ApiRequestError && error.kind !== 'offline') setFailure(error.message);
+      if (error instanceof ApiRequestError && error.kind !== 'offline')
+        setFailure(describeRequestFailure(language, error));
       else setFailure(t('login.offline'));
     }
   });
@@ -51,7 +53,7 @@ export function LoginForm({ serverUrl, fixedUsername, onSignedIn }: LoginFormPro
       />
       {errors.username && (
         <p id="login-username-error" className="field-error">
-          {errors.username.message}
+          {describeMessage(language, errors.username.message)}
         </p>
       )}
       <label htmlFor="login-password">{t('login.password')}</label>
@@ -65,7 +67,7 @@ export function LoginForm({ serverUrl, fixedUsername, onSignedIn }: LoginFormPro
       />
       {errors.password && (
         <p id="login-password-error" className="field-error">
-          {errors.password.message}
+          {describeMessage(language, errors.password.message)}
         </p>
       )}
       {failure && (

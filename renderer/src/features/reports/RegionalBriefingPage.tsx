@@ -7,6 +7,7 @@ import { ReportExportActions } from './ReportExportActions.tsx';
 import { fetchRegionalBriefing } from './regional-briefing-client.ts';
 import { RegionalBriefingDocument } from './RegionalBriefingDocument.tsx';
 import { useReportIdentity } from './use-report-identity.ts';
+import { describeRequestFailure } from '../../i18n/describe-error.ts';
 
 function localToday(utcOffsetMinutes: number): string {
   return new Date(Date.now() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
@@ -23,7 +24,7 @@ type BriefingState =
  * holds one instansi only), printed and exported like the RAKORDA report.
  */
 export function RegionalBriefingPage() {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const workstation = useWorkstation();
   const { instansi } = workstation;
   const { printed: identity } = useReportIdentity();
@@ -47,10 +48,7 @@ export function RegionalBriefingPage() {
         briefing: await fetchRegionalBriefing(workstation, { from, to }),
       });
     } catch (error) {
-      setState({
-        phase: 'failed',
-        message: error instanceof Error ? error.message : String(error),
-      });
+      setState({ phase: 'failed', message: describeRequestFailure(language, error) });
     }
   }
 

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/reports/report-period.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { Directory } from '../../session/use-directory.ts';
+import { describeMessage } from '../../i18n/describe-error.ts';
 
 type ReportControlsProps = {
   directory: Directory;
@@ -21,7 +22,7 @@ type ReportControlsProps = {
 
 /** Period (with month, quarter, semester and year shortcuts) and OPD scope of a report. */
 export function ReportControls({ directory, today, busy, onGenerate }: ReportControlsProps) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const form = useForm<ReportPeriodInput, unknown, ReportPeriod>({
     resolver: zodResolver(reportPeriodSchema),
     defaultValues: { ...periodContaining('month', today), unitIds: [] },
@@ -83,7 +84,7 @@ export function ReportControls({ directory, today, busy, onGenerate }: ReportCon
       </div>
       {(errors.from || errors.to) && (
         <p id="report-to-error" className="form-error" role="alert">
-          {errors.from?.message ?? errors.to?.message}
+          {describeMessage(language, errors.from?.message ?? errors.to?.message)}
         </p>
       )}
       <details className="report-units">

@@ -6,6 +6,7 @@ import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { resolveRefusal } from './redo-refused-write.ts';
 import { planRefusalRedo } from '../../../../shared/sync/plan-refusal-redo.ts';
+import { describeRefusal } from '../../i18n/describe-error.ts';
 import { SyncInboxDialog } from './SyncInboxDialog.tsx';
 
 /** Each refused write with the server's reason; redo applies it again, discard closes it. */
@@ -41,7 +42,7 @@ export function RefusalsDialog({
           const redo = redoKind(refusal);
           return (
             <li key={refusal.id}>
-              <p className="refusal-reason">{refusal.reason}</p>
+              <p className="refusal-reason">{describeRefusal(language, refusal)}</p>
               <p className="form-note">
                 {t('rejections.item', {
                   collection: refusal.targetCollection,

@@ -12,6 +12,7 @@ import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { Directory } from '../../session/use-directory.ts';
 import { executeTriageAction, type TriageOutcome } from './execute-triage-action.ts';
+import { describeMessage } from '../../i18n/describe-error.ts';
 
 type TriageDialogProps = {
   action: TriageActionKind;
@@ -62,7 +63,7 @@ export function TriageDialog({
   initialDuplicateOf,
   onClose,
 }: TriageDialogProps) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const workstation = useWorkstation();
   const dialogRef = useModalDialog();
   const [duplicateTracking, setDuplicateTracking] = useState(
@@ -81,7 +82,7 @@ export function TriageDialog({
     const message = (errors as Record<string, { message?: string } | undefined>)[name]?.message;
     return message ? (
       <p className="field-error" id={`triage-${name}-error`}>
-        {message}
+        {describeMessage(language, message)}
       </p>
     ) : null;
   };

@@ -6,9 +6,9 @@ import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import { decideClockStart } from '../../../../shared/deadline/decide-clock-start.ts';
 import type { WorkstationContextValue } from '../../session/workstation-context.tsx';
 import { loadDeadlineContext } from './deadline-context.ts';
+import { appError, type AppError } from '../../../../shared/errors/error-codes.ts';
 
-const NO_ANSWER_YET =
-  'Pengaduan hanya dapat diselesaikan setelah ada tanggapan publik (tindak lanjut)';
+const NO_ANSWER_YET = appError('close_needs_public_response');
 
 /** Closing needs an answer the reporter can read; the server checks the same. */
 async function hasPublicFollowUp(workstation: WorkstationContextValue, complaintId: string) {
@@ -21,7 +21,7 @@ async function hasPublicFollowUp(workstation: WorkstationContextValue, complaint
 
 export type TriageOutcome = {
   done: string[];
-  skipped: { trackingNumber: string; reason: string }[];
+  skipped: { trackingNumber: string; reason: AppError }[];
 };
 
 /**
