@@ -361,6 +361,8 @@ async function main(): Promise<void> {
       LAPOR_DEMO_COMPLAINTS: String(COMPLAINTS),
       LAPOR_LOGIN_ATTEMPTS_PER_MINUTE: '1000000',
       LAPOR_LOCKOUT_AFTER_FAILURES: '1000',
+      // The fan-out figure holds STREAMS streams of one officer; the default cap is 8.
+      LAPOR_MAX_STREAMS_PER_OFFICER: String(STREAMS),
       LOG_LEVEL: 'error',
     };
     if (findPostgresBinaries() && process.env.LAPOR_TEST_DATABASE !== 'pglite') {
