@@ -14,6 +14,7 @@ import {
   type ComplaintWriteDecision,
 } from '../complaints/decide-complaint-write.ts';
 import {
+  answersAcceptedWriteWithStored,
   decideComplaintPush,
   factsNeededFor,
   type ComplaintPushStep,
@@ -258,8 +259,24 @@ async function pushOneComplaint(
       // A status move left to its event (see decideComplaintWrite) is not answered here: the
       // device pulls this master, and the event, when the server accepts it, moves the status.
       await applyComplaintWrite(tx, officer, master, step.changes, context, now);
-      return { accepted: true, refused: false };
+      return answerAcceptedWrite(tx, officer, row);
   }
+}
+
+/** An accepted write's answer: the stored complaint when it holds all that was pushed. */
+async function answerAcceptedWrite(
+  tx: SqlExecutor,
+  officer: AuthenticatedOfficer,
+  row: PushRow<unknown>,
+): Promise<RowResult> {
+  const current = await lockComplaintInScope(tx, officer, pushedId(row));
+  const stored = current && {
+    ...complaintFromRow(current, roleSeesReporterIdentity(officer.role)),
+    _deleted: false,
+  };
+  return stored && answersAcceptedWriteWithStored(row.newDocumentState, stored)
+    ? { conflict: stored, accepted: true, refused: false }
+    : { accepted: true, refused: false };
 }
 
 /** What the refusal of a status move says, by the event that alone may bring it. */
