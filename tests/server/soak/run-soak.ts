@@ -35,7 +35,13 @@ console.log(
  * phase and what the process still waits on (LAPOR_SOAK_TRACE=1 prints every phase).
  */
 const progress = { phase: 'start', at: Date.now(), seed: firstSeed };
+/** A replica that could not be closed keeps its collections open: later histories cannot open theirs. */
+let replicaLeftOpen = false;
 const trace = (phase: string) => {
+  if (phase.startsWith('closing replica') && phase.includes('did not finish')) {
+    replicaLeftOpen = true;
+    console.log(phase);
+  }
   progress.phase = phase;
   progress.at = Date.now();
   if (process.env.LAPOR_SOAK_TRACE) console.log(`${new Date().toISOString()} ${phase}`);
@@ -77,6 +83,10 @@ const totals = {
 const failedSeeds: number[] = [];
 try {
   for (let seed = firstSeed; seed === firstSeed || Date.now() < deadline; seed++) {
+    if (replicaLeftOpen) {
+      console.log('stopping: a replica of the last history could not be closed (see above)');
+      break;
+    }
     const history = planSoakHistory({ seed, steps, devices: SOAK_DEVICES, faults: ALL_FAULTS });
     let result: Awaited<ReturnType<typeof replay>>;
     try {

@@ -510,7 +510,14 @@ export async function runSoak(
     for (;;) {
       rounds += 1;
       log(`converge round ${rounds}`);
-      for (const device of devices) await device.replica.sync(60_000);
+      for (const device of devices) {
+        await device.replica.sync(60_000).catch((error: unknown) => {
+          throw new Error(
+            `heal round ${rounds}: ${device.name}: ${error instanceof Error ? error.message : String(error)} ` +
+              `(${device.replica.describe()}; pending ${device.replica.pending.count$.value})`,
+          );
+        });
+      }
       const after = await counter();
       const pending = devices.reduce((sum, device) => sum + device.replica.pending.count$.value, 0);
       if (after === before && pending === 0) break;
@@ -549,7 +556,9 @@ export async function runSoak(
         if (error instanceof Error && error.message.includes('did not finish')) log(error.message);
       });
     for (const device of devices) {
-      await closing(`closing replica ${device.name}`, () => device.replica.close());
+      await closing(`closing replica ${device.name} (${device.replica.describe()})`, () =>
+        device.replica.close(),
+      );
       await closing(`stopping the link of ${device.name}`, () => device.link.stop());
     }
     for (const [index, slot] of slots.entries()) {
