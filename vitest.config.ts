@@ -6,12 +6,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          // Tests sit under the tree they test: tests/shared, tests/renderer, tests/electron, tests/server.
+          // Tests sit under the tree they test: tests/shared, tests/renderer, tests/electron,
+          // tests/scripts; everything under tests/server (pure or not) runs in the server project.
           include: [
-            'tests/unit/**/*.test.ts',
             'tests/shared/**/*.test.ts',
             'tests/renderer/**/*.test.ts',
             'tests/electron/**/*.test.ts',
+            'tests/scripts/**/*.test.ts',
           ],
           environment: 'node',
         },

@@ -12,16 +12,16 @@ import { registerReplicationRoutes } from './replication/replication-routes.ts';
 import { OpenStreams } from './changes/open-streams.ts';
 import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './refusals/plan-refusal-record.ts';
 import type { ReplicatedStore } from './replication/replicated-store.ts';
-import { complaintStore } from './replication/complaint-store.ts';
+import { complaintStore } from './complaints/complaint-store.ts';
 import {
   categoryStore,
   holidayStore,
   slaRuleStore,
   unitStore,
-} from './replication/directory-stores.ts';
-import { complaintEventStore } from './replication/complaint-event-store.ts';
-import { syncRejectionStore } from './replication/sync-rejection-store.ts';
-import { responseTemplateStore } from './replication/response-template-store.ts';
+} from './directory/directory-stores.ts';
+import { complaintEventStore } from './timeline/complaint-event-store.ts';
+import { syncRejectionStore } from './refusals/sync-rejection-store.ts';
+import { responseTemplateStore } from './templates/response-template-store.ts';
 import { reportIdentityStore } from './instansi/report-identity-store.ts';
 import { registerSecurityHeaders } from './http/web-security-headers.ts';
 import {

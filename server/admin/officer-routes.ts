@@ -14,7 +14,7 @@ import { revokeOfficerSessions, type AuthenticatedOfficer } from '../auth/sessio
 import type { Database, SqlExecutor } from '../db/database.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
+import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 
 type OfficerRow = {
   id: string;

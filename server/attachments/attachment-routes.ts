@@ -14,7 +14,7 @@ import { roleWritesFollowUps } from '../../shared/domain/follow-up.ts';
 import type { Database } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
+import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 import {
   appendChunk,
   complaintVisibleTo,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditQuerySchema, type AuditPage } from '../../shared/api/audit-query.ts';
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
+import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 
 type AuditRow = {
   id: string | number;

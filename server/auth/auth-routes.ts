@@ -7,7 +7,7 @@ import {
 } from '../../shared/api/contract.ts';
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
+import { officerOf, requireOfficer } from './authenticate.ts';
 import { appendAudit } from '../audit-log.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hash.ts';
 import { findInstansi, findOfficerByUsername, publicOfficer } from './officer-repository.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { csvRecords } from '../../shared/import/parse-csv.ts';
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
+import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 import { appendAudit } from '../audit-log.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { importComplaints } from './import-complaints.ts';

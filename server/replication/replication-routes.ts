@@ -7,7 +7,7 @@ import {
 } from '../../shared/schemas/rx-schemas.ts';
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
+import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import type { ReplicatedStore } from './replicated-store.ts';
 import { openChangeStream } from './change-stream.ts';

@@ -4,7 +4,7 @@ import { computeRakordaReport } from '../../shared/reports/compute-rakorda-figur
 import { reportPeriodSchema } from '../../shared/reports/report-period.ts';
 import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
+import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 import { loadRakordaInput } from './load-rakorda-input.ts';
 
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD&unit=a&unit=b`: `unit` may repeat; none = whole instansi. */

@@ -9,7 +9,7 @@ import { reportPeriodSchema } from '../../shared/reports/report-period.ts';
 import { idSchema } from '../../shared/schemas/common.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
-import { officerOf, requireOfficer } from '../http/authenticate.ts';
+import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 import { findInstansi, readInstansiStaffing } from '../auth/officer-repository.ts';
 import { listChildInstansi } from '../instansi/instansi-store.ts';
 import { loadRakordaInput } from './load-rakorda-input.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answersAcceptedWriteWithStored } from '../../../server/complaints/decide-complaint-push.ts';
-import { sampleComplaint } from '../../unit/support/sample-complaint.ts';
+import { sampleComplaint } from '../../support/sample-complaint.ts';
 
 describe('answersAcceptedWriteWithStored', () => {
   const stored = sampleComplaint({ priority: 'tinggi', serverSeq: 42, updatedAt: 5_000 });

@@ -5,7 +5,7 @@
  */
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
-import { writeVersion1Replica } from '../../../unit/support/version-1-replica.ts';
+import { writeVersion1Replica } from '../../../support/version-1-replica.ts';
 
 async function writeOlderReplica(
   officerId: string,
