@@ -10,7 +10,13 @@ import { planFollowUp } from '../../../shared/domain/follow-up.ts';
 import { planTriageAction } from '../../../shared/domain/plan-triage-action.ts';
 import type { SyncRejection } from '../../../shared/schemas/sync-rejection.ts';
 import { SEED_NOW, startTestServer, type TestServer } from '../support/test-server.ts';
-import { acceptedAnswerFor, changeCounter, pull, pullAll, pushComplaints } from '../support/replication-client.ts';
+import {
+  acceptedAnswerFor,
+  changeCounter,
+  pull,
+  pullAll,
+  pushComplaints,
+} from '../support/replication-client.ts';
 
 /** The server's clock during this file, so accepted writes carry a time we can check. */
 const NOW = SEED_NOW + 2 * 3_600_000;

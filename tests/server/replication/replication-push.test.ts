@@ -3,7 +3,12 @@ import type { WireDocument } from '../../../shared/api/contract.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { acceptedAnswerFor, changeCounter, pullAll, pushComplaints } from '../support/replication-client.ts';
+import {
+  acceptedAnswerFor,
+  changeCounter,
+  pullAll,
+  pushComplaints,
+} from '../support/replication-client.ts';
 
 let server: TestServer;
 let admin: SessionResponse;
