@@ -108,11 +108,24 @@ try {
     if (result.violations.length > 0) {
       failedSeeds.push(seed);
       console.log(`seed ${seed} FAILED:\n  ${result.violations.join('\n  ')}`);
-      const shrunk = await shrinkToFailingPrefix(
-        history,
-        async (candidate) => (await replay(candidate)).violations.length > 0,
-        4,
-      );
+      // A shorter replay that throws (a step or a wait that never ended) fails too, unless it
+      // left a replica open, after which no replay can open its own.
+      const fails = async (candidate: SoakHistory) => {
+        try {
+          return (await replay(candidate)).violations.length > 0;
+        } catch (error) {
+          if (replicaLeftOpen) throw error;
+          return true;
+        }
+      };
+      let shrunk: Awaited<ReturnType<typeof shrinkToFailingPrefix>>;
+      try {
+        shrunk = await shrinkToFailingPrefix(history, fails, 4);
+      } catch (error) {
+        console.log(`shrinking stopped: ${error instanceof Error ? error.message : String(error)}`);
+        console.log(`replay: npm run soak -- --seed ${seed} --steps ${steps} --minutes 0`);
+        continue;
+      }
       console.log(
         `smallest failing prefix found: ${shrunk.history.steps.length} of ${steps} steps ` +
           `(${shrunk.replays} replays); replay: npm run soak -- --seed ${seed} --steps ${shrunk.history.steps.length} --minutes 0`,
