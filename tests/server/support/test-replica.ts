@@ -155,7 +155,8 @@ export async function openTestReplica(options: {
       return replications
         .map((replication, index) => {
           const internal = replication.state.internalReplicationState;
-          if (!internal) return `${REPLICATION_NAMES[index]}: not started`;
+          if (!internal)
+            return `${REPLICATION_NAMES[index]}: no RxDB protocol state (append-only, or not started)`;
           const { up, down } = internal.events.active;
           return (
             `${REPLICATION_NAMES[index]}: up ${up.getValue() ? 'active' : 'idle'}, ` +
