@@ -40,7 +40,7 @@ import {
   type PushOutcome,
   type ReplicatedStore,
 } from '../replication/replicated-store.ts';
-import { CLOSED_STATUSES } from '../../shared/sync/plan-first-sync-phase.ts';
+import { CLOSED_STATUSES, openCursorOf } from '../../shared/sync/plan-first-sync-phase.ts';
 
 /** The scope predicate of an officer, as SQL with its parameters starting at `$firstParam`. */
 function scopeClause(
@@ -382,7 +382,10 @@ export const complaintStore: ReplicatedStore<Complaint> = {
         ...scope.params,
       ],
     );
-    return rows.map((row) => ({ ...complaintFromRow(row, includeIdentity), _deleted: false }));
+    return rows.map((row) => {
+      const document = { ...complaintFromRow(row, includeIdentity), _deleted: false };
+      return { document, cursor: openCursorOf(document, query.asOf) };
+    });
   },
 
   async countAfter(db, officer, afterSeq, tombstonesAfter = afterSeq) {

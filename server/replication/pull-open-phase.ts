@@ -1,16 +1,13 @@
 import type { PullResponse, ReplicationCheckpoint } from '../../shared/api/contract.ts';
 import { planPageCut } from '../../shared/sync/plan-page-size.ts';
-import { openCursorOf } from '../../shared/sync/plan-first-sync-phase.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database } from '../db/database.ts';
 import { currentChangeSeq } from '../changes/change-counter.ts';
 import type { ReplicatedStore } from './replicated-store.ts';
 
-type OpenDocument = { id: string; dueAt: number; receivedAt: number };
-
 /**
- * One page of a first sync's open phase: the officer's open complaints at the change number the
- * sync began at, overdue first, then newest. Its checkpoint stays at change number 0 with that
+ * One page of a first sync's open phase: the officer's open complaints (or their timelines' events)
+ * at the change number the sync began at, overdue first, then newest. Its checkpoint stays at change number 0 with that
  * start, so the history that follows begins where a plain first pull would, minus these.
  */
 export async function pullOpenPhasePage(options: {
@@ -27,23 +24,23 @@ export async function pullOpenPhasePage(options: {
   if (!store.pullOpen) throw new Error(`${store.collection} has no open phase`);
   const head = checkpoint.firstPullHead ?? (await currentChangeSeq(db));
   const asOf = checkpoint.open?.asOf ?? options.now();
-  const found = (await store.pullOpen(db, officer, {
+  const found = await store.pullOpen(db, officer, {
     head,
     asOf,
     after: checkpoint.open?.after ?? null,
     limit: options.limit,
-  })) as (OpenDocument & { _deleted: boolean })[];
+  });
   const keep =
     options.maxBytes === undefined
       ? found.length
       : planPageCut(
-          found.map((document) => Buffer.byteLength(JSON.stringify(document))),
+          found.map((row) => Buffer.byteLength(JSON.stringify(row.document))),
           options.maxBytes,
         );
-  const documents = found.slice(0, keep);
+  const rows = found.slice(0, keep);
+  const documents = rows.map((row) => row.document);
   const done = keep === found.length && found.length < options.limit;
-  const last = documents[documents.length - 1];
-  const after = last ? openCursorOf(last, asOf) : (checkpoint.open?.after ?? null);
+  const after = rows[rows.length - 1]?.cursor ?? checkpoint.open?.after ?? null;
   const page: PullResponse<unknown> = {
     documents,
     checkpoint: { seq: 0, firstPullHead: head, open: { asOf, after: done ? null : after, done } },

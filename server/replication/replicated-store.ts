@@ -13,6 +13,8 @@ export type OpenPhaseQuery = {
   limit: number;
 };
 
+export type OpenPhaseRow<T> = { document: WireDocument<T>; cursor: OpenCursor };
+
 export type PushOutcome<T> = {
   /** Master states the client must resolve against (RxDB's push response). */
   conflicts: WireDocument<T>[];
@@ -60,12 +62,15 @@ export interface ReplicatedStore<T> {
      */
     exceptOpenUpTo?: number,
   ): Promise<PullResponse<T>>;
-  /** The open documents first, in the open phase's order; only collections that have one. */
+  /**
+   * The open documents first, in the open phase's order, each with its place in that order;
+   * only collections that have one.
+   */
   pullOpen?(
     db: Database,
     officer: AuthenticatedOfficer,
     query: OpenPhaseQuery,
-  ): Promise<WireDocument<T>[]>;
+  ): Promise<OpenPhaseRow<T>[]>;
   /** How many documents in the officer's scope have a change number above `afterSeq`. */
   countAfter(
     db: Database,

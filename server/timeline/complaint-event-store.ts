@@ -34,6 +34,7 @@ import {
   type PushOutcome,
   type ReplicatedStore,
 } from '../replication/replicated-store.ts';
+import { exceptOpenEventsClause, pullOpenEvents } from './complaint-event-open-phase.ts';
 import {
   countTombstones,
   mergePages,
@@ -208,12 +209,13 @@ const EVENT_PUSH_ALSO_TOUCHES = { onAnyRow: ['complaints'] } as const;
 
 export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
   collection: 'complaint_events',
-  async pull(db, officer, afterSeq, limit, tombstonesAfter = afterSeq) {
-    const visible = eventScope(officer, 3);
+  async pull(db, officer, afterSeq, limit, tombstonesAfter = afterSeq, exceptOpenUpTo = 0) {
+    const exceptOpen = exceptOpenEventsClause(3, exceptOpenUpTo);
+    const visible = eventScope(officer, 5);
     const rows = await db.query<ComplaintEventRow>(
       `SELECT ${COMPLAINT_EVENT_SELECT_COLUMNS} FROM complaint_events e ${visible.join}
-        WHERE e.seq > $1 AND ${visible.where} ORDER BY e.seq LIMIT $2`,
-      [afterSeq, limit, ...visible.params],
+        WHERE e.seq > $1 AND ${visible.where} AND ${exceptOpen.sql} ORDER BY e.seq LIMIT $2`,
+      [afterSeq, limit, ...exceptOpen.params, ...visible.params],
     );
     const alive = rows.map((row) => ({
       seq: Number(row.seq),
@@ -230,6 +232,7 @@ export const complaintEventStore: ReplicatedStore<ComplaintEvent> = {
     );
     return mergePages(alive, gone, limit, afterSeq);
   },
+  pullOpen: pullOpenEvents,
   async countAfter(db, officer, afterSeq, tombstonesAfter = afterSeq) {
     const visible = eventScope(officer, 2);
     const rows = await db.query<{ count: number }>(

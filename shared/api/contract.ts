@@ -42,6 +42,7 @@ export const replicationCheckpointSchema = z.object({
           o: z.union([z.literal(0), z.literal(1)]),
           r: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
           id: z.string().min(1).max(40),
+          e: z.string().min(1).max(40).optional(),
         })
         .nullable(),
       done: z.boolean(),

@@ -76,9 +76,9 @@ function legendOf(pairs: readonly { shortName: string; name: string }[]): Report
 }
 
 /**
- * Every table of the RAKORDA report as plain rows, in the order printed (the wide one last, so
- * its landscape pages do not leave a short portrait page before them). The page renders
- * them and the CSV and XLSX exports write them, so the three never disagree.
+ * Every table of the RAKORDA report as plain rows, in the order printed (the wide one last: it
+ * prints as an annex on landscape pages after the signature). The page renders them and the
+ * CSV and XLSX exports write them, so the three never disagree.
  */
 export function rakordaTables(figures: RakordaFigures): ReportTable[] {
   const status = figures.status;

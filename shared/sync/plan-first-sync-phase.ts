@@ -16,8 +16,12 @@ export function isOpenStatus(status: ComplaintStatus): boolean {
   return !(CLOSED_STATUSES as readonly ComplaintStatus[]).includes(status);
 }
 
-/** Where the open phase stands: the last complaint sent, in its order (o: overdue, r: received). */
-export type OpenCursor = { o: 0 | 1; r: number; id: string };
+/**
+ * Where the open phase stands: the last complaint sent, in its order (o: overdue, r: received);
+ * for a timeline, also the last event of that complaint sent (e), events of one complaint going
+ * by id.
+ */
+export type OpenCursor = { o: 0 | 1; r: number; id: string; e?: string };
 
 /** The open phase as it rides in the pull checkpoint (opaque to the device). */
 export type OpenPhase = {
@@ -58,6 +62,15 @@ export function planFirstSyncPhase(
   }
   if (prioritise && checkpoint.seq === 0 && checkpoint.firstPullHead === undefined) return 'open';
   return 'changes';
+}
+
+/** The order key of a timeline event in the open phase: its complaint's, then its own id. */
+export function openEventCursorOf(
+  event: { id: string },
+  complaint: { id: string; dueAt: number; receivedAt: number },
+  asOf: number,
+): OpenCursor {
+  return { ...openCursorOf(complaint, asOf), e: event.id };
 }
 
 /** The closed history's share already on the device, 0–1, once the open phase is done. */

@@ -3,7 +3,9 @@
  * reference runs beside them, prints a table with the machine and browser, writes
  * bench/results.json, and exits non-zero when a run is broken (no number is made up).
  *
- *   LAPOR_BENCH_ONLY=B4,B8     only these figures (and what they need)
+ *   LAPOR_BENCH_ONLY=B4,B8     only these figures (and what they need); B10a, B10b, B10d come
+ *                              from one run, B10c, B5h and B11 from runs of their own
+ *   LAPOR_BENCH_LINK=1000/512/300  the emulated link (down kbps / up kbps / round trip ms)
  *   LAPOR_BENCH_SKIP_BUILD=1   use the workstation already built in out/renderer
  *   LAPOR_BENCH_QUICK=1        fewer runs, for trying the suite out (not for reporting)
  *   LAPOR_BENCH_RUNS_B2=2      runs of one figure (B1, B2, B3, B7, B4ROUNDS, B5)
@@ -27,6 +29,16 @@ import {
   measureBulkWrite,
   measureInitialSync,
 } from './figures/sync-figures.ts';
+import {
+  adminLinkFigures,
+  liveChangesDuringHistory,
+  liveDuringHistoryFigure,
+  measureCutLink,
+  penghubungLinkFigure,
+  serverFacts,
+  signInOverLink,
+} from './figures/poor-link-figures.ts';
+import { describeLink, RURAL_LINK, type LinkSettings } from '../support/emulated-link.ts';
 import { startBenchPageServer } from './support/bench-page-server.ts';
 import {
   browserVersion,
@@ -36,11 +48,25 @@ import {
   removeProfileDir,
 } from './support/browser.ts';
 import { renderTable } from './support/render-table.ts';
-import { login, startLaporServer, type LaporServer } from './support/lapor-server.ts';
+import {
+  BENCH_PENGHUBUNG,
+  BENCH_USER,
+  login,
+  startLaporServer,
+  type LaporServer,
+} from './support/lapor-server.ts';
 import { currentLoad, describeMachine } from './support/machine.ts';
 import { startPouchServer } from './support/pouch-server.ts';
 
-const PORTS = { large: 8794, small: 8795, empty: 8796, page: 8797, pouch: 8798 };
+/** LAPOR_BENCH_PORT_BASE=8894 moves the five ports (another bench on the same machine). */
+const PORT_BASE = Number(process.env.LAPOR_BENCH_PORT_BASE ?? 8794);
+const PORTS = {
+  large: PORT_BASE,
+  small: PORT_BASE + 1,
+  empty: PORT_BASE + 2,
+  page: PORT_BASE + 3,
+  pouch: PORT_BASE + 4,
+};
 /** LAPOR_BENCH_LARGE=20000 runs the 100,000-complaint figures on fewer (a loaded machine). */
 const LARGE = Number(process.env.LAPOR_BENCH_LARGE ?? 100_000);
 const SMALL = 10_000;
@@ -65,7 +91,14 @@ const ONLY = new Set(
     .map((id) => id.trim().toUpperCase())
     .filter(Boolean),
 );
-const wanted = (id: string) => ONLY.size === 0 || ONLY.has(id);
+const wanted = (id: string) => ONLY.size === 0 || ONLY.has(id.toUpperCase());
+const LINK: LinkSettings = (() => {
+  const [downKbps, upKbps, rttMs] = (process.env.LAPOR_BENCH_LINK ?? '').split('/').map(Number);
+  return downKbps && upKbps && rttMs !== undefined && !Number.isNaN(rttMs)
+    ? { downKbps, upKbps, rttMs }
+    : RURAL_LINK;
+})();
+const POOR_LINK = ['B10a', 'B10b', 'B10c', 'B10d', 'B11', 'B5h'];
 
 const WHAT: Record<string, { what: string; target: string }> = {
   B1: {
@@ -80,6 +113,21 @@ const WHAT: Record<string, { what: string; target: string }> = {
   B7: { what: 'cold start to first queue page, 100k', target: '≤ 1500 ms, ratio ≤ 2' },
   B8: { what: 'full-text search at 100k', target: 'p95 ≤ 100 ms' },
   B9: { what: 'renderer memory, 100k', target: '≤ 400 MB' },
+  B10a: {
+    what: 'Masuk → every open complaint workable, Admin Instansi, emulated link',
+    target: '≤ 1.5 × link limit',
+  },
+  B10b: { what: 'Masuk → whole first sync done, emulated link', target: '≤ 1.3 × link limit' },
+  B10c: { what: "Masuk → a penghubung's open queue workable, emulated link", target: '≤ 5000 ms' },
+  B10d: { what: 'bytes on the wire, whole first sync', target: '≤ 1.1 × gzip of the JSON' },
+  B11: {
+    what: 'first sync through a proxy cutting one answer in five',
+    target: 'completes, each document once, ≤ 1.3 × clean bytes',
+  },
+  B5h: {
+    what: 'live change while the history downloads, emulated link',
+    target: 'p50 ≤ 100 ms, p95 ≤ 250 ms',
+  },
 };
 
 const figures: Figure[] = [];
@@ -102,6 +150,33 @@ async function attempt(id: string, measure: () => Promise<Figure>): Promise<void
       status: 'broken',
       reason,
     });
+    console.error(`  BROKEN: ${reason}`);
+  }
+}
+
+/** Several figures measured in one run: each wanted one is kept, or all are broken together. */
+async function attemptMany(ids: string[], measure: () => Promise<Figure[]>): Promise<void> {
+  const these = ids.filter(wanted);
+  if (these.length === 0) return;
+  console.log(`${these.join(', ')}: ${these.map((id) => WHAT[id]?.what ?? id).join('; ')}`);
+  try {
+    for (const figure of await measure()) {
+      if (!these.includes(figure.id)) continue;
+      figures.push(figure);
+      console.log(
+        `  ${figure.id} ${figure.status}: ${figure.value} ${figure.unit ?? ''}${figure.ratio !== undefined ? ` (ratio ${figure.ratio}, reference ${figure.reference})` : ''}`,
+      );
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    for (const id of these)
+      figures.push({
+        id,
+        what: WHAT[id]?.what ?? id,
+        target: WHAT[id]?.target ?? '',
+        status: 'broken',
+        reason,
+      });
     console.error(`  BROKEN: ${reason}`);
   }
 }
@@ -137,7 +212,7 @@ const corsOrigins = [pageServer.url];
 const servers: LaporServer[] = [];
 const profiles: string[] = [];
 const needsLarge = ['B2', 'B4', 'B5', 'B7', 'B8', 'B9'].some(wanted);
-const needsSmall = ['B1', 'B3'].some(wanted);
+const needsSmall = ['B1', 'B3', ...POOR_LINK].some(wanted);
 try {
   const large = needsLarge
     ? await startLaporServer({
@@ -207,6 +282,66 @@ try {
         await pouch.stop();
       }
     });
+  }
+
+  if (small && POOR_LINK.some(wanted)) {
+    console.log(`emulated link: ${describeLink(LINK)} (CDP Network.emulateNetworkConditions)`);
+    const adminFacts = await serverFacts(small.url, await login(small.url, 'bench-link-facts'));
+    console.log(
+      `  the Admin Instansi: ${adminFacts.open.length} open of ${adminFacts.complaints} complaints, ${adminFacts.events} events`,
+    );
+    await attemptMany(['B10a', 'B10b', 'B10d'], async () => {
+      const run = await signInOverLink({
+        serverUrl: small.url,
+        officer: BENCH_USER,
+        link: LINK,
+        facts: adminFacts,
+        waitForAll: ['B10b', 'B10d'].some(wanted),
+      });
+      return adminLinkFigures(run, LINK, adminFacts);
+    });
+    await attempt('B10c', async () => {
+      const facts = await serverFacts(
+        small.url,
+        await login(small.url, 'bench-link-facts-penghubung', BENCH_PENGHUBUNG),
+      );
+      const run = await signInOverLink({
+        serverUrl: small.url,
+        officer: BENCH_PENGHUBUNG,
+        link: LINK,
+        facts,
+        waitForAll: false,
+      });
+      return penghubungLinkFigure(run, LINK, facts);
+    });
+    await attempt('B5h', async () => {
+      const token = await login(small.url, 'bench-officer-a');
+      const categories = await fetch(
+        `${small.url}/api/replication/categories/pull?checkpoint=${encodeURIComponent('{"seq":0}')}&limit=100`,
+        { headers: { authorization: `Bearer ${token}` } },
+      ).then(
+        async (response) =>
+          ((await response.json()) as { documents: { id: string; name: string }[] }).documents,
+      );
+      const run = await signInOverLink({
+        serverUrl: small.url,
+        officer: BENCH_USER,
+        link: LINK,
+        facts: adminFacts,
+        waitForAll: false,
+        whileHistory: liveChangesDuringHistory({
+          serverUrl: small.url,
+          token,
+          facts: adminFacts,
+          categories,
+          changes: RUNS.b5,
+        }),
+      });
+      return liveDuringHistoryFigure(run.live, RUNS.b5, LINK);
+    });
+    await attempt('B11', () =>
+      measureCutLink({ serverUrl: small.url, officer: BENCH_USER, facts: adminFacts }),
+    );
   }
 
   await attempt('B6', measureRakordaFigures);
@@ -334,6 +469,7 @@ const results = {
   runs: RUNS,
   machine,
   browser,
+  link: { ...LINK, how: 'CDP Network.emulateNetworkConditions, fresh profile' },
   data: {
     large: `${LARGE} generated demo complaints`,
     small: `${SMALL} generated demo complaints`,
@@ -348,6 +484,7 @@ console.log(renderTable(figures));
 console.log(
   `machine: ${machine.cpu}, ${machine.cores} cores; load ${machine.loadAtStart.join('/')} → ${machine.loadAtEnd.join('/')}; ${browser}`,
 );
+if (POOR_LINK.some(wanted)) console.log(`emulated link (B10a–d, B5h): ${describeLink(LINK)}`);
 console.log('written: bench/results.json');
 const broken = figures.filter((figure) => figure.status === 'broken');
 if (broken.length > 0) {

@@ -39,6 +39,20 @@ function printedTableWords(report: RakordaReport): Set<string> {
   return words;
 }
 
+/** The text of one page of a PDF, laid out as printed. */
+function pageText(pdfPath: string, page: number): string {
+  const number = String(page);
+  return execFileSync('pdftotext', [
+    '-layout',
+    '-f',
+    number,
+    '-l',
+    number,
+    pdfPath,
+    '-',
+  ]).toString();
+}
+
 test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and matches the server', async ({
   browser,
   request,
@@ -110,15 +124,7 @@ test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and
     expect(printedWords).toContain(item.trackingNumber);
 
   // Page one is the brief, filled: headline rates, trend, best and lowest OPDs, attention.
-  const pageOne = execFileSync('pdftotext', [
-    '-layout',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    pdfPath,
-    '-',
-  ]).toString();
+  const pageOne = pageText(pdfPath, 1);
   for (const heading of [
     'Ringkasan eksekutif',
     'Tren bulanan',
@@ -139,6 +145,30 @@ test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and
   expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
 
   execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, testInfo.outputPath('page')]);
+  // No page but the last is nearly empty (a short table stranded before the landscape pages),
+  // and no heading ends a page or stands on one alone.
+  const headings = [
+    'Grafik',
+    'Tabel',
+    'Lampiran',
+    'Definisi dan cara hitung',
+    ...rakordaTables(server.current).map((table) => table.title),
+  ];
+  for (let number = 1; number <= pages; number += 1) {
+    const lines = pageText(pdfPath, number)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !/^Halaman \d+ dari \d+$/.test(line));
+    const printed = lines.join('').replace(/\s+/g, '').length;
+    if (number < pages)
+      expect(printed, `characters printed on page ${number} of ${pages}`).toBeGreaterThan(400);
+    expect(headings, `last line of page ${number}`).not.toContain(lines.at(-1));
+    expect(
+      lines.filter((line) => !headings.includes(line)),
+      `page ${number} holds more than headings`,
+    ).not.toEqual([]);
+  }
+
   await page.emulateMedia({ media: 'screen' });
 
   const download = page.waitForEvent('download');
@@ -151,6 +181,21 @@ test('the RAKORDA report is computed on the device, prints to a paged A4 PDF and
   await page.getByTestId('report-xlsx').click();
   const workbook = readFileSync(await (await xlsx).path());
   expect(workbook.subarray(0, 2).toString()).toBe('PK');
+
+  // A period without reports prints its empty tables in the portrait flow, on no landscape page.
+  await page.getByRole('button', { name: 'Tahun lalu' }).click();
+  await page.getByTestId('report-generate').click();
+  const lastYear = Number(from.slice(0, 4)) - 1;
+  await expect(page.getByTestId('report-period')).toContainText(`Periode 1 Januari ${lastYear}`);
+  await page.emulateMedia({ media: 'print' });
+  const emptyPath = testInfo.outputPath('rakorda-empty.pdf');
+  writeFileSync(emptyPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '99', emptyPath]).toString();
+  expect(sizes).toMatch(/Page\s+1 size:\s+594\.\d+ x 841\.\d+/);
+  expect(sizes, 'landscape pages for an empty period').not.toMatch(/size:\s+841\.\d+ x 594/);
+  const emptyText = execFileSync('pdftotext', ['-layout', emptyPath, '-']).toString();
+  expect(emptyText).toContain('Laporan terlambat');
+  expect(emptyText).toContain('Tidak ada data pada periode ini.');
   await context.close();
 });
 

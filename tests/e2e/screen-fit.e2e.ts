@@ -43,6 +43,48 @@ async function clippedTexts(page: Page, selector: string): Promise<string[]> {
   });
 }
 
+/**
+ * For each element matching `selector`: its own text (badges aside) and how many of its
+ * characters lie inside its box. A tooltip is no help while scanning a list, so what an officer
+ * reads in place must be wide enough, or wrap.
+ */
+async function shownCharacters(
+  page: Page,
+  selector: string,
+): Promise<{ text: string; shown: number; total: number }[]> {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements
+      .filter((element) => element.getBoundingClientRect().height > 0)
+      .map((element) => {
+        const box = element.getBoundingClientRect();
+        let text = '';
+        let shown = 0;
+        for (const node of element.childNodes) {
+          if (node.nodeType !== Node.TEXT_NODE) continue;
+          const content = node.textContent ?? '';
+          text += content;
+          for (let index = 0; index < content.length; index += 1) {
+            if (!content[index]!.trim()) continue;
+            const range = document.createRange();
+            range.setStart(node, index);
+            range.setEnd(node, index + 1);
+            const glyph = range.getBoundingClientRect();
+            // A character past the ellipsis or below the last line lies outside the box.
+            if (glyph.right <= box.right + 0.5 && glyph.bottom <= box.bottom + 0.5) shown += 1;
+          }
+        }
+        return { text: text.trim(), shown, total: text.replace(/\s/g, '').length };
+      }),
+  );
+}
+
+/** Queue titles of which fewer than `least` characters (or fewer than all, if shorter) show. */
+async function shortTitles(page: Page, least: number): Promise<string[]> {
+  return (await shownCharacters(page, '.queue-row .col-title'))
+    .filter(({ shown, total }) => shown < Math.min(least, total))
+    .map(({ text, shown, total }) => `${shown}/${total}: ${text}`);
+}
+
 /** The header's entries all sit on one line. */
 async function headerLines(page: Page): Promise<number> {
   return page.locator('.app-header').evaluate((header) => {
@@ -73,7 +115,7 @@ async function statusBarGap(page: Page): Promise<number> {
 }
 
 for (const username of ROLES) {
-  test(`${username}: sees only controls the role can use, and nothing in the queue or the top bar is cut off at 1366×768 and 1280×720`, async ({
+  test(`${username}: sees only controls the role can use, and nothing in the queue, the likely duplicates, the detail, the top bar or the status bar is cut off at 1366×768 and 1280×720`, async ({
     browser,
   }) => {
     const { page, context } = await signIn(browser, username);
@@ -93,12 +135,21 @@ for (const username of ROLES) {
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${username}-queue-${size.width}.png` });
       expect(await clippedTexts(page, '.queue-row'), 'clipped in the queue').toEqual([]);
       expect(await clippedTexts(page, '.queue-header'), 'clipped in the queue header').toEqual([]);
+      expect(await shortTitles(page, 40), 'titles cut short in the queue').toEqual([]);
+      await expect(page.getByTestId('duplicate-hints')).toBeVisible();
+      expect(await clippedTexts(page, '.detail-panel'), 'clipped in the detail').toEqual([]);
       expect(await clippedTexts(page, '.app-header'), 'clipped in the top bar').toEqual([]);
       expect(await headerLines(page), 'lines of the top bar').toBe(1);
+      expect(await clippedTexts(page, '.status-bar'), 'clipped in the status bar').toEqual([]);
+      // A notice's opening words ("26 pengaduan jatuh tempo hari ini", 28 letters) read in place.
+      for (const { text, shown, total } of await shownCharacters(page, '.status-notice')) {
+        expect(shown, `status notice "${text}"`).toBeGreaterThanOrEqual(Math.min(total, 28));
+      }
       expect(await statusBarGap(page), 'status bar off the bottom').toBeLessThan(2);
 
       await page.getByTestId('nav-report').click();
-      await expect(page.locator('.report-main')).toBeVisible();
+      await expect(page.locator('.report-toolbar')).toBeVisible();
+      expect(await clippedTexts(page, '.report-toolbar'), 'clipped in the report form').toEqual([]);
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${username}-report-${size.width}.png` });
       expect(await statusBarGap(page), 'status bar off the bottom of the report').toBeLessThan(2);
       expect(await headerLines(page), 'lines of the top bar on the report').toBe(1);

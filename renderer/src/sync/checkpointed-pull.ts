@@ -11,7 +11,10 @@ import { writePageOnce } from './write-page-once.ts';
  * Pulls an append-only collection page by page from its stored checkpoint until a page comes
  * back short, writing each page once and only then storing the checkpoint after it: a cut
  * mid-page (or the app closed) pulls that page again, and writing by id makes that harmless.
- * The page shape is the server's plain `{ documents, checkpoint }`.
+ * The page shape is the server's plain `{ documents, checkpoint }`. With `prioritiseOpen` a
+ * first pull brings the documents of the officer's open complaints first (see
+ * shared/sync/plan-first-sync-phase.ts): the server says `more` while its open phase pages on,
+ * and the phase rides in the stored checkpoint, so a pull closed mid-phase resumes in it.
  */
 export function checkpointedPull<T extends { id: string }>(options: {
   collection: RxCollection<T>;
@@ -20,6 +23,7 @@ export function checkpointedPull<T extends { id: string }>(options: {
   tokens: AccessTokenProvider;
   checkpoints: PullCheckpointStore;
   pageSize: number;
+  prioritiseOpen?: boolean;
 }): (paused: () => boolean) => Promise<void> {
   const { name, serverUrl, tokens, pageSize } = options;
   const fetchPage = (checkpoint: ReplicationCheckpoint | undefined) => {
@@ -27,6 +31,7 @@ export function checkpointedPull<T extends { id: string }>(options: {
       checkpoint: JSON.stringify(checkpoint ?? { seq: 0 }),
       limit: String(pageSize),
     });
+    if (options.prioritiseOpen) params.set('priority', '1');
     return tokens.withAccessToken((token) =>
       getJson(`${serverUrl}/api/replication/${name}/pull?${params.toString()}`, token),
     ) as Promise<PullResponse<T>>;
@@ -38,7 +43,8 @@ export function checkpointedPull<T extends { id: string }>(options: {
     while (!paused()) {
       const page = (await prefetch.take(checkpoint, pageSize)) ?? (await fetchPage(checkpoint));
       const next = page.checkpoint ?? checkpoint;
-      const full = page.documents.length >= pageSize;
+      // An open phase's page may be short and still have more behind it.
+      const full = page.more ?? page.documents.length >= pageSize;
       // The next page is fetched while this one is written.
       if (full && next) prefetch.start(next, pageSize, () => fetchPage(next));
       await writePageOnce(options.collection, page.documents);

@@ -41,6 +41,10 @@ export function replicateAppendOnly<T extends { id: string; serverSeq: number }>
   /** The collection holding the pull checkpoint in a local document. */
   checkpointHolder: RxCollection;
   retryTime?: number;
+  /** A first pull brings the timelines of the officer's open complaints first. */
+  prioritiseOpen?: boolean;
+  /** Documents per pull page; the workstation's is 1,000. */
+  pullPageSize?: number;
   beforePush?: (documents: T[]) => Promise<void>;
 }): AppendOnlyReplication {
   const retryMs = options.retryTime ?? 5000;
@@ -55,7 +59,8 @@ export function replicateAppendOnly<T extends { id: string; serverSeq: number }>
         options.name,
         options.serverUrl,
       ),
-      pageSize: PULL_PAGE,
+      pageSize: options.pullPageSize ?? PULL_PAGE,
+      prioritiseOpen: options.prioritiseOpen ?? false,
     }),
     retryMs,
   );

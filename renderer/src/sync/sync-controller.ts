@@ -300,6 +300,8 @@ export class SyncController {
         pending: this.pending,
         stream$: changeStream.streamFor('complaint_events'),
         checkpointHolder: this.replica.complaints,
+        // The timelines of the open complaints come first too.
+        prioritiseOpen: true,
         beforePush: (events) => announceEventFiles(this.serverUrl, this.tokens, events),
       }),
       replicate(this.replica.units, 'units'),

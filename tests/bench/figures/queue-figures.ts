@@ -393,51 +393,16 @@ export async function measureLiveChange(
     // Officer B has the complaint on screen (searched by its tracking number).
     await page.getByTestId('queue-search').fill(trackingNumber);
     await page.locator(`[data-tracking="${trackingNumber}"]`).waitFor({ timeout: 10_000 });
-    await page.evaluate(
-      ([tracking, name]) => {
-        const state = window as unknown as { __benchSeen: Promise<number> };
-        const list = document.querySelector('[data-testid="queue-list"]');
-        if (!list) throw new Error('no queue list');
-        const shows = () =>
-          list.querySelector(`[data-tracking="${tracking}"] .col-category`)?.textContent === name;
-        state.__benchSeen = new Promise((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (!shows()) return;
-            observer.disconnect();
-            requestAnimationFrame(() => resolve(Date.now()));
-          });
-          observer.observe(list, { childList: true, subtree: true, characterData: true });
-        });
-      },
-      [trackingNumber, category.name] as const,
-    );
-    const sentAt = Date.now();
-    const response = await fetch(`${options.serverUrl}/api/replication/complaints/push`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify([{ assumedMasterState: master, newDocumentState: next }]),
+    const seenAt = await timeLiveChange(page, {
+      serverUrl: options.serverUrl,
+      token,
+      master,
+      next,
+      trackingNumber,
+      categoryName: category.name,
     });
-    const conflicts = (await response.json()) as unknown[];
-    if (!response.ok || !Array.isArray(conflicts) || conflicts.length > 0)
-      throw new Error(
-        `the push was not accepted (HTTP ${response.status}: ${JSON.stringify(conflicts).slice(0, 300)})`,
-      );
-    const seenAt = await page.evaluate(() =>
-      Promise.race([
-        (window as unknown as { __benchSeen: Promise<number> }).__benchSeen,
-        new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10_000)),
-      ]),
-    );
-    if (seenAt < 0) {
-      const shown = await page
-        .locator(`[data-tracking="${trackingNumber}"] .col-category`)
-        .textContent({ timeout: 1000 })
-        .catch(() => 'no row');
-      throw new Error(
-        `officer B did not see ${trackingNumber} moved to "${category.name}" within 10 s (its row shows "${shown}")`,
-      );
-    }
-    latencies.push(seenAt - sentAt);
+    const sentAt = seenAt.sentAt;
+    latencies.push(seenAt.seenAt - sentAt);
     await page.waitForTimeout(200);
   }
   const p50 = median(latencies);
@@ -454,4 +419,67 @@ export async function measureLiveChange(
     },
     p50 <= 100 && p95 <= 250,
   );
+}
+
+/**
+ * Times one live change: officer A pushes `next` over HTTP (as A's workstation does) while the
+ * complaint's row is on officer B's screen; answers when the push was sent and when B's row
+ * showed the new category (the animation frame after).
+ */
+export async function timeLiveChange(
+  page: Page,
+  options: {
+    serverUrl: string;
+    token: string;
+    master: Record<string, unknown>;
+    next: Record<string, unknown>;
+    trackingNumber: string;
+    categoryName: string;
+  },
+): Promise<{ sentAt: number; seenAt: number }> {
+  await page.evaluate(
+    ([tracking, name]) => {
+      const state = window as unknown as { __benchSeen: Promise<number> };
+      const list = document.querySelector('[data-testid="queue-list"]');
+      if (!list) throw new Error('no queue list');
+      const shows = () =>
+        list.querySelector(`[data-tracking="${tracking}"] .col-category`)?.textContent === name;
+      state.__benchSeen = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!shows()) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(Date.now()));
+        });
+        observer.observe(list, { childList: true, subtree: true, characterData: true });
+      });
+    },
+    [options.trackingNumber, options.categoryName] as const,
+  );
+  const sentAt = Date.now();
+  const response = await fetch(`${options.serverUrl}/api/replication/complaints/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify([{ assumedMasterState: options.master, newDocumentState: options.next }]),
+  });
+  const conflicts = (await response.json()) as unknown[];
+  if (!response.ok || !Array.isArray(conflicts) || conflicts.length > 0)
+    throw new Error(
+      `the push was not accepted (HTTP ${response.status}: ${JSON.stringify(conflicts).slice(0, 300)})`,
+    );
+  const seenAt = await page.evaluate(() =>
+    Promise.race([
+      (window as unknown as { __benchSeen: Promise<number> }).__benchSeen,
+      new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10_000)),
+    ]),
+  );
+  if (seenAt < 0) {
+    const shown = await page
+      .locator(`[data-tracking="${options.trackingNumber}"] .col-category`)
+      .textContent({ timeout: 1000 })
+      .catch(() => 'no row');
+    throw new Error(
+      `officer B did not see ${options.trackingNumber} moved to "${options.categoryName}" within 10 s (its row shows "${shown}")`,
+    );
+  }
+  return { sentAt, seenAt };
 }

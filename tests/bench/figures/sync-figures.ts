@@ -31,7 +31,8 @@ export type AppSyncRun = {
 /**
  * The workstation's initial sync in a fresh browser profile: log in, then wait for the
  * initial-sync bar to go; the run only counts if the queue then holds every complaint. The
- * timelines have caught up when a timeline pull answers a page shorter than the page size (its
+ * timelines have caught up when a timeline pull answers a page shorter than the page size with
+ * no more behind it (its
  * write, a few hundred events at most, is not counted).
  */
 export async function appInitialSync(
@@ -57,9 +58,12 @@ export async function appInitialSync(
       const answeredAt = Date.now();
       void response
         .json()
-        .then((body: { documents?: unknown[] }) => {
-          if ((body.documents?.length ?? WORKSTATION_PULL_LIMIT) < WORKSTATION_PULL_LIMIT)
-            timelinesAt ||= answeredAt;
+        .then((body: { documents?: unknown[]; more?: boolean }) => {
+          // A page of the open phase may be short with more behind it.
+          const short =
+            (body.documents?.length ?? WORKSTATION_PULL_LIMIT) < WORKSTATION_PULL_LIMIT &&
+            body.more !== true;
+          if (short) timelinesAt ||= answeredAt;
         })
         .catch(() => undefined);
     });

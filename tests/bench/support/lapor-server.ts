@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 /** Further paragraphs per demo report: about 2.3 KB a complaint on the wire, as real reports. */
 export const BENCH_BODY_PARAGRAPHS = 5;
 export const BENCH_USER = { username: 'admin.kaltim', password: 'Kaltim#2026' };
+/** A penghubung of the demo instansi (PUPR), for the figures of an OPD's own queue. */
+export const BENCH_PENGHUBUNG = { username: 'pupr.kaltim', password: 'Kaltim#2026' };
 
 export type LaporServer = {
   url: string;
@@ -78,12 +80,16 @@ export async function startLaporServer(options: {
   };
 }
 
-/** Logs the bench officer in over HTTP, as a device would; answers the access token. */
-export async function login(serverUrl: string, deviceId: string): Promise<string> {
+/** Logs the bench officer (or `officer`) in over HTTP, as a device would; answers the token. */
+export async function login(
+  serverUrl: string,
+  deviceId: string,
+  officer: { username: string; password: string } = BENCH_USER,
+): Promise<string> {
   const response = await fetch(`${serverUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...BENCH_USER, deviceId }),
+    body: JSON.stringify({ ...officer, deviceId }),
   });
   if (!response.ok) throw new Error(`login on ${serverUrl}: HTTP ${response.status}`);
   const body = (await response.json()) as { accessToken?: string };

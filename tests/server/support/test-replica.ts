@@ -61,6 +61,10 @@ export async function openTestReplica(options: {
   session: SessionResponse;
   now?: () => number;
   pageSizeLimits?: PageSizeLimits;
+  /** As the workstation: the open complaints and their timelines first. */
+  prioritiseOpen?: boolean;
+  /** Timeline events per pull page (the workstation's 1,000 when not given). */
+  eventPageSize?: number;
 }): Promise<TestReplica> {
   replicaCounter += 1;
   const replica = await openReplica(`test_${replicaCounter}_${Date.now()}`, getRxStorageMemory(), [
@@ -87,6 +91,7 @@ export async function openTestReplica(options: {
       pending,
       retryTime: 50,
       ...(options.pageSizeLimits ? { pageSizeLimits: options.pageSizeLimits } : {}),
+      ...(options.prioritiseOpen ? { prioritiseOpen: true } : {}),
     };
     const stream = <T>() =>
       new Subject<RxReplicationPullStreamItem<T, ReplicationCheckpoint>>().asObservable();
@@ -103,6 +108,7 @@ export async function openTestReplica(options: {
         name: 'complaint_events',
         stream$: stream<ComplaintEvent>(),
         checkpointHolder: replica.complaints,
+        ...(options.eventPageSize ? { pullPageSize: options.eventPageSize } : {}),
         // As the workstation does: an event's files are announced before the event goes up.
         beforePush: (events) => announceEventFiles(options.serverUrl, tokens, events),
       }),

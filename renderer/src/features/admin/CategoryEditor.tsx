@@ -1,8 +1,8 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Category } from '../../../../shared/schemas/category.ts';
-import { useModalDialog } from '../../ui/use-modal-dialog.ts';
 import { useWorkstation } from '../../session/workstation-context.tsx';
+import { EditorDialog } from './EditorDialog.tsx';
 import { TextField } from './TextField.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { categoryFormSchema, type CategoryForm } from './directory-forms.ts';
@@ -19,7 +19,6 @@ type CategoryEditorProps = {
 export function CategoryEditor({ category, takenCodes, onClose }: CategoryEditorProps) {
   const { t } = useTranslation();
   const workstation = useWorkstation();
-  const dialogRef = useModalDialog();
   const form = useForm<CategoryForm>({
     resolver: zodResolver(categoryFormSchema),
     defaultValues: category
@@ -38,46 +37,31 @@ export function CategoryEditor({ category, takenCodes, onClose }: CategoryEditor
   });
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="template-editor"
-      aria-labelledby="category-editor-heading"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose(null);
-      }}
+    <EditorDialog
+      headingId="category-editor-heading"
+      heading={t(category ? 'admin.categories.editHeading' : 'admin.categories.new')}
+      onSubmit={submit}
+      submitting={isSubmitting}
+      onCancel={() => onClose(null)}
     >
-      <form onSubmit={submit} noValidate>
-        <h2 id="category-editor-heading">
-          {t(category ? 'admin.categories.editHeading' : 'admin.categories.new')}
-        </h2>
-        <TextField
-          id="category-code"
-          label={t('admin.field.code')}
-          error={
-            errors.code &&
-            t(errors.code.type === 'taken' ? 'admin.error.codeTaken' : 'admin.error.code')
-          }
-          registration={form.register('code')}
-        />
-        <TextField
-          id="category-name"
-          label={t('admin.field.name')}
-          error={errors.name && t('admin.error.name')}
-          registration={form.register('name')}
-        />
-        <label className="template-active">
-          <input type="checkbox" {...form.register('active')} /> {t('admin.field.active')}
-        </label>
-        <div className="dialog-actions">
-          <button type="submit" disabled={isSubmitting}>
-            {t('admin.save')}
-          </button>
-          <button type="button" className="secondary" onClick={() => onClose(null)}>
-            {t('admin.cancel')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <TextField
+        id="category-code"
+        label={t('admin.field.code')}
+        error={
+          errors.code &&
+          t(errors.code.type === 'taken' ? 'admin.error.codeTaken' : 'admin.error.code')
+        }
+        registration={form.register('code')}
+      />
+      <TextField
+        id="category-name"
+        label={t('admin.field.name')}
+        error={errors.name && t('admin.error.name')}
+        registration={form.register('name')}
+      />
+      <label className="template-active">
+        <input type="checkbox" {...form.register('active')} /> {t('admin.field.active')}
+      </label>
+    </EditorDialog>
   );
 }

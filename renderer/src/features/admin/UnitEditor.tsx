@@ -1,8 +1,8 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Unit } from '../../../../shared/schemas/unit.ts';
-import { useModalDialog } from '../../ui/use-modal-dialog.ts';
 import { useWorkstation } from '../../session/workstation-context.tsx';
+import { EditorDialog } from './EditorDialog.tsx';
 import { TextField } from './TextField.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { unitFormSchema, type UnitForm } from './directory-forms.ts';
@@ -19,7 +19,6 @@ type UnitEditorProps = {
 export function UnitEditor({ unit, takenCodes, onClose }: UnitEditorProps) {
   const { t } = useTranslation();
   const workstation = useWorkstation();
-  const dialogRef = useModalDialog();
   const form = useForm<UnitForm>({
     resolver: zodResolver(unitFormSchema),
     defaultValues: unit
@@ -38,50 +37,37 @@ export function UnitEditor({ unit, takenCodes, onClose }: UnitEditorProps) {
   });
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="template-editor"
-      aria-labelledby="unit-editor-heading"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose(null);
-      }}
+    <EditorDialog
+      headingId="unit-editor-heading"
+      heading={t(unit ? 'admin.units.editHeading' : 'admin.units.new')}
+      onSubmit={submit}
+      submitting={isSubmitting}
+      onCancel={() => onClose(null)}
     >
-      <form onSubmit={submit} noValidate>
-        <h2 id="unit-editor-heading">{t(unit ? 'admin.units.editHeading' : 'admin.units.new')}</h2>
-        <TextField
-          id="unit-code"
-          label={t('admin.field.code')}
-          error={
-            errors.code &&
-            t(errors.code.type === 'taken' ? 'admin.error.codeTaken' : 'admin.error.code')
-          }
-          registration={form.register('code')}
-        />
-        <TextField
-          id="unit-name"
-          label={t('admin.field.name')}
-          error={errors.name && t('admin.error.name')}
-          registration={form.register('name')}
-        />
-        <TextField
-          id="unit-short-name"
-          label={t('admin.field.shortName')}
-          error={errors.shortName && t('admin.error.name')}
-          registration={form.register('shortName')}
-        />
-        <label className="template-active">
-          <input type="checkbox" {...form.register('active')} /> {t('admin.field.active')}
-        </label>
-        <div className="dialog-actions">
-          <button type="submit" disabled={isSubmitting}>
-            {t('admin.save')}
-          </button>
-          <button type="button" className="secondary" onClick={() => onClose(null)}>
-            {t('admin.cancel')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <TextField
+        id="unit-code"
+        label={t('admin.field.code')}
+        error={
+          errors.code &&
+          t(errors.code.type === 'taken' ? 'admin.error.codeTaken' : 'admin.error.code')
+        }
+        registration={form.register('code')}
+      />
+      <TextField
+        id="unit-name"
+        label={t('admin.field.name')}
+        error={errors.name && t('admin.error.name')}
+        registration={form.register('name')}
+      />
+      <TextField
+        id="unit-short-name"
+        label={t('admin.field.shortName')}
+        error={errors.shortName && t('admin.error.name')}
+        registration={form.register('shortName')}
+      />
+      <label className="template-active">
+        <input type="checkbox" {...form.register('active')} /> {t('admin.field.active')}
+      </label>
+    </EditorDialog>
   );
 }

@@ -45,12 +45,14 @@ export function DuplicateHints({
       <ul>
         {hints.map(({ entry, reasons }) => (
           <li key={entry.id}>
-            <span className="duplicate-summary" title={entry.title}>
-              <button type="button" className="link-button" onClick={() => onOpen(entry.id)}>
-                {entry.trackingNumber}
-              </button>{' '}
-              {entry.title}
-            </span>
+            <button
+              type="button"
+              className="link-button duplicate-tracking"
+              onClick={() => onOpen(entry.id)}
+            >
+              {entry.trackingNumber}
+            </button>
+            <span className="duplicate-title">{entry.title}</span>
             <span className="duplicate-meta">
               {formatDate(language, entry.receivedAt, instansi.utcOffsetMinutes)} ·{' '}
               {t(`status.${entry.status}`)} ·{' '}

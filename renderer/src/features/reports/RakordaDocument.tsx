@@ -28,8 +28,8 @@ type RakordaDocumentProps = {
 };
 
 /**
- * The printable RAKORDA briefing: A4 portrait (landscape pages for wide tables), letterhead,
- * a one-page brief, charts, tables, definitions, signature.
+ * The printable RAKORDA briefing: A4 portrait, letterhead, a one-page brief, charts, tables,
+ * definitions, signature; then an annex of the wide tables on landscape pages.
  */
 export function RakordaDocument({
   report,
@@ -43,6 +43,10 @@ export function RakordaDocument({
   const status = current.status;
   const rankedUnits = current.units.filter((unit) => unit.rank !== null).slice(0, 15);
   const scope = scopeText(current.scope.wholeInstansi, unitNames);
+  // Wide tables with rows go last, as an annex on landscape pages: a switch of page size
+  // mid-document strands the end of the portrait flow on a nearly empty page.
+  const annexed = (table: ReportTable) => table.wide === true && table.rows.length > 0;
+  const wideTables = tables.filter(annexed);
   const stamp = (
     <p className="report-stamp">
       Dibuat {formatDateTime(REPORT_LANGUAGE, current.generatedAt, offset)} · Data per sinkronisasi
@@ -155,18 +159,11 @@ export function RakordaDocument({
 
       <section className="report-tables" aria-label="Tabel">
         <h2>Tabel</h2>
-        {tables.map((table) => (
-          <ReportTableView
-            key={table.id}
-            table={table}
-            utcOffsetMinutes={offset}
-            {...(table.id === 'overdue' && current.overdue.truncated
-              ? {
-                  note: `Ditampilkan ${formatCount(current.overdue.items.length)} dari ${formatCount(current.overdue.total)} laporan terlambat, yang paling lama lewat tenggat lebih dahulu.`,
-                }
-              : {})}
-          />
-        ))}
+        {tables
+          .filter((table) => !annexed(table))
+          .map((table) => (
+            <ReportTableView key={table.id} table={table} utcOffsetMinutes={offset} />
+          ))}
       </section>
 
       <section className="report-definitions" aria-labelledby="definitions-title">
@@ -187,6 +184,24 @@ export function RakordaDocument({
         utcOffsetMinutes={offset}
       />
       {stamp}
+
+      {wideTables.length > 0 && (
+        <section className="report-annex report-wide" aria-labelledby="annex-title">
+          <h2 id="annex-title">Lampiran</h2>
+          {wideTables.map((table) => (
+            <ReportTableView
+              key={table.id}
+              table={table}
+              utcOffsetMinutes={offset}
+              {...(table.id === 'overdue' && current.overdue.truncated
+                ? {
+                    note: `Ditampilkan ${formatCount(current.overdue.items.length)} dari ${formatCount(current.overdue.total)} laporan terlambat, yang paling lama lewat tenggat lebih dahulu.`,
+                  }
+                : {})}
+            />
+          ))}
+        </section>
+      )}
     </article>
   );
 }

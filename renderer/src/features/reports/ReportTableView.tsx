@@ -10,8 +10,9 @@ function cellClass(column: ReportColumn): string {
 }
 
 /**
- * A report table; in print its header row repeats on every page it spans, no row is split, and
- * a wide table gets a landscape page. Columns meant for spreadsheets only are left off.
+ * A report table; in print its header row repeats on every page it spans and no row is split
+ * (the document puts wide tables on landscape pages). Columns meant for spreadsheets only are
+ * left off.
  */
 export function ReportTableView({
   table,
@@ -26,10 +27,7 @@ export function ReportTableView({
     .map((column, index) => ({ column, index }))
     .filter(({ column }) => !column.exportOnly);
   return (
-    <section
-      className={table.wide ? 'report-table-section report-wide' : 'report-table-section'}
-      aria-labelledby={`table-${table.id}`}
-    >
+    <section className="report-table-section" aria-labelledby={`table-${table.id}`}>
       <h3 id={`table-${table.id}`}>{table.title}</h3>
       {note && <p className="report-note">{note}</p>}
       {table.rows.length === 0 ? (

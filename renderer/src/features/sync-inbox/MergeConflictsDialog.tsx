@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useModalDialog } from '../../ui/use-modal-dialog.ts';
 import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import type { MergeConflictRecord } from '../../db/complaint-conflict-handler.ts';
@@ -7,6 +6,7 @@ import type { Directory } from '../../session/use-directory.ts';
 import { OfficerName } from '../../ui/OfficerName.tsx';
 import { ConflictGroupChoice } from './ConflictGroupChoice.tsx';
 import { resolveMergeConflict } from './resolve-merge-conflict.ts';
+import { SyncInboxDialog } from './SyncInboxDialog.tsx';
 
 /** One section per complaint; per conflicting part, mine or the server's; saving is a normal edit. */
 export function MergeConflictsDialog({
@@ -20,20 +20,18 @@ export function MergeConflictsDialog({
 }) {
   const { t } = useTranslation();
   const workstation = useWorkstation();
-  const dialogRef = useModalDialog();
   const [picks, setPicks] = useState<Record<string, boolean[]>>({});
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="refusals-dialog"
-      aria-labelledby="merge-conflicts-title"
-      onCancel={onClose}
-      data-testid="merge-conflicts-dialog"
+    <SyncInboxDialog
+      titleId="merge-conflicts-title"
+      title={t('conflict.heading')}
+      intro={<p className="form-note">{t('conflict.intro')}</p>}
+      empty={records.length === 0 ? t('conflict.empty') : null}
+      closeLabel={t('conflict.close')}
+      testId="merge-conflicts-dialog"
+      onClose={onClose}
     >
-      <h2 id="merge-conflicts-title">{t('conflict.heading')}</h2>
-      <p className="form-note">{t('conflict.intro')}</p>
-      {records.length === 0 && <p>{t('conflict.empty')}</p>}
       <ul className="refusals-list">
         {records.map((record) => {
           const keepMine = picks[record.complaintId] ?? record.conflicts.map(() => false);
@@ -80,18 +78,6 @@ export function MergeConflictsDialog({
           );
         })}
       </ul>
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            dialogRef.current?.close();
-            onClose();
-          }}
-        >
-          {t('conflict.close')}
-        </button>
-      </div>
-    </dialog>
+    </SyncInboxDialog>
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useCurrentComplaints } from './use-current-complaints.ts';
-import { useModalDialog } from '../../ui/use-modal-dialog.ts';
 import type { SyncRejection } from '../../../../shared/schemas/sync-rejection.ts';
 import { useWorkstation } from '../../session/workstation-context.tsx';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { formatDateTime } from '../../i18n/translate.ts';
 import { resolveRefusal } from './redo-refused-write.ts';
 import { planRefusalRedo } from '../../../../shared/sync/plan-refusal-redo.ts';
+import { SyncInboxDialog } from './SyncInboxDialog.tsx';
 
 /** Each refused write with the server's reason; redo applies it again, discard closes it. */
 export function RefusalsDialog({
@@ -18,7 +18,6 @@ export function RefusalsDialog({
 }) {
   const { t, language } = useTranslation();
   const workstation = useWorkstation();
-  const dialogRef = useModalDialog();
   const [unredone, setUnredone] = useState<ReadonlySet<string>>(new Set());
   const current = useCurrentComplaints(refusals);
   const redoKind = (refusal: SyncRejection) =>
@@ -29,15 +28,14 @@ export function RefusalsDialog({
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="refusals-dialog"
-      aria-labelledby="refusals-title"
-      onCancel={onClose}
-      data-testid="refusals-dialog"
+    <SyncInboxDialog
+      titleId="refusals-title"
+      title={t('rejections.heading')}
+      empty={refusals.length === 0 ? t('rejections.empty') : null}
+      closeLabel={t('rejections.close')}
+      testId="refusals-dialog"
+      onClose={onClose}
     >
-      <h2 id="refusals-title">{t('rejections.heading')}</h2>
-      {refusals.length === 0 && <p>{t('rejections.empty')}</p>}
       <ul className="refusals-list">
         {refusals.map((refusal) => {
           const redo = redoKind(refusal);
@@ -92,18 +90,6 @@ export function RefusalsDialog({
           );
         })}
       </ul>
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            dialogRef.current?.close();
-            onClose();
-          }}
-        >
-          {t('rejections.close')}
-        </button>
-      </div>
-    </dialog>
+    </SyncInboxDialog>
   );
 }
