@@ -11,7 +11,7 @@ import { createInProcessChangeFeed, type ChangeFeed } from './changes/change-fee
 import { registerReplicationRoutes } from './replication/replication-routes.ts';
 import { OpenStreams } from './changes/open-streams.ts';
 import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './refusals/plan-refusal-record.ts';
-import type { ReplicatedStore } from './replication/replicated-store.ts';
+import type { ReplicatedStore } from './replicated-store.ts';
 import { complaintStore } from './complaints/complaint-store.ts';
 import {
   categoryStore,
@@ -30,6 +30,7 @@ import {
   handleError,
 } from './http/error-handler.ts';
 import { registerGracefulShutdown } from './http/graceful-shutdown.ts';
+import { writeReadinessHeartbeat } from './maintenance/write-readiness-heartbeat.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { registerCompression } from './http/compression.ts';
 import { loggerOptions } from './http/logging.ts';
@@ -127,9 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
    */
   app.get('/readyz', async (request, reply) => {
     try {
-      await options.db.transaction((tx) =>
-        tx.query('UPDATE readiness_heartbeat SET checked_at = now() WHERE id = 1'),
-      );
+      await writeReadinessHeartbeat(options.db);
       return { status: 'ready', database: options.db.kind };
     } catch (error) {
       request.log.warn({ err: error }, 'not ready');

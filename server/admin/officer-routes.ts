@@ -5,41 +5,25 @@ import {
   officerAssignmentSchema,
   officerIdParamsSchema,
   resetPasswordSchema,
-  type OfficerSummary,
 } from '../../shared/api/officer-admin.ts';
-import type { Role } from '../../shared/domain/roles.ts';
 import { appendAudit } from '../audit-log.ts';
 import { hashPassword } from '../auth/password-hash.ts';
+import {
+  insertOfficer,
+  listOfficersOfInstansi,
+  lockOfficerOfInstansi,
+  officerSummaryOf,
+  setOfficerActive,
+  setOfficerAssignment,
+  setOfficerPasswordHash,
+  usernameTaken,
+  type ManagedOfficerRow,
+} from '../auth/officer-repository.ts';
 import { revokeOfficerSessions, type AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database, SqlExecutor } from '../db/database.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../auth/authenticate.ts';
-
-type OfficerRow = {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  unit_id: string | null;
-  active: boolean;
-  created_at: Date;
-};
-
-/** Never the password hash: it is not even selected. */
-const COLUMNS = 'id, username, display_name, role, unit_id, active, created_at';
-
-function summaryOf(row: OfficerRow): OfficerSummary {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    unitId: row.unit_id ?? '',
-    active: row.active,
-    createdAt: row.created_at.getTime(),
-  };
-}
 
 async function unitUsable(tx: SqlExecutor, instansiId: string, unitId: string) {
   if (unitId === '') return true;
@@ -97,10 +81,10 @@ export function registerOfficerAdminRoutes(
     change: (
       tx: SqlExecutor,
       admin: AuthenticatedOfficer,
-      target: OfficerRow,
+      target: ManagedOfficerRow,
       at: number,
       signOut: () => Promise<void>,
-    ) => Promise<OfficerRow | FastifyReply>,
+    ) => Promise<ManagedOfficerRow | FastifyReply>,
   ) {
     const admin = adminOf(request, reply);
     if (!admin) return reply;
@@ -109,10 +93,7 @@ export function registerOfficerAdminRoutes(
     const at = now();
     let signedOut: string | null = null;
     const result = await db.transaction(async (tx) => {
-      const [target] = await tx.query<OfficerRow>(
-        `SELECT ${COLUMNS} FROM officers WHERE id = $1 AND instansi_id = $2 FOR UPDATE`,
-        [params.id, admin.instansiId],
-      );
+      const target = await lockOfficerOfInstansi(tx, params.id, admin.instansiId);
       if (!target) return sendApiError(reply, 404, 'not_found', 'Petugas tidak ditemukan');
       return change(tx, admin, target, at, async () => {
         await revokeOfficerSessions(tx, target.id, at);
@@ -122,7 +103,7 @@ export function registerOfficerAdminRoutes(
     // Committed: the officer's live streams end on every server process.
     if (signedOut !== null) feed.endStreams({ officerId: signedOut });
     // A refusal inside the transaction has already answered.
-    return reply.sent ? reply : summaryOf(result as OfficerRow);
+    return reply.sent ? reply : officerSummaryOf(result as ManagedOfficerRow);
   }
 
   const selfRefusal = (reply: FastifyReply) =>
@@ -136,11 +117,8 @@ export function registerOfficerAdminRoutes(
   app.get('/api/admin/officers', { preHandler: authenticate }, async (request, reply) => {
     const admin = adminOf(request, reply);
     if (!admin) return reply;
-    const rows = await db.query<OfficerRow>(
-      `SELECT ${COLUMNS} FROM officers WHERE instansi_id = $1 ORDER BY display_name, username`,
-      [admin.instansiId],
-    );
-    return { officers: rows.map(summaryOf) };
+    const rows = await listOfficersOfInstansi(db, admin.instansiId);
+    return { officers: rows.map(officerSummaryOf) };
   });
 
   app.post('/api/admin/officers', { preHandler: authenticate }, async (request, reply) => {
@@ -154,27 +132,18 @@ export function registerOfficerAdminRoutes(
       if (!(await unitUsable(tx, admin.instansiId, input.unitId)))
         return sendApiError(reply, 400, 'invalid_unit', 'Unit OPD tidak ada atau tidak aktif');
       // Usernames are unique across instansi; the answer does not say where it is taken.
-      const taken = await tx.query('SELECT 1 FROM officers WHERE lower(username) = lower($1)', [
-        input.username,
-      ]);
-      if (taken.length > 0)
+      if (await usernameTaken(tx, input.username))
         return sendApiError(reply, 409, 'username_taken', 'Nama pengguna sudah dipakai');
-      const [row] = await tx.query<OfficerRow>(
-        `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id,
-           password_hash, active, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)
-         RETURNING ${COLUMNS}`,
-        [
-          randomUUID(),
-          admin.instansiId,
-          input.username,
-          input.displayName,
-          input.role,
-          input.unitId === '' ? null : input.unitId,
-          passwordHash,
-          new Date(at),
-        ],
-      );
+      const row = await insertOfficer(tx, {
+        id: randomUUID(),
+        instansiId: admin.instansiId,
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        unitId: input.unitId === '' ? null : input.unitId,
+        passwordHash,
+        createdAt: new Date(at),
+      });
       if (!row) throw new Error('officer insert returned nothing');
       await audit(
         tx,
@@ -187,7 +156,7 @@ export function registerOfficerAdminRoutes(
       return row;
     });
     if (reply.sent) return reply;
-    return reply.code(201).send(summaryOf(created as OfficerRow));
+    return reply.code(201).send(officerSummaryOf(created as ManagedOfficerRow));
   });
 
   app.post(
@@ -200,10 +169,7 @@ export function registerOfficerAdminRoutes(
       if (!input) return reply;
       const passwordHash = await hashPassword(input.password);
       return withOfficer(request, reply, async (tx, admin, target, at, signOut) => {
-        await tx.query('UPDATE officers SET password_hash = $2 WHERE id = $1', [
-          target.id,
-          passwordHash,
-        ]);
+        await setOfficerPasswordHash(tx, target.id, passwordHash);
         // Whoever held the old password is signed out everywhere.
         await signOut();
         await audit(tx, admin, 'officer_password_reset', target.id, {}, at);
@@ -220,10 +186,7 @@ export function registerOfficerAdminRoutes(
       withOfficer(request, reply, async (tx, admin, target, at, signOut) => {
         if (target.id === admin.id) return selfRefusal(reply);
         if (target.active === active) return target;
-        const [row] = await tx.query<OfficerRow>(
-          `UPDATE officers SET active = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
-          [target.id, active],
-        );
+        const row = await setOfficerActive(tx, target.id, active);
         if (!active) await signOut();
         await audit(tx, admin, active ? 'officer_enabled' : 'officer_disabled', target.id, {}, at);
         return row ?? target;
@@ -243,10 +206,7 @@ export function registerOfficerAdminRoutes(
           return sendApiError(reply, 400, 'invalid_unit', 'Unit OPD tidak ada atau tidak aktif');
         const unitId = input.unitId === '' ? null : input.unitId;
         if (target.role === input.role && target.unit_id === unitId) return target;
-        const [row] = await tx.query<OfficerRow>(
-          `UPDATE officers SET role = $2, unit_id = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
-          [target.id, input.role, unitId],
-        );
+        const row = await setOfficerAssignment(tx, target.id, input.role, unitId);
         // A new scope starts from a fresh sign-in, so the device does not keep serving the old one.
         await signOut();
         await audit(

@@ -1,4 +1,5 @@
 import type { Officer, Instansi } from '../../shared/schemas/officer.ts';
+import type { OfficerSummary } from '../../shared/api/officer-admin.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import type { SqlExecutor } from '../db/database.ts';
 
@@ -87,4 +88,128 @@ export async function readInstansiStaffing(
     activeUnits: units.length,
     unitsWithoutPenghubung: units.filter((unit) => !unit.staffed).map((unit) => unit.short_name),
   };
+}
+
+/** Usernames are unique across instansi, compared without case. */
+export async function usernameTaken(db: SqlExecutor, username: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM officers WHERE lower(username) = lower($1)', [
+    username,
+  ]);
+  return rows.length > 0;
+}
+
+/** An officer as the Admin Instansi manages it: never the password hash (it is not selected). */
+export type ManagedOfficerRow = {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: string | null;
+  active: boolean;
+  created_at: Date;
+};
+
+const MANAGED_COLUMNS = 'id, username, display_name, role, unit_id, active, created_at';
+
+export function officerSummaryOf(row: ManagedOfficerRow): OfficerSummary {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    unitId: row.unit_id ?? '',
+    active: row.active,
+    createdAt: row.created_at.getTime(),
+  };
+}
+
+export async function listOfficersOfInstansi(
+  db: SqlExecutor,
+  instansiId: string,
+): Promise<ManagedOfficerRow[]> {
+  return db.query<ManagedOfficerRow>(
+    `SELECT ${MANAGED_COLUMNS} FROM officers WHERE instansi_id = $1 ORDER BY display_name, username`,
+    [instansiId],
+  );
+}
+
+/** Locks an officer of the instansi for the rest of the transaction; undefined when none. */
+export async function lockOfficerOfInstansi(
+  tx: SqlExecutor,
+  officerId: string,
+  instansiId: string,
+): Promise<ManagedOfficerRow | undefined> {
+  const [row] = await tx.query<ManagedOfficerRow>(
+    `SELECT ${MANAGED_COLUMNS} FROM officers WHERE id = $1 AND instansi_id = $2 FOR UPDATE`,
+    [officerId, instansiId],
+  );
+  return row;
+}
+
+export type NewOfficer = {
+  id: string;
+  instansiId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  passwordHash: string;
+  /** The database's clock when not given. */
+  createdAt?: Date;
+};
+
+export async function insertOfficer(
+  tx: SqlExecutor,
+  officer: NewOfficer,
+): Promise<ManagedOfficerRow | undefined> {
+  const [row] = await tx.query<ManagedOfficerRow>(
+    `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id,
+       password_hash, active, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, true, COALESCE($8::timestamptz, now()))
+     RETURNING ${MANAGED_COLUMNS}`,
+    [
+      officer.id,
+      officer.instansiId,
+      officer.username,
+      officer.displayName,
+      officer.role,
+      officer.unitId,
+      officer.passwordHash,
+      officer.createdAt ?? null,
+    ],
+  );
+  return row;
+}
+
+export async function setOfficerPasswordHash(
+  tx: SqlExecutor,
+  officerId: string,
+  passwordHash: string,
+): Promise<void> {
+  await tx.query('UPDATE officers SET password_hash = $2 WHERE id = $1', [officerId, passwordHash]);
+}
+
+export async function setOfficerActive(
+  tx: SqlExecutor,
+  officerId: string,
+  active: boolean,
+): Promise<ManagedOfficerRow | undefined> {
+  const [row] = await tx.query<ManagedOfficerRow>(
+    `UPDATE officers SET active = $2 WHERE id = $1 RETURNING ${MANAGED_COLUMNS}`,
+    [officerId, active],
+  );
+  return row;
+}
+
+export async function setOfficerAssignment(
+  tx: SqlExecutor,
+  officerId: string,
+  role: Role,
+  unitId: string | null,
+): Promise<ManagedOfficerRow | undefined> {
+  const [row] = await tx.query<ManagedOfficerRow>(
+    `UPDATE officers SET role = $2, unit_id = $3 WHERE id = $1 RETURNING ${MANAGED_COLUMNS}`,
+    [officerId, role, unitId],
+  );
+  return row;
 }

@@ -35,11 +35,7 @@ import {
   recordScopeExit,
   tombstoneOf,
 } from './scope-exit-store.ts';
-import {
-  touchedCollections,
-  type PushOutcome,
-  type ReplicatedStore,
-} from '../replication/replicated-store.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
 import { CLOSED_STATUSES, openCursorOf } from '../../shared/sync/plan-first-sync-phase.ts';
 
 /** The scope predicate of an officer, as SQL with its parameters starting at `$firstParam`. */

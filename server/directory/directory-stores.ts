@@ -19,15 +19,14 @@ import {
   type SlaRuleValues,
   type UnitValues,
 } from './decide-directory-write.ts';
-import {
-  touchedCollections,
-  type PushOutcome,
-  type ReplicatedStore,
-} from '../replication/replicated-store.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
 import { recordSyncRejection } from '../refusals/sync-rejections.ts';
 import { recomputeRunningDueDates } from '../complaints/running-due-dates.ts';
 
 type Table = 'units' | 'categories' | 'holidays' | 'sla_rules';
+
+/** A new directory row's place: its id, instansi, time and change number. */
+export type NewDirectoryRow = { id: string; instansiId: string; at: Date; seq: number };
 
 type DirectoryConfig<Row, T, Values> = {
   collection: Table;
@@ -40,11 +39,7 @@ type DirectoryConfig<Row, T, Values> = {
   rules: DirectoryRules<T, Values>;
   /** The column unique within an instansi (code or version), if any. */
   uniqueKey?: { column: 'code' | 'version'; value: (values: Values) => string };
-  insert: (
-    tx: SqlExecutor,
-    target: { id: string; instansiId: string; at: Date; seq: number },
-    values: Values,
-  ) => Promise<unknown>;
+  insert: (tx: SqlExecutor, target: NewDirectoryRow, values: Values) => Promise<unknown>;
   update: (
     tx: SqlExecutor,
     target: { id: string; at: Date; seq: number },
@@ -190,6 +185,23 @@ type UnitRow = {
   seq: number;
 };
 
+export function insertUnit(tx: SqlExecutor, target: NewDirectoryRow, values: UnitValues) {
+  return tx.query(
+    `INSERT INTO units (id, instansi_id, code, name, short_name, active, updated_at, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      target.id,
+      target.instansiId,
+      values.code,
+      values.name,
+      values.shortName,
+      values.active,
+      target.at,
+      target.seq,
+    ],
+  );
+}
+
 export const unitStore = createDirectoryStore<UnitRow, Unit, UnitValues>({
   collection: 'units',
   table: 'units',
@@ -206,21 +218,7 @@ export const unitStore = createDirectoryStore<UnitRow, Unit, UnitValues>({
   }),
   rules: UNIT_RULES,
   uniqueKey: { column: 'code', value: (values) => values.code },
-  insert: (tx, target, values) =>
-    tx.query(
-      `INSERT INTO units (id, instansi_id, code, name, short_name, active, updated_at, seq)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        target.id,
-        target.instansiId,
-        values.code,
-        values.name,
-        values.shortName,
-        values.active,
-        target.at,
-        target.seq,
-      ],
-    ),
+  insert: insertUnit,
   update: (tx, target, values) =>
     tx.query(
       `UPDATE units SET code = $2, name = $3, short_name = $4, active = $5, updated_at = $6,
@@ -230,6 +228,14 @@ export const unitStore = createDirectoryStore<UnitRow, Unit, UnitValues>({
 });
 
 type CategoryRow = Omit<UnitRow, 'short_name'>;
+
+export function insertCategory(tx: SqlExecutor, target: NewDirectoryRow, values: CategoryValues) {
+  return tx.query(
+    `INSERT INTO categories (id, instansi_id, code, name, active, updated_at, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [target.id, target.instansiId, values.code, values.name, values.active, target.at, target.seq],
+  );
+}
 
 export const categoryStore = createDirectoryStore<CategoryRow, Category, CategoryValues>({
   collection: 'categories',
@@ -246,20 +252,7 @@ export const categoryStore = createDirectoryStore<CategoryRow, Category, Categor
   }),
   rules: CATEGORY_RULES,
   uniqueKey: { column: 'code', value: (values) => values.code },
-  insert: (tx, target, values) =>
-    tx.query(
-      `INSERT INTO categories (id, instansi_id, code, name, active, updated_at, seq)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        target.id,
-        target.instansiId,
-        values.code,
-        values.name,
-        values.active,
-        target.at,
-        target.seq,
-      ],
-    ),
+  insert: insertCategory,
   update: (tx, target, values) =>
     tx.query(
       `UPDATE categories SET code = $2, name = $3, active = $4, updated_at = $5, seq = $6
@@ -278,6 +271,14 @@ type HolidayRow = {
   updated_at: Date;
   seq: number;
 };
+
+export function insertHoliday(tx: SqlExecutor, target: NewDirectoryRow, values: HolidayValues) {
+  return tx.query(
+    `INSERT INTO holidays (id, instansi_id, date, name, kind, deleted, updated_at, seq)
+     VALUES ($1, $2, $3, $4, $5, false, $6, $7)`,
+    [target.id, target.instansiId, values.date, values.name, values.kind, target.at, target.seq],
+  );
+}
 
 export const holidayStore = createDirectoryStore<HolidayRow, Holiday, HolidayValues>({
   collection: 'holidays',
@@ -298,12 +299,7 @@ export const holidayStore = createDirectoryStore<HolidayRow, Holiday, HolidayVal
   // A holiday added or withdrawn moves the running deadlines that span it, on every device.
   afterWrite: recomputeRunningDueDates,
   afterWriteTouches: ['complaints'],
-  insert: (tx, target, values) =>
-    tx.query(
-      `INSERT INTO holidays (id, instansi_id, date, name, kind, deleted, updated_at, seq)
-       VALUES ($1, $2, $3, $4, $5, false, $6, $7)`,
-      [target.id, target.instansiId, values.date, values.name, values.kind, target.at, target.seq],
-    ),
+  insert: insertHoliday,
   update: (tx, target, values) =>
     tx.query(
       `UPDATE holidays SET name = $2, kind = $3, deleted = false, updated_at = $4, seq = $5
@@ -337,6 +333,16 @@ const slaValues = (values: SlaRuleValues) => [
   new Date(values.activeFrom),
 ];
 
+export function insertSlaRuleSet(tx: SqlExecutor, target: NewDirectoryRow, values: SlaRuleValues) {
+  return tx.query(
+    `INSERT INTO sla_rules (id, instansi_id, version, counting, verify_days, first_follow_up_days,
+       resolution_days, resolution_supervised_days, resolution_aspiration_days, auto_close_days,
+       active_from, updated_at, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [target.id, target.instansiId, ...slaValues(values), target.at, target.seq],
+  );
+}
+
 export const slaRuleStore = createDirectoryStore<
   SlaRuleDocumentRow,
   SlaRuleSetDocument,
@@ -357,14 +363,7 @@ export const slaRuleStore = createDirectoryStore<
   afterWrite: recomputeRunningDueDates,
   afterWriteTouches: ['complaints'],
   uniqueKey: { column: 'version', value: (values) => values.version },
-  insert: (tx, target, values) =>
-    tx.query(
-      `INSERT INTO sla_rules (id, instansi_id, version, counting, verify_days, first_follow_up_days,
-         resolution_days, resolution_supervised_days, resolution_aspiration_days, auto_close_days,
-         active_from, updated_at, seq)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [target.id, target.instansiId, ...slaValues(values), target.at, target.seq],
-    ),
+  insert: insertSlaRuleSet,
   update: (tx, target, values) =>
     tx.query(
       `UPDATE sla_rules SET version = $2, counting = $3, verify_days = $4,

@@ -7,11 +7,7 @@ import {
 import type { SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { nextChangeSeq } from '../changes/change-counter.ts';
-import {
-  touchedCollections,
-  type PushOutcome,
-  type ReplicatedStore,
-} from '../replication/replicated-store.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
 import { recordSyncRejection } from '../refusals/sync-rejections.ts';
 import { decideReportIdentityWrite } from './decide-report-identity-write.ts';
 

@@ -3,11 +3,7 @@ import type { SyncRejection } from '../../shared/schemas/sync-rejection.ts';
 import { REJECTION_CODES } from '../../shared/schemas/sync-rejection.ts';
 import type { SqlExecutor } from '../db/database.ts';
 import { nextChangeSeq } from '../changes/change-counter.ts';
-import {
-  touchedCollections,
-  type PushOutcome,
-  type ReplicatedStore,
-} from '../replication/replicated-store.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
 
 type RejectionRow = {
   id: string;

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { sessionStillGrants, type AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database } from '../db/database.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
-import type { ReplicatedStore } from './replicated-store.ts';
+import type { ReplicatedStore } from '../replicated-store.ts';
 import type { OpenStream, OpenStreams } from '../changes/open-streams.ts';
 import { currentChangeSeq } from '../changes/change-counter.ts';
 import { safeJsonStringify } from '../http/json-body.ts';

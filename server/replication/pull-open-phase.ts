@@ -3,7 +3,7 @@ import { planPageCut } from '../../shared/sync/plan-page-size.ts';
 import type { AuthenticatedOfficer } from '../auth/session-store.ts';
 import type { Database } from '../db/database.ts';
 import { currentChangeSeq } from '../changes/change-counter.ts';
-import type { ReplicatedStore } from './replicated-store.ts';
+import type { ReplicatedStore } from '../replicated-store.ts';
 
 /**
  * One page of a first sync's open phase: the officer's open complaints (or their timelines' events)

@@ -9,7 +9,7 @@ import type { Database } from '../db/database.ts';
 import { parseOr400, sendApiError } from '../http/api-error.ts';
 import { officerOf, requireOfficer } from '../auth/authenticate.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
-import type { ReplicatedStore } from './replicated-store.ts';
+import type { ReplicatedStore } from '../replicated-store.ts';
 import { openChangeStream } from './change-stream.ts';
 import type { OpenStreams } from '../changes/open-streams.ts';
 import { currentChangeSeq } from '../changes/change-counter.ts';

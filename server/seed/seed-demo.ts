@@ -1,5 +1,13 @@
 import type { Database, SqlExecutor } from '../db/database.ts';
 import { hashPassword } from '../auth/password-hash.ts';
+import { insertOfficer } from '../auth/officer-repository.ts';
+import {
+  insertCategory,
+  insertHoliday,
+  insertSlaRuleSet,
+  insertUnit,
+} from '../directory/directory-stores.ts';
+import { insertResponseTemplate } from '../templates/response-template-store.ts';
 import { nextChangeSeq, reserveChangeSeqs } from '../changes/change-counter.ts';
 import { loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
 import { insertComplaints } from '../complaints/complaint-writes.ts';
@@ -87,59 +95,40 @@ async function seedInstansi(
   await insertInstansi(tx, demo.instansi);
   const firstHolidaySeq = await reserveChangeSeqs(tx, DEMO_HOLIDAYS.length);
   for (const [index, [date, name]] of DEMO_HOLIDAYS.entries()) {
-    await tx.query(
-      `INSERT INTO holidays (id, instansi_id, date, name, kind, updated_at, seq)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        `${instansiId}:${date}`,
-        instansiId,
-        date,
-        name,
-        /^cuti bersama/i.test(name) ? 'cuti_bersama' : 'libur_nasional',
-        now,
-        firstHolidaySeq + index,
-      ],
+    await insertHoliday(
+      tx,
+      { id: `${instansiId}:${date}`, instansiId, at: now, seq: firstHolidaySeq + index },
+      { date, name, kind: /^cuti bersama/i.test(name) ? 'cuti_bersama' : 'libur_nasional' },
     );
   }
-  await tx.query(
-    `INSERT INTO sla_rules (id, instansi_id, version, counting, verify_days, first_follow_up_days,
-       resolution_days, resolution_supervised_days, resolution_aspiration_days, auto_close_days,
-       active_from, updated_at, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [
-      `${instansiId}:${DEFAULT_SLA_RULES.version}`,
+  await insertSlaRuleSet(
+    tx,
+    {
+      id: `${instansiId}:${DEFAULT_SLA_RULES.version}`,
       instansiId,
-      DEFAULT_SLA_RULES.version,
-      DEFAULT_SLA_RULES.counting,
-      DEFAULT_SLA_RULES.verifyDays,
-      DEFAULT_SLA_RULES.firstFollowUpDays,
-      DEFAULT_SLA_RULES.resolutionDays,
-      DEFAULT_SLA_RULES.resolutionSupervisedDays,
-      DEFAULT_SLA_RULES.resolutionAspirationDays,
-      DEFAULT_SLA_RULES.autoCloseDays,
-      new Date('2018-01-01T00:00:00Z'),
-      now,
-      await nextChangeSeq(tx),
-    ],
+      at: now,
+      seq: await nextChangeSeq(tx),
+    },
+    { ...DEFAULT_SLA_RULES, activeFrom: Date.parse('2018-01-01T00:00:00Z') },
   );
   const unitIdByCode = new Map<string, string>();
   for (const unit of demo.units) {
     const id = `${prefix}unit-${unit.code.toLowerCase()}`;
     unitIdByCode.set(unit.code, id);
-    await tx.query(
-      `INSERT INTO units (id, instansi_id, code, name, short_name, active, updated_at, seq)
-       VALUES ($1, $2, $3, $4, $5, true, $6, $7)`,
-      [id, instansiId, unit.code, unit.name, unit.shortName, now, await nextChangeSeq(tx)],
+    await insertUnit(
+      tx,
+      { id, instansiId, at: now, seq: await nextChangeSeq(tx) },
+      { code: unit.code, name: unit.name, shortName: unit.shortName, active: true },
     );
   }
   const categoryIdByCode = new Map<string, string>();
   for (const category of DEMO_CATEGORIES) {
     const id = `${prefix}cat-${category.code.replaceAll('_', '-')}`;
     categoryIdByCode.set(category.code, id);
-    await tx.query(
-      `INSERT INTO categories (id, instansi_id, code, name, active, updated_at, seq)
-       VALUES ($1, $2, $3, $4, true, $5, $6)`,
-      [id, instansiId, category.code, category.name, now, await nextChangeSeq(tx)],
+    await insertCategory(
+      tx,
+      { id, instansiId, at: now, seq: await nextChangeSeq(tx) },
+      { code: category.code, name: category.name, active: true },
     );
   }
   let admin: DemoActor | undefined;
@@ -151,38 +140,25 @@ async function seedInstansi(
     const unitId = officer.unitCode ? unitIdByCode.get(officer.unitCode) : undefined;
     if (officer.role === 'penghubung' && unitId && !penghubungByUnitId.has(unitId))
       penghubungByUnitId.set(unitId, actor);
-    await tx.query(
-      `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id, password_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        id,
-        instansiId,
-        officer.username,
-        officer.displayName,
-        officer.role,
-        officer.unitCode ? unitIdByCode.get(officer.unitCode) : null,
-        passwordHash,
-      ],
-    );
+    await insertOfficer(tx, {
+      id,
+      instansiId,
+      username: officer.username,
+      displayName: officer.displayName,
+      role: officer.role,
+      unitId: unitId ?? null,
+      passwordHash,
+    });
   }
   if (!admin) throw new Error(`the demo officers of ${instansiId} have no Admin Instansi`);
   const templates = options.responseTemplates === false ? [] : DEMO_RESPONSE_TEMPLATES;
   const firstTemplateSeq = templates.length > 0 ? await reserveChangeSeqs(tx, templates.length) : 0;
   for (const [index, template] of templates.entries()) {
-    await tx.query(
-      `INSERT INTO response_templates (id, instansi_id, title, body, kind, active, updated_at,
-         updated_by, seq)
-       VALUES ($1, $2, $3, $4, $5, true, $6, $7, $8)`,
-      [
-        `${prefix}tpl-${template.slug}`,
-        instansiId,
-        template.title,
-        template.body,
-        template.kind,
-        now,
-        admin.id,
-        firstTemplateSeq + index,
-      ],
+    await insertResponseTemplate(
+      tx,
+      { id: `${prefix}tpl-${template.slug}`, instansiId, at: now, seq: firstTemplateSeq + index },
+      { title: template.title, body: template.body, kind: template.kind, active: true },
+      admin.id,
     );
   }
   const { complaints, events } = generateDemoComplaints(

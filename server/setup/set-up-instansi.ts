@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit-log.ts';
 import { hashPassword } from '../auth/password-hash.ts';
+import { insertOfficer, usernameTaken } from '../auth/officer-repository.ts';
+import { insertCategory } from '../directory/directory-stores.ts';
 import type { Database } from '../db/database.ts';
 import { reserveChangeSeqs } from '../changes/change-counter.ts';
 import { trackingNumberPrefix } from '../../shared/domain/tracking-number.ts';
@@ -28,18 +30,16 @@ export async function setUpInstansi(
 ): Promise<InstansiSetupDecision> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK]);
-    const [codeRows, userRows, instansiRows] = [
+    const [codeRows, adminUsernameTaken, instansiRows] = [
       await tx.query('SELECT 1 FROM instansi WHERE lower(id) = lower($1)', [input.code.trim()]),
-      await tx.query('SELECT 1 FROM officers WHERE lower(username) = lower($1)', [
-        input.adminUsername.trim(),
-      ]),
+      await usernameTaken(tx, input.adminUsername.trim()),
       await tx.query<{ short_name: string }>('SELECT short_name FROM instansi'),
     ];
     const decision = planInstansiSetup(
       input,
       {
         instansiCodeTaken: codeRows.length > 0,
-        usernameTaken: userRows.length > 0,
+        usernameTaken: adminUsernameTaken,
         trackingPrefixes: instansiRows.map((row) => trackingNumberPrefix(row.short_name)),
       },
       newId,
@@ -50,25 +50,22 @@ export async function setUpInstansi(
     await insertInstansi(tx, instansi);
     const firstSeq = await reserveChangeSeqs(tx, categories.length);
     for (const [index, category] of categories.entries()) {
-      await tx.query(
-        `INSERT INTO categories (id, instansi_id, code, name, active, updated_at, seq)
-         VALUES ($1, $2, $3, $4, true, $5, $6)`,
-        [category.id, instansi.id, category.code, category.name, now, firstSeq + index],
+      await insertCategory(
+        tx,
+        { id: category.id, instansiId: instansi.id, at: now, seq: firstSeq + index },
+        { code: category.code, name: category.name, active: true },
       );
     }
-    await tx.query(
-      `INSERT INTO officers (id, instansi_id, username, display_name, role, unit_id,
-         password_hash, active, created_at)
-       VALUES ($1, $2, $3, $4, 'admin_instansi', NULL, $5, true, $6)`,
-      [
-        admin.id,
-        instansi.id,
-        admin.username,
-        admin.displayName,
-        await hashPassword(admin.password),
-        now,
-      ],
-    );
+    await insertOfficer(tx, {
+      id: admin.id,
+      instansiId: instansi.id,
+      username: admin.username,
+      displayName: admin.displayName,
+      role: 'admin_instansi',
+      unitId: null,
+      passwordHash: await hashPassword(admin.password),
+      createdAt: now,
+    });
     await appendAudit(
       tx,
       {

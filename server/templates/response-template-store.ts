@@ -3,11 +3,7 @@ import type { SqlExecutor } from '../db/database.ts';
 import { appendAudit } from '../audit-log.ts';
 import { nextChangeSeq } from '../changes/change-counter.ts';
 import { decideTemplateWrite } from './decide-template-write.ts';
-import {
-  touchedCollections,
-  type PushOutcome,
-  type ReplicatedStore,
-} from '../replication/replicated-store.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
 import { recordSyncRejection } from '../refusals/sync-rejections.ts';
 
 type TemplateRow = {
@@ -36,6 +32,32 @@ function templateFromRow(row: TemplateRow): ResponseTemplate {
     updatedBy: row.updated_by,
     serverSeq: Number(row.seq),
   };
+}
+
+type TemplateValues = Pick<ResponseTemplate, 'title' | 'body' | 'kind' | 'active'>;
+
+export function insertResponseTemplate(
+  tx: SqlExecutor,
+  target: { id: string; instansiId: string; at: Date; seq: number },
+  values: TemplateValues,
+  updatedBy: string,
+) {
+  return tx.query(
+    `INSERT INTO response_templates (id, instansi_id, title, body, kind, active, updated_at,
+       updated_by, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      target.id,
+      target.instansiId,
+      values.title,
+      values.body,
+      values.kind,
+      values.active,
+      target.at,
+      updatedBy,
+      target.seq,
+    ],
+  );
 }
 
 /**
@@ -143,21 +165,11 @@ export const responseTemplateStore: ReplicatedStore<ResponseTemplate> = {
       const seq = await nextChangeSeq(tx);
       const { title, body, kind, active } = decision.values;
       if (decision.kind === 'create') {
-        await tx.query(
-          `INSERT INTO response_templates (id, instansi_id, title, body, kind, active, updated_at,
-             updated_by, seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            documentId,
-            officer.instansiId,
-            title,
-            body,
-            kind,
-            active,
-            new Date(at),
-            officer.id,
-            seq,
-          ],
+        await insertResponseTemplate(
+          tx,
+          { id: documentId, instansiId: officer.instansiId, at: new Date(at), seq },
+          { title, body, kind, active },
+          officer.id,
         );
       } else {
         await tx.query(

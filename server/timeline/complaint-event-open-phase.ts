@@ -8,7 +8,7 @@ import {
   eventScope,
   type ComplaintEventRow,
 } from './complaint-event-rows.ts';
-import type { OpenPhaseQuery, OpenPhaseRow } from '../replication/replicated-store.ts';
+import type { OpenPhaseQuery, OpenPhaseRow } from '../replicated-store.ts';
 
 /**
  * A first sync's open phase for timelines: the events of the officer's open complaints (as the

@@ -29,11 +29,7 @@ import {
   parsePushedEvent,
 } from './decide-event-append.ts';
 import { decideDeviceTimeOf } from './event-time-facts.ts';
-import {
-  touchedCollections,
-  type PushOutcome,
-  type ReplicatedStore,
-} from '../replication/replicated-store.ts';
+import { touchedCollections, type PushOutcome, type ReplicatedStore } from '../replicated-store.ts';
 import { exceptOpenEventsClause, pullOpenEvents } from './complaint-event-open-phase.ts';
 import {
   countTombstones,

@@ -11,6 +11,7 @@ import { updateLocalDocument } from '../db/update-local-document.ts';
 import { watchLocalDocument } from '../db/watch-local-document.ts';
 
 type PendingDoc = { edits: PendingEdits };
+export type BeforeEdit = (collection: string, documentIds: readonly string[]) => Promise<void>;
 const LOCAL_ID = 'pending-changes';
 
 /** A document's content as the replication compares it: no `_`-prefixed storage fields. */
@@ -49,8 +50,12 @@ export class PendingChanges {
    */
   private readonly answeredPushes = new Map<string, { pushed: unknown; answered: unknown }>();
 
-  constructor(collection: RxCollection) {
+  /** Runs right before each local edit, after its count is taken (a throw takes it back). */
+  private readonly beforeEdit: BeforeEdit | undefined;
+
+  constructor(collection: RxCollection, options: { beforeEdit?: BeforeEdit } = {}) {
     this.collection = collection;
+    this.beforeEdit = options.beforeEdit;
   }
 
   async load(): Promise<void> {
@@ -82,6 +87,7 @@ export class PendingChanges {
     let result: T;
     try {
       before = await this.contentsOf(collection, documentIds);
+      await this.beforeEdit?.(collection, documentIds);
       result = await write();
     } catch (error) {
       await this.modify((edits) => adjustEdits(edits, collection, documentIds, -1));

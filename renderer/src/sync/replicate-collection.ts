@@ -1,6 +1,7 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { ReplicationPullOptions, ReplicationPushOptions } from 'rxdb';
 import {
   MAX_PULL_LIMIT,
   type PullResponse,
@@ -33,7 +34,19 @@ export type CollectionReplication<T> = {
   progress$: BehaviorSubject<PullProgress>;
   /** The byte size pages are asked at: smaller after a cut, growing back after whole pages. */
   pageSize$: BehaviorSubject<PageSizeState>;
+  /**
+   * Pulls the page after `checkpoint` as RxDB's pull would (sized in bytes, the next one fetched
+   * ahead, progress counted); for a first copy made outside RxDB's protocol.
+   */
+  readPage(checkpoint: ReplicationCheckpoint | undefined): Promise<PullResponse<T>>;
+  /** With `startLater`: starts RxDB's replication, from these checkpoints when it has none. */
+  startFrom(checkpoints: { pull?: ReplicationCheckpoint; push?: unknown }): Promise<void>;
 };
+
+/** The name RxDB's replication of `name` with `serverUrl` goes by (its metadata is kept under it). */
+export function replicationIdentifierOf(name: ReplicatedCollection, serverUrl: string): string {
+  return `lapor-${name}-${serverUrl}`;
+}
 
 /** Documents per page at most; the page's byte budget usually ends it sooner. */
 const PULL_DOCUMENTS = MAX_PULL_LIMIT;
@@ -59,6 +72,8 @@ export function replicateCollection<T extends { id: string }>(options: {
   pageSizeLimits?: PageSizeLimits;
   /** A first pull brings the officer's open documents first (see plan-first-sync-phase.ts). */
   prioritiseOpen?: boolean;
+  /** RxDB's replication waits for `startFrom` (a first copy is made before it). */
+  startLater?: boolean;
 }): CollectionReplication<T> {
   const { serverUrl, name, tokens } = options;
   const base = `${serverUrl}/api/replication/${name}`;
@@ -90,72 +105,90 @@ export function replicateCollection<T extends { id: string }>(options: {
     }
   };
   const prefetch = new PagePrefetch<PullResponse<T>>();
+  const readPage = async (at: ReplicationCheckpoint | undefined): Promise<PullResponse<T>> => {
+    // A page fetched ahead is right whatever budget it was asked with; after a failed one the
+    // budget is read afresh (a cut has just shrunk it).
+    const page =
+      (await prefetch.take(at, PULL_DOCUMENTS)) ??
+      (await fetchPage(at, jsonBudgetOf(pageSize$.value, limits)));
+    askedForCount = true;
+    const next = page.checkpoint ?? at;
+    // More waiting: the next page is fetched while this one is handled.
+    if (page.more && next) {
+      const nextBudget = jsonBudgetOf(pageSize$.value, limits);
+      prefetch.start(next, PULL_DOCUMENTS, () => fetchPage(next, nextBudget));
+    }
+    const previous = progress$.value;
+    const pulled = previous.pulled + page.documents.length;
+    progress$.next({
+      pulled,
+      openPulled: previous.openPulled ?? (page.checkpoint?.open?.done ? pulled : null),
+      remaining:
+        page.remaining ??
+        (previous.remaining === null
+          ? null
+          : Math.max(0, previous.remaining - page.documents.length)),
+    });
+    return page;
+  };
 
+  const pull: ReplicationPullOptions<T, ReplicationCheckpoint> = {
+    batchSize: PULL_DOCUMENTS,
+    // RxDB ends a pull run on an answer shorter than its batch, so pages sized by bytes are
+    // gathered until a batch is full or the server says nothing follows.
+    async handler(checkpoint, batchSize) {
+      const documents: PullResponse<T>['documents'] = [];
+      let at = checkpoint;
+      let page: PullResponse<T>;
+      do {
+        page = await readPage(at);
+        documents.push(...page.documents);
+        at = page.checkpoint ?? at;
+      } while (page.more && page.documents.length > 0 && documents.length < batchSize);
+      return { documents, checkpoint: at ?? { seq: 0 } };
+    },
+    stream$: options.stream$,
+  };
+  const push: ReplicationPushOptions<T> = {
+    batchSize: PUSH_BATCH,
+    async handler(rows) {
+      await options.beforePush?.(rows.map((row) => row.newDocumentState as T));
+      const snapshot = options.pending?.snapshot(
+        name,
+        rows.map((row) => row.newDocumentState.id),
+      );
+      const conflicts = (await tokens.withAccessToken((token) =>
+        postLargeJson(`${base}/push`, rows, token),
+      )) as WireDocument<T>[];
+      if (snapshot) await options.pending?.settle(snapshot);
+      await options.pending?.settleAgainst(
+        name,
+        rows.map((row) => row.newDocumentState),
+        conflicts,
+      );
+      return conflicts;
+    },
+  };
   const state = replicateRxCollection<T, ReplicationCheckpoint>({
     collection: options.collection,
-    replicationIdentifier: `lapor-${name}-${serverUrl}`,
+    replicationIdentifier: replicationIdentifierOf(name, serverUrl),
     live: true,
     retryTime: options.retryTime ?? 5000,
     waitForLeadership: false,
-    pull: {
-      batchSize: PULL_DOCUMENTS,
-      // RxDB ends a pull run on an answer shorter than its batch, so pages sized by bytes are
-      // gathered until a batch is full or the server says nothing follows.
-      async handler(checkpoint, batchSize) {
-        const documents: PullResponse<T>['documents'] = [];
-        let at = checkpoint;
-        let page: PullResponse<T>;
-        do {
-          // A page fetched ahead is right whatever budget it was asked with; after a failed one
-          // the budget is read afresh (a cut has just shrunk it).
-          page =
-            (await prefetch.take(at, PULL_DOCUMENTS)) ??
-            (await fetchPage(at, jsonBudgetOf(pageSize$.value, limits)));
-          askedForCount = true;
-          documents.push(...page.documents);
-          at = page.checkpoint ?? at;
-          const next = at;
-          // More waiting: the next page is fetched while this one is handled.
-          if (page.more && next) {
-            const nextBudget = jsonBudgetOf(pageSize$.value, limits);
-            prefetch.start(next, PULL_DOCUMENTS, () => fetchPage(next, nextBudget));
-          }
-          const previous = progress$.value;
-          const pulled = previous.pulled + page.documents.length;
-          progress$.next({
-            pulled,
-            openPulled: previous.openPulled ?? (page.checkpoint?.open?.done ? pulled : null),
-            remaining:
-              page.remaining ??
-              (previous.remaining === null
-                ? null
-                : Math.max(0, previous.remaining - page.documents.length)),
-          });
-        } while (page.more && page.documents.length > 0 && documents.length < batchSize);
-        return { documents, checkpoint: at ?? { seq: 0 } };
-      },
-      stream$: options.stream$,
-    },
-    push: {
-      batchSize: PUSH_BATCH,
-      async handler(rows) {
-        await options.beforePush?.(rows.map((row) => row.newDocumentState as T));
-        const snapshot = options.pending?.snapshot(
-          name,
-          rows.map((row) => row.newDocumentState.id),
-        );
-        const conflicts = (await tokens.withAccessToken((token) =>
-          postLargeJson(`${base}/push`, rows, token),
-        )) as WireDocument<T>[];
-        if (snapshot) await options.pending?.settle(snapshot);
-        await options.pending?.settleAgainst(
-          name,
-          rows.map((row) => row.newDocumentState),
-          conflicts,
-        );
-        return conflicts;
-      },
-    },
+    autoStart: !options.startLater,
+    pull,
+    push,
   });
-  return { state, progress$, pageSize$ };
+  return {
+    state,
+    progress$,
+    pageSize$,
+    readPage,
+    async startFrom(checkpoints) {
+      // RxDB reads these when it starts, and only where it has no checkpoint of its own.
+      if (checkpoints.pull) pull.initialCheckpoint = checkpoints.pull;
+      if (checkpoints.push) push.initialCheckpoint = checkpoints.push;
+      await state.start();
+    },
+  };
 }

@@ -7,6 +7,9 @@ import type { Replica } from '../db/create-replica.ts';
 import { PendingChanges } from './pending-changes.ts';
 import { replicateCollection } from './replicate-collection.ts';
 import { replicateAppendOnly } from './replicate-append-only.ts';
+import { openReplicationMeta, replicateWithFirstCopy } from './replicate-with-first-copy.ts';
+import type { ReplicationMeta } from '../db/replication-meta.ts';
+import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import { ChangeStream } from './change-stream.ts';
 import { AttachmentTransfer } from './attachment-transfer.ts';
 import { announceEventFiles } from './announce-event-files.ts';
@@ -67,6 +70,7 @@ export class SyncController {
   private subscriptions: Subscription[] = [];
   private activeFlags: boolean[] = [];
   private changeStream: ChangeStream | null = null;
+  private readonly complaintsMeta: Promise<ReplicationMeta>;
 
   constructor(options: {
     replica: Replica;
@@ -82,7 +86,19 @@ export class SyncController {
     this.replica = options.replica;
     this.serverUrl = options.serverUrl;
     this.onSignedOutElsewhere = options.onSignedOutElsewhere ?? (() => undefined);
-    this.pending = new PendingChanges(options.replica.complaints);
+    // A complaint written by the first copy gets its assumed master state right before the
+    // officer first edits it, in whichever window (see replicate-with-first-copy.ts).
+    this.complaintsMeta = openReplicationMeta(
+      options.replica.complaints,
+      'complaints',
+      options.serverUrl,
+    );
+    this.complaintsMeta.catch(() => undefined);
+    this.pending = new PendingChanges(options.replica.complaints, {
+      beforeEdit: async (collection, ids) => {
+        if (collection === 'complaints') await (await this.complaintsMeta).keepAssumedMasters(ids);
+      },
+    });
     this.tokens = new AccessTokenProvider({
       serverUrl: options.serverUrl,
       refreshToken: options.refreshToken,
@@ -274,7 +290,6 @@ export class SyncController {
       collection: RxCollection<T>,
       name: ReplicatedCollection,
       beforePush?: (documents: T[]) => Promise<void>,
-      prioritiseOpen = false,
     ) =>
       replicateCollection({
         collection,
@@ -284,10 +299,20 @@ export class SyncController {
         pending: this.pending,
         stream$: changeStream.streamFor<T>(name),
         ...(beforePush ? { beforePush } : {}),
-        prioritiseOpen,
       });
-    // The officer's open complaints come first; the closed history follows.
-    const complaints = replicate(this.replica.complaints, 'complaints', undefined, true);
+    // The officer's open complaints come first; the closed history follows. A fresh replica's
+    // first copy of them is written once, outside RxDB's protocol.
+    const complaints = replicateWithFirstCopy({
+      collection: this.replica.complaints,
+      name: 'complaints',
+      serverUrl: this.serverUrl,
+      tokens: this.tokens,
+      pending: this.pending,
+      stream$: changeStream.streamFor<Complaint>('complaints'),
+      prioritiseOpen: true,
+      meta: this.complaintsMeta,
+      progressHolder: this.replica.complaints,
+    });
     this.replications = [
       complaints,
       // Timelines are append-only: pulled and written once, sent from an outbox. The server

@@ -71,6 +71,9 @@ export async function appInitialSync(
     const clickedAt = await submitLogin(page);
     await page.getByTestId('initial-sync').waitFor({ state: 'visible', timeout: 60_000 });
     await page.getByTestId('initial-sync').waitFor({ state: 'hidden', timeout: 15 * 60_000 });
+    // With the open complaints in, the bar shows the history still coming; the first copy of
+    // the complaints ends when that goes too.
+    await page.getByTestId('history-sync').waitFor({ state: 'hidden', timeout: 15 * 60_000 });
     const doneAt = Date.now();
     if (!firstPullAt) throw new Error('no complaints pull request was seen');
     const waitUntil = Date.now() + 15 * 60_000;

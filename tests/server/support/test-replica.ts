@@ -10,10 +10,15 @@ import {
   openReplica,
   type Replica,
 } from '../../../renderer/src/db/create-replica.ts';
+import { newReplicaKey } from '../../../renderer/src/db/field-cipher.ts';
 import { AccessTokenProvider } from '../../../renderer/src/api/access-token-provider.ts';
 import { PendingChanges } from '../../../renderer/src/sync/pending-changes.ts';
 import { replicateCollection } from '../../../renderer/src/sync/replicate-collection.ts';
 import { replicateAppendOnly } from '../../../renderer/src/sync/replicate-append-only.ts';
+import {
+  openReplicationMeta,
+  replicateWithFirstCopy,
+} from '../../../renderer/src/sync/replicate-with-first-copy.ts';
 import { announceEventFiles } from '../../../renderer/src/sync/announce-event-files.ts';
 import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
 
@@ -54,6 +59,8 @@ export type TestReplica = {
   complaints(): Promise<Complaint[]>;
   openRejections(): Promise<SyncRejection[]>;
   close(): Promise<void>;
+  /** Closes the replica as closing the app does, keeping its data for `reopen`. */
+  shutDown(): Promise<{ name: string; key: string }>;
 };
 
 export async function openTestReplica(options: {
@@ -65,14 +72,26 @@ export async function openTestReplica(options: {
   prioritiseOpen?: boolean;
   /** Timeline events per pull page (the workstation's 1,000 when not given). */
   eventPageSize?: number;
+  /** Reopens a replica shut down earlier (same name and key; memory storage keeps it in-process). */
+  reopen?: { name: string; key: string };
 }): Promise<TestReplica> {
   replicaCounter += 1;
-  const replica = await openReplica(`test_${replicaCounter}_${Date.now()}`, getRxStorageMemory(), [
-    'complaints',
-    'complaint_events',
-    'sync_rejections',
-  ]);
-  const pending = new PendingChanges(replica.complaints);
+  const name = options.reopen?.name ?? `test_${replicaCounter}_${Date.now()}`;
+  const key = options.reopen?.key ?? newReplicaKey();
+  const replica = await openReplica(
+    name,
+    getRxStorageMemory(),
+    ['complaints', 'complaint_events', 'sync_rejections'],
+    key,
+  );
+  // As the workstation does: a fresh replica's first copy of complaints is written once, and a
+  // copied complaint gets its assumed master state right before its first local edit.
+  const complaintsMeta = openReplicationMeta(replica.complaints, 'complaints', options.serverUrl);
+  const pending = new PendingChanges(replica.complaints, {
+    beforeEdit: async (collection, ids) => {
+      if (collection === 'complaints') await (await complaintsMeta).keepAssumedMasters(ids);
+    },
+  });
   await pending.load();
   const tokens = new AccessTokenProvider({
     serverUrl: options.serverUrl,
@@ -96,11 +115,13 @@ export async function openTestReplica(options: {
     const stream = <T>() =>
       new Subject<RxReplicationPullStreamItem<T, ReplicationCheckpoint>>().asObservable();
     replications = [
-      replicateCollection<Complaint>({
+      replicateWithFirstCopy<Complaint>({
         ...common,
         collection: replica.complaints,
         name: 'complaints',
         stream$: stream<Complaint>(),
+        meta: complaintsMeta,
+        progressHolder: replica.complaints,
       }),
       replicateAppendOnly<ComplaintEvent>({
         ...common,
@@ -196,6 +217,12 @@ export async function openTestReplica(options: {
     async close() {
       await Promise.all(replications.map((replication) => replication.state.cancel()));
       await replica.remove();
+    },
+    async shutDown() {
+      await Promise.all(replications.map((replication) => replication.state.cancel()));
+      pending.stop();
+      await replica.close();
+      return { name, key };
     },
   };
 }

@@ -1,8 +1,8 @@
-import type { PullResponse, PushRow, WireDocument } from '../../shared/api/contract.ts';
-import type { ReplicatedCollection } from '../../shared/schemas/rx-schemas.ts';
-import type { AuthenticatedOfficer } from '../auth/session-store.ts';
-import type { Database } from '../db/database.ts';
-import type { OpenCursor } from '../../shared/sync/plan-first-sync-phase.ts';
+import type { PullResponse, PushRow, WireDocument } from '../shared/api/contract.ts';
+import type { ReplicatedCollection } from '../shared/schemas/rx-schemas.ts';
+import type { AuthenticatedOfficer } from './auth/session-store.ts';
+import type { Database } from './db/database.ts';
+import type { OpenCursor } from '../shared/sync/plan-first-sync-phase.ts';
 
 /** One page of a first sync's open phase (see shared/sync/plan-first-sync-phase.ts). */
 export type OpenPhaseQuery = {

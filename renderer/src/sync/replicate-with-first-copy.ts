@@ -1,0 +1,143 @@
+import { combineLatest, map, type BehaviorSubject, type Observable } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import type { ReplicationCheckpoint } from '../../../shared/api/contract.ts';
+import type { PageSizeState } from '../../../shared/sync/plan-page-size.ts';
+import { ReplicationMeta } from '../db/replication-meta.ts';
+import { FirstCopyStore } from './first-copy-store.ts';
+import {
+  replicateCollection,
+  replicationIdentifierOf,
+  type PullProgress,
+} from './replicate-collection.ts';
+import { SyncLoop } from './sync-loop.ts';
+import { AFTER_FIRST_COPY, writeFirstCopyPage } from './write-first-copy-page.ts';
+
+export type FirstCopyReplication = {
+  state: {
+    active$: Observable<boolean>;
+    reSync(): void;
+    pause(): Promise<void>;
+    start(): Promise<void>;
+    cancel(): Promise<void>;
+    /** Resolves once the first copy is written and RxDB's first pull and push are done. */
+    awaitInitialReplication(): Promise<void>;
+    awaitInSync(): Promise<unknown>;
+  };
+  progress$: BehaviorSubject<PullProgress>;
+  pageSize$: BehaviorSubject<PageSizeState>;
+};
+
+type Checkpoints = { pull?: ReplicationCheckpoint; push?: unknown };
+
+/**
+ * Replicates a mutable collection with RxDB's replication protocol, except a fresh replica's
+ * first copy: that is pulled page by page with the same requests and written once
+ * (`writeFirstCopyPage`), without the assumed master state RxDB writes beside every pulled
+ * document and without its reads before deciding. Once the copy is complete, RxDB's
+ * replication starts from the copy's pull checkpoint and from an upstream checkpoint past the
+ * copied documents, so it pushes only what the officer changed. A copied document gets its
+ * assumed master state when the officer first edits it (`ReplicationMeta.keepAssumedMasters`,
+ * called before each local edit), so pushes, conflicts and refusals work as for a document RxDB
+ * pulled itself.
+ *
+ * Fresh means: no document held, RxDB's replication never pulled, no copy under way. A replica
+ * mid-copy resumes it; any other replica (one RxDB already filled) replicates through RxDB alone.
+ */
+export function replicateWithFirstCopy<T extends { id: string }>(
+  options: Parameters<typeof replicateCollection<T>>[0] & {
+    /** RxDB's metadata of this replication, opened beside it (`openReplicationMeta`). */
+    meta: Promise<ReplicationMeta>;
+    /** The collection holding the copy's progress in a local document. */
+    progressHolder: RxCollection;
+  },
+): FirstCopyReplication {
+  const replication = replicateCollection<T>({ ...options, startLater: true });
+  const store = new FirstCopyStore(options.progressHolder, options.name, options.serverUrl);
+  let from: Checkpoints | null = null;
+  let running = false;
+  let paused = false;
+  let cancelled = false;
+  let copied: () => void = () => undefined;
+  const copiedOnce = new Promise<void>((resolve) => (copied = resolve));
+
+  const runReplication = async () => {
+    if (!from || running || paused || cancelled) return;
+    running = true;
+    await replication.startFrom(from);
+  };
+  const finish = async (checkpoints: Checkpoints) => {
+    from = checkpoints;
+    copied();
+    await runReplication();
+  };
+
+  const copy = new SyncLoop(async (isPaused) => {
+    if (from) return;
+    const meta = await options.meta;
+    let state = await store.load();
+    if (!state) {
+      const fresh = (await options.collection.count().exec()) === 0 && !(await meta.hasPulled());
+      if (!fresh) return finish({});
+      state = { checkpoint: undefined, done: false };
+    }
+    while (!state.done && !isPaused()) {
+      const page = await replication.readPage(state.checkpoint);
+      await writeFirstCopyPage(options.collection, page.documents, meta.originHash);
+      state = {
+        checkpoint: page.checkpoint ?? state.checkpoint,
+        done: !page.more || page.documents.length === 0,
+      };
+      await store.save(state);
+    }
+    if (state.done) await finish({ pull: state.checkpoint, push: AFTER_FIRST_COPY });
+  }, options.retryTime ?? 5000);
+  copy.request();
+
+  return {
+    progress$: replication.progress$,
+    pageSize$: replication.pageSize$,
+    state: {
+      active$: combineLatest([copy.active$, replication.state.active$]).pipe(
+        map(([copying, replicating]) => copying || replicating),
+      ),
+      reSync() {
+        if (running) replication.state.reSync();
+        else copy.request();
+      },
+      async pause() {
+        paused = true;
+        copy.pause();
+        if (running) await replication.state.pause();
+      },
+      async start() {
+        paused = false;
+        if (running) await replication.state.start();
+        else if (from) await runReplication();
+        else copy.start();
+      },
+      async cancel() {
+        cancelled = true;
+        copy.pause();
+        await copy.stopped();
+        await replication.state.cancel();
+      },
+      async awaitInitialReplication() {
+        await copiedOnce;
+        await replication.state.awaitInitialReplication();
+      },
+      async awaitInSync() {
+        await copiedOnce;
+        return replication.state.awaitInSync();
+      },
+    },
+  };
+}
+
+/** Opens RxDB's metadata of the replication of `name` with `serverUrl` (see ReplicationMeta). */
+export function openReplicationMeta(
+  collection: RxCollection,
+  name: Parameters<typeof replicationIdentifierOf>[0],
+  serverUrl: string,
+): Promise<ReplicationMeta> {
+  return ReplicationMeta.open(collection, replicationIdentifierOf(name, serverUrl));
+}

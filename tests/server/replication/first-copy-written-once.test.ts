@@ -1,0 +1,260 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionResponse } from '../../../shared/api/contract.ts';
+import { PRIORITIES } from '../../../shared/domain/complaint-status.ts';
+import type { Complaint } from '../../../shared/schemas/complaint.ts';
+import { PAGE_SIZE_LIMITS, type PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
+import { openReplicationMeta } from '../../../renderer/src/sync/replicate-with-first-copy.ts';
+import { FirstCopyStore } from '../../../renderer/src/sync/first-copy-store.ts';
+import { FlakyLink } from '../support/flaky-link.ts';
+import { mergeConflictsOf, openTestReplica, type TestReplica } from '../support/test-replica.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { pullAll } from '../support/replication-client.ts';
+
+/**
+ * A fresh replica's first copy of complaints is pulled page by page and written once, without
+ * RxDB's assumed master states; RxDB's replication takes over from where the copy ended. The
+ * copied complaints must then behave as RxDB-pulled ones: edits push and land, concurrent
+ * edits merge field by field, refusals come back, and a copy cut short resumes.
+ */
+
+/** Pages of a few complaints each, so a first copy spans many. */
+const TINY_PAGES: PageSizeLimits = {
+  ...PAGE_SIZE_LIMITS,
+  targetWireBytes: 2048,
+  minWireBytes: 600,
+};
+
+let server: TestServer;
+let link: FlakyLink;
+let admin: SessionResponse;
+const open: TestReplica[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ complaints: 60 });
+  link = new FlakyLink();
+  await link.start(await server.app.listen({ port: 0, host: '127.0.0.1' }));
+  admin = await server.login('admin.kaltim', 'first-copy-checker');
+});
+// RxDB allows 13 open collections per process: each test closes its replicas.
+afterEach(async () => {
+  for (const replica of open.splice(0)) await replica.close();
+});
+afterAll(async () => {
+  await link.stop();
+  await server.close();
+});
+
+const isComplaintPull = (path: string) => path === '/api/replication/complaints/pull';
+
+async function onServer(): Promise<Map<string, Complaint>> {
+  const all = await pullAll<Complaint>(server.app, admin, 'complaints', 1000);
+  return new Map(
+    all.documents
+      .filter((document) => !document._deleted)
+      .map(({ _deleted, ...complaint }) => {
+        void _deleted;
+        return [complaint.id, complaint as Complaint];
+      }),
+  );
+}
+
+async function freshReplica(username = 'admin.kaltim', device = 'laptop'): Promise<TestReplica> {
+  const replica = await openTestReplica({
+    serverUrl: link.url,
+    session: await server.login(username, `${device}-${open.length}`),
+    pageSizeLimits: TINY_PAGES,
+  });
+  open.push(replica);
+  return replica;
+}
+
+async function assumedMasters(replica: TestReplica, ids: readonly string[]) {
+  const meta = await openReplicationMeta(replica.replica.complaints, 'complaints', link.url);
+  return meta.idsWithAssumedMaster(ids);
+}
+
+const next = (priority: Complaint['priority']) =>
+  PRIORITIES[(PRIORITIES.indexOf(priority) + 1) % PRIORITIES.length]!;
+
+describe('a fresh replica’s first copy of complaints', () => {
+  it('writes every complaint once, with no assumed master state beside it', async () => {
+    const pullsBefore = link.count('/complaints/pull');
+    const replica = await freshReplica();
+    await replica.sync();
+    const expected = await onServer();
+    const held = await replica.complaints();
+    expect(held.length).toBe(expected.size);
+    for (const complaint of held) expect(complaint).toEqual(expected.get(complaint.id));
+    // RxDB's replication took over (it has pulled since), but kept nothing of the copied ones.
+    expect(await assumedMasters(replica, [...expected.keys()])).toEqual(new Set());
+    const meta = await openReplicationMeta(replica.replica.complaints, 'complaints', link.url);
+    expect(await meta.hasPulled()).toBe(true);
+    // Many pages, none asked for twice; from where the copy ended, RxDB's pulls (one per sync
+    // round the test asks for) find nothing new.
+    const checkpoints = link.seen
+      .slice(pullsBefore)
+      .filter((request) => isComplaintPull(request.path))
+      .map((request) => new URLSearchParams(request.query).get('checkpoint'));
+    const end = checkpoints.at(-1);
+    const copy = checkpoints.filter((checkpoint) => checkpoint !== end);
+    expect(copy.length).toBeGreaterThan(3);
+    expect(new Set(copy).size).toBe(copy.length);
+  });
+
+  it('pushes an edit of a copied complaint, which lands on the server', async () => {
+    const replica = await freshReplica();
+    await replica.sync();
+    const [complaint] = (await replica.complaints()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const before = (await onServer()).get(complaint!.id)!;
+    await replica.pause();
+    await replica.edit(complaint!.id, { priority: next(before.priority) });
+    // The state it was edited from is kept as its assumed master, right before the edit.
+    expect(await assumedMasters(replica, [complaint!.id])).toEqual(new Set([complaint!.id]));
+    await replica.resume();
+    await replica.sync();
+    expect((await onServer()).get(complaint!.id)).toMatchObject({
+      priority: next(before.priority),
+      serverSeq: expect.any(Number) as number,
+    });
+    expect((await onServer()).get(complaint!.id)!.serverSeq).toBeGreaterThan(before.serverSeq);
+    expect(await replica.complaint(complaint!.id)).toEqual((await onServer()).get(complaint!.id));
+    expect(replica.pending.count$.value).toBe(0);
+    expect(await replica.openRejections()).toEqual([]);
+  });
+
+  it.each([
+    ['the copied replica first', 'copied'],
+    ['the other device first', 'other'],
+  ] as const)(
+    'merges a concurrent edit on another device field by field, %s',
+    async (_label, first) => {
+      const copied = await freshReplica('admin.kaltim', 'copied');
+      const other = await freshReplica('admin.kaltim', 'other');
+      await Promise.all([copied.sync(), other.sync()]);
+      const ids = (await copied.complaints()).map((complaint) => complaint.id).sort();
+      const id = first === 'copied' ? ids[1]! : ids[2]!;
+      const base = (await onServer()).get(id)!;
+      const categories = [...new Set((await copied.complaints()).map((c) => c.categoryId))];
+      const category = categories.find((candidate) => candidate !== base.categoryId)!;
+      await copied.pause();
+      await other.pause();
+      // A field each side alone changed, and one both changed differently.
+      await copied.edit(id, { categoryId: category, priority: next(base.priority) });
+      await other.edit(id, { rahasia: !base.rahasia, priority: next(next(base.priority)) });
+      const [one, two] = first === 'copied' ? [copied, other] : [other, copied];
+      await one.resume();
+      await one.sync();
+      await two.resume();
+      await two.sync();
+      await one.sync();
+      const merged = (await onServer()).get(id)!;
+      const firstPriority = first === 'copied' ? next(base.priority) : next(next(base.priority));
+      expect(merged).toMatchObject({
+        categoryId: category,
+        rahasia: !base.rahasia,
+        priority: firstPriority,
+      });
+      for (const replica of [copied, other]) {
+        expect(await replica.complaint(id)).toEqual(merged);
+        expect(replica.pending.count$.value).toBe(0);
+      }
+      // The side that came second has its priority waiting for the officer, not dropped.
+      const waiting = await mergeConflictsOf(two.replica).list();
+      expect(waiting).toEqual([
+        expect.objectContaining({
+          complaintId: id,
+          conflicts: [expect.objectContaining({ fields: ['priority'] })],
+        }),
+      ]);
+    },
+  );
+
+  it('brings back the refusal of an edit of a copied complaint', async () => {
+    const replica = await freshReplica('koordinator.kaltim', 'koordinator');
+    await replica.sync();
+    const [complaint] = (await replica.complaints()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    // A koordinator may change no complaint field: the server refuses it.
+    await replica.edit(complaint!.id, { priority: next(complaint!.priority) });
+    await replica.sync();
+    const refusals = await replica.openRejections();
+    expect(refusals).toEqual([expect.objectContaining({ documentId: complaint!.id })]);
+    expect(await replica.complaint(complaint!.id)).toEqual(complaint);
+    expect(replica.pending.count$.value).toBe(0);
+  });
+
+  it('resumes a copy cut short by closing the app, without duplicates or loss', async () => {
+    // Slow pages, so the app can be closed mid-copy.
+    link.decide = (request) =>
+      isComplaintPull(request.path) ? { kind: 'pass', delayMs: 60 } : { kind: 'pass' };
+    try {
+      const first = await openTestReplica({
+        serverUrl: link.url,
+        session: await server.login('admin.kaltim', 'closed-mid-copy'),
+        pageSizeLimits: TINY_PAGES,
+      });
+      const expected = await onServer();
+      while ((await first.replica.complaints.count().exec()) === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const kept = await first.shutDown();
+      const pullsBefore = link.seen.length;
+      const reopened = await openTestReplica({
+        serverUrl: link.url,
+        session: await server.login('admin.kaltim', 'closed-mid-copy'),
+        pageSizeLimits: TINY_PAGES,
+        reopen: kept,
+      });
+      open.push(reopened);
+      const progress = await new FirstCopyStore(
+        reopened.replica.complaints,
+        'complaints',
+        link.url,
+      ).load();
+      expect(progress?.done).toBe(false);
+      const heldAtClose = await reopened.replica.complaints.count().exec();
+      expect(heldAtClose).toBeGreaterThan(0);
+      expect(heldAtClose).toBeLessThan(expected.size);
+      await reopened.sync();
+      // It went on from its checkpoint, not from the start.
+      const resumedFrom = link.seen
+        .slice(pullsBefore)
+        .find((request) => isComplaintPull(request.path));
+      const checkpoint = JSON.parse(
+        new URLSearchParams(resumedFrom!.query).get('checkpoint') ?? '{}',
+      ) as { seq?: number; open?: unknown };
+      expect(checkpoint.seq !== 0 || checkpoint.open !== undefined).toBe(true);
+      const held = await reopened.complaints();
+      expect(held.map((complaint) => complaint.id).sort()).toEqual([...expected.keys()].sort());
+      for (const complaint of held) expect(complaint).toEqual(expected.get(complaint.id));
+      expect(await assumedMasters(reopened, [...expected.keys()])).toEqual(new Set());
+    } finally {
+      link.decide = () => ({ kind: 'pass' });
+    }
+  });
+
+  it('pushes an edit made while the copy is under way, from the state it was made on', async () => {
+    link.decide = (request) =>
+      isComplaintPull(request.path) ? { kind: 'pass', delayMs: 60 } : { kind: 'pass' };
+    try {
+      const replica = await freshReplica('admin.kaltim', 'edits-mid-copy');
+      let copiedSoFar: Complaint[] = [];
+      while (copiedSoFar.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        copiedSoFar = await replica.complaints();
+      }
+      const [complaint] = copiedSoFar;
+      await replica.edit(complaint!.id, { priority: next(complaint!.priority) });
+      const total = (await onServer()).size;
+      expect(await replica.replica.complaints.count().exec()).toBeLessThan(total);
+      link.decide = () => ({ kind: 'pass' });
+      await replica.sync();
+      const landed = (await onServer()).get(complaint!.id)!;
+      expect(landed.priority).toBe(next(complaint!.priority));
+      expect(await replica.complaint(complaint!.id)).toEqual(landed);
+      expect((await replica.complaints()).length).toBe(total);
+      expect(replica.pending.count$.value).toBe(0);
+    } finally {
+      link.decide = () => ({ kind: 'pass' });
+    }
+  });
+});
