@@ -42,6 +42,13 @@ export class PendingChanges {
    * the document back to it leaves nothing to push, so its count is forgotten.
    */
   private readonly serverStates = new Map<string, unknown>();
+  /**
+   * Per document the server answered with a state other than the one pushed, while nothing of
+   * it was counted: the pushed content and the answer. Until the replication writes the answer
+   * into the document, the document still holds the pushed content, and an edit starting then
+   * must count from the answer, not from what the document holds.
+   */
+  private readonly answeredPushes = new Map<string, { pushed: unknown; answered: unknown }>();
 
   /** Runs right before each local edit, after its count is taken (a throw takes it back). */
   private readonly beforeEdit: BeforeEdit | undefined;
@@ -96,8 +103,12 @@ export class PendingChanges {
     if (unchanged.length > 0)
       await this.modify((edits) => adjustEdits(edits, collection, unchanged, -1));
     for (const id of starting) {
-      if (before.has(id))
-        this.serverStates.set(pendingKey(collection, id), contentOf(before.get(id)));
+      const key = pendingKey(collection, id);
+      const answer = this.answeredPushes.get(key);
+      this.answeredPushes.delete(key);
+      if (answer && before.has(id) && deepEqual(answer.pushed, contentOf(before.get(id))))
+        this.serverStates.set(key, answer.answered);
+      else if (before.has(id)) this.serverStates.set(key, contentOf(before.get(id)));
     }
     // Changed and changed back (offline, or while a push was on the way): the replication sees
     // the server's state again and pushes nothing, so nothing is pending any more.
@@ -124,8 +135,16 @@ export class PendingChanges {
     const masters = new Map(pushed.map((state) => [state.id, state as unknown]));
     for (const state of answered) masters.set(state.id, state);
     const counted = [...masters.keys()].filter((id) => this.edits[pendingKey(collection, id)]);
+    const pushedContents = new Map(pushed.map((state) => [state.id, contentOf(state)]));
     for (const id of masters.keys()) {
-      if (!counted.includes(id)) this.serverStates.delete(pendingKey(collection, id));
+      const key = pendingKey(collection, id);
+      this.answeredPushes.delete(key);
+      if (counted.includes(id)) continue;
+      this.serverStates.delete(key);
+      const master = contentOf(masters.get(id));
+      const sent = pushedContents.get(id);
+      if (sent !== undefined && !deepEqual(sent, master))
+        this.answeredPushes.set(key, { pushed: sent, answered: master });
     }
     if (counted.length === 0) return;
     const current = await this.contentsOf(collection, counted);

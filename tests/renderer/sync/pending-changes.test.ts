@@ -52,3 +52,34 @@ describe('PendingChanges.track', () => {
     expect(pending.count$.value).toBe(0);
   });
 });
+
+describe('an edit between a push’s answer and the replication writing that answer', () => {
+  it('is not counted when it brings the document to the state the server answered', async () => {
+    await patch('c-1', { priority: 'tinggi' });
+    const pushed = (await replica.complaints.findOne('c-1').exec())!.toJSON() as Complaint;
+    const master = sampleComplaint({ id: 'c-1', priority: 'sedang' });
+    // The push (refused: the server keeps 'sedang') is answered; its count settles before RxDB
+    // writes the answer into the document.
+    const snapshot = pending.snapshot('complaints', ['c-1']);
+    await pending.settle(snapshot);
+    await pending.settleAgainst('complaints', [pushed], [master]);
+    expect(pending.count$.value).toBe(0);
+    // The officer sets the priority back to the server's value in that window: the replication
+    // then finds the document equal to the server's and pushes nothing, so nothing would settle it.
+    await patch('c-1', { priority: 'sedang' });
+    expect(pending.count$.value).toBe(0);
+  });
+
+  it('is counted when it changes the document away from the state the server answered', async () => {
+    await patch('c-1', { priority: 'tinggi' });
+    const pushed = (await replica.complaints.findOne('c-1').exec())!.toJSON() as Complaint;
+    await pending.settle(pending.snapshot('complaints', ['c-1']));
+    await pending.settleAgainst(
+      'complaints',
+      [pushed],
+      [sampleComplaint({ id: 'c-1', priority: 'sedang' })],
+    );
+    await patch('c-1', { priority: 'mendesak' });
+    expect(pending.count$.value).toBe(1);
+  });
+});

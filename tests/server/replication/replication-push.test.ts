@@ -3,7 +3,12 @@ import type { WireDocument } from '../../../shared/api/contract.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { changeCounter, pullAll, pushComplaints } from '../support/replication-client.ts';
+import {
+  acceptedAnswerFor,
+  changeCounter,
+  pullAll,
+  pushComplaints,
+} from '../support/replication-client.ts';
 
 let server: TestServer;
 let admin: SessionResponse;
@@ -51,7 +56,8 @@ describe('push', () => {
       { assumedMasterState: master, newDocumentState: newState },
     ]);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual([]);
+    expect(response.json()).toEqual([await current(master.id)]);
+    expect(response.json()).toEqual(acceptedAnswerFor([newState]));
     const after = await current(master.id);
     expect(after).toMatchObject({
       categoryId: 'cat-lingkungan-hidup',
@@ -75,7 +81,7 @@ describe('push', () => {
           { assumedMasterState: master, newDocumentState: first },
         ])
       ).json(),
-    ).toEqual([]);
+    ).toEqual(acceptedAnswerFor([first]));
     const stale = { ...master, priority: 'rendah' as const };
     const response = await pushComplaints(server.app, admin, [
       { assumedMasterState: master, newDocumentState: stale },
@@ -92,7 +98,9 @@ describe('push', () => {
       assumedMasterState: master,
       newDocumentState: { ...master, priority: 'rendah' as const },
     };
-    expect((await pushComplaints(server.app, admin, [row])).json()).toEqual([]);
+    expect((await pushComplaints(server.app, admin, [row])).json()).toEqual(
+      acceptedAnswerFor([row.newDocumentState]),
+    );
     const counterAfterFirst = await changeCounter(server.db);
     const again = await pushComplaints(server.app, admin, [row]);
     expect(again.statusCode).toBe(200);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { findPostgresBinaries, startThrowawayPostgres } from '../support/postgres-cluster.ts';
 import { ALL_FAULTS, planSoakHistory, type SoakHistory } from './plan-soak-history.ts';
-import { runSoak, type SoakFigures } from './soak-driver.ts';
+import { runSoak, withinTime, type SoakFigures } from './soak-driver.ts';
 import { openSoakEnvironment } from './soak-environment.ts';
 import { SOAK_DEVICES } from './soak-devices.ts';
 import { shrinkToFailingPrefix } from './shrink-history.ts';
@@ -30,15 +30,47 @@ console.log(
     `seed ${firstSeed}, ${steps} steps a history, ${values.minutes} min`,
 );
 
+/**
+ * Where the run is, for a stall report: a history that stops moving for a minute prints its
+ * phase and what the process still waits on (LAPOR_SOAK_TRACE=1 prints every phase).
+ */
+const progress = { phase: 'start', at: Date.now(), seed: firstSeed };
+/** A replica that could not be closed keeps its collections open: later histories cannot open theirs. */
+let replicaLeftOpen = false;
+const trace = (phase: string) => {
+  if (phase.startsWith('closing replica') && phase.includes('did not finish')) {
+    replicaLeftOpen = true;
+    console.log(phase);
+  }
+  progress.phase = phase;
+  progress.at = Date.now();
+  if (process.env.LAPOR_SOAK_TRACE) console.log(`${new Date().toISOString()} ${phase}`);
+};
+setInterval(() => {
+  const idle = Date.now() - progress.at;
+  if (idle < 60_000) return;
+  const waiting = process.getActiveResourcesInfo().reduce<Record<string, number>>((all, kind) => {
+    all[kind] = (all[kind] ?? 0) + 1;
+    return all;
+  }, {});
+  console.log(
+    `[stall] seed ${progress.seed}: "${progress.phase.slice(0, 160)}" for ${Math.round(idle / 1000)} s; ` +
+      `waiting on ${JSON.stringify(waiting)}`,
+  );
+}, 30_000).unref();
+
 const replay = async (history: SoakHistory) => {
+  progress.seed = history.seed;
+  trace(`seed ${history.seed}: open`);
   const environment = await openSoakEnvironment(
     cluster?.url ?? null,
     cluster ? { restartDatabase: () => cluster.restart() } : {},
   );
   try {
-    return await runSoak(history, environment);
+    return await runSoak(history, environment, trace);
   } finally {
-    await environment.drop();
+    trace(`seed ${history.seed}: drop`);
+    await withinTime('dropping the database', 120_000, environment.drop());
   }
 };
 
@@ -51,8 +83,21 @@ const totals = {
 const failedSeeds: number[] = [];
 try {
   for (let seed = firstSeed; seed === firstSeed || Date.now() < deadline; seed++) {
+    if (replicaLeftOpen) {
+      console.log('stopping: a replica of the last history could not be closed (see above)');
+      break;
+    }
     const history = planSoakHistory({ seed, steps, devices: SOAK_DEVICES, faults: ALL_FAULTS });
-    const result = await replay(history);
+    let result: Awaited<ReturnType<typeof replay>>;
+    try {
+      result = await replay(history);
+    } catch (error) {
+      // A step or a wait that never ended: the history is a failure with its seed, not a crash.
+      failedSeeds.push(seed);
+      console.log(`seed ${seed} FAILED: ${error instanceof Error ? error.message : String(error)}`);
+      console.log(`replay: npm run soak -- --seed ${seed} --steps ${steps} --minutes 0`);
+      continue;
+    }
     const figures: SoakFigures = result.figures;
     totals.histories += 1;
     totals.operations += figures.operations;
@@ -63,11 +108,24 @@ try {
     if (result.violations.length > 0) {
       failedSeeds.push(seed);
       console.log(`seed ${seed} FAILED:\n  ${result.violations.join('\n  ')}`);
-      const shrunk = await shrinkToFailingPrefix(
-        history,
-        async (candidate) => (await replay(candidate)).violations.length > 0,
-        4,
-      );
+      // A shorter replay that throws (a step or a wait that never ended) fails too, unless it
+      // left a replica open, after which no replay can open its own.
+      const fails = async (candidate: SoakHistory) => {
+        try {
+          return (await replay(candidate)).violations.length > 0;
+        } catch (error) {
+          if (replicaLeftOpen) throw error;
+          return true;
+        }
+      };
+      let shrunk: Awaited<ReturnType<typeof shrinkToFailingPrefix>>;
+      try {
+        shrunk = await shrinkToFailingPrefix(history, fails, 4);
+      } catch (error) {
+        console.log(`shrinking stopped: ${error instanceof Error ? error.message : String(error)}`);
+        console.log(`replay: npm run soak -- --seed ${seed} --steps ${steps} --minutes 0`);
+        continue;
+      }
       console.log(
         `smallest failing prefix found: ${shrunk.history.steps.length} of ${steps} steps ` +
           `(${shrunk.replays} replays); replay: npm run soak -- --seed ${seed} --steps ${shrunk.history.steps.length} --minutes 0`,

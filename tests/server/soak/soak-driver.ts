@@ -85,6 +85,24 @@ type Device = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Longest the check or one clean-up wait may take before the run names it as stuck. */
+const PHASE_TIMEOUT_MS = 120_000;
+
+/** `work`, or an error naming `what` once it has waited `ms`: a run never waits silently. */
+export async function withinTime<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} did not finish in ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 /** JSON as it travels: drops undefined fields so documents compare by value. */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const withoutDeleted = <T>(documents: readonly (T & { _deleted?: boolean })[]): T[] =>
@@ -449,6 +467,7 @@ export async function runSoak(
 
   try {
     for (const [index, step] of history.steps.entries()) {
+      log(`step ${index} ${JSON.stringify(step)}`);
       // A step that never ends is a finding too: say which one.
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
@@ -468,6 +487,7 @@ export async function runSoak(
     }
 
     // Heal: links clean, every device online, every server process up.
+    log('heal');
     const converging = performance.now();
     for (const device of devices) {
       device.faults = [];
@@ -489,7 +509,15 @@ export async function runSoak(
     let before = await counter();
     for (;;) {
       rounds += 1;
-      for (const device of devices) await device.replica.sync(60_000);
+      log(`converge round ${rounds}`);
+      for (const device of devices) {
+        await device.replica.sync(60_000).catch((error: unknown) => {
+          throw new Error(
+            `heal round ${rounds}: ${device.name}: ${error instanceof Error ? error.message : String(error)} ` +
+              `(${device.replica.describe()}; pending ${device.replica.pending.count$.value})`,
+          );
+        });
+      }
       const after = await counter();
       const pending = devices.reduce((sum, device) => sum + device.replica.pending.count$.value, 0);
       if (after === before && pending === 0) break;
@@ -498,7 +526,12 @@ export async function runSoak(
     }
     const convergeMs = performance.now() - converging;
 
-    const observed = await observe(devices, liveApp(), environment, admin, units, categories);
+    log('observe');
+    const observed = await withinTime(
+      'reading the devices and the server',
+      PHASE_TIMEOUT_MS,
+      observe(devices, liveApp(), environment, admin, units, categories),
+    );
     observed.server.since = startedAt;
     const violations = checkSoakConvergence(actions, observed.devices, observed.server);
     return {
@@ -516,13 +549,22 @@ export async function runSoak(
       },
     };
   } finally {
+    log('close');
+    // A clean-up that hangs is reported, not waited on for ever (a hung run hid its own error).
+    const closing = (what: string, work: () => Promise<unknown>) =>
+      withinTime(what, PHASE_TIMEOUT_MS, work()).catch((error: unknown) => {
+        if (error instanceof Error && error.message.includes('did not finish')) log(error.message);
+      });
     for (const device of devices) {
-      await device.replica.close().catch(() => undefined);
-      await device.link.stop();
+      await closing(`closing replica ${device.name} (${device.replica.describe()})`, () =>
+        device.replica.close(),
+      );
+      await closing(`stopping the link of ${device.name}`, () => device.link.stop());
     }
-    for (const slot of slots) {
-      if (slot.app) await slot.app.close().catch(() => undefined);
-      if (slot.pool !== environment.db) await slot.pool.close().catch(() => undefined);
+    for (const [index, slot] of slots.entries()) {
+      if (slot.app) await closing(`closing server ${index}`, () => slot.app!.close());
+      if (slot.pool !== environment.db)
+        await closing(`closing the pool of server ${index}`, () => slot.pool.close());
     }
   }
 }

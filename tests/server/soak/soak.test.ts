@@ -18,7 +18,11 @@ async function replay(history: SoakHistory) {
   const clusterUrl = inject('databaseKind') === 'postgresql' ? inject('databaseUrl') : null;
   const environment = await openSoakEnvironment(clusterUrl);
   try {
-    return await runSoak(history, environment);
+    // LAPOR_SOAK_TRACE=1 prints each phase with its time, to see where a slow run waits.
+    const trace = process.env.LAPOR_SOAK_TRACE
+      ? (line: string) => console.log(`${new Date().toISOString()} ${line}`)
+      : undefined;
+    return await runSoak(history, environment, trace);
   } finally {
     await environment.drop();
   }

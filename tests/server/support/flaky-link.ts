@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 /** What the link does with one request. */
 export type LinkAction =
-  | { kind: 'pass'; delayMs?: number }
+  /** `holdMs` keeps the request before the server sees it; `delayMs` keeps the answer. */
+  | { kind: 'pass'; delayMs?: number; holdMs?: number }
   /** The link is down: the connection drops before the server sees anything. */
   | { kind: 'cut-before' }
   /** The server handles the request, then the link drops before the answer arrives. */
@@ -77,6 +78,8 @@ export class FlakyLink {
 
   private async handle(action: LinkAction, incoming: IncomingMessage, body: Buffer) {
     if (action.kind === 'cut-before') return null;
+    if (action.kind === 'pass' && action.holdMs)
+      await new Promise((resolve) => setTimeout(resolve, action.holdMs));
     if (action.kind === 'duplicate') await this.forward(incoming, body);
     const answer = await this.forward(incoming, body);
     if (action.kind === 'cut-after') return null;

@@ -26,8 +26,18 @@ let replicaCounter = 0;
 
 /** What the test replica needs of a collection's sync, whichever path the collection takes. */
 type Replication = {
-  state: { reSync(): void; awaitInSync(): Promise<unknown>; cancel(): Promise<unknown> };
+  state: {
+    reSync(): void;
+    awaitInSync(): Promise<unknown>;
+    cancel(): Promise<unknown>;
+    /** RxDB's protocol state, read only to say where a replication waits. */
+    internalReplicationState?: {
+      events: { active: { up: { getValue(): boolean }; down: { getValue(): boolean } } };
+      stats: { up: Record<string, number>; down: Record<string, number> };
+    };
+  };
 };
+const REPLICATION_NAMES = ['complaints', 'complaint_events', 'sync_rejections'] as const;
 
 /**
  * A workstation replica running in node (RxDB memory storage) with the workstation's own
@@ -39,6 +49,8 @@ export type TestReplica = {
   tokens: AccessTokenProvider;
   /** Pulls and pushes until nothing is left (retrying through faults), or throws after `timeoutMs`. */
   sync(timeoutMs?: number): Promise<void>;
+  /** Where each replication stands (active up/down, protocol counters), for a stuck run. */
+  describe(): string;
   /** Stops replicating (the device goes offline); local writes go on. */
   pause(): Promise<void>;
   resume(): Promise<void>;
@@ -165,6 +177,20 @@ export async function openTestReplica(options: {
       } finally {
         clearTimeout(timer);
       }
+    },
+    describe() {
+      return replications
+        .map((replication, index) => {
+          const internal = replication.state.internalReplicationState;
+          if (!internal)
+            return `${REPLICATION_NAMES[index]}: no RxDB protocol state (append-only, or not started)`;
+          const { up, down } = internal.events.active;
+          return (
+            `${REPLICATION_NAMES[index]}: up ${up.getValue() ? 'active' : 'idle'}, ` +
+            `down ${down.getValue() ? 'active' : 'idle'}, stats ${JSON.stringify(internal.stats)}`
+          );
+        })
+        .join('; ');
     },
     async pause() {
       await Promise.all(replications.map((replication) => replication.state.cancel()));
