@@ -22,6 +22,10 @@ export const PRIVACY_RAHASIA = 2;
  * in objects. Built once per order and data version, then filtered many times.
  */
 export type QueueColumns = {
+  /**
+   * The entries by position. The queue store builds the columns on its order and moves that
+   * order in place, so this may already hold later moves: the typed arrays' length is the count.
+   */
   entries: readonly QueueEntry[];
   /** Per value facet: the code of each entry's value, by position in `entries`. */
   codes: Record<ValueFacet, Uint16Array>;
@@ -78,7 +82,8 @@ export function patchQueueColumns(
   moves: readonly QueueColumnMove[],
   entries: readonly QueueEntry[],
 ): QueueColumns {
-  const capacity = Math.max(columns.entries.length, entries.length) + 1;
+  const positions = columns.privacy.length;
+  const capacity = Math.max(positions, entries.length) + 1;
   const grow = <T extends Uint16Array | Uint8Array | Float64Array>(
     array: T,
     make: (n: number) => T,
@@ -98,7 +103,7 @@ export function patchQueueColumns(
   const receivedAt = grow(columns.receivedAt, (n) => new Float64Array(n));
   const length = shiftForMoves(
     [...Object.values(codes), privacy, dueAt, receivedAt],
-    columns.entries.length,
+    positions,
     moves,
     (at, entry) => {
       for (const facet of VALUE_FACETS) {

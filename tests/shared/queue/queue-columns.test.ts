@@ -177,6 +177,23 @@ describe('patchQueueColumns', () => {
     insertAt: fc.nat(),
   });
 
+  it('patches columns built on the very order that the moves then changed in place', () => {
+    // The queue store keeps one order array, builds the columns on it and splices it for each
+    // change: the columns' own arrays, not that order, say how many positions they held.
+    const order = [0, 1, 2].map((index) =>
+      toQueueEntry(sampleComplaint({ id: `c-${index}`, dueAt: NOW + index * DAY })),
+    );
+    const columns = buildQueueColumns(order);
+    const added = toQueueEntry(sampleComplaint({ id: 'n-1', dueAt: NOW + DAY / 2 }));
+    order.splice(1, 0, added);
+    const patched = patchQueueColumns(
+      columns,
+      [{ removedAt: -1, insertedAt: 1, entry: added }],
+      order,
+    );
+    expect([...patched.dueAt]).toEqual(order.map((entry) => entry.dueAt));
+  });
+
   it('gives the rows and counts of columns built afresh for the new order, for any moves', () => {
     fc.assert(
       fc.property(

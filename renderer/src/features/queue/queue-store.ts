@@ -318,9 +318,12 @@ export class QueueStore {
       ordinalsCache.numbering !== this.searchIndex.currentNumbering
     )
       return;
-    const ordinals = new Int32Array(Math.max(columns.entries.length, patched.entries.length) + 1);
+    // `columns.entries` is the order already moved in place: the positions before are counted
+    // by the ordinals read for the columns.
+    const positions = ordinalsCache.ordinals.length;
+    const ordinals = new Int32Array(Math.max(positions, patched.entries.length) + 1);
     ordinals.set(ordinalsCache.ordinals);
-    const length = shiftForMoves([ordinals], columns.entries.length, moves, (at, entry) => {
+    const length = shiftForMoves([ordinals], positions, moves, (at, entry) => {
       ordinals[at] = this.searchIndex.ordinalFor(entry.id);
     });
     this.searchOrdinals = {
