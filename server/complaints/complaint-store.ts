@@ -11,7 +11,6 @@ import { reserveChangeSeqs } from '../changes/change-counter.ts';
 import { loadSlaRuleSets, loadWorkingCalendar } from '../calendar/working-calendar-repository.ts';
 import { decideComplaintWrite, type ComplaintWriteDecision } from './decide-complaint-write.ts';
 import {
-  answersAcceptedWriteWithStored,
   decideComplaintPush,
   factsNeededFor,
   type ComplaintPushStep,
@@ -258,24 +257,8 @@ async function pushOneComplaint(
       // A status move left to its event (see decideComplaintWrite) is not answered here: the
       // device pulls this master, and the event, when the server accepts it, moves the status.
       await applyComplaintWrite(tx, officer, master, step.changes, context, now);
-      return answerAcceptedWrite(tx, officer, row);
+      return { accepted: true, refused: false };
   }
-}
-
-/** An accepted write's answer: the stored complaint when it holds all that was pushed. */
-async function answerAcceptedWrite(
-  tx: SqlExecutor,
-  officer: AuthenticatedOfficer,
-  row: PushRow<unknown>,
-): Promise<RowResult> {
-  const current = await lockComplaintInScope(tx, officer, pushedId(row));
-  const stored = current && {
-    ...complaintFromRow(current, roleSeesReporterIdentity(officer.role)),
-    _deleted: false,
-  };
-  return stored && answersAcceptedWriteWithStored(row.newDocumentState, stored)
-    ? { conflict: stored, accepted: true, refused: false }
-    : { accepted: true, refused: false };
 }
 
 /** What the refusal of a status move says, by the event that alone may bring it. */

@@ -2,9 +2,7 @@ import type { ComplaintEventKind } from '../../shared/domain/triage.ts';
 import type { RejectionReason } from '../refusals/sync-rejections.ts';
 import { rejectionReason } from '../refusals/sync-rejections.ts';
 import { appError } from '../../shared/errors/error-codes.ts';
-import type { Complaint } from '../../shared/schemas/complaint.ts';
-import { sameValue } from '../../shared/sync/merge-fields.ts';
-import { CLIENT_COMPLAINT_FIELDS, type ComplaintWriteDecision } from './decide-complaint-write.ts';
+import type { ComplaintWriteDecision } from './decide-complaint-write.ts';
 
 /** What the server found for a write decideComplaintWrite accepted, where it had to look. */
 export type StoredComplaintFacts = {
@@ -74,19 +72,4 @@ export function decideComplaintPush(
       return { kind: 'write', changes: decision.changes };
     }
   }
-}
-
-/**
- * Whether an accepted write is answered with the stored complaint. The device's pull may have
- * brought that stored state while the push was on the way and skipped it (RxDB keeps a fork
- * holding a write not yet pushed), with its checkpoint already past it: without this answer the
- * device would keep its old change number and times for ever. The device's conflict step takes
- * the answer as the new master; both sides changed the same fields to the same values, so
- * nothing conflicts. Not when part of the write was held back (a status move left to its
- * event): the device keeps its move until the event settles it.
- */
-export function answersAcceptedWriteWithStored(pushed: unknown, stored: Complaint): boolean {
-  if (typeof pushed !== 'object' || pushed === null) return false;
-  const fields = pushed as Record<string, unknown>;
-  return CLIENT_COMPLAINT_FIELDS.every((field) => sameValue(fields[field], stored[field]));
 }

@@ -10,13 +10,7 @@ import { planFollowUp } from '../../../shared/domain/follow-up.ts';
 import { planTriageAction } from '../../../shared/domain/plan-triage-action.ts';
 import type { SyncRejection } from '../../../shared/schemas/sync-rejection.ts';
 import { SEED_NOW, startTestServer, type TestServer } from '../support/test-server.ts';
-import {
-  acceptedAnswerFor,
-  changeCounter,
-  pull,
-  pullAll,
-  pushComplaints,
-} from '../support/replication-client.ts';
+import { changeCounter, pull, pullAll, pushComplaints } from '../support/replication-client.ts';
 
 /** The server's clock during this file, so accepted writes carry a time we can check. */
 const NOW = SEED_NOW + 2 * 3_600_000;
@@ -192,7 +186,7 @@ describe('allowed lifecycle transitions pushed by the admin instansi', () => {
     ]);
 
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual(acceptedAnswerFor([proposed]));
+    expect(response.json()).toEqual([]);
     const after = await currentAsAdmin(master.id);
     expect(after).toMatchObject({
       status: to,
@@ -283,11 +277,10 @@ describe('allowed lifecycle transitions pushed by the admin instansi', () => {
       } else if (eventDrivingTransition(master.status, to) === 'buka_kembali') {
         await reopenWithReason(master);
       } else {
-        const moved = movedTo(master, to);
         const accepted = await pushComplaints(server.app, admin, [
-          { assumedMasterState: master, newDocumentState: moved },
+          { assumedMasterState: master, newDocumentState: movedTo(master, to) },
         ]);
-        expect(accepted.json()).toEqual(acceptedAnswerFor([moved]));
+        expect(accepted.json()).toEqual([]);
       }
       const next = await currentAsAdmin(master.id);
       expect(next.status).toBe(to);

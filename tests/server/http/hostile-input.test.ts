@@ -22,7 +22,7 @@ import { planFollowUp } from '../../../shared/domain/follow-up.ts';
 import type { RakordaReport } from '../../../shared/reports/compute-rakorda-figures.ts';
 import { REPLICATED_COLLECTIONS } from '../../../shared/schemas/rx-schemas.ts';
 import { SEED_NOW, startTestServer, type TestServer } from '../support/test-server.ts';
-import { acceptedAnswerFor, pull, pullAll } from '../support/replication-client.ts';
+import { pull, pullAll } from '../support/replication-client.ts';
 import { openLiveStream } from '../support/live-stream.ts';
 
 const BASE_TIME = SEED_NOW + 3_600_000;
@@ -1150,7 +1150,7 @@ describe('replayed pushes', () => {
         assumedMasterState: master,
         newDocumentState: {
           ...master,
-          priority: master.priority === 'tinggi' ? ('rendah' as const) : ('tinggi' as const),
+          priority: master.priority === 'tinggi' ? 'rendah' : 'tinggi',
         },
       },
     ];
@@ -1161,7 +1161,7 @@ describe('replayed pushes', () => {
         headers: { authorization: `Bearer ${sessions.admin.accessToken}` },
         payload,
       });
-    expect((await push()).json()).toEqual(acceptedAnswerFor([payload[0]!.newDocumentState]));
+    expect((await push()).json()).toEqual([]);
     const before = await fingerprint();
     for (let replay = 0; replay < 3; replay += 1) {
       const again = await push();
@@ -1281,11 +1281,10 @@ async function adminMaster(id: string) {
 
 async function redispose(id: string, unitId: string) {
   const master = await adminMaster(id);
-  const moved = { ...master, unitId };
   const response = await pushTo(sessions.admin, 'complaints', [
-    { assumedMasterState: master, newDocumentState: moved },
+    { assumedMasterState: master, newDocumentState: { ...master, unitId } },
   ]);
-  expect(response.json()).toEqual(acceptedAnswerFor([moved]));
+  expect(response.json()).toEqual([]);
 }
 
 async function unitOf(username: string): Promise<string> {
@@ -1614,11 +1613,10 @@ async function disposeToPupr(complaint: Complaint, at: number): Promise<void> {
   const serverNow = clock;
   clock = at;
   try {
-    const disposed = { ...master, ...plan.patch };
     const pushed = await pushTo(sessions.admin, 'complaints', [
-      { assumedMasterState: master, newDocumentState: disposed },
+      { assumedMasterState: master, newDocumentState: { ...master, ...plan.patch } },
     ]);
-    expect(pushed.json()).toEqual(acceptedAnswerFor([disposed]));
+    expect(pushed.json()).toEqual([]);
     const events = await pushTo(
       sessions.admin,
       'complaint_events',
@@ -1853,17 +1851,21 @@ describe('live streams end with their session', () => {
       const [complaint] = (
         await pull<Complaint>(server.app, sessions.admin, 'complaints', { seq: 0 }, 1)
       ).documents;
-      const changed = {
-        ...complaint!,
-        priority: complaint!.priority === 'mendesak' ? ('rendah' as const) : ('mendesak' as const),
-      };
       const pushed = await server.app.inject({
         method: 'POST',
         url: '/api/replication/complaints/push',
         headers: { authorization: `Bearer ${sessions.admin.accessToken}` },
-        payload: [{ assumedMasterState: complaint, newDocumentState: changed }],
+        payload: [
+          {
+            assumedMasterState: complaint,
+            newDocumentState: {
+              ...complaint,
+              priority: complaint!.priority === 'mendesak' ? 'rendah' : 'mendesak',
+            },
+          },
+        ],
       });
-      expect(pushed.json()).toEqual(acceptedAnswerFor([changed]));
+      expect(pushed.json()).toEqual([]);
       await stream.ended(Date.now());
       expect(stream.events).toEqual([]);
     } finally {

@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /** What the link does with one request. */
 export type LinkAction =
-  /** `holdMs` keeps the request before the server sees it; `delayMs` keeps the answer. */
-  | { kind: 'pass'; delayMs?: number; holdMs?: number }
+  | { kind: 'pass'; delayMs?: number }
   /** The link is down: the connection drops before the server sees anything. */
   | { kind: 'cut-before' }
   /** The server handles the request, then the link drops before the answer arrives. */
@@ -78,8 +77,6 @@ export class FlakyLink {
 
   private async handle(action: LinkAction, incoming: IncomingMessage, body: Buffer) {
     if (action.kind === 'cut-before') return null;
-    if (action.kind === 'pass' && action.holdMs)
-      await new Promise((resolve) => setTimeout(resolve, action.holdMs));
     if (action.kind === 'duplicate') await this.forward(incoming, body);
     const answer = await this.forward(incoming, body);
     if (action.kind === 'cut-after') return null;

@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
-import { MERGEABLE_COMPLAINT_FIELDS } from '../../../shared/sync/merge-complaint.ts';
 import type { PullResponse, WireDocument } from '../../../shared/api/contract.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
@@ -60,27 +58,4 @@ export async function pushComplaints(
 export async function changeCounter(db: { query<R>(sql: string): Promise<R[]> }): Promise<number> {
   const rows = await db.query<{ value: number }>('SELECT value FROM change_counter');
   return Number(rows[0]?.value);
-}
-
-/**
- * The answer to a complaint push whose writes were all accepted: each stored complaint, holding
- * the officer-set fields pushed and a change number newer than the pushed one (see
- * answersAcceptedWriteWithStored). A refusal or a conflict answers the master instead.
- */
-export function acceptedAnswerFor(pushed: readonly WireDocument<Complaint>[]): unknown[] {
-  return pushed.map((state) =>
-    expect.objectContaining({
-      id: state.id,
-      ...Object.fromEntries(
-        MERGEABLE_COMPLAINT_FIELDS.filter((field) => state[field] !== undefined).map((field) => [
-          field,
-          state[field],
-        ]),
-      ),
-      serverSeq: expect.toSatisfy(
-        (seq: unknown) => typeof seq === 'number' && seq > state.serverSeq,
-        'a newer change number',
-      ),
-    }),
-  );
 }
