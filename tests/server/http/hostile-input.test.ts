@@ -193,9 +193,8 @@ function expectNothingLeaked(response: LightMyRequestResponse) {
   if (response.statusCode >= 400) {
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     const body = response.json<Record<string, unknown>>();
-    expect(Object.keys(body).every((key) => ['error', 'message', 'details'].includes(key))).toBe(
-      true,
-    );
+    const documentedKeys = ['error', 'message', 'details', 'code', 'params'];
+    expect(Object.keys(body).every((key) => documentedKeys.includes(key))).toBe(true);
     expect(body.error).toMatch(/^[a-z_]+$/);
     expect(typeof body.message).toBe('string');
   }

@@ -637,7 +637,7 @@ describe('privacy flags are audited', () => {
       expect.objectContaining({
         officer_id: penghubung.officer.id,
         action: 'write_refused',
-        details: { reason: 'permission' },
+        details: { reason: 'permission', error: 'role_fields_forbidden' },
       }),
     ]);
   });
