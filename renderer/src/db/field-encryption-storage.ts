@@ -7,6 +7,15 @@ import {
   type RxStorageInstance,
   type RxStorageInstanceCreationParams,
 } from 'rxdb';
+import {
+  BehaviorSubject,
+  concatMap,
+  filter,
+  firstValueFrom,
+  Subject,
+  tap,
+  type Observable,
+} from 'rxjs';
 import type { FieldCipher } from './field-cipher.ts';
 
 type Row = Record<string, unknown>;
@@ -139,11 +148,88 @@ export function fieldEncryptionStorage<Internals, InstanceCreationOptions>(optio
         toStorage as never,
         fromStorage as never,
       );
+      const changes = decryptChangesInOrder(instance, fromStorage);
+      const wrappedBulkWrite = wrapped.bulkWrite.bind(wrapped);
+      const wrappedClose = wrapped.close.bind(wrapped);
+      const wrappedRemove = wrapped.remove.bind(wrapped);
       const reader: StoredRowReader = {
         originalStorageInstance: instance,
         readStoredRow: fromStorage,
       };
-      return Object.assign(wrapped, reader);
+      return Object.assign(wrapped, reader, {
+        changeStream: () => changes.stream$,
+        async bulkWrite(...args: Parameters<typeof wrapped.bulkWrite>) {
+          const result = await wrappedBulkWrite(...args);
+          // As RxDB expects of a storage: the write's change event is out before it returns.
+          await changes.drained();
+          return result;
+        },
+        async close() {
+          changes.stop();
+          return wrappedClose();
+        },
+        async remove() {
+          changes.stop();
+          return wrappedRemove();
+        },
+      });
+    },
+  };
+}
+
+type ChangeBulk = { events: Array<Row & { documentData?: Row; previousDocumentData?: Row }> };
+
+/**
+ * One decrypting pass over a storage's change events, handed on in the order they were written
+ * to every listener. RxDB's `wrapRxStorageInstance` decrypts per listener with `mergeMap`: a slow
+ * decryption lets a later event overtake an earlier one, and a listener leaving while one of its
+ * events is being decrypted leaves the count its writes wait on above zero, so every later write
+ * to the storage waits for ever (a replication cancelled mid-sync did that).
+ */
+function decryptChangesInOrder(
+  instance: { changeStream(): Observable<unknown> },
+  fromStorage: (row: Row) => Promise<Row>,
+) {
+  const stream$ = new Subject<ChangeBulk>();
+  const processing$ = new BehaviorSubject(0);
+  const decrypt = (row: Row | undefined) => (row ? fromStorage(row) : Promise.resolve(row));
+  const subscription = instance
+    .changeStream()
+    .pipe(
+      tap(() => processing$.next(processing$.value + 1)),
+      concatMap(async (value) => {
+        const bulk = value as ChangeBulk;
+        const events = await Promise.all(
+          bulk.events.map(async (event) => ({
+            ...event,
+            documentData: await decrypt(event.documentData),
+            previousDocumentData: await decrypt(event.previousDocumentData),
+            isLocal: false,
+          })),
+        );
+        return { ...bulk, events };
+      }),
+    )
+    .subscribe({
+      next: (bulk) => {
+        stream$.next(bulk);
+        processing$.next(processing$.value - 1);
+      },
+      error: (error: unknown) => {
+        processing$.next(0);
+        stream$.error(error);
+      },
+      complete: () => {
+        processing$.next(0);
+        stream$.complete();
+      },
+    });
+  return {
+    stream$: stream$.asObservable(),
+    drained: () => firstValueFrom(processing$.pipe(filter((count) => count === 0))),
+    stop: () => {
+      subscription.unsubscribe();
+      processing$.next(0);
     },
   };
 }
