@@ -85,7 +85,14 @@ function isRedelivery(stored: ComplaintEvent, pushed: ComplaintEvent): boolean {
   // By value: the stored list comes back from jsonb with its keys in jsonb's own order.
   if (!isDeepStrictEqual(stored.attachments, pushed.attachments)) return false;
   if (pushed.serverSeq === 0 && pushed.serverTime === 0) return true;
-  return SERVER_STAMPED_FIELDS.every((field) => stored[field] === pushed[field]);
+  // A re-disposition gives the complaint's events new, higher change numbers: a stamped copy
+  // with an older number is the device's copy from before it, not a change. A number the server
+  // never gave the event (higher, or lower with other stamps differing) is still a change.
+  return SERVER_STAMPED_FIELDS.every(
+    (field) =>
+      stored[field] === pushed[field] ||
+      (field === 'serverSeq' && pushed.serverSeq > 0 && pushed.serverSeq < stored.serverSeq),
+  );
 }
 
 export function isFollowUpKind(

@@ -61,6 +61,27 @@ describe('decideEventAdmission', () => {
     });
   });
 
+  it('takes the device’s copy from before a re-disposition renumbered the event as already applied', () => {
+    // A re-disposition moved the event from change number 7 to 31; the device still holds 7.
+    const stored = { ...reopening(), serverTime: 5, serverSeq: 31 };
+    const copyBefore = reopening({ serverTime: 5, serverSeq: 7 });
+    expect(
+      decideEventAdmission(copyBefore, false, admin, { event: stored, visible: true }),
+    ).toEqual({ kind: 'unchanged', master: stored });
+  });
+
+  it.each([
+    ['a number the server never gave it', { serverTime: 5, serverSeq: 32 }],
+    ['an older number with another server time', { serverTime: 6, serverSeq: 7 }],
+  ])('refuses a stamped copy with %s', (_case, stamps) => {
+    const stored = { ...reopening(), serverTime: 5, serverSeq: 31 };
+    const decision = decideEventAdmission(reopening(stamps), false, admin, {
+      event: stored,
+      visible: true,
+    });
+    expect(decision).toMatchObject({ kind: 'refuse', reason: { code: 'append_only' } });
+  });
+
   it('refuses a kind the role may not append', () => {
     const decision = decideEventAdmission(reopening(), false, penghubung, undefined);
     expect(decision).toMatchObject({ kind: 'refuse', reason: { code: 'permission' } });
