@@ -50,4 +50,22 @@ describe('the pending count after edits that come back to the server’s state',
     expect(device.pending.count$.value).toBe(0);
     link.decide = () => ({ kind: 'pass' });
   });
+
+  it('falls to zero when a conflicting push merges into exactly the server’s state', async () => {
+    const first = await replicaOf(await setup.server.login('admin.kaltim', 'same-value-a'));
+    const second = await replicaOf(await setup.server.login('admin.kaltim', 'same-value-b'));
+    const [complaint] = (await second.complaints()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const chosen = next(next(complaint!.priority));
+    // The officer's two devices make the same change: the one offline sends it second.
+    await second.pause();
+    await first.edit(complaint!.id, { priority: chosen });
+    await first.sync();
+    await second.edit(complaint!.id, { priority: chosen });
+    expect(second.pending.count$.value).toBe(1);
+    await second.resume();
+    await second.sync();
+    await first.sync();
+    expect(await second.complaint(complaint!.id)).toEqual(await first.complaint(complaint!.id));
+    expect(second.pending.count$.value).toBe(0);
+  });
 });
