@@ -57,6 +57,8 @@ export type SoakFigures = {
   seed: number;
   steps: number;
   operations: number;
+  /** Operations per device, by name. */
+  operationsByDevice: Record<string, number>;
   refusedLocally: number;
   faults: Record<string, number>;
   convergeMs: number;
@@ -173,6 +175,7 @@ export async function runSoak(
   const count = (kind: string) => (faults[kind] = (faults[kind] ?? 0) + 1);
   const actions: DeviceAction[] = [];
   let operations = 0;
+  const operationsByDevice: Record<string, number> = {};
   let refusedLocally = 0;
 
   const slots: ServerSlot[] = [];
@@ -423,6 +426,7 @@ export async function runSoak(
         const complaint = await target(device, step.pick);
         if (!complaint) return;
         operations += 1;
+        operationsByDevice[device.name] = (operationsByDevice[device.name] ?? 0) + 1;
         const officer = device.session.officer;
         const now = Date.now() + device.skewMs;
         if (step.kind === 'edit') {
@@ -614,6 +618,7 @@ export async function runSoak(
         seed: history.seed,
         steps: history.steps.length,
         operations,
+        operationsByDevice,
         refusedLocally,
         faults,
         convergeMs: Math.round(convergeMs),
