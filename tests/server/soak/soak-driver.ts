@@ -358,6 +358,7 @@ export async function runSoak(
       kind: 'write',
       step,
       device: device.name,
+      deviceId: `soak-${device.host.name}`,
       officerId: device.session.officer.id,
       complaintId,
       patch,
@@ -710,10 +711,11 @@ async function observe(
     await environment.db.query<{
       action: string;
       officer_id: string | null;
+      device_id: string | null;
       document_id: string | null;
       details: unknown;
     }>(
-      `SELECT action, officer_id, document_id, details FROM audit_log
+      `SELECT action, officer_id, device_id, document_id, details FROM audit_log
         WHERE action IN ('write_accepted', 'write_refused', 'event_appended', 'identity_revealed')`,
     )
   ).map((row): AuditEntry => {
@@ -723,6 +725,7 @@ async function observe(
     return {
       action: row.action,
       officerId: row.officer_id,
+      deviceId: row.device_id,
       documentId: row.document_id,
       fields: details?.fields ?? [],
     };
