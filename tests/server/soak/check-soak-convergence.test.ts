@@ -96,6 +96,7 @@ function converged() {
       kind: 'write',
       step: 1,
       device: 'koordinator-laptop',
+      deviceId: 'd-koordinator-laptop',
       officerId: 'koordinator',
       complaintId: 'c2',
       patch: { priority: 'tinggi' },
@@ -132,9 +133,27 @@ function converged() {
     events: [note],
     since: START,
     audit: [
-      { action: 'event_appended', officerId: 'pupr', documentId: 'e1', fields: [] },
-      { action: 'write_accepted', officerId: 'pupr', documentId: 'c1', fields: ['status'] },
-      { action: 'write_refused', officerId: 'koordinator', documentId: 'c2', fields: [] },
+      {
+        action: 'event_appended',
+        officerId: 'pupr',
+        deviceId: 'd-pupr-laptop',
+        documentId: 'e1',
+        fields: [],
+      },
+      {
+        action: 'write_accepted',
+        officerId: 'pupr',
+        deviceId: 'd-pupr-laptop',
+        documentId: 'c1',
+        fields: ['status'],
+      },
+      {
+        action: 'write_refused',
+        officerId: 'koordinator',
+        deviceId: 'd-koordinator-laptop',
+        documentId: 'c2',
+        fields: [],
+      },
     ],
     scopes: {
       pupr: { complaints: [stored[0]!], events: [note], rejections: [], rakorda: { handled: 1 } },
@@ -184,6 +203,27 @@ describe('the soak checker', () => {
     expect(checkSoakConvergence(actions, devices, server)).toContainEqual(
       expect.stringContaining('edit of priority="tinggi" on c2 (step 1, koordinator-laptop): lost'),
     );
+  });
+
+  it("does not take the officer's other device's accepted write for this device's edit", () => {
+    const { actions, devices, server } = converged();
+    server.scopes.koordinator!.rejections = [];
+    devices[1]!.rejections = [];
+    server.audit = [
+      ...server.audit,
+      {
+        action: 'write_accepted',
+        officerId: 'koordinator',
+        deviceId: 'd-koordinator-tablet',
+        documentId: 'c2',
+        fields: ['priority'],
+      },
+    ];
+    expect(checkSoakConvergence(actions, devices, server)).toContainEqual(
+      expect.stringContaining('edit of priority="tinggi" on c2 (step 1, koordinator-laptop): lost'),
+    );
+    server.audit.at(-1)!.deviceId = 'd-koordinator-laptop';
+    expect(checkSoakConvergence(actions, devices, server)).toEqual([]);
   });
 
   it('reports a device diverging from the server within its scope', () => {

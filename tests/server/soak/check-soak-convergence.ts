@@ -14,6 +14,8 @@ export type DeviceAction =
       kind: 'write';
       step: number;
       device: string;
+      /** The device id the server knows it by (the session's; a window's is its device's). */
+      deviceId: string;
       officerId: string;
       complaintId: string;
       patch: Partial<Complaint>;
@@ -51,6 +53,7 @@ export type ServerScope = {
 export type AuditEntry = {
   action: string;
   officerId: string | null;
+  deviceId: string | null;
   documentId: string | null;
   fields: readonly string[];
 };
@@ -128,7 +131,9 @@ function checkEvents(actions: readonly DeviceAction[], server: ServerObservation
 
 /**
  * Every edit's last value per field (earlier ones its own device overwrote) is on the server,
- * was accepted and later overwritten, was refused, or waits on the officer's conflict screen.
+ * was accepted from its device and later overwritten, was refused, or waits on the officer's
+ * conflict screen. Acceptance is per device: the officer's other device writing the same field
+ * does not account for this one's edit (refusals are shown to the officer, on every device).
  */
 function checkEdits(
   actions: readonly DeviceAction[],
@@ -156,6 +161,7 @@ function checkEdits(
       (entry) =>
         entry.action === 'write_accepted' &&
         entry.officerId === officerId &&
+        entry.deviceId === action.deviceId &&
         entry.documentId === complaintId &&
         entry.fields.includes(field),
     );

@@ -29,7 +29,23 @@ export const ALL_FAULTS: readonly FaultKind[] = [
   'second-server',
 ];
 
-export type SoakDevice = { username: string; role: Role; name: string };
+export type SoakDevice = {
+  username: string;
+  role: Role;
+  name: string;
+  /** A second window of the officer on the device named here: it writes, that device syncs. */
+  windowOf?: string;
+};
+
+/** The index of the device whose link and replica `device` uses (its own, or its window's). */
+export function hostOf(devices: readonly SoakDevice[], device: number): number {
+  const { windowOf } = devices[device]!;
+  if (!windowOf) return device;
+  const host = devices.findIndex((candidate) => candidate.name === windowOf);
+  if (host < 0 || devices[host]!.windowOf)
+    throw new Error(`no device ${windowOf} to open a window on`);
+  return host;
+}
 
 export type SoakPlanOptions = {
   seed: number;
@@ -126,10 +142,12 @@ export function planSoakHistory(options: SoakPlanOptions): SoakHistory {
         serverDownUntil[server] = -1;
       }
     });
-    const device = random.int(options.devices.length);
+    const picked = random.int(options.devices.length);
     const roll = random.next();
+    // A window's officer works in it; the network and the device's state are its device's.
+    const device = hostOf(options.devices, picked);
     if (roll < 0.62) {
-      steps.push(planOperation(random, device, options.devices[device]!.role));
+      steps.push(planOperation(random, picked, options.devices[picked]!.role));
     } else if (roll < 0.7 && has('offline') && offlineUntil[device] === -1) {
       steps.push({ kind: 'offline', device });
       offlineUntil[device] = index + 2 + random.int(10);

@@ -25,7 +25,14 @@ import type { SyncRejection } from '../../../shared/schemas/sync-rejection.ts';
 import type { Unit } from '../../../shared/schemas/unit.ts';
 import { FlakyLink, type LinkAction } from '../support/flaky-link.ts';
 import { pullAll } from '../support/replication-client.ts';
-import { mergeConflictsOf, openTestReplica, type TestReplica } from '../support/test-replica.ts';
+import {
+  openRemoteReplica,
+  openRemoteWindow,
+  openReplicaRealms,
+  type RemoteReplica,
+  type ReplicaRealm,
+} from './replica-realms.ts';
+import { SOAK_OFFICER_PASSWORD, SOAK_OFFICERS } from './soak-devices.ts';
 import {
   checkSoakConvergence,
   type AuditEntry,
@@ -33,7 +40,7 @@ import {
   type DeviceObservation,
   type ServerObservation,
 } from './check-soak-convergence.ts';
-import type { LinkFault, SoakHistory, SoakStep } from './plan-soak-history.ts';
+import { hostOf, type LinkFault, type SoakHistory, type SoakStep } from './plan-soak-history.ts';
 
 /** Where the soak's servers keep their data: one database, one pool per server process. */
 export type SoakEnvironment = {
@@ -50,6 +57,8 @@ export type SoakFigures = {
   seed: number;
   steps: number;
   operations: number;
+  /** Operations per device, by name. */
+  operationsByDevice: Record<string, number>;
   refusedLocally: number;
   faults: Record<string, number>;
   convergeMs: number;
@@ -77,8 +86,12 @@ type ServerSlot = {
 type Device = {
   name: string;
   session: SessionResponse;
+  /** The device this one runs on: itself, or for a second window the device holding its replica. */
+  host: Device;
+  /** The device's link (its host's, for a window). */
   link: FlakyLink;
-  replica: TestReplica;
+  /** In a replica realm (a worker thread); a window's is its host's replica, seen by the window. */
+  replica: RemoteReplica;
   online: boolean;
   faults: LinkFault[];
   skewMs: number;
@@ -162,6 +175,7 @@ export async function runSoak(
   const count = (kind: string) => (faults[kind] = (faults[kind] ?? 0) + 1);
   const actions: DeviceAction[] = [];
   let operations = 0;
+  const operationsByDevice: Record<string, number> = {};
   let refusedLocally = 0;
 
   const slots: ServerSlot[] = [];
@@ -191,11 +205,15 @@ export async function runSoak(
     return slot.app!;
   };
 
+  const passwordOf = (username: string) =>
+    SOAK_OFFICERS.some((officer) => officer.username === username)
+      ? SOAK_OFFICER_PASSWORD
+      : DEMO_PASSWORD;
   const login = async (username: string, deviceId: string) => {
     const response = await liveApp().inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username, password: DEMO_PASSWORD, deviceId },
+      payload: { username, password: passwordOf(username), deviceId },
     });
     if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.body}`);
     return response.json<SessionResponse>();
@@ -220,40 +238,103 @@ export async function runSoak(
     .map((category) => category.id)
     .sort();
 
+  // The officers the devices need beyond the demo's, created as an admin creates them.
+  for (const officer of SOAK_OFFICERS) {
+    if (!history.devices.some((device) => device.username === officer.username)) continue;
+    const unitId = officer.unitCode
+      ? units.find((unit) => unit.code === officer.unitCode && unit.active)?.id
+      : '';
+    if (unitId === undefined) throw new Error(`no active unit ${officer.unitCode}`);
+    const response = await liveApp().inject({
+      method: 'POST',
+      url: '/api/admin/officers',
+      headers: { authorization: `Bearer ${admin.accessToken}` },
+      payload: {
+        username: officer.username,
+        displayName: officer.displayName,
+        role: officer.role,
+        unitId,
+        password: SOAK_OFFICER_PASSWORD,
+      },
+    });
+    if (response.statusCode !== 201)
+      throw new Error(`creating officer ${officer.username}: ${response.body}`);
+  }
+
   let requestCounter = 0;
   const devices: Device[] = [];
-  for (const [index, spec] of history.devices.entries()) {
-    const session = await login(spec.username, `soak-${spec.name}`);
-    const link = new FlakyLink();
-    await link.start(slots[0]!.url);
-    const device: Device = {
-      name: spec.name,
-      session,
-      link,
-      replica: null as unknown as TestReplica,
-      online: true,
-      faults: [],
-      skewMs: history.clockSkewMs[index] ?? 0,
-    };
-    // A load balancer in front of the server processes, and the device's own bad link.
-    link.decide = (): LinkAction => {
-      const live = slots.filter((slot) => slot.app);
-      if (live.length === 0) return { kind: 'cut-before' };
-      link.target = live[requestCounter++ % live.length]!.url;
-      const fault = device.faults.shift();
-      if (!fault) return { kind: 'pass' };
-      if (fault === 'reorder') return { kind: 'pass', delayMs: 20 + (requestCounter % 7) * 40 };
-      if (fault === 'cut-mid-answer') return { kind: 'cut-mid-body', fraction: 0.5 };
-      return { kind: fault };
-    };
-    device.replica = await openTestReplica({
-      serverUrl: link.url,
-      session,
-      now: () => Date.now() + device.skewMs,
-    });
-    devices.push(device);
+  const realms: ReplicaRealm[] = openReplicaRealms(
+    history.devices.filter((device) => !device.windowOf).length,
+  );
+  // Hosts first, so every window finds its device open.
+  const order = [...history.devices.keys()].sort(
+    (a, b) => Number(hostOf(history.devices, a) !== a) - Number(hostOf(history.devices, b) !== b),
+  );
+  const opened = new Map<number, Device>();
+  const openDevices = async () => {
+    for (const index of order) {
+      const spec = history.devices[index]!;
+      const hostIndex = hostOf(history.devices, index);
+      if (hostIndex !== index) {
+        // A second window: the officer's session and the device's link, replica and clock.
+        const host = opened.get(hostIndex)!;
+        if (host.session.officer.username !== spec.username)
+          throw new Error(`${spec.name} is a window of another officer's device`);
+        opened.set(index, {
+          ...host,
+          name: spec.name,
+          host,
+          replica: await openRemoteWindow(host.replica, spec.name),
+        });
+        continue;
+      }
+      const session = await login(spec.username, `soak-${spec.name}`);
+      const link = new FlakyLink();
+      await link.start(slots[0]!.url);
+      const device: Device = {
+        name: spec.name,
+        session,
+        host: null as unknown as Device,
+        link,
+        replica: null as unknown as RemoteReplica,
+        online: true,
+        faults: [],
+        skewMs: history.clockSkewMs[index] ?? 0,
+      };
+      device.host = device;
+      // A load balancer in front of the server processes, and the device's own bad link.
+      link.decide = (): LinkAction => {
+        const live = slots.filter((slot) => slot.app);
+        if (live.length === 0) return { kind: 'cut-before' };
+        link.target = live[requestCounter++ % live.length]!.url;
+        const fault = device.faults.shift();
+        if (!fault) return { kind: 'pass' };
+        if (fault === 'reorder') return { kind: 'pass', delayMs: 20 + (requestCounter % 7) * 40 };
+        if (fault === 'cut-mid-answer') return { kind: 'cut-mid-body', fraction: 0.5 };
+        return { kind: fault };
+      };
+      device.replica = await openRemoteReplica(realms, spec.name, {
+        serverUrl: link.url,
+        session,
+        skewMs: device.skewMs,
+      });
+      opened.set(index, device);
+    }
+  };
+  /** The devices that sync: every one but a second window. */
+  const hosts: Device[] = [];
+  try {
+    await openDevices();
+    devices.push(...history.devices.map((_spec, index) => opened.get(index)!));
+    hosts.push(...devices.filter((device) => device.host === device));
+    await Promise.all(hosts.map((device) => device.replica.sync(120_000)));
+  } catch (error) {
+    // Nothing of a history that could not start stays open: threads, links, servers.
+    for (const realm of realms) await realm.terminate();
+    for (const device of opened.values()) if (device.host === device) await device.link.stop();
+    for (const slot of slots) await slot.app?.close();
+    throw error;
   }
-  await Promise.all(devices.map((device) => device.replica.sync(120_000)));
   log(
     `soak seed ${history.seed}: ${devices.length} devices in sync, ${history.steps.length} steps`,
   );
@@ -277,18 +358,14 @@ export async function runSoak(
       kind: 'write',
       step,
       device: device.name,
+      deviceId: `soak-${device.host.name}`,
       officerId: device.session.officer.id,
       complaintId,
       patch,
     });
   };
   const insertEvents = async (step: number, device: Device, events: ComplaintEvent[]) => {
-    const { replica, pending } = device.replica;
-    await pending.track(
-      'complaint_events',
-      events.map((event) => event.id),
-      () => replica.complaint_events.bulkInsert(events),
-    );
+    await device.replica.insertEvents(events);
     for (const event of events)
       actions.push({ kind: 'event', step, device: device.name, officerId: event.officerId, event });
   };
@@ -330,9 +407,7 @@ export async function runSoak(
         return { kind, duplicateOfId: others[choice % others.length]!.id, note: text };
       }
       case 'close': {
-        const events = await device.replica.replica.complaint_events
-          .find({ selector: { complaintId: complaint.id } })
-          .exec();
+        const events = await device.replica.events(complaint.id);
         if (!events.some((event) => event.kind === 'tindak_lanjut')) return null;
         return { kind, note: text };
       }
@@ -352,6 +427,7 @@ export async function runSoak(
         const complaint = await target(device, step.pick);
         if (!complaint) return;
         operations += 1;
+        operationsByDevice[device.name] = (operationsByDevice[device.name] ?? 0) + 1;
         const officer = device.session.officer;
         const now = Date.now() + device.skewMs;
         if (step.kind === 'edit') {
@@ -413,7 +489,7 @@ export async function runSoak(
         return;
       }
       case 'offline': {
-        const device = devices[step.device]!;
+        const device = devices[step.device]!.host;
         if (!device.online) return;
         count('offline');
         device.online = false;
@@ -421,7 +497,7 @@ export async function runSoak(
         return;
       }
       case 'online': {
-        const device = devices[step.device]!;
+        const device = devices[step.device]!.host;
         if (device.online) return;
         device.online = true;
         await device.replica.resume();
@@ -429,7 +505,7 @@ export async function runSoak(
       }
       case 'link-fault':
         count(`link:${step.fault}`);
-        devices[step.device]!.faults.push(
+        devices[step.device]!.host.faults.push(
           ...Array.from({ length: step.requests }, () => step.fault),
         );
         return;
@@ -455,7 +531,7 @@ export async function runSoak(
         await environment.restartDatabase();
         return;
       case 'settle': {
-        const online = devices.filter((device) => device.online);
+        const online = hosts.filter((device) => device.online);
         await Promise.race([
           Promise.allSettled(online.map((device) => device.replica.sync(step.ms + 2_000))),
           sleep(step.ms),
@@ -489,7 +565,7 @@ export async function runSoak(
     // Heal: links clean, every device online, every server process up.
     log('heal');
     const converging = performance.now();
-    for (const device of devices) {
+    for (const device of hosts) {
       device.faults = [];
       if (!device.online) {
         device.online = true;
@@ -510,16 +586,18 @@ export async function runSoak(
     for (;;) {
       rounds += 1;
       log(`converge round ${rounds}`);
-      for (const device of devices) {
-        await device.replica.sync(60_000).catch((error: unknown) => {
+      for (const device of hosts) {
+        await device.replica.sync(60_000).catch(async (error: unknown) => {
+          const where = await Promise.all([device.replica.describe(), device.replica.pending()]);
           throw new Error(
             `heal round ${rounds}: ${device.name}: ${error instanceof Error ? error.message : String(error)} ` +
-              `(${device.replica.describe()}; pending ${device.replica.pending.count$.value})`,
+              `(${where[0]}; pending ${where[1].count})`,
           );
         });
       }
       const after = await counter();
-      const pending = devices.reduce((sum, device) => sum + device.replica.pending.count$.value, 0);
+      let pending = 0;
+      for (const device of devices) pending += (await device.replica.pending()).count;
       if (after === before && pending === 0) break;
       if (rounds >= 12) break;
       before = after;
@@ -541,6 +619,7 @@ export async function runSoak(
         seed: history.seed,
         steps: history.steps.length,
         operations,
+        operationsByDevice,
         refusedLocally,
         faults,
         convergeMs: Math.round(convergeMs),
@@ -555,12 +634,17 @@ export async function runSoak(
       withinTime(what, PHASE_TIMEOUT_MS, work()).catch((error: unknown) => {
         if (error instanceof Error && error.message.includes('did not finish')) log(error.message);
       });
-    for (const device of devices) {
-      await closing(`closing replica ${device.name} (${device.replica.describe()})`, () =>
-        device.replica.close(),
-      );
-      await closing(`stopping the link of ${device.name}`, () => device.link.stop());
+    // Windows first, then the replicas; a realm that does not close its replicas in time is
+    // ended with them, so nothing stays open for the next history.
+    for (const device of [...devices]
+      .reverse()
+      .sort((a, b) => Number(a.host === a) - Number(b.host === b))) {
+      await closing(`closing replica ${device.name}`, () => device.replica.close());
+      if (device.host === device)
+        await closing(`stopping the link of ${device.name}`, () => device.link.stop());
     }
+    for (const realm of realms)
+      await closing(`ending realm ${realm.index}`, () => realm.terminate());
     for (const [index, slot] of slots.entries()) {
       if (slot.app) await closing(`closing server ${index}`, () => slot.app!.close());
       if (slot.pool !== environment.db)
@@ -627,10 +711,11 @@ async function observe(
     await environment.db.query<{
       action: string;
       officer_id: string | null;
+      device_id: string | null;
       document_id: string | null;
       details: unknown;
     }>(
-      `SELECT action, officer_id, document_id, details FROM audit_log
+      `SELECT action, officer_id, device_id, document_id, details FROM audit_log
         WHERE action IN ('write_accepted', 'write_refused', 'event_appended', 'identity_revealed')`,
     )
   ).map((row): AuditEntry => {
@@ -640,6 +725,7 @@ async function observe(
     return {
       action: row.action,
       officerId: row.officer_id,
+      deviceId: row.device_id,
       documentId: row.document_id,
       fields: details?.fields ?? [],
     };
@@ -649,16 +735,8 @@ async function observe(
   for (const device of devices) {
     const { officer } = device.session;
     const complaints = plain(await device.replica.complaints());
-    const events = plain(
-      (await device.replica.replica.complaint_events.find().exec()).map(
-        (document) => document.toJSON() as ComplaintEvent,
-      ),
-    );
-    const rejections = plain(
-      (await device.replica.replica.sync_rejections.find().exec()).map(
-        (document) => document.toJSON() as SyncRejection,
-      ),
-    );
+    const events = plain(await device.replica.events());
+    const rejections = plain(await device.replica.rejections());
     const server = scopes[officer.id]!.rakorda as { current: { generatedAt: number } };
     const { regencies } = await regionDirectoryOf(app, device.session);
     const rakorda = computeRakordaReport({
@@ -686,9 +764,10 @@ async function observe(
       now: server.current.generatedAt,
       dataAsOf: server.current.generatedAt,
     });
+    const pendingKeys = (await device.replica.pending()).keys;
     // Said beside the checker's "writes still pending", to tell an edit never pushed from a
     // count never settled.
-    if (device.replica.pending.count$.value > 0)
+    if (pendingKeys.length > 0)
       for (const line of await device.replica.explainPending())
         console.log(`${device.name} pending: ${line}`);
     observations.push({
@@ -699,11 +778,8 @@ async function observe(
       complaints,
       events,
       rejections,
-      conflicts: await mergeConflictsOf(device.replica.replica).list(),
-      pending: Object.keys(
-        ((await device.replica.replica.complaints.getLocal('pending-changes'))?.get('edits') ??
-          {}) as Record<string, number>,
-      ),
+      conflicts: await device.replica.conflicts(),
+      pending: pendingKeys,
       rakorda: plain(rakorda),
     });
   }

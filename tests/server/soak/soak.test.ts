@@ -3,16 +3,18 @@ import { describe, expect, inject, it } from 'vitest';
 import { planSoakHistory, ALL_FAULTS, type SoakHistory } from './plan-soak-history.ts';
 import { runSoak } from './soak-driver.ts';
 import { openSoakEnvironment } from './soak-environment.ts';
-import { SOAK_DEVICES } from './soak-devices.ts';
+import { soakDevices } from './soak-devices.ts';
 import { shrinkToFailingPrefix } from './shrink-history.ts';
 
 /**
- * A short seeded soak (npm run soak runs the long one): officers of three roles on four devices
- * work through random, overlapping faults; after healing, every write is applied or refused to
- * its officer and every device equals the server within its scope (see check-soak-convergence).
+ * A short seeded soak (npm run soak runs the long one): six officers of three roles on ten
+ * devices work through random, overlapping faults; after healing, every write is applied or
+ * refused to its officer and every device equals the server within its scope (see
+ * check-soak-convergence). `LAPOR_SOAK_DEVICES=n` runs the first n devices only.
  */
 const SEED = Number(process.env.LAPOR_SOAK_SEED ?? 20261206);
 const STEPS = Number(process.env.LAPOR_SOAK_STEPS ?? 120);
+const DEVICES = soakDevices(Number(process.env.LAPOR_SOAK_DEVICES ?? 10));
 
 async function replay(history: SoakHistory) {
   const clusterUrl = inject('databaseKind') === 'postgresql' ? inject('databaseUrl') : null;
@@ -29,11 +31,11 @@ async function replay(history: SoakHistory) {
 }
 
 describe('soak: convergence under random faults', () => {
-  it(`loses no write and converges every device (seed ${SEED}, ${STEPS} steps)`, async () => {
+  it(`loses no write and converges every device (seed ${SEED}, ${STEPS} steps, ${DEVICES.length} devices)`, async () => {
     const history = planSoakHistory({
       seed: SEED,
       steps: STEPS,
-      devices: SOAK_DEVICES,
+      devices: DEVICES,
       faults: ALL_FAULTS.filter((fault) => fault !== 'restart-database'),
     });
     const result = await replay(history);
