@@ -76,17 +76,20 @@ try {
   const page = await firstPage(context);
   await page.goto(`http://127.0.0.1:${PAGE_PORT}/`);
   await page.waitForFunction(() => 'writeProfile' in window);
-  const api = () => (window as unknown as { writeProfile: WriteProfileApi }).writeProfile;
   for (const [collection, kind] of [
     ['complaints', 'complaints'],
     ['complaint_events', 'events'],
   ] as const) {
     const documents = await pull(collection);
     for (let at = 0; at < documents.length; at += 2000)
-      await page.evaluate(([slice, into]) => api().add(slice as never, into), [
-        documents.slice(at, at + 2000),
-        kind,
-      ] as const);
+      await page.evaluate(
+        ([slice, into]) =>
+          (window as unknown as { writeProfile: WriteProfileApi }).writeProfile.add(
+            slice as never,
+            into,
+          ),
+        [documents.slice(at, at + 2000), kind] as const,
+      );
     console.log(`${collection}: ${documents.length}`);
   }
   const session = await context.newCDPSession(page);
@@ -94,7 +97,10 @@ try {
   await session.send('Profiler.setSamplingInterval', { interval: 200 });
   for (const path of PATHS) {
     await session.send('Profiler.start');
-    const result = await page.evaluate((name) => api()[name](), path);
+    const result = await page.evaluate(
+      (name) => (window as unknown as { writeProfile: WriteProfileApi }).writeProfile[name](),
+      path,
+    );
     const { profile } = (await session.send('Profiler.stop')) as { profile: Profile };
     console.log(
       `${path}: ${result.held} documents in ${(result.ms / 1000).toFixed(1)} s, load ${loadavg()[0]?.toFixed(1)}`,
