@@ -27,7 +27,8 @@ type Opened = { refs: number; leave: Promise<() => void>; sending: Promise<void>
  * anything, so it either reads the write from storage or was marked when it was posted.
  * Posts keep their order, across all instances of the database.
  *
- * Without a way to see other windows (`presence` null) the storage is RxDB's as it is.
+ * Without a way to see other windows (`presence` null) the storage is RxDB's as it is; where
+ * the presence cannot be read or marked, every write is posted, as RxDB does.
  */
 export function broadcastWhenShared<Internals, Options>(
   storage: RxStorage<Internals, Options>,
@@ -43,7 +44,8 @@ export function broadcastWhenShared<Internals, Options>(
     if (!state) {
       state = {
         refs: 0,
-        leave: presence.enter(params.databaseName, token),
+        // Not marked (Web Locks refused here): posts then go whenever presence cannot be read.
+        leave: presence.enter(params.databaseName, token).catch(() => () => undefined),
         sending: Promise.resolve(),
       };
       opened.set(token, state);
@@ -83,8 +85,8 @@ export function broadcastWhenShared<Internals, Options>(
         postMessage(message: RxStorageMultiInstanceBroadcastType) {
           state.sending = state.sending
             .then(async () => {
-              if (await presence.othersIn(params.databaseName, token))
-                await channel.postMessage(message);
+              const shared = await presence.othersIn(params.databaseName, token).catch(() => true);
+              if (shared) await channel.postMessage(message);
             })
             // A window gone or a channel closed meanwhile: nobody is left to tell.
             .catch(() => undefined);

@@ -135,4 +135,20 @@ describe('writes told to other windows only while one is open', () => {
     await settle();
     expect(listener.seen).toEqual([]);
   });
+
+  it('posts every write where the browser refuses its locks, as RxDB does', async () => {
+    counter += 1;
+    const name = `refused-${counter}`;
+    const refusing: Locks = {
+      request: () => Promise.reject(new Error('SecurityError')),
+      query: () => Promise.reject(new Error('SecurityError')),
+    };
+    const writer = await openWindow(
+      name,
+      broadcastWhenShared(dexie(), windowPresenceThroughLocks(refusing)),
+    );
+    const listener = await openWindow(name, dexie());
+    await writer.db.complaints.insert({ id: 'c-1' });
+    await eventually(() => listener.seen.includes('c-1'));
+  });
 });
