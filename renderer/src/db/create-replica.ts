@@ -42,6 +42,7 @@ import { MergeConflicts } from './merge-conflicts.ts';
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { createFieldCipher, newReplicaKey } from './field-cipher.ts';
 import { withIndexedChangesSince } from './indexed-changes-storage.ts';
+import { broadcastWhenShared } from './broadcast-when-shared.ts';
 import { fieldEncryptionStorage } from './field-encryption-storage.ts';
 import { checkReplicaKey } from './replica-key-check.ts';
 import { quietStorageNotice } from './quiet-storage-notice.ts';
@@ -115,7 +116,7 @@ export async function openReplica(
   const db = await createRxDatabase<ReplicaCollections>({
     name: replicaNameFor(officerId),
     storage: fieldEncryptionStorage({
-      storage: withIndexedChangesSince(storage),
+      storage: withIndexedChangesSince(broadcastWhenShared(storage)),
       cipher,
       replicatedFields: [
         ...(complaintRxSchema.encrypted ?? []),
