@@ -202,6 +202,9 @@ export type LinkRun = {
   live: number[];
   /** [ms since the click, complaints in the queue] until the open queue was workable. */
   filling: [number, number][];
+  /** When the page passed each step of signing in (`lapor:` marks, see mark-sign-in.ts). */
+  steps: Record<string, number>;
+  shownAt: number;
 };
 
 /**
@@ -257,6 +260,14 @@ export async function signInOverLink(options: {
     const shownAt = Number(await queueAt.jsonValue());
     sampling = false;
     await sampler;
+    const steps = Object.fromEntries(
+      await page.evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .filter((mark) => mark.name.startsWith('lapor:'))
+          .map((mark) => [mark.name.slice(6), Math.round(performance.timeOrigin + mark.startTime)]),
+      ),
+    ) as Record<string, number>;
     const until = async (ready: () => boolean, what: string) => {
       const deadline = Date.now() + 20 * 60_000;
       while (!ready()) {
@@ -307,6 +318,8 @@ export async function signInOverLink(options: {
       held,
       live,
       filling,
+      steps,
+      shownAt,
     };
   } finally {
     await context.close();
@@ -348,6 +361,7 @@ export function adminLinkFigures(run: LinkRun, link: LinkSettings, facts: Server
         details: {
           link,
           marks: relative(run),
+          phases: phasesOf(run),
           requests: needed.length,
           queueFilling: run.filling.filter((_sample, index) => index % 4 === 0),
           pulls: pullsOf(run),
@@ -383,6 +397,29 @@ export function adminLinkFigures(run: LinkRun, link: LinkSettings, facts: Server
       wire <= 1.1 * gzip,
     ),
   ];
+}
+
+/**
+ * Where B10a's time went, each in ms after the click: the sign-in's steps as the page marked
+ * them, the workstation chunk's arrival, the first pull sent, the open phases answered and the
+ * open queue's rows shown.
+ */
+function phasesOf(run: LinkRun) {
+  const since = (at: number | undefined) => (at ? round(at - run.clickedAt) : null);
+  const pulls = run.entries.filter((entry) => entry.collection);
+  const chunk = run.entries.find((entry) => /\/assets\/Workstation-[^/]*\.js$/.test(entry.path));
+  return {
+    signInSent: since(run.steps['sign-in-sent']),
+    signInAnswered: since(run.steps['sign-in-answered']),
+    workstationChunkEnded: since(chunk?.endedAt),
+    replicaModulesLoaded: since(run.steps['replica-modules-loaded']),
+    replicaOpened: since(run.steps['replica-opened']),
+    syncLeading: since(run.steps['sync-leading']),
+    firstPullSent: since(Math.min(...pulls.map((entry) => entry.startedAt))),
+    complaintsOpenDone: since(run.marks.complaintsOpenDoneAt),
+    eventsOpenDone: since(run.marks.eventsOpenDoneAt),
+    rowsShown: since(run.shownAt),
+  };
 }
 
 /** Each pull until the open queue was workable: collection, start and end (ms), bytes. */
