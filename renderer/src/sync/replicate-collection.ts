@@ -21,6 +21,7 @@ import {
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { PendingChanges } from './pending-changes.ts';
 import { PagePrefetch } from './page-prefetch.ts';
+import { PushCrossings } from './push-crossings.ts';
 
 export type PullProgress = {
   pulled: number;
@@ -132,6 +133,7 @@ export function replicateCollection<T extends { id: string }>(options: {
     return page;
   };
 
+  const crossings = new PushCrossings();
   const pull: ReplicationPullOptions<T, ReplicationCheckpoint> = {
     batchSize: PULL_DOCUMENTS,
     // RxDB ends a pull run on an answer shorter than its batch, so pages sized by bytes are
@@ -140,11 +142,23 @@ export function replicateCollection<T extends { id: string }>(options: {
       const documents: PullResponse<T>['documents'] = [];
       let at = checkpoint;
       let page: PullResponse<T>;
-      do {
-        page = await readPage(at);
-        documents.push(...page.documents);
-        at = page.checkpoint ?? at;
-      } while (page.more && page.documents.length > 0 && documents.length < batchSize);
+      const crossed = crossings.watch();
+      try {
+        do {
+          page = await readPage(at);
+          documents.push(...page.documents);
+          at = page.checkpoint ?? at;
+        } while (page.more && page.documents.length > 0 && documents.length < batchSize);
+      } finally {
+        crossings.unwatch(crossed);
+      }
+      // RxDB skips a pulled document whose local copy has a write not yet confirmed, and moves
+      // its checkpoint past it; if that write's push is then accepted (an empty answer), the
+      // device would keep its own copy without the server's stamps for ever. So a page holding
+      // a document pushed meanwhile is handed over once that push and its bookkeeping are done.
+      if (documents.some((document) => crossed.has(document.id))) {
+        await state.internalReplicationState?.streamQueue.up;
+      }
       return { documents, checkpoint: at ?? { seq: 0 } };
     },
     stream$: options.stream$,
@@ -152,21 +166,26 @@ export function replicateCollection<T extends { id: string }>(options: {
   const push: ReplicationPushOptions<T> = {
     batchSize: PUSH_BATCH,
     async handler(rows) {
-      await options.beforePush?.(rows.map((row) => row.newDocumentState as T));
-      const snapshot = options.pending?.snapshot(
-        name,
-        rows.map((row) => row.newDocumentState.id),
-      );
-      const conflicts = (await tokens.withAccessToken((token) =>
-        postLargeJson(`${base}/push`, rows, token),
-      )) as WireDocument<T>[];
-      if (snapshot) await options.pending?.settle(snapshot);
-      await options.pending?.settleAgainst(
-        name,
-        rows.map((row) => row.newDocumentState),
-        conflicts,
-      );
-      return conflicts;
+      const answered = crossings.pushing(rows.map((row) => row.newDocumentState.id));
+      try {
+        await options.beforePush?.(rows.map((row) => row.newDocumentState as T));
+        const snapshot = options.pending?.snapshot(
+          name,
+          rows.map((row) => row.newDocumentState.id),
+        );
+        const conflicts = (await tokens.withAccessToken((token) =>
+          postLargeJson(`${base}/push`, rows, token),
+        )) as WireDocument<T>[];
+        if (snapshot) await options.pending?.settle(snapshot);
+        await options.pending?.settleAgainst(
+          name,
+          rows.map((row) => row.newDocumentState),
+          conflicts,
+        );
+        return conflicts;
+      } finally {
+        answered();
+      }
     },
   };
   const state = replicateRxCollection<T, ReplicationCheckpoint>({

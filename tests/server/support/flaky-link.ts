@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 /** What the link does with one request. */
 export type LinkAction =
   | { kind: 'pass'; delayMs?: number }
+  /** The request is held on the link and reaches the server `delayMs` late (a slow uplink). */
+  | { kind: 'late'; delayMs: number }
   /** The link is down: the connection drops before the server sees anything. */
   | { kind: 'cut-before' }
   /** The server handles the request, then the link drops before the answer arrives. */
@@ -77,6 +79,7 @@ export class FlakyLink {
 
   private async handle(action: LinkAction, incoming: IncomingMessage, body: Buffer) {
     if (action.kind === 'cut-before') return null;
+    if (action.kind === 'late') await new Promise((resolve) => setTimeout(resolve, action.delayMs));
     if (action.kind === 'duplicate') await this.forward(incoming, body);
     const answer = await this.forward(incoming, body);
     if (action.kind === 'cut-after') return null;
