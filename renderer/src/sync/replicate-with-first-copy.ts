@@ -10,6 +10,7 @@ import {
   type PullProgress,
 } from './replicate-collection.ts';
 import { SyncLoop } from './sync-loop.ts';
+import { timePageWrite } from './time-page-write.ts';
 import { AFTER_FIRST_COPY, writeFirstCopyPage } from './write-first-copy-page.ts';
 
 export type FirstCopyReplication = {
@@ -69,10 +70,17 @@ export function replicateWithFirstCopy<T extends { id: string }>(
   let liveWrites = Promise.resolve();
   const live = options.stream$.subscribe((item) => {
     if (!copying || paused || cancelled || item === 'RESYNC' || item.documents.length === 0) return;
+    // Measured from its arrival to its write (`lapor:live-write`; the poor-link bench reads it).
+    const arrived = performance.now();
     liveWrites = liveWrites
-      .then(async () =>
-        writeFirstCopyPage(options.collection, item.documents, (await options.meta).originHash),
-      )
+      .then(async () => {
+        await writeFirstCopyPage(
+          options.collection,
+          item.documents,
+          (await options.meta).originHash,
+        );
+        performance.measure('lapor:live-write', { start: arrived, end: performance.now() });
+      })
       .catch(() => undefined);
   });
 
@@ -100,7 +108,9 @@ export function replicateWithFirstCopy<T extends { id: string }>(
     copying = true;
     while (!state.done && !isPaused()) {
       const page = await replication.readPage(state.checkpoint);
-      await writeFirstCopyPage(options.collection, page.documents, meta.originHash);
+      await timePageWrite(options.name, () =>
+        writeFirstCopyPage(options.collection, page.documents, meta.originHash),
+      );
       state = {
         checkpoint: page.checkpoint ?? state.checkpoint,
         done: !page.more || page.documents.length === 0,
