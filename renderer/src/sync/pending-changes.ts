@@ -183,6 +183,11 @@ export class PendingChanges {
       .map((key) => key.slice(prefix.length));
   }
 
+  /** How many edits of the document wait for the server (0 when none). */
+  countOf(collection: string, documentId: string): number {
+    return this.edits[pendingKey(collection, documentId)] ?? 0;
+  }
+
   /** Edit counters at push time, to settle only what the push carried. */
   snapshot(collection: string, documentIds: readonly string[]): Map<string, number> {
     return new Map(

@@ -1,5 +1,6 @@
 import { combineLatest, map, type BehaviorSubject, type Observable } from 'rxjs';
 import type { RxCollection } from 'rxdb';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { ReplicationCheckpoint } from '../../../shared/api/contract.ts';
 import type { PageSizeState } from '../../../shared/sync/plan-page-size.ts';
 import { ReplicationMeta } from '../db/replication-meta.ts';
@@ -13,7 +14,7 @@ import { SyncLoop } from './sync-loop.ts';
 import { timePageWrite } from './time-page-write.ts';
 import { AFTER_FIRST_COPY, writeFirstCopyPage } from './write-first-copy-page.ts';
 
-export type FirstCopyReplication = {
+export type FirstCopyReplication<T = unknown> = {
   state: {
     active$: Observable<boolean>;
     reSync(): void;
@@ -23,6 +24,11 @@ export type FirstCopyReplication = {
     /** Resolves once the first copy is written and RxDB's first pull and push are done. */
     awaitInitialReplication(): Promise<void>;
     awaitInSync(): Promise<unknown>;
+    /** RxDB's protocol state once its replication runs (read to say where a sync waits). */
+    readonly internalReplicationState: RxReplicationState<
+      T,
+      ReplicationCheckpoint
+    >['internalReplicationState'];
   };
   progress$: BehaviorSubject<PullProgress>;
   pageSize$: BehaviorSubject<PageSizeState>;
@@ -54,7 +60,7 @@ export function replicateWithFirstCopy<T extends { id: string }>(
     /** The collection holding the copy's progress in a local document. */
     progressHolder: RxCollection;
   },
-): FirstCopyReplication {
+): FirstCopyReplication<T> {
   const replication = replicateCollection<T>({ ...options, startLater: true });
   const store = new FirstCopyStore(options.progressHolder, options.name, options.serverUrl);
   let from: Checkpoints | null = null;
@@ -157,6 +163,9 @@ export function replicateWithFirstCopy<T extends { id: string }>(
       async awaitInSync() {
         await copiedOnce;
         return replication.state.awaitInSync();
+      },
+      get internalReplicationState() {
+        return replication.state.internalReplicationState;
       },
     },
   };

@@ -1,11 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionResponse } from '../../../shared/api/contract.ts';
+import { describe, expect, it } from 'vitest';
 import { PRIORITIES } from '../../../shared/domain/complaint-status.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
-import { FlakyLink } from '../support/flaky-link.ts';
-import { openTestReplica, type TestReplica } from '../support/test-replica.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { serverBehindLink } from '../support/server-behind-link.ts';
 
 /**
  * An officer's edits that end where the server already is (changed and changed back before the
@@ -13,36 +9,15 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
  * pending count must fall back to zero. Found by the soak: the count stayed up for ever, so
  * the status bar showed a write waiting that never would go.
  */
-let server: TestServer;
-let url = '';
-const link = new FlakyLink();
-const replicas: TestReplica[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ complaints: 60 });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-  await link.start(url);
-});
-afterAll(async () => {
-  for (const replica of replicas) await replica.close();
-  await link.stop();
-  await server.close();
-});
-
-async function replicaOf(session: SessionResponse, serverUrl = url): Promise<TestReplica> {
-  const replica = await openTestReplica({ serverUrl, session });
-  replicas.push(replica);
-  await replica.sync(60_000);
-  return replica;
-}
+const setup = serverBehindLink(60);
+const { link, replicaOf } = setup;
 
 const next = (priority: Complaint['priority']) =>
   PRIORITIES[(PRIORITIES.indexOf(priority) + 1) % PRIORITIES.length]!;
 
 describe('the pending count after edits that come back to the server’s state', () => {
   it('falls to zero when an offline edit is undone before the device is back online', async () => {
-    const device = await replicaOf(await server.login('admin.kaltim', 'undo-offline'));
+    const device = await replicaOf(await setup.server.login('admin.kaltim', 'undo-offline'));
     const [complaint] = (await device.complaints()).sort((a, b) => (a.id < b.id ? -1 : 1));
     await device.pause();
     await device.edit(complaint!.id, { priority: next(complaint!.priority) });
@@ -56,7 +31,7 @@ describe('the pending count after edits that come back to the server’s state',
 
   it('falls to zero when a refused edit is redone to the server’s value while its push is on the way', async () => {
     const device = await replicaOf(
-      await server.login('koordinator.kaltim', 'redo-in-flight'),
+      await setup.server.login('koordinator.kaltim', 'redo-in-flight'),
       link.url,
     );
     const [complaint] = (await device.complaints()).sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -74,5 +49,23 @@ describe('the pending count after edits that come back to the server’s state',
     expect(pushes).toBeGreaterThan(0);
     expect(device.pending.count$.value).toBe(0);
     link.decide = () => ({ kind: 'pass' });
+  });
+
+  it('falls to zero when a conflicting push merges into exactly the server’s state', async () => {
+    const first = await replicaOf(await setup.server.login('admin.kaltim', 'same-value-a'));
+    const second = await replicaOf(await setup.server.login('admin.kaltim', 'same-value-b'));
+    const [complaint] = (await second.complaints()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const chosen = next(next(complaint!.priority));
+    // The officer's two devices make the same change: the one offline sends it second.
+    await second.pause();
+    await first.edit(complaint!.id, { priority: chosen });
+    await first.sync();
+    await second.edit(complaint!.id, { priority: chosen });
+    expect(second.pending.count$.value).toBe(1);
+    await second.resume();
+    await second.sync();
+    await first.sync();
+    expect(await second.complaint(complaint!.id)).toEqual(await first.complaint(complaint!.id));
+    expect(second.pending.count$.value).toBe(0);
   });
 });

@@ -1,11 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionResponse } from '../../../shared/api/contract.ts';
+import { describe, expect, it } from 'vitest';
 import { PRIORITIES } from '../../../shared/domain/complaint-status.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
-import { FlakyLink } from '../support/flaky-link.ts';
-import { openTestReplica, type TestReplica } from '../support/test-replica.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { serverBehindLink } from '../support/server-behind-link.ts';
 
 /**
  * A pull that crosses a push: the server stores the device's edit and stamps it (change number,
@@ -13,36 +9,18 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
  * the answer then says "accepted" (empty). The device must end with the server's stamps, not
  * keep its pushed copy for ever. Found by the soak (stale serverSeq, updatedAt, dueAt).
  */
-let server: TestServer;
-let url = '';
-const link = new FlakyLink();
-const replicas: TestReplica[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ complaints: 40 });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-  await link.start(url);
-});
-afterAll(async () => {
-  for (const replica of replicas) await replica.close();
-  await link.stop();
-  await server.close();
-});
-
-async function replicaOf(session: SessionResponse, serverUrl = url): Promise<TestReplica> {
-  const replica = await openTestReplica({ serverUrl, session });
-  replicas.push(replica);
-  await replica.sync(60_000);
-  return replica;
-}
+const setup = serverBehindLink(40);
+const { link, replicaOf } = setup;
 
 const next = (priority: Complaint['priority']) =>
   PRIORITIES[(PRIORITIES.indexOf(priority) + 1) % PRIORITIES.length]!;
 
 describe('a pull that brings the device’s own write while its push answer is on the way', () => {
   it('leaves the device with the server’s stamps once the push is answered', async () => {
-    const device = await replicaOf(await server.login('admin.kaltim', 'crossing-device'), link.url);
+    const device = await replicaOf(
+      await setup.server.login('admin.kaltim', 'crossing-device'),
+      link.url,
+    );
     const [complaint] = (await device.complaints()).sort((a, b) => (a.id < b.id ? -1 : 1));
     let stored = false;
     let held = false;
@@ -67,7 +45,7 @@ describe('a pull that brings the device’s own write while its push answer is o
     await device.sync(30_000);
     link.decide = () => ({ kind: 'pass' });
 
-    const other = await replicaOf(await server.login('admin.kaltim', 'crossing-reader'));
+    const other = await replicaOf(await setup.server.login('admin.kaltim', 'crossing-reader'));
     const onServer = await other.complaint(complaint!.id);
     const onDevice = await device.complaint(complaint!.id);
     expect(onServer!.priority).toBe(next(complaint!.priority));

@@ -686,6 +686,11 @@ async function observe(
       now: server.current.generatedAt,
       dataAsOf: server.current.generatedAt,
     });
+    // Said beside the checker's "writes still pending", to tell an edit never pushed from a
+    // count never settled.
+    if (device.replica.pending.count$.value > 0)
+      for (const line of await device.replica.explainPending())
+        console.log(`${device.name} pending: ${line}`);
     observations.push({
       device: device.name,
       officerId: officer.id,

@@ -1,5 +1,10 @@
 import { Subject, type Observable } from 'rxjs';
-import type { RxReplicationPullStreamItem } from 'rxdb';
+import {
+  deepEqual,
+  getAssumedMasterState,
+  getLastCheckpointDoc,
+  type RxReplicationPullStreamItem,
+} from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { ReplicationCheckpoint, SessionResponse } from '../../../shared/api/contract.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
@@ -51,6 +56,12 @@ export type TestReplica = {
   sync(timeoutMs?: number): Promise<void>;
   /** Where each replication stands (active up/down, protocol counters), for a stuck run. */
   describe(): string;
+  /**
+   * For each complaint still counted as pending: the device's copy (revision, write time,
+   * change number), RxDB's assumed master of it and whether they are equal, and the upstream
+   * checkpoint; to tell an edit never pushed from a count never settled.
+   */
+  explainPending(): Promise<string[]>;
   /** Stops replicating (the device goes offline); local writes go on. */
   pause(): Promise<void>;
   resume(): Promise<void>;
@@ -193,6 +204,46 @@ export async function openTestReplica(options: {
           );
         })
         .join('; ');
+    },
+    async explainPending() {
+      const ids = pending.idsPending('complaints');
+      const internal = replications[0]?.state.internalReplicationState;
+      if (ids.length === 0 || !internal) return ids.map((id) => `${id}: no RxDB protocol state`);
+      const [forks, assumed, upCheckpoint] = await Promise.all([
+        replica.complaints.storageInstance.findDocumentsById(ids, true),
+        getAssumedMasterState(internal as never, ids),
+        getLastCheckpointDoc(internal as never, 'up'),
+      ]);
+      return ids.map((id) => {
+        const fork = forks.find((document) => document.id === id);
+        const master = (
+          assumed as unknown as Record<
+            string,
+            { docData: Complaint; metaDocument: { isResolvedConflict?: string } }
+          >
+        )[id];
+        const content = (document: object | undefined) =>
+          document &&
+          Object.fromEntries(Object.entries(document).filter(([key]) => !key.startsWith('_')));
+        return JSON.stringify({
+          id,
+          count: pending.countOf('complaints', id),
+          fork: fork && {
+            rev: fork._rev,
+            lwt: fork._meta.lwt,
+            serverSeq: fork.serverSeq,
+            deleted: fork._deleted,
+          },
+          assumedMaster: master && {
+            serverSeq: master.docData.serverSeq,
+            resolvedConflict: master.metaDocument.isResolvedConflict ?? null,
+          },
+          equalToAssumedMaster: Boolean(
+            master && fork && deepEqual(content(fork), content(master.docData)),
+          ),
+          upCheckpoint,
+        });
+      });
     },
     async pause() {
       await Promise.all(replications.map((replication) => replication.state.cancel()));
