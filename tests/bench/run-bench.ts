@@ -337,7 +337,7 @@ try {
           changes: RUNS.b5,
         }),
       });
-      return liveDuringHistoryFigure(run.live, RUNS.b5, LINK);
+      return liveDuringHistoryFigure(run.live, RUNS.b5, LINK, run.liveSteps);
     });
     await attempt('B11', () =>
       measureCutLink({ serverUrl: small.url, officer: BENCH_USER, facts: adminFacts }),

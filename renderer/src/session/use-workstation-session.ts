@@ -5,6 +5,7 @@ import type { ReplicaLock } from './unlock-replica.ts';
 import type { ReplicaUpgradeProgress } from '../db/watch-replica-upgrade.ts';
 import { postJson } from '../api/api-client.ts';
 import { deviceId } from './device-id.ts';
+import { markSignIn } from './mark-sign-in.ts';
 import type { WorkstationContextValue } from './workstation-context.tsx';
 
 /** The replica and sync code, fetched when first needed (see replica-session-modules.ts). */
@@ -57,6 +58,7 @@ export function useWorkstationSession() {
         SyncController,
         storedRefreshToken,
       } = await replicaModules();
+      markSignIn('replica-modules-loaded');
       let upgrading = false;
       let opened;
       try {
@@ -84,6 +86,7 @@ export function useWorkstationSession() {
         return;
       }
       const replica = opened.replica;
+      markSignIn('replica-opened');
       if (session) await saveOfficerProfile(replica, session.officer, session.instansi);
       const profile = await loadOfficerProfile(replica);
       if (!profile) {

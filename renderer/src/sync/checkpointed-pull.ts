@@ -5,6 +5,7 @@ import { getJson } from '../api/api-client.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import { PagePrefetch } from './page-prefetch.ts';
 import type { PullCheckpointStore } from './pull-checkpoint-store.ts';
+import { timePageWrite } from './time-page-write.ts';
 import { writePageOnce } from './write-page-once.ts';
 
 /**
@@ -47,7 +48,7 @@ export function checkpointedPull<T extends { id: string }>(options: {
       const full = page.more ?? page.documents.length >= pageSize;
       // The next page is fetched while this one is written.
       if (full && next) prefetch.start(next, pageSize, () => fetchPage(next));
-      await writePageOnce(options.collection, page.documents);
+      await timePageWrite(name, () => writePageOnce(options.collection, page.documents));
       // A full page that did not move the checkpoint would be asked for again for ever.
       if (!next || JSON.stringify(next) === JSON.stringify(checkpoint)) return;
       await options.checkpoints.save(next);

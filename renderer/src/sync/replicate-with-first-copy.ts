@@ -11,6 +11,7 @@ import {
   type PullProgress,
 } from './replicate-collection.ts';
 import { SyncLoop } from './sync-loop.ts';
+import { timePageWrite } from './time-page-write.ts';
 import { AFTER_FIRST_COPY, writeFirstCopyPage } from './write-first-copy-page.ts';
 
 export type FirstCopyReplication<T = unknown> = {
@@ -46,6 +47,9 @@ type Checkpoints = { pull?: ReplicationCheckpoint; push?: unknown };
  * called before each local edit), so pushes, conflicts and refusals work as for a document RxDB
  * pulled itself.
  *
+ * A live change that comes while the copy runs is written the same way at once; a page fetched
+ * before it does not overwrite it with an older state (`writeFirstCopyPage`).
+ *
  * Fresh means: no document held, RxDB's replication never pulled, no copy under way. A replica
  * mid-copy resumes it; any other replica (one RxDB already filled) replicates through RxDB alone.
  */
@@ -65,6 +69,26 @@ export function replicateWithFirstCopy<T extends { id: string }>(
   let cancelled = false;
   let copied: () => void = () => undefined;
   const copiedOnce = new Promise<void>((resolve) => (copied = resolve));
+  // While the copy runs RxDB's replication does not listen: a live change is written at once,
+  // as a copy page is (the history would bring it only at its end). RxDB's pull after the copy
+  // brings whatever a failed write missed.
+  let copying = false;
+  let liveWrites = Promise.resolve();
+  const live = options.stream$.subscribe((item) => {
+    if (!copying || paused || cancelled || item === 'RESYNC' || item.documents.length === 0) return;
+    // Measured from its arrival to its write (`lapor:live-write`; the poor-link bench reads it).
+    const arrived = performance.now();
+    liveWrites = liveWrites
+      .then(async () => {
+        await writeFirstCopyPage(
+          options.collection,
+          item.documents,
+          (await options.meta).originHash,
+        );
+        performance.measure('lapor:live-write', { start: arrived, end: performance.now() });
+      })
+      .catch(() => undefined);
+  });
 
   const runReplication = async () => {
     if (!from || running || paused || cancelled) return;
@@ -72,6 +96,7 @@ export function replicateWithFirstCopy<T extends { id: string }>(
     await replication.startFrom(from);
   };
   const finish = async (checkpoints: Checkpoints) => {
+    copying = false;
     from = checkpoints;
     copied();
     await runReplication();
@@ -86,9 +111,12 @@ export function replicateWithFirstCopy<T extends { id: string }>(
       if (!fresh) return finish({});
       state = { checkpoint: undefined, done: false };
     }
+    copying = true;
     while (!state.done && !isPaused()) {
       const page = await replication.readPage(state.checkpoint);
-      await writeFirstCopyPage(options.collection, page.documents, meta.originHash);
+      await timePageWrite(options.name, () =>
+        writeFirstCopyPage(options.collection, page.documents, meta.originHash),
+      );
       state = {
         checkpoint: page.checkpoint ?? state.checkpoint,
         done: !page.more || page.documents.length === 0,
@@ -123,8 +151,9 @@ export function replicateWithFirstCopy<T extends { id: string }>(
       },
       async cancel() {
         cancelled = true;
+        live.unsubscribe();
         copy.pause();
-        await copy.stopped();
+        await Promise.all([copy.stopped(), liveWrites]);
         await replication.state.cancel();
       },
       async awaitInitialReplication() {

@@ -16,6 +16,7 @@ import { announceEventFiles } from './announce-event-files.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
 import { historyShare } from '../../../shared/sync/plan-first-sync-phase.ts';
 import { TabChannel } from './tab-channel.ts';
+import { markSignIn } from '../session/mark-sign-in.ts';
 import type { TabMessage } from './tab-messages.ts';
 import {
   initialSyncState,
@@ -259,6 +260,7 @@ export class SyncController {
   private async lead(): Promise<void> {
     if (this.closed) return;
     this.role$.next('leader');
+    markSignIn('sync-leading');
     const { initialDone, alreadyPulled } = await this.loadStatus();
     if (this.closed) return;
     // Every change of the status reaches the other windows.

@@ -33,7 +33,8 @@ const ATTEMPTS = 5;
  * replication does, so the mark and write time are kept. Writing a page again (resuming after a
  * cut) rewrites only what differs; a document edited on the device since it was copied is left
  * for RxDB's replication, which pushes the edit and merges it with the server's state; a
- * tombstone deletes a document still as pulled and is not stored for one never held.
+ * tombstone deletes a document still as pulled and is not stored for one never held. A state
+ * older than the one held (a live change written while the page was on its way) is skipped.
  */
 export async function writeFirstCopyPage<T extends { id: string }>(
   collection: RxCollection<T>,
@@ -69,6 +70,7 @@ function replacing<T>(
 ): BulkWriteRow<T>[] {
   if (!incoming || !isAsPulled(held, originHash)) return [];
   if (held._deleted && incoming._deleted) return [];
+  if (isOlderThan(incoming, held)) return [];
   if (deepEqual(contentOf(held), contentOf(incoming))) return [];
   return [{ previous: held, document: asPulled(incoming, held, originHash) }];
 }
@@ -88,6 +90,16 @@ function asPulled<T>(
     _meta: { lwt: FIRST_COPY_WRITE_TIME, o: { _rev: height, hash: originHash } },
     _rev: createRevision(originHash, previous),
   } as unknown as RxDocumentData<T>;
+}
+
+/**
+ * A page fetched before a live change but written after it carries the state before the
+ * change: the server's change number says which is newer (tombstones carry none).
+ */
+function isOlderThan(incoming: object, held: object): boolean {
+  const incomingSeq = (incoming as { serverSeq?: unknown }).serverSeq;
+  const heldSeq = (held as { serverSeq?: unknown }).serverSeq;
+  return typeof incomingSeq === 'number' && typeof heldSeq === 'number' && incomingSeq < heldSeq;
 }
 
 function idOf(document: object): string {

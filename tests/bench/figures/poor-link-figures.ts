@@ -200,8 +200,15 @@ export type LinkRun = {
   marks: SyncMarks;
   held: { complaints: number; events: number } | null;
   live: number[];
+  /** Where each live change's time went (B5h), ms after it was sent. */
+  liveSteps: LiveSteps[];
   /** [ms since the click, complaints in the queue] until the open queue was workable. */
   filling: [number, number][];
+  /** When the page passed each step of signing in (`lapor:` marks, see mark-sign-in.ts). */
+  steps: Record<string, number>;
+  shownAt: number;
+  /** Page writes of the first sync (`lapor:write:` measures): collection, start and end. */
+  writes: { collection: string; startedAt: number; endedAt: number }[];
 };
 
 /**
@@ -217,7 +224,7 @@ export async function signInOverLink(options: {
   facts: ServerFacts;
   waitForAll: boolean;
   /** Runs while the history downloads (after the open queue is workable); answers latencies. */
-  whileHistory?: (page: Page) => Promise<number[]>;
+  whileHistory?: (page: Page) => Promise<{ latencies: number[]; steps: LiveSteps[] }>;
 }): Promise<LinkRun> {
   const dir = newProfileDir('link');
   const context = await openProfile(dir);
@@ -257,6 +264,14 @@ export async function signInOverLink(options: {
     const shownAt = Number(await queueAt.jsonValue());
     sampling = false;
     await sampler;
+    const steps = Object.fromEntries(
+      await page.evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .filter((mark) => mark.name.startsWith('lapor:'))
+          .map((mark) => [mark.name.slice(6), Math.round(performance.timeOrigin + mark.startTime)]),
+      ),
+    ) as Record<string, number>;
     const until = async (ready: () => boolean, what: string) => {
       const deadline = Date.now() + 20 * 60_000;
       while (!ready()) {
@@ -274,7 +289,9 @@ export async function signInOverLink(options: {
       wire.marks.eventsOpenDoneAt,
     );
     let live: number[] = [];
-    if (options.whileHistory) live = await options.whileHistory(page);
+    let liveSteps: LiveSteps[] = [];
+    if (options.whileHistory)
+      ({ latencies: live, steps: liveSteps } = await options.whileHistory(page));
     let doneAt = 0;
     let held: LinkRun['held'] = null;
     if (options.waitForAll) {
@@ -297,6 +314,16 @@ export async function signInOverLink(options: {
         events: await replicaCount(page, 'complaint_events'),
       };
     }
+    const writes = await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .filter((measure) => measure.name.startsWith('lapor:write:'))
+        .map((measure) => ({
+          collection: measure.name.slice(12),
+          startedAt: performance.timeOrigin + measure.startTime,
+          endedAt: performance.timeOrigin + measure.startTime + measure.duration,
+        })),
+    );
     await wire.settle();
     return {
       clickedAt,
@@ -306,7 +333,11 @@ export async function signInOverLink(options: {
       marks: wire.marks,
       held,
       live,
+      liveSteps,
       filling,
+      steps,
+      shownAt,
+      writes,
     };
   } finally {
     await context.close();
@@ -348,6 +379,7 @@ export function adminLinkFigures(run: LinkRun, link: LinkSettings, facts: Server
         details: {
           link,
           marks: relative(run),
+          phases: phasesOf(run),
           requests: needed.length,
           queueFilling: run.filling.filter((_sample, index) => index % 4 === 0),
           pulls: pullsOf(run),
@@ -365,7 +397,13 @@ export function adminLinkFigures(run: LinkRun, link: LinkSettings, facts: Server
         reference: round(allLimit.ms),
         referenceWhat: `link limit: ${allLimit.down.toLocaleString('en')} B down, ${allLimit.up.toLocaleString('en')} B up, ${allLimit.roundTrips} round trips`,
         ratio: round(doneMs / allLimit.ms),
-        details: { link, held: run.held, everyDocument, requests: all.length },
+        details: {
+          link,
+          held: run.held,
+          everyDocument,
+          requests: all.length,
+          busy: busyOf(run, all),
+        },
       },
       doneMs <= 1.3 * allLimit.ms && everyDocument,
     ),
@@ -383,6 +421,59 @@ export function adminLinkFigures(run: LinkRun, link: LinkSettings, facts: Server
       wire <= 1.1 * gzip,
     ),
   ];
+}
+
+/**
+ * Where B10a's time went, each in ms after the click: the sign-in's steps as the page marked
+ * them, the workstation chunk's arrival, the first pull sent, the open phases answered and the
+ * open queue's rows shown.
+ */
+function phasesOf(run: LinkRun) {
+  const since = (at: number | undefined) => (at ? round(at - run.clickedAt) : null);
+  const pulls = run.entries.filter((entry) => entry.collection);
+  const chunk = run.entries.find((entry) => /\/assets\/Workstation-[^/]*\.js$/.test(entry.path));
+  return {
+    signInSent: since(run.steps['sign-in-sent']),
+    signInAnswered: since(run.steps['sign-in-answered']),
+    workstationChunkEnded: since(chunk?.endedAt),
+    replicaModulesLoaded: since(run.steps['replica-modules-loaded']),
+    replicaOpened: since(run.steps['replica-opened']),
+    syncLeading: since(run.steps['sync-leading']),
+    firstPullSent: since(Math.min(...pulls.map((entry) => entry.startedAt))),
+    complaintsOpenDone: since(run.marks.complaintsOpenDoneAt),
+    eventsOpenDone: since(run.marks.eventsOpenDoneAt),
+    rowsShown: since(run.shownAt),
+  };
+}
+
+/**
+ * Where B10b's time went: how long the link carried at least one request, and how long the
+ * device wrote pages, per collection (ms, from the click to the end).
+ */
+function busyOf(run: LinkRun, entries: readonly WireEntry[]) {
+  const covered = (spans: { startedAt: number; endedAt: number }[]) => {
+    let total = 0;
+    let reached = -Infinity;
+    for (const span of [...spans].sort((a, b) => a.startedAt - b.startedAt)) {
+      const from = Math.max(span.startedAt, reached);
+      if (span.endedAt > from) total += span.endedAt - from;
+      reached = Math.max(reached, span.endedAt);
+    }
+    return round(total);
+  };
+  const writes = (collection: string) =>
+    run.writes.filter((write) => write.collection === collection);
+  const pulls = (collection: string) => entries.filter((entry) => entry.collection === collection);
+  return {
+    totalMs: round(run.doneAt - run.clickedAt),
+    linkCarryingMs: covered(entries.filter((entry) => entry.path !== '/api/replication/stream')),
+    complaintPullsMs: covered(pulls('complaints')),
+    eventPullsMs: covered(pulls('complaint_events')),
+    complaintWritesMs: covered(writes('complaints')),
+    complaintPages: writes('complaints').length,
+    eventWritesMs: covered(writes('complaint_events')),
+    eventPages: writes('complaint_events').length,
+  };
 }
 
 /** Each pull until the open queue was workable: collection, start and end (ms), bytes. */
@@ -443,12 +534,13 @@ export function liveChangesDuringHistory(options: {
   facts: ServerFacts;
   categories: { id: string; name: string }[];
   changes: number;
-}): (page: Page) => Promise<number[]> {
+}): (page: Page) => Promise<{ latencies: number[]; steps: LiveSteps[] }> {
   const byTracking = new Map(
     options.facts.open.map((master) => [String(master.trackingNumber), master]),
   );
   return async (page) => {
     const latencies: number[] = [];
+    const steps: LiveSteps[] = [];
     const used = new Set<string>();
     while (latencies.length < options.changes) {
       const historyShows = await page.getByTestId('history-sync').isVisible();
@@ -464,7 +556,7 @@ export function liveChangesDuringHistory(options: {
       const master = byTracking.get(tracking)!;
       const category = options.categories.find((candidate) => candidate.id !== master.categoryId)!;
       try {
-        const { sentAt, seenAt } = await timeLiveChange(page, {
+        const { sentAt, answeredAt, seenAt } = await timeLiveChange(page, {
           serverUrl: options.serverUrl,
           token: options.token,
           master,
@@ -473,6 +565,22 @@ export function liveChangesDuringHistory(options: {
           categoryName: category.name,
         });
         latencies.push(seenAt - sentAt);
+        const write = await page.evaluate(() => {
+          const last = performance.getEntriesByName('lapor:live-write').at(-1);
+          return last
+            ? {
+                arrivedAt: performance.timeOrigin + last.startTime,
+                writtenAt: performance.timeOrigin + last.startTime + last.duration,
+              }
+            : null;
+        });
+        const measured = write && write.arrivedAt > sentAt ? write : null;
+        steps.push({
+          pushAnswered: answeredAt - sentAt,
+          arrived: measured ? round(measured.arrivedAt - sentAt) : null,
+          written: measured ? round(measured.writtenAt - sentAt) : null,
+          seen: seenAt - sentAt,
+        });
       } catch (error) {
         // Not on screen within 10 s: counted as 10 s (the figure fails), and the next is tried.
         if (!(error instanceof Error) || !error.message.includes('did not see')) throw error;
@@ -481,11 +589,26 @@ export function liveChangesDuringHistory(options: {
       }
       await page.waitForTimeout(200);
     }
-    return latencies;
+    return { latencies, steps };
   };
 }
 
-export function liveDuringHistoryFigure(latencies: number[], wanted: number, link: LinkSettings) {
+/** One live change's way to the screen, each in ms after it was sent. */
+type LiveSteps = {
+  /** The sending officer's push answered. */
+  pushAnswered: number;
+  /** It reached the workstation (null: not written by the first copy, or not measured). */
+  arrived: number | null;
+  written: number | null;
+  seen: number;
+};
+
+export function liveDuringHistoryFigure(
+  latencies: number[],
+  wanted: number,
+  link: LinkSettings,
+  steps: LiveSteps[] = [],
+) {
   if (latencies.length === 0) throw new Error('the history ended before a change could be made');
   const p50 = median(latencies);
   const p95 = percentile(latencies, 95);
@@ -500,6 +623,7 @@ export function liveDuringHistoryFigure(latencies: number[], wanted: number, lin
       details: {
         p95: round(p95),
         notSeenWithin10s: latencies.filter((ms) => ms >= LIVE_TIMEOUT_MS).length,
+        steps,
       },
     },
     p50 <= 100 && p95 <= 250,

@@ -436,7 +436,7 @@ export async function timeLiveChange(
     trackingNumber: string;
     categoryName: string;
   },
-): Promise<{ sentAt: number; seenAt: number }> {
+): Promise<{ sentAt: number; answeredAt: number; seenAt: number }> {
   await page.evaluate(
     ([tracking, name]) => {
       const state = window as unknown as { __benchSeen: Promise<number> };
@@ -462,6 +462,7 @@ export async function timeLiveChange(
     body: JSON.stringify([{ assumedMasterState: options.master, newDocumentState: options.next }]),
   });
   const conflicts = (await response.json()) as unknown[];
+  const answeredAt = Date.now();
   if (!response.ok || !Array.isArray(conflicts) || conflicts.length > 0)
     throw new Error(
       `the push was not accepted (HTTP ${response.status}: ${JSON.stringify(conflicts).slice(0, 300)})`,
@@ -481,5 +482,5 @@ export async function timeLiveChange(
       `officer B did not see ${options.trackingNumber} moved to "${options.categoryName}" within 10 s (its row shows "${shown}")`,
     );
   }
-  return { sentAt, seenAt };
+  return { sentAt, answeredAt, seenAt };
 }

@@ -1,5 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionResponse } from '../../../shared/api/contract.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Subject } from 'rxjs';
+import type { RxReplicationPullStreamItem } from 'rxdb';
+import type { ReplicationCheckpoint, SessionResponse } from '../../../shared/api/contract.ts';
 import { PRIORITIES } from '../../../shared/domain/complaint-status.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import { PAGE_SIZE_LIMITS, type PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
@@ -8,7 +10,8 @@ import { FirstCopyStore } from '../../../renderer/src/sync/first-copy-store.ts';
 import { FlakyLink } from '../support/flaky-link.ts';
 import { mergeConflictsOf, openTestReplica, type TestReplica } from '../support/test-replica.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { pullAll } from '../support/replication-client.ts';
+import { pullAll, pushComplaints } from '../support/replication-client.ts';
+import { writeFirstCopyPage } from '../../../renderer/src/sync/write-first-copy-page.ts';
 
 /**
  * A fresh replica's first copy of complaints is pulled page by page and written once, without
@@ -256,5 +259,87 @@ describe('a fresh replica’s first copy of complaints', () => {
     } finally {
       link.decide = () => ({ kind: 'pass' });
     }
+  });
+
+  /** Changes a complaint on the server as another officer would; answers its new state. */
+  async function changedOnServer(complaint: Complaint): Promise<Complaint> {
+    const categories = [...new Set([...(await onServer()).values()].map((c) => c.categoryId))];
+    const category = categories.find((candidate) => candidate !== complaint.categoryId)!;
+    const pushed = await pushComplaints(server.app, admin, [
+      {
+        assumedMasterState: { ...complaint, _deleted: false },
+        newDocumentState: {
+          ...complaint,
+          categoryId: category,
+          updatedAt: complaint.updatedAt + 1000,
+          _deleted: false,
+        },
+      },
+    ]);
+    expect(pushed.statusCode).toBe(200);
+    const changed = (await onServer()).get(complaint.id)!;
+    expect(changed.categoryId).toBe(category);
+    return changed;
+  }
+
+  it('shows a live change that comes while the copy is under way, before the copy ends', async () => {
+    link.decide = (request) =>
+      isComplaintPull(request.path) ? { kind: 'pass', delayMs: 60 } : { kind: 'pass' };
+    try {
+      const live$ = new Subject<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>();
+      const replica = await openTestReplica({
+        serverUrl: link.url,
+        session: await server.login('admin.kaltim', 'live-mid-copy'),
+        pageSizeLimits: TINY_PAGES,
+        complaintStream$: live$,
+      });
+      open.push(replica);
+      let copiedSoFar: Complaint[] = [];
+      while (copiedSoFar.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        copiedSoFar = await replica.complaints();
+      }
+      const changed = await changedOnServer((await onServer()).get(copiedSoFar[0]!.id)!);
+      live$.next({
+        documents: [{ ...changed, _deleted: false }],
+        checkpoint: { seq: changed.serverSeq },
+      });
+      await vi.waitFor(async () => expect(await replica.complaint(changed.id)).toEqual(changed), {
+        timeout: 2000,
+        interval: 10,
+      });
+      const progress = new FirstCopyStore(replica.replica.complaints, 'complaints', link.url);
+      expect((await progress.load())?.done).toBe(false);
+      link.decide = () => ({ kind: 'pass' });
+      await replica.sync();
+      const expected = await onServer();
+      const held = await replica.complaints();
+      expect(held.length).toBe(expected.size);
+      for (const complaint of held) expect(complaint).toEqual(expected.get(complaint.id));
+      expect(replica.pending.count$.value).toBe(0);
+    } finally {
+      link.decide = () => ({ kind: 'pass' });
+    }
+  });
+
+  it('keeps a live change when a page fetched before it is written after it', async () => {
+    const replica = await freshReplica('admin.kaltim', 'page-after-live');
+    await replica.sync();
+    const [held] = await replica.complaints();
+    const before = (await onServer()).get(held!.id)!;
+    const changed = await changedOnServer(before);
+    const meta = await openReplicationMeta(replica.replica.complaints, 'complaints', link.url);
+    await writeFirstCopyPage(
+      replica.replica.complaints,
+      [{ ...changed, _deleted: false }],
+      meta.originHash,
+    );
+    expect(await replica.complaint(changed.id)).toEqual(changed);
+    await writeFirstCopyPage(
+      replica.replica.complaints,
+      [{ ...before, _deleted: false }],
+      meta.originHash,
+    );
+    expect(await replica.complaint(changed.id)).toEqual(changed);
   });
 });

@@ -1,4 +1,4 @@
-import { Subject } from 'rxjs';
+import { Subject, type Observable } from 'rxjs';
 import {
   deepEqual,
   getAssumedMasterState,
@@ -83,6 +83,8 @@ export async function openTestReplica(options: {
   prioritiseOpen?: boolean;
   /** Timeline events per pull page (the workstation's 1,000 when not given). */
   eventPageSize?: number;
+  /** Live changes of complaints, as the change stream would bring them (none when not given). */
+  complaintStream$?: Observable<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>;
   /** Reopens a replica shut down earlier (same name and key; memory storage keeps it in-process). */
   reopen?: { name: string; key: string };
 }): Promise<TestReplica> {
@@ -130,7 +132,7 @@ export async function openTestReplica(options: {
         ...common,
         collection: replica.complaints,
         name: 'complaints',
-        stream$: stream<Complaint>(),
+        stream$: options.complaintStream$ ?? stream<Complaint>(),
         meta: complaintsMeta,
         progressHolder: replica.complaints,
       }),

@@ -6,6 +6,7 @@ import type { SessionResponse } from '../../../../shared/api/contract.ts';
 import { ApiRequestError, login } from '../../api/api-client.ts';
 import { useTranslation } from '../../i18n/language-context.tsx';
 import { deviceId } from '../../session/device-id.ts';
+import { markSignIn } from '../../session/mark-sign-in.ts';
 import { describeMessage, describeRequestFailure } from '../../i18n/describe-error.ts';
 
 type LoginFormProps = {
@@ -31,7 +32,9 @@ export function LoginForm({ serverUrl, fixedUsername, onSignedIn }: LoginFormPro
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
+      markSignIn('sign-in-sent');
       const session = await login(serverUrl, { ...values, deviceId: deviceId() });
+      markSignIn('sign-in-answered');
       await onSignedIn(session, values.password);
     } catch (error) {
       if (error instanceof ApiRequestError && error.kind !== 'offline')

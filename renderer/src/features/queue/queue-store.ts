@@ -79,7 +79,8 @@ export class QueueStore {
   private subscription: Subscription | null = null;
   /** Bumped by every start and stop, so work begun by an earlier start knows it is stale. */
   private generation = 0;
-  private notifyScheduled = false;
+  private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  private notifyDueAt = 0;
   private quietTimer: ReturnType<typeof setTimeout> | null = null;
 
   private readonly collection: RxCollection<Complaint>;
@@ -377,13 +378,19 @@ export class QueueStore {
 
   /**
    * Listeners hear at most once per delay, however many changes arrive in it: a frame for an
-   * edit, longer while a sync writes batch after batch (each showing sorts and counts it all).
+   * edit, longer while a sync writes batch after batch (each showing sorts and counts it all);
+   * a shorter delay asked meanwhile brings the pending notice forward.
    */
   private notify(delayMs: number): void {
-    if (this.notifyScheduled) return;
-    this.notifyScheduled = true;
-    setTimeout(() => {
-      this.notifyScheduled = false;
+    // An edit or live change after a sync batch is shown in its frame, not at the batch's time.
+    const dueAt = performance.now() + delayMs;
+    if (this.notifyTimer !== null) {
+      if (this.notifyDueAt <= dueAt) return;
+      clearTimeout(this.notifyTimer);
+    }
+    this.notifyDueAt = dueAt;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
       for (const listener of this.listeners) listener();
     }, delayMs);
   }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openReplica, type Replica } from '../../../../renderer/src/db/create-replica.ts';
 import { QueueStore } from '../../../../renderer/src/features/queue/queue-store.ts';
@@ -100,6 +100,31 @@ describe('QueueStore over a replica', () => {
     await settled(store, () => store.getSnapshot().indexed === 403);
     expect(store.search('banjir').size).toBe(400);
     expect(store.inOrder('due_asc')).toHaveLength(403);
+  });
+
+  it('shows a live change after a sync batch in its frame, not after the batch’s longer wait', async () => {
+    await settled(store, () => store.getSnapshot().indexed === 3);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let heard = 0;
+    const unsubscribe = store.subscribe(() => (heard += 1));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await replica.complaints.bulkInsert(
+        Array.from({ length: 400 }, (_, index) => complaint(100 + index)),
+      );
+      expect(store.getSnapshot().total).toBe(403);
+      const document = await replica.complaints.findOne('c-00001').exec();
+      await document?.incrementalPatch({ title: 'Lampu jalan padam di Jl. Pahlawan' });
+      expect(store.get('c-00001')?.title).toBe('Lampu jalan padam di Jl. Pahlawan');
+      expect(heard).toBe(0);
+      vi.advanceTimersByTime(20);
+      // One notice, in the edit's frame, for the batch and the edit.
+      expect(heard).toBe(1);
+      expect(store.getSnapshot().total).toBe(403);
+    } finally {
+      vi.useRealTimers();
+      unsubscribe();
+    }
   });
 
   it('drops a deleted complaint from the order and the index', async () => {
