@@ -22,6 +22,7 @@ import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { PendingChanges } from './pending-changes.ts';
 import { PagePrefetch } from './page-prefetch.ts';
 import { PushCrossings } from './push-crossings.ts';
+import { settleWhenIdle } from './settle-when-idle.ts';
 
 export type PullProgress = {
   pulled: number;
@@ -198,6 +199,7 @@ export function replicateCollection<T extends { id: string }>(options: {
     pull,
     push,
   });
+  if (options.pending) settleWhenIdle(state, name, options.pending);
   return {
     state,
     progress$,
