@@ -1,18 +1,9 @@
 import { filter } from 'rxjs';
-import { getAssumedMasterState, type RxDocumentData } from 'rxdb';
+import { getAssumedMasterState, writeDocToDocState } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
 import { pendingKey } from '../../../shared/sync/pending-edits.ts';
 import type { PendingChanges } from './pending-changes.ts';
-
-/** A document as RxDB's upstream compares it with its assumed master: no storage fields. */
-function stateOf(document: RxDocumentData<unknown>): Record<string, unknown> {
-  const { _meta, _rev, _attachments, ...state } = document as Record<string, unknown>;
-  void _meta;
-  void _rev;
-  void _attachments;
-  return state;
-}
 
 /**
  * Each time the replication goes idle, forgets the pending count of every document that holds
@@ -59,7 +50,7 @@ async function settleInSync<T, Checkpoint>(
           master !== undefined &&
           conflictHandler.isEqual(
             master.docData as never,
-            stateOf(fork) as never,
+            writeDocToDocState(fork, false, false) as never,
             'lapor-pending-check',
           )
         );
