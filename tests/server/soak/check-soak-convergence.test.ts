@@ -258,6 +258,12 @@ describe('the soak checker', () => {
     expect(checkSoakConvergence(actions, devices, server)).toContainEqual(
       expect.stringContaining('edit of anonim=true on c1 (step 3, admin-tablet): lost'),
     );
+    // The report lists every write of the field there, so a failing run can be read.
+    expect(checkSoakConvergence(actions, devices, server)).toContainEqual(
+      expect.stringContaining(
+        'writes of anonim there: step 2 admin-laptop false (device accepted); step 3 admin-tablet true; step 4 admin-laptop false (device accepted)',
+      ),
+    );
   });
 
   it('reports a device diverging from the server within its scope', () => {

@@ -199,8 +199,20 @@ function checkEdits(
           ),
       );
     if (waiting) continue;
+    // What the logs hold of this field on this complaint, to tell a lost push from a gap in
+    // the checker's accounting.
+    const writes = actions
+      .filter(
+        (other): other is DeviceAction & { kind: 'write' } =>
+          other.kind === 'write' && other.complaintId === complaintId && field in other.patch,
+      )
+      .map(
+        (other) =>
+          `step ${other.step} ${other.device} ${JSON.stringify(other.patch[field])}` +
+          (acceptedFrom(other, complaintId, field) ? ' (device accepted)' : ''),
+      );
     problems.push(
-      `edit of ${field}=${JSON.stringify(value)} on ${complaintId} (step ${action.step}, ${action.device}): lost — not on the server, not accepted, not refused, no conflict shown`,
+      `edit of ${field}=${JSON.stringify(value)} on ${complaintId} (step ${action.step}, ${action.device}): lost — not on the server (${JSON.stringify(final.get(complaintId)?.[field])}), not accepted, not refused, no conflict shown; writes of ${field} there: ${writes.join('; ')}`,
     );
   }
   return problems;
