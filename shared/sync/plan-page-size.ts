@@ -13,8 +13,14 @@ export type PageSizeLimits = {
   minWireBytes: number;
   /** After a cut the budget is divided by this. */
   shrinkFactor: number;
-  /** Whole pages in a row after which the budget doubles again, up to the target. */
+  /** Whole pages in a row after which the budget grows again, up to the target. */
   growAfterWholePages: number;
+  /**
+   * Once the budget is back at half the size of the last cut page, it grows by this much at a
+   * time instead of doubling: a link that has cut a page of some size is likely to cut one of
+   * that size again.
+   */
+  ceilingStepWireBytes: number;
   /**
    * JSON bytes per compressed byte, for turning a wire budget into the JSON budget the server
    * measures. A page of 1,000 complaints is 968 KB of JSON and 128 KB gzipped (7.6); brotli does
@@ -28,18 +34,32 @@ export const PAGE_SIZE_LIMITS: PageSizeLimits = {
   minWireBytes: 16 * 1024,
   shrinkFactor: 4,
   growAfterWholePages: 2,
+  ceilingStepWireBytes: 32 * 1024,
   jsonBytesPerWireByte: 7,
 };
 
-export type PageSizeState = { wireBytes: number; wholeInRow: number };
+export type PageSizeState = {
+  wireBytes: number;
+  wholeInRow: number;
+  /** Doubling stops here: half the last cut page, raised step by step back to the target. */
+  ceilingWireBytes: number;
+};
 
 export type PageOutcome = 'whole' | 'cut';
 
 export function initialPageSize(limits: PageSizeLimits = PAGE_SIZE_LIMITS): PageSizeState {
-  return { wireBytes: limits.targetWireBytes, wholeInRow: 0 };
+  return {
+    wireBytes: limits.targetWireBytes,
+    wholeInRow: 0,
+    ceilingWireBytes: limits.targetWireBytes,
+  };
 }
 
-/** The page size after a page arrived whole or was cut mid-way. */
+/**
+ * The page size after a page arrived whole or was cut mid-way. A cut divides the size and
+ * remembers half the size it cut at; whole pages double the size back up to that, then raise it
+ * a step at a time to the target (as TCP's congestion window grows after a loss).
+ */
 export function planPageSize(
   state: PageSizeState,
   outcome: PageOutcome,
@@ -49,12 +69,23 @@ export function planPageSize(
     return {
       wireBytes: Math.max(limits.minWireBytes, Math.floor(state.wireBytes / limits.shrinkFactor)),
       wholeInRow: 0,
+      ceilingWireBytes: Math.max(limits.minWireBytes, Math.floor(state.wireBytes / 2)),
     };
   }
   const wholeInRow = state.wholeInRow + 1;
   if (wholeInRow < limits.growAfterWholePages || state.wireBytes >= limits.targetWireBytes)
-    return { wireBytes: state.wireBytes, wholeInRow };
-  return { wireBytes: Math.min(limits.targetWireBytes, state.wireBytes * 2), wholeInRow: 0 };
+    return { ...state, wholeInRow };
+  if (state.wireBytes < state.ceilingWireBytes)
+    return {
+      wireBytes: Math.min(state.ceilingWireBytes, state.wireBytes * 2),
+      wholeInRow: 0,
+      ceilingWireBytes: state.ceilingWireBytes,
+    };
+  const ceiling = Math.min(
+    limits.targetWireBytes,
+    state.ceilingWireBytes + limits.ceilingStepWireBytes,
+  );
+  return { wireBytes: ceiling, wholeInRow: 0, ceilingWireBytes: ceiling };
 }
 
 /** The JSON byte budget the server is asked for, for a page of this wire size. */

@@ -25,11 +25,25 @@ describe('planPageSize', () => {
     expect(run(['cut', 'cut', 'cut', 'cut']).wireBytes).toBe(PAGE_SIZE_LIMITS.minWireBytes);
   });
 
-  it('grows back to the target after whole pages, never beyond it', () => {
+  it('doubles back to half the cut size after whole pages, then grows by steps to the target', () => {
+    const whole = (count: number): PageOutcome[] => Array<PageOutcome>(count).fill('whole');
     expect(run(['cut', 'whole']).wireBytes).toBe(64 * 1024);
-    expect(run(['cut', 'whole', 'whole']).wireBytes).toBe(128 * 1024);
-    expect(run(['cut', 'whole', 'whole', 'whole', 'whole']).wireBytes).toBe(256 * 1024);
-    expect(run(['whole', 'whole', 'whole', 'whole']).wireBytes).toBe(256 * 1024);
+    expect(run(['cut', ...whole(2)]).wireBytes).toBe(128 * 1024);
+    expect(run(['cut', ...whole(4)]).wireBytes).toBe(160 * 1024);
+    expect(run(['cut', ...whole(6)]).wireBytes).toBe(192 * 1024);
+    expect(run(['cut', ...whole(10)]).wireBytes).toBe(256 * 1024);
+    expect(run(['cut', ...whole(30)]).wireBytes).toBe(256 * 1024);
+    expect(run(whole(4)).wireBytes).toBe(256 * 1024);
+  });
+
+  it('keeps pages small on a link that cuts one page in five', () => {
+    const cycle: PageOutcome[] = ['cut', 'whole', 'whole', 'whole', 'whole'];
+    const sizes = Array.from({ length: 6 }, (_, round) =>
+      run(Array.from({ length: round + 1 }, () => cycle).flat()),
+    ).map((state) => state.wireBytes);
+    // The size the next cut meets: before, each cut's quarter doubled back to the full 256 KB
+    // in four whole pages; now it falls towards 64 KB (half of it, plus one step).
+    expect(sizes.map((size) => Math.round(size / 1024))).toEqual([160, 112, 88, 76, 70, 67]);
   });
 
   it('starts counting whole pages afresh after a cut', () => {
