@@ -125,7 +125,7 @@ describe('a first sync over a link that cuts pages mid-body', () => {
       const budgets = asked.map((query) => Number(query.get('maxBytes')));
       const target = 2048 * TINY_PAGES.jsonBytesPerWireByte;
       expect(budgets[0]).toBe(target);
-      expect(budgets[2]).toBe(600 * TINY_PAGES.jsonBytesPerWireByte);
+      expect(budgets[2]).toBe(target / TINY_PAGES.shrinkFactor);
       expect(budgets.slice(3)).toContain(target);
       expect(asked.map((query) => query.get('limit'))).toContain('5000');
       const onServer = (await pullAll<{ id: string }>(server.app, admin, 'complaint_events', 1000))

@@ -19,35 +19,37 @@ describe('planPageSize', () => {
     );
   });
 
-  it('shrinks the next page after a cut, and again after another, down to the floor', () => {
-    expect(run(['cut']).wireBytes).toBe(64 * 1024);
-    expect(run(['cut', 'cut']).wireBytes).toBe(16 * 1024);
-    expect(run(['cut', 'cut', 'cut', 'cut']).wireBytes).toBe(PAGE_SIZE_LIMITS.minWireBytes);
+  it('halves the next page after a cut, and again after another, down to the floor', () => {
+    expect(run(['cut']).wireBytes).toBe(128 * 1024);
+    expect(run(['cut', 'cut']).wireBytes).toBe(64 * 1024);
+    expect(run(Array<PageOutcome>(6).fill('cut')).wireBytes).toBe(PAGE_SIZE_LIMITS.minWireBytes);
   });
 
-  it('doubles back to half the cut size after whole pages, then grows by steps to the target', () => {
+  it('grows back by a step per whole page to the target, never beyond it', () => {
     const whole = (count: number): PageOutcome[] => Array<PageOutcome>(count).fill('whole');
-    expect(run(['cut', 'whole']).wireBytes).toBe(64 * 1024);
-    expect(run(['cut', ...whole(2)]).wireBytes).toBe(128 * 1024);
-    expect(run(['cut', ...whole(4)]).wireBytes).toBe(160 * 1024);
-    expect(run(['cut', ...whole(6)]).wireBytes).toBe(192 * 1024);
-    expect(run(['cut', ...whole(10)]).wireBytes).toBe(256 * 1024);
+    expect(run(['cut', ...whole(1)]).wireBytes).toBe(144 * 1024);
+    expect(run(['cut', ...whole(4)]).wireBytes).toBe(192 * 1024);
+    expect(run(['cut', ...whole(8)]).wireBytes).toBe(256 * 1024);
     expect(run(['cut', ...whole(30)]).wireBytes).toBe(256 * 1024);
     expect(run(whole(4)).wireBytes).toBe(256 * 1024);
   });
 
-  it('keeps pages small on a link that cuts one page in five', () => {
+  it('keeps the page a cut meets near the size of the pages before it', () => {
+    // A link cutting one answer in five: the sizes settle where four steps make up a halving.
     const cycle: PageOutcome[] = ['cut', 'whole', 'whole', 'whole', 'whole'];
-    const sizes = Array.from({ length: 6 }, (_, round) =>
-      run(Array.from({ length: round + 1 }, () => cycle).flat()),
-    ).map((state) => state.wireBytes);
-    // The size the next cut meets: before, each cut's quarter doubled back to the full 256 KB
-    // in four whole pages; now it falls towards 64 KB (half of it, plus one step).
-    expect(sizes.map((size) => Math.round(size / 1024))).toEqual([160, 112, 88, 76, 70, 67]);
-  });
-
-  it('starts counting whole pages afresh after a cut', () => {
-    expect(run(['cut', 'whole', 'cut', 'whole']).wireBytes).toBe(16 * 1024);
+    let state = initialPageSize();
+    const sizes: number[][] = [];
+    for (let round = 0; round < 8; round += 1) {
+      const seen: number[] = [];
+      for (const outcome of cycle) {
+        seen.push(state.wireBytes / 1024);
+        state = planPageSize(state, outcome);
+      }
+      sizes.push(seen);
+    }
+    // Before, a cut quartered the page and two whole pages doubled it: 64, 64, 128, 128, then
+    // the cut met 256, four times the smallest page of its round.
+    expect(sizes.at(-1)!.map(Math.floor)).toEqual([129, 64, 80, 96, 112]);
   });
 });
 
