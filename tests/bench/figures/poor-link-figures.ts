@@ -5,15 +5,13 @@ import type { Page, Request } from '@playwright/test';
 import { describeLink, emulateLink, type LinkSettings } from '../../support/emulated-link.ts';
 import { firstPage, newProfileDir, openProfile, removeProfileDir } from '../support/browser.ts';
 import { CuttingProxy } from '../support/cutting-proxy.ts';
+import { isLastPullAnswer, replicaCount, whenCountSettles } from '../support/replica-count.ts';
 import { median, percentile, round } from '../support/stats.ts';
 import { checked, type Figure } from './figure.ts';
 import { timeLiveChange } from './queue-figures.ts';
 
 /** How long a live change may take before it counts as not seen (timeLiveChange's wait). */
 const LIVE_TIMEOUT_MS = 10_000;
-
-/** The workstation's timeline pull page (renderer/src/sync/replicate-append-only.ts). */
-const EVENT_PAGE = 1000;
 
 export type Officer = { username: string; password: string };
 
@@ -102,7 +100,7 @@ function watchWire(page: Page) {
     }
     if (collection === 'complaint_events') {
       if (openDone) marks.eventsOpenDoneAt ||= at;
-      const short = (answer.documents?.length ?? 0) < EVENT_PAGE && answer.more !== true;
+      const short = isLastPullAnswer(answer);
       if (short && marks.eventsOpenDoneAt) marks.eventsCaughtUpAt ||= at;
     }
   };
@@ -123,29 +121,6 @@ export function linkLimit(entries: readonly WireEntry[], link: LinkSettings) {
   const roundTrips = 1 + Math.max(0, ...chains.values());
   const ms = (down * 8) / link.downKbps + (up * 8) / link.upKbps + roundTrips * link.rttMs;
   return { ms, down, up, roundTrips };
-}
-
-/** Rows held in one collection of the replica, read from IndexedDB (every stored document once). */
-async function replicaCount(page: Page, collection: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const databases = await indexedDB.databases();
-    const found = databases.find((database) => database.name?.endsWith(`--${name}`));
-    if (!found?.name) return -1;
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open(found.name!);
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(new Error(String(opening.error)));
-    });
-    try {
-      return await new Promise<number>((resolve, reject) => {
-        const counting = database.transaction('docs').objectStore('docs').count();
-        counting.onsuccess = () => resolve(counting.result);
-        counting.onerror = () => reject(new Error(String(counting.error)));
-      });
-    } finally {
-      database.close();
-    }
-  }, collection);
 }
 
 export type ServerFacts = {
@@ -308,11 +283,10 @@ export async function signInOverLink(options: {
         { timeout: 30 * 60_000, polling: 100 },
       );
       await until(() => wire.marks.eventsCaughtUpAt > 0, 'the end of the timelines');
-      doneAt = Math.max(Number(await fullAt.jsonValue()), wire.marks.eventsCaughtUpAt);
-      held = {
-        complaints: await replicaCount(page, 'complaints'),
-        events: await replicaCount(page, 'complaint_events'),
-      };
+      // The last timeline page is written after it is answered: wait for it to be held.
+      const events = await whenCountSettles(page, 'complaint_events');
+      doneAt = Math.max(Number(await fullAt.jsonValue()), events.at);
+      held = { complaints: await replicaCount(page, 'complaints'), events: events.count };
     }
     const writes = await page.evaluate(() =>
       performance

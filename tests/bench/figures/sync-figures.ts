@@ -14,6 +14,7 @@ import { login } from '../support/lapor-server.ts';
 import { median, round } from '../support/stats.ts';
 import { checked, type Figure } from './figure.ts';
 import type {} from '../support/bench-api.ts';
+import { isLastPullAnswer, whenCountSettles } from '../support/replica-count.ts';
 
 /** The workstation's pull page size (renderer/src/sync/replicate-collection.ts). */
 export const WORKSTATION_PULL_LIMIT = 1000;
@@ -31,9 +32,8 @@ export type AppSyncRun = {
 /**
  * The workstation's initial sync in a fresh browser profile: log in, then wait for the
  * initial-sync bar to go; the run only counts if the queue then holds every complaint. The
- * timelines have caught up when a timeline pull answers a page shorter than the page size with
- * no more behind it (its
- * write, a few hundred events at most, is not counted).
+ * timelines have caught up when a timeline pull answers its last page and the replica's count
+ * of events has stood still after it (that page's write is counted, to within 250 ms).
  */
 export async function appInitialSync(
   serverUrl: string,
@@ -60,10 +60,7 @@ export async function appInitialSync(
         .json()
         .then((body: { documents?: unknown[]; more?: boolean }) => {
           // A page of the open phase may be short with more behind it.
-          const short =
-            (body.documents?.length ?? WORKSTATION_PULL_LIMIT) < WORKSTATION_PULL_LIMIT &&
-            body.more !== true;
-          if (short) timelinesAt ||= answeredAt;
+          if (isLastPullAnswer(body, WORKSTATION_PULL_LIMIT)) timelinesAt ||= answeredAt;
         })
         .catch(() => undefined);
     });
@@ -80,6 +77,8 @@ export async function appInitialSync(
     while (!timelinesAt && Date.now() < waitUntil)
       await new Promise((resolve) => setTimeout(resolve, 100));
     if (!timelinesAt) throw new Error('the timelines never caught up');
+    // The last timeline page is written after it is answered (up to thousands of events).
+    timelinesAt = Math.max(timelinesAt, (await whenCountSettles(page, 'complaint_events')).at);
     await ended?.();
     await waitForFullQueue(page, total, 5 * 60_000, false);
     const ms = doneAt - firstPullAt;
