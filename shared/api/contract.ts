@@ -53,35 +53,49 @@ export const replicationCheckpointSchema = z.object({
 export type ReplicationCheckpoint = z.infer<typeof replicationCheckpointSchema>;
 
 export const MAX_PULL_LIMIT = 1000;
+/**
+ * Documents a pull asked by bytes may ask for: a timeline's events are ~0.4 KB of JSON, so a page
+ * of the device's byte budget holds several thousand of them. The byte budget ends the page.
+ */
+export const MAX_PULL_LIMIT_BY_BYTES = 5000;
 export const MAX_PUSH_ROWS = 500;
 export const MIN_PULL_BYTES = 4 * 1024;
 export const MAX_PULL_BYTES = 16 * 1024 * 1024;
 
-export const pullQuerySchema = z.object({
-  checkpoint: z
-    .string()
-    .max(400)
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw === '') return { seq: 0 };
-      try {
-        return replicationCheckpointSchema.parse(JSON.parse(raw));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'checkpoint harus berupa JSON {"seq": n}' });
-        return z.NEVER;
-      }
-    }),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
-  /** `1` asks for the number of documents still to come after this page (initial-sync progress). */
-  count: z.literal('1').optional(),
-  /**
-   * Largest page in bytes of JSON (see shared/sync/plan-page-size.ts): the page ends at the last
-   * document that fits, at least one. Without it a page is `limit` documents.
-   */
-  maxBytes: z.coerce.number().int().min(MIN_PULL_BYTES).max(MAX_PULL_BYTES).optional(),
-  /** `1`: a first pull brings the open complaints first (collections that support it). */
-  priority: z.literal('1').optional(),
-});
+export const pullQuerySchema = z
+  .object({
+    checkpoint: z
+      .string()
+      .max(400)
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined || raw === '') return { seq: 0 };
+        try {
+          return replicationCheckpointSchema.parse(JSON.parse(raw));
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'checkpoint harus berupa JSON {"seq": n}' });
+          return z.NEVER;
+        }
+      }),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT_BY_BYTES).default(200),
+    /** `1` asks for the number of documents still to come after this page (initial-sync progress). */
+    count: z.literal('1').optional(),
+    /**
+     * Largest page in bytes of JSON (see shared/sync/plan-page-size.ts): the page ends at the last
+     * document that fits, at least one. Without it a page is `limit` documents.
+     */
+    maxBytes: z.coerce.number().int().min(MIN_PULL_BYTES).max(MAX_PULL_BYTES).optional(),
+    /** `1`: a first pull brings the open complaints first (collections that support it). */
+    priority: z.literal('1').optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.maxBytes === undefined && query.limit > MAX_PULL_LIMIT)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limit'],
+        message: `limit lebih dari ${MAX_PULL_LIMIT} hanya untuk pull yang dibatasi maxBytes`,
+      });
+  });
 
 /**
  * A replicated document on the wire: the collection's fields plus RxDB's deleted flag. A

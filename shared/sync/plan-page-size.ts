@@ -13,8 +13,8 @@ export type PageSizeLimits = {
   minWireBytes: number;
   /** After a cut the budget is divided by this. */
   shrinkFactor: number;
-  /** Whole pages in a row after which the budget doubles again, up to the target. */
-  growAfterWholePages: number;
+  /** After each whole page the budget grows by this much, up to the target. */
+  growStepWireBytes: number;
   /**
    * JSON bytes per compressed byte, for turning a wire budget into the JSON budget the server
    * measures. A page of 1,000 complaints is 968 KB of JSON and 128 KB gzipped (7.6); brotli does
@@ -26,35 +26,37 @@ export type PageSizeLimits = {
 export const PAGE_SIZE_LIMITS: PageSizeLimits = {
   targetWireBytes: 256 * 1024,
   minWireBytes: 16 * 1024,
-  shrinkFactor: 4,
-  growAfterWholePages: 2,
+  shrinkFactor: 2,
+  growStepWireBytes: 16 * 1024,
   jsonBytesPerWireByte: 7,
 };
 
-export type PageSizeState = { wireBytes: number; wholeInRow: number };
+export type PageSizeState = { wireBytes: number };
 
 export type PageOutcome = 'whole' | 'cut';
 
 export function initialPageSize(limits: PageSizeLimits = PAGE_SIZE_LIMITS): PageSizeState {
-  return { wireBytes: limits.targetWireBytes, wholeInRow: 0 };
+  return { wireBytes: limits.targetWireBytes };
 }
 
-/** The page size after a page arrived whole or was cut mid-way. */
+/**
+ * The page size after a page arrived whole or was cut mid-way: a cut halves it, each whole page
+ * adds a step back towards the target (as TCP's congestion window does after a loss). Growing
+ * by steps, not by doubling, keeps the page a cut meets about the size of the pages before it:
+ * after a doubling the next cut would meet the largest page of all.
+ */
 export function planPageSize(
   state: PageSizeState,
   outcome: PageOutcome,
   limits: PageSizeLimits = PAGE_SIZE_LIMITS,
 ): PageSizeState {
-  if (outcome === 'cut') {
+  if (outcome === 'cut')
     return {
       wireBytes: Math.max(limits.minWireBytes, Math.floor(state.wireBytes / limits.shrinkFactor)),
-      wholeInRow: 0,
     };
-  }
-  const wholeInRow = state.wholeInRow + 1;
-  if (wholeInRow < limits.growAfterWholePages || state.wireBytes >= limits.targetWireBytes)
-    return { wireBytes: state.wireBytes, wholeInRow };
-  return { wireBytes: Math.min(limits.targetWireBytes, state.wireBytes * 2), wholeInRow: 0 };
+  return {
+    wireBytes: Math.min(limits.targetWireBytes, state.wireBytes + limits.growStepWireBytes),
+  };
 }
 
 /** The JSON byte budget the server is asked for, for a page of this wire size. */

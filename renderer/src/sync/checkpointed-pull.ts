@@ -3,15 +3,25 @@ import type { PullResponse, ReplicationCheckpoint } from '../../../shared/api/co
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
 import { getJson } from '../api/api-client.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
+import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
+import { PageBudget } from './page-budget.ts';
 import { PagePrefetch } from './page-prefetch.ts';
 import type { PullCheckpointStore } from './pull-checkpoint-store.ts';
 import { timePageWrite } from './time-page-write.ts';
 import { writePageOnce } from './write-page-once.ts';
 
 /**
+ * Documents written in one go: a page of several thousand small documents is written in parts,
+ * so a live change's write waits for one part at most, as it did when pages were 1,000.
+ */
+const WRITE_CHUNK = 1000;
+
+/**
  * Pulls an append-only collection page by page from its stored checkpoint until a page comes
  * back short, writing each page once and only then storing the checkpoint after it: a cut
  * mid-page (or the app closed) pulls that page again, and writing by id makes that harmless.
+ * Pages are sized in bytes (shared/sync/plan-page-size.ts), `pageSize` documents at most: a cut
+ * answer shrinks the next pages, whole ones grow them back.
  * The page shape is the server's plain `{ documents, checkpoint }`. With `prioritiseOpen` a
  * first pull brings the documents of the officer's open complaints first (see
  * shared/sync/plan-first-sync-phase.ts): the server says `more` while its open phase pages on,
@@ -23,19 +33,26 @@ export function checkpointedPull<T extends { id: string }>(options: {
   serverUrl: string;
   tokens: AccessTokenProvider;
   checkpoints: PullCheckpointStore;
+  /** Documents per page at most; the byte budget usually ends a page sooner. */
   pageSize: number;
+  pageSizeLimits?: PageSizeLimits;
   prioritiseOpen?: boolean;
 }): (paused: () => boolean) => Promise<void> {
   const { name, serverUrl, tokens, pageSize } = options;
+  const budget = new PageBudget(options.pageSizeLimits);
   const fetchPage = (checkpoint: ReplicationCheckpoint | undefined) => {
     const params = new URLSearchParams({
       checkpoint: JSON.stringify(checkpoint ?? { seq: 0 }),
       limit: String(pageSize),
+      maxBytes: String(budget.jsonBytes()),
     });
     if (options.prioritiseOpen) params.set('priority', '1');
-    return tokens.withAccessToken((token) =>
-      getJson(`${serverUrl}/api/replication/${name}/pull?${params.toString()}`, token),
-    ) as Promise<PullResponse<T>>;
+    return budget.track(
+      () =>
+        tokens.withAccessToken((token) =>
+          getJson(`${serverUrl}/api/replication/${name}/pull?${params.toString()}`, token),
+        ) as Promise<PullResponse<T>>,
+    );
   };
   const prefetch = new PagePrefetch<PullResponse<T>>();
 
@@ -44,11 +61,11 @@ export function checkpointedPull<T extends { id: string }>(options: {
     while (!paused()) {
       const page = (await prefetch.take(checkpoint, pageSize)) ?? (await fetchPage(checkpoint));
       const next = page.checkpoint ?? checkpoint;
-      // An open phase's page may be short and still have more behind it.
+      // A page cut by its byte budget, or an open phase's, may be short with more behind it.
       const full = page.more ?? page.documents.length >= pageSize;
       // The next page is fetched while this one is written.
       if (full && next) prefetch.start(next, pageSize, () => fetchPage(next));
-      await timePageWrite(name, () => writePageOnce(options.collection, page.documents));
+      await timePageWrite(name, () => writeInChunks(options.collection, page.documents));
       // A full page that did not move the checkpoint would be asked for again for ever.
       if (!next || JSON.stringify(next) === JSON.stringify(checkpoint)) return;
       await options.checkpoints.save(next);
@@ -56,4 +73,12 @@ export function checkpointedPull<T extends { id: string }>(options: {
       if (!full) return;
     }
   };
+}
+
+async function writeInChunks<T extends { id: string }>(
+  collection: RxCollection<T>,
+  documents: PullResponse<T>['documents'],
+): Promise<void> {
+  for (let start = 0; start < documents.length; start += WRITE_CHUNK)
+    await writePageOnce(collection, documents.slice(start, start + WRITE_CHUNK));
 }

@@ -1,6 +1,8 @@
 import { combineLatest, map, type Observable, type Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb';
+import { MAX_PULL_LIMIT_BY_BYTES } from '../../../shared/api/contract.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
+import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import { checkpointedPull } from './checkpointed-pull.ts';
 import { EventOutbox } from './event-outbox.ts';
@@ -8,7 +10,6 @@ import type { PendingChanges } from './pending-changes.ts';
 import { PullCheckpointStore } from './pull-checkpoint-store.ts';
 import { SyncLoop } from './sync-loop.ts';
 
-const PULL_PAGE = 1000;
 const PUSH_BATCH = 100;
 
 export type AppendOnlyReplication = {
@@ -43,8 +44,10 @@ export function replicateAppendOnly<T extends { id: string; serverSeq: number }>
   retryTime?: number;
   /** A first pull brings the timelines of the officer's open complaints first. */
   prioritiseOpen?: boolean;
-  /** Documents per pull page; the workstation's is 1,000. */
+  /** Documents per pull page at most; the page's byte budget usually ends it sooner. */
   pullPageSize?: number;
+  /** How pages are sized in bytes (tests use small ones). */
+  pageSizeLimits?: PageSizeLimits;
   beforePush?: (documents: T[]) => Promise<void>;
 }): AppendOnlyReplication {
   const retryMs = options.retryTime ?? 5000;
@@ -59,7 +62,8 @@ export function replicateAppendOnly<T extends { id: string; serverSeq: number }>
         options.name,
         options.serverUrl,
       ),
-      pageSize: options.pullPageSize ?? PULL_PAGE,
+      pageSize: options.pullPageSize ?? MAX_PULL_LIMIT_BY_BYTES,
+      ...(options.pageSizeLimits ? { pageSizeLimits: options.pageSizeLimits } : {}),
       prioritiseOpen: options.prioritiseOpen ?? false,
     }),
     retryMs,

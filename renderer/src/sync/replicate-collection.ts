@@ -9,17 +9,11 @@ import {
   type WireDocument,
 } from '../../../shared/api/contract.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
-import { ApiRequestError, getJson, postLargeJson } from '../api/api-client.ts';
-import {
-  initialPageSize,
-  jsonBudgetOf,
-  planPageSize,
-  PAGE_SIZE_LIMITS,
-  type PageSizeLimits,
-  type PageSizeState,
-} from '../../../shared/sync/plan-page-size.ts';
+import { getJson, postLargeJson } from '../api/api-client.ts';
+import type { PageSizeLimits, PageSizeState } from '../../../shared/sync/plan-page-size.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { PendingChanges } from './pending-changes.ts';
+import { PageBudget } from './page-budget.ts';
 import { PagePrefetch } from './page-prefetch.ts';
 import { PushCrossings } from './push-crossings.ts';
 import { settleWhenIdle } from './settle-when-idle.ts';
@@ -54,11 +48,6 @@ export function replicationIdentifierOf(name: ReplicatedCollection, serverUrl: s
 const PULL_DOCUMENTS = MAX_PULL_LIMIT;
 const PUSH_BATCH = 100;
 
-/** A page lost to the link (dropped mid-body or before it), as opposed to a refusal. */
-function isCut(error: unknown): boolean {
-  return !(error instanceof ApiRequestError) || error.kind === 'offline';
-}
-
 export function replicateCollection<T extends { id: string }>(options: {
   collection: RxCollection<T>;
   name: ReplicatedCollection;
@@ -84,8 +73,7 @@ export function replicateCollection<T extends { id: string }>(options: {
     remaining: null,
     openPulled: null,
   });
-  const limits = options.pageSizeLimits ?? PAGE_SIZE_LIMITS;
-  const pageSize$ = new BehaviorSubject<PageSizeState>(initialPageSize(limits));
+  const budget = new PageBudget(options.pageSizeLimits);
   let askedForCount = false;
   const fetchPage = async (checkpoint: ReplicationCheckpoint | undefined, maxBytes: number) => {
     const params = new URLSearchParams({
@@ -95,29 +83,24 @@ export function replicateCollection<T extends { id: string }>(options: {
     });
     if (!askedForCount) params.set('count', '1');
     if (options.prioritiseOpen) params.set('priority', '1');
-    try {
-      const page = (await tokens.withAccessToken((token) =>
-        getJson(`${base}/pull?${params.toString()}`, token),
-      )) as PullResponse<T>;
-      pageSize$.next(planPageSize(pageSize$.value, 'whole', limits));
-      return page;
-    } catch (error) {
-      if (isCut(error)) pageSize$.next(planPageSize(pageSize$.value, 'cut', limits));
-      throw error;
-    }
+    return budget.track(
+      () =>
+        tokens.withAccessToken((token) =>
+          getJson(`${base}/pull?${params.toString()}`, token),
+        ) as Promise<PullResponse<T>>,
+    );
   };
   const prefetch = new PagePrefetch<PullResponse<T>>();
   const readPage = async (at: ReplicationCheckpoint | undefined): Promise<PullResponse<T>> => {
     // A page fetched ahead is right whatever budget it was asked with; after a failed one the
     // budget is read afresh (a cut has just shrunk it).
     const page =
-      (await prefetch.take(at, PULL_DOCUMENTS)) ??
-      (await fetchPage(at, jsonBudgetOf(pageSize$.value, limits)));
+      (await prefetch.take(at, PULL_DOCUMENTS)) ?? (await fetchPage(at, budget.jsonBytes()));
     askedForCount = true;
     const next = page.checkpoint ?? at;
     // More waiting: the next page is fetched while this one is handled.
     if (page.more && next) {
-      const nextBudget = jsonBudgetOf(pageSize$.value, limits);
+      const nextBudget = budget.jsonBytes();
       prefetch.start(next, PULL_DOCUMENTS, () => fetchPage(next, nextBudget));
     }
     const previous = progress$.value;
@@ -203,7 +186,7 @@ export function replicateCollection<T extends { id: string }>(options: {
   return {
     state,
     progress$,
-    pageSize$,
+    pageSize$: budget.size$,
     readPage,
     async startFrom(checkpoints) {
       // RxDB reads these when it starts, and only where it has no checkpoint of its own.

@@ -32,6 +32,7 @@ afterAll(async () => {
 });
 
 const isComplaintPull = (path: string) => path === '/api/replication/complaints/pull';
+const isTimelinePull = (path: string) => path === '/api/replication/complaint_events/pull';
 
 describe('a first sync over a link that cuts pages mid-body', () => {
   it('asks for smaller pages after a cut, grows them back, and ends with every complaint', async () => {
@@ -100,5 +101,40 @@ describe('a first sync over a link that cuts pages mid-body', () => {
       `first sync bytes: clean ${clean}, one cut in five ${cut} (${(cut / clean).toFixed(2)}x)`,
     );
     expect(cut).toBeLessThanOrEqual(clean * 1.3);
+  });
+
+  it('asks for timeline pages in bytes, smaller after a cut, and ends with every event once', async () => {
+    let pulls = 0;
+    link.decide = (request) => {
+      if (!isTimelinePull(request.path)) return { kind: 'pass' };
+      pulls += 1;
+      return pulls === 2 ? { kind: 'cut-mid-body', fraction: 0.9 } : { kind: 'pass' };
+    };
+    const seenBefore = link.seen.length;
+    const replica = await openTestReplica({
+      serverUrl: link.url,
+      session: admin,
+      pageSizeLimits: TINY_PAGES,
+    });
+    try {
+      await replica.sync();
+      const asked = link.seen
+        .slice(seenBefore)
+        .filter((request) => isTimelinePull(request.path))
+        .map((request) => new URLSearchParams(request.query));
+      const budgets = asked.map((query) => Number(query.get('maxBytes')));
+      const target = 2048 * TINY_PAGES.jsonBytesPerWireByte;
+      expect(budgets[0]).toBe(target);
+      expect(budgets[2]).toBe(target / TINY_PAGES.shrinkFactor);
+      expect(budgets.slice(3)).toContain(target);
+      expect(asked.map((query) => query.get('limit'))).toContain('5000');
+      const onServer = (await pullAll<{ id: string }>(server.app, admin, 'complaint_events', 1000))
+        .documents;
+      const onDevice = await replica.replica.complaint_events.find().exec();
+      expect(onDevice.map((doc) => doc.id).sort()).toEqual(onServer.map((doc) => doc.id).sort());
+      expect(asked.length).toBeGreaterThan(5);
+    } finally {
+      await replica.close();
+    }
   });
 });

@@ -68,6 +68,24 @@ describe('pull pages sized in bytes', () => {
     expect(full.body.more).toBe(true);
   });
 
+  it('lets only a pull asked by bytes ask for more than 1,000 documents', async () => {
+    const byBytes = await pullByBytes({ seq: 0 }, 16 * 1024 * 1024, 5000);
+    expect(byBytes.status).toBe(200);
+    expect(byBytes.body.documents).toHaveLength(120);
+    const refused = async (query: Record<string, string>) =>
+      (
+        await server.app.inject({
+          method: 'GET',
+          url: '/api/replication/complaints/pull',
+          query,
+          headers: bearer(admin),
+        })
+      ).statusCode;
+    expect(await refused({ limit: '5000' })).toBe(400);
+    expect(await refused({ limit: '5001', maxBytes: '65536' })).toBe(400);
+    expect(await refused({ limit: '1000' })).toBe(200);
+  });
+
   it('refuses a byte budget too small or too large, or not a number', async () => {
     for (const maxBytes of ['10', String(64 * 1024 * 1024), 'banyak']) {
       const response = await server.app.inject({

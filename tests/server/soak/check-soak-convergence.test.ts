@@ -226,6 +226,46 @@ describe('the soak checker', () => {
     expect(checkSoakConvergence(actions, devices, server)).toEqual([]);
   });
 
+  it('takes an edit the server already held, from another accepted device, as applied', () => {
+    const { actions, devices, server } = converged();
+    const admin = (step: number, device: string, anonim: boolean): DeviceAction => ({
+      kind: 'write',
+      step,
+      device,
+      deviceId: `d-${device}`,
+      officerId: 'admin',
+      complaintId: 'c1',
+      patch: { anonim },
+    });
+    const acceptedAnonim = (device: string) => ({
+      action: 'write_accepted',
+      officerId: 'admin',
+      deviceId: `d-${device}`,
+      documentId: 'c1',
+      fields: ['anonim'],
+    });
+    // The laptop sets anonim first; the tablet's same edit arrives after it and changes nothing
+    // (no audit names the field for the tablet); the laptop then sets it back.
+    actions.push(
+      admin(2, 'admin-laptop', true),
+      admin(3, 'admin-tablet', true),
+      admin(4, 'admin-laptop', false),
+    );
+    server.audit.push(acceptedAnonim('admin-laptop'), acceptedAnonim('admin-laptop'));
+    expect(checkSoakConvergence(actions, devices, server)).toEqual([]);
+    // Had the laptop only ever written the other value, the tablet's edit is lost.
+    (actions[2] as { patch: Partial<Complaint> }).patch = { anonim: false };
+    expect(checkSoakConvergence(actions, devices, server)).toContainEqual(
+      expect.stringContaining('edit of anonim=true on c1 (step 3, admin-tablet): lost'),
+    );
+    // The report lists every write of the field there, so a failing run can be read.
+    expect(checkSoakConvergence(actions, devices, server)).toContainEqual(
+      expect.stringContaining(
+        'writes of anonim there: step 2 admin-laptop false (device accepted); step 3 admin-tablet true; step 4 admin-laptop false (device accepted)',
+      ),
+    );
+  });
+
   it('reports a device diverging from the server within its scope', () => {
     const { actions, devices, server } = converged();
     devices[0]!.complaints = [

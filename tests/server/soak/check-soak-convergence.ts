@@ -133,7 +133,10 @@ function checkEvents(actions: readonly DeviceAction[], server: ServerObservation
  * Every edit's last value per field (earlier ones its own device overwrote) is on the server,
  * was accepted from its device and later overwritten, was refused, or waits on the officer's
  * conflict screen. Acceptance is per device: the officer's other device writing the same field
- * does not account for this one's edit (refusals are shown to the officer, on every device).
+ * does not account for this one's edit (refusals are shown to the officer, on every device),
+ * unless that device wrote the same value and was accepted: then the server held the value when
+ * this edit arrived, the edit changed nothing (the audit names only fields a write changes) and
+ * a later write overwrote the value.
  */
 function checkEdits(
   actions: readonly DeviceAction[],
@@ -152,20 +155,35 @@ function checkEdits(
     }
   }
   const final = complaintsById(server.complaints);
+  const acceptedFrom = (
+    write: DeviceAction & { kind: 'write' },
+    complaintId: string,
+    field: EditField,
+  ) =>
+    server.audit.some(
+      (entry) =>
+        entry.action === 'write_accepted' &&
+        entry.officerId === write.officerId &&
+        entry.deviceId === write.deviceId &&
+        entry.documentId === complaintId &&
+        entry.fields.includes(field),
+    );
   const problems: string[] = [];
   for (const [key, { action, value }] of last) {
     const field = key.split('|')[2] as EditField;
     const { complaintId, officerId } = action;
     if (final.get(complaintId)?.[field] === value) continue;
-    const accepted = server.audit.some(
-      (entry) =>
-        entry.action === 'write_accepted' &&
-        entry.officerId === officerId &&
-        entry.deviceId === action.deviceId &&
-        entry.documentId === complaintId &&
-        entry.fields.includes(field),
+    if (acceptedFrom(action, complaintId, field)) continue;
+    const sameValueAccepted = actions.some(
+      (other) =>
+        other.kind === 'write' &&
+        other.deviceId !== action.deviceId &&
+        other.complaintId === complaintId &&
+        field in other.patch &&
+        other.patch[field] === value &&
+        acceptedFrom(other, complaintId, field),
     );
-    if (accepted) continue;
+    if (sameValueAccepted) continue;
     const refused = (server.scopes[officerId]?.rejections ?? []).some(
       (rejection) =>
         rejection.documentId === complaintId && rejection.targetCollection === 'complaints',
@@ -181,8 +199,20 @@ function checkEdits(
           ),
       );
     if (waiting) continue;
+    // What the logs hold of this field on this complaint, to tell a lost push from a gap in
+    // the checker's accounting.
+    const writes = actions
+      .filter(
+        (other): other is DeviceAction & { kind: 'write' } =>
+          other.kind === 'write' && other.complaintId === complaintId && field in other.patch,
+      )
+      .map(
+        (other) =>
+          `step ${other.step} ${other.device} ${JSON.stringify(other.patch[field])}` +
+          (acceptedFrom(other, complaintId, field) ? ' (device accepted)' : ''),
+      );
     problems.push(
-      `edit of ${field}=${JSON.stringify(value)} on ${complaintId} (step ${action.step}, ${action.device}): lost — not on the server, not accepted, not refused, no conflict shown`,
+      `edit of ${field}=${JSON.stringify(value)} on ${complaintId} (step ${action.step}, ${action.device}): lost — not on the server (${JSON.stringify(final.get(complaintId)?.[field])}), not accepted, not refused, no conflict shown; writes of ${field} there: ${writes.join('; ')}`,
     );
   }
   return problems;

@@ -81,7 +81,7 @@ export async function openTestReplica(options: {
   pageSizeLimits?: PageSizeLimits;
   /** As the workstation: the open complaints and their timelines first. */
   prioritiseOpen?: boolean;
-  /** Timeline events per pull page (the workstation's 1,000 when not given). */
+  /** Timeline events per pull page at most (the workstation's 5,000 when not given). */
   eventPageSize?: number;
   /** Live changes of complaints, as the change stream would bring them (none when not given). */
   complaintStream$?: Observable<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>;
