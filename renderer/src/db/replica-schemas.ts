@@ -23,18 +23,17 @@ import {
   type AttachmentFile,
 } from '../../../shared/schemas/attachment-file.ts';
 
+/**
+ * Only the indexes a query reads: the queue head reads [status, dueAt] through Dexie
+ * (read-queue-head), triage looks a complaint up by its tracking number. The queue, reports and
+ * auto-close read every complaint into memory by id. Each index is a key IndexedDB stores per
+ * complaint on every write, which bounds the first sync (docs/performance.md).
+ */
 export const complaintRxSchema = toRxSchema<Complaint>(complaintSchema, {
   title: 'complaints',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
-  indexes: [
-    ['status', 'dueAt'],
-    ['unitId', 'status', 'dueAt'],
-    ['categoryId', 'dueAt'],
-    ['updatedAt'],
-    ['dueAt'],
-    ['trackingNumber'],
-  ],
+  indexes: [['status', 'dueAt'], ['trackingNumber']],
   encrypted: ['reporter'],
 });
 

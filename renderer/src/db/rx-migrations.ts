@@ -3,11 +3,13 @@ import type { MigrationStrategies } from 'rxdb';
 /**
  * Upgrades of replica documents stored by an older version of the workstation. Version 2
  * encrypts the reporter's identity: the documents are unchanged, rewriting them through the
- * replica's storage is what encrypts it.
+ * replica's storage is what encrypts it. Version 3 drops the indexes no query read (unit,
+ * category, update time, due time alone): the documents are unchanged.
  */
 export const complaintMigrationStrategies: MigrationStrategies = {
   1: (document: Record<string, unknown>) => ({ ...document, duplicateOf: '' }),
   2: (document: Record<string, unknown>) => document,
+  3: (document: Record<string, unknown>) => document,
 };
 
 /**

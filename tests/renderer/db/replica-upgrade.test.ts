@@ -1,10 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { addRxPlugin } from 'rxdb';
+import Dexie from 'dexie';
+import { addRxPlugin, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import type { RxMigrationStatus } from 'rxdb/plugins/migration-schema';
-import { openReplica, type Replica } from '../../../renderer/src/db/create-replica.ts';
+import {
+  openReplica,
+  replicaNameFor,
+  type Replica,
+} from '../../../renderer/src/db/create-replica.ts';
+import { dexieStorageOf } from '../../../renderer/src/db/dexie-storage-of.ts';
+import { readQueueHead } from '../../../renderer/src/db/read-queue-head.ts';
 import { newReplicaKey } from '../../../renderer/src/db/field-cipher.ts';
 import {
   sumMigrationCounts,
@@ -12,14 +19,29 @@ import {
 } from '../../../renderer/src/db/watch-replica-upgrade.ts';
 import { sampleComplaint } from '../../support/sample-complaint.ts';
 import { writeVersion1Replica } from '../../support/version-1-replica.ts';
+import { complaintRxSchemaVersion2 } from '../../support/version-2-complaint-schema.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+
+/** The complaint schema the workstation opens replicas with; a test can put an older one in. */
+const opened = vi.hoisted(() => ({ complaints: undefined as RxJsonSchema<unknown> | undefined }));
+vi.mock('../../../renderer/src/db/replica-schemas.ts', async (importOriginal) => {
+  const actual =
+    await importOriginal<typeof import('../../../renderer/src/db/replica-schemas.ts')>();
+  return {
+    ...actual,
+    get complaintRxSchema() {
+      return opened.complaints ?? actual.complaintRxSchema;
+    },
+  };
+});
 
 const dexie = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
 const open: Replica[] = [];
 let counter = 0;
 
 afterEach(async () => {
+  opened.complaints = undefined;
   for (const replica of open.splice(0)) {
     if (!replica.closed) await replica.close();
   }
@@ -77,6 +99,61 @@ describe('opening a replica stored by an older version', () => {
     expect(reports).toEqual([]);
     expect(await replica.complaints.count().exec()).toBe(5);
   });
+});
+
+describe('opening a replica stored with the complaint indexes no query read (version 2)', () => {
+  it('keeps only the indexes queries read, and reads the queue head and tracking numbers through them', async () => {
+    counter += 1;
+    const officerId = `upgrade-indexes-${counter}-${Date.now()}`;
+    const storage = dexie();
+    const key = newReplicaKey();
+    const complaints = Array.from({ length: 40 }, (_, index) =>
+      sampleComplaint({
+        id: `c-${String(index).padStart(3, '0')}`,
+        trackingNumber: `KALTIM-2611-${String(index).padStart(5, '0')}`,
+        dueAt: 1_000_000 + index * 60_000,
+      }),
+    );
+    opened.complaints = complaintRxSchemaVersion2 as RxJsonSchema<unknown>;
+    const older = await openReplica(officerId, storage, ['complaints'], key);
+    await older.complaints.bulkInsert(complaints);
+    await older.close();
+    opened.complaints = undefined;
+
+    const replica = await openReplica(officerId, storage, ['complaints'], key);
+    open.push(replica);
+    const { dexieTable } = await dexieStorageOf(replica.complaints)!.storage.internals;
+    expect(dexieTable.schema.indexes.map((index) => index.name).sort()).toEqual([
+      '[_deleted+id]',
+      '[_deleted+status+dueAt+id]',
+      '[_deleted+trackingNumber+id]',
+      '[_meta.lwt+id]',
+      '_meta.lwt',
+    ]);
+    const databases = (await indexedDB.databases()).map((database) => database.name);
+    const tableOf = (version: number) =>
+      `rxdb-dexie-${replicaNameFor(officerId)}--${version}--complaints`;
+    expect(databases).toContain(tableOf(3));
+    // RxDB empties the version 2 table once its documents are moved (the database stays).
+    const version2 = new Dexie(tableOf(2), { indexedDB, IDBKeyRange });
+    await version2.open();
+    expect(await version2.table('docs').count()).toBe(0);
+    version2.close();
+
+    // The queue head comes from the [status, dueAt] index through Dexie, not an RxDB query.
+    const find = vi.spyOn(replica.complaints, 'find');
+    const head = await readQueueHead(replica.complaints, ['didisposisi'], 10, 1);
+    expect(find).not.toHaveBeenCalled();
+    // Ten read; the tenth's due time may be shared with unread ones, so the nine before it.
+    expect(head?.map((complaint) => complaint.id)).toEqual(
+      complaints.slice(0, 9).map((complaint) => complaint.id),
+    );
+    const found = await replica.complaints
+      .findOne({ selector: { trackingNumber: 'KALTIM-2611-00007' } })
+      .exec();
+    expect(found?.id).toBe('c-007');
+    expect(found?.reporter?.name).toBe('Andi Saputra');
+  }, 30_000);
 });
 
 describe('sumMigrationCounts', () => {
