@@ -20,28 +20,22 @@ import {
 import { sampleComplaint } from '../../support/sample-complaint.ts';
 import { writeVersion1Replica } from '../../support/version-1-replica.ts';
 import { complaintRxSchemaVersion2 } from '../../support/version-2-complaint-schema.ts';
+import { openedComplaintSchema } from '../../support/opened-complaint-schema.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
-/** The complaint schema the workstation opens replicas with; a test can put an older one in. */
-const opened = vi.hoisted(() => ({ complaints: undefined as RxJsonSchema<unknown> | undefined }));
-vi.mock('../../../renderer/src/db/replica-schemas.ts', async (importOriginal) => {
-  const actual =
-    await importOriginal<typeof import('../../../renderer/src/db/replica-schemas.ts')>();
-  return {
-    ...actual,
-    get complaintRxSchema() {
-      return opened.complaints ?? actual.complaintRxSchema;
-    },
-  };
-});
+vi.mock('../../../renderer/src/db/replica-schemas.ts', async (importOriginal) =>
+  (await import('../../support/opened-complaint-schema.ts')).replicaSchemasWithOpenedComplaints(
+    importOriginal,
+  ),
+);
 
 const dexie = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
 const open: Replica[] = [];
 let counter = 0;
 
 afterEach(async () => {
-  opened.complaints = undefined;
+  openedComplaintSchema.complaints = undefined;
   for (const replica of open.splice(0)) {
     if (!replica.closed) await replica.close();
   }
@@ -114,11 +108,11 @@ describe('opening a replica stored with the complaint indexes no query read (ver
         dueAt: 1_000_000 + index * 60_000,
       }),
     );
-    opened.complaints = complaintRxSchemaVersion2 as RxJsonSchema<unknown>;
+    openedComplaintSchema.complaints = complaintRxSchemaVersion2 as RxJsonSchema<unknown>;
     const older = await openReplica(officerId, storage, ['complaints'], key);
     await older.complaints.bulkInsert(complaints);
     await older.close();
-    opened.complaints = undefined;
+    openedComplaintSchema.complaints = undefined;
 
     const replica = await openReplica(officerId, storage, ['complaints'], key);
     open.push(replica);

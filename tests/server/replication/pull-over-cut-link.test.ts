@@ -31,27 +31,41 @@ afterAll(async () => {
   await server.close();
 });
 
-const isComplaintPull = (path: string) => path === '/api/replication/complaints/pull';
-const isTimelinePull = (path: string) => path === '/api/replication/complaint_events/pull';
+const COMPLAINT_PULL = '/api/replication/complaints/pull';
+const TIMELINE_PULL = '/api/replication/complaint_events/pull';
+const isComplaintPull = (path: string) => path === COMPLAINT_PULL;
+
+/**
+ * A first sync whose second pull at `path` is cut at 90% of its body: the queries of the pulls
+ * at that path, and the replica (the caller closes it).
+ */
+async function syncWithSecondPullCut(path: string, pageSizeLimits: PageSizeLimits) {
+  let pulls = 0;
+  link.decide = (request) => {
+    if (request.path !== path) return { kind: 'pass' };
+    pulls += 1;
+    return pulls === 2 ? { kind: 'cut-mid-body', fraction: 0.9 } : { kind: 'pass' };
+  };
+  const seenBefore = link.seen.length;
+  const replica = await openTestReplica({ serverUrl: link.url, session: admin, pageSizeLimits });
+  try {
+    await replica.sync();
+  } catch (error) {
+    await replica.close();
+    throw error;
+  }
+  const asked = link.seen
+    .slice(seenBefore)
+    .filter((request) => request.path === path)
+    .map((request) => new URLSearchParams(request.query));
+  return { replica, asked };
+}
 
 describe('a first sync over a link that cuts pages mid-body', () => {
   it('asks for smaller pages after a cut, grows them back, and ends with every complaint', async () => {
-    let pulls = 0;
-    link.decide = (request) => {
-      if (!isComplaintPull(request.path)) return { kind: 'pass' };
-      pulls += 1;
-      return pulls === 2 ? { kind: 'cut-mid-body', fraction: 0.9 } : { kind: 'pass' };
-    };
-    const replica = await openTestReplica({
-      serverUrl: link.url,
-      session: admin,
-      pageSizeLimits: SMALL_PAGES,
-    });
+    const { replica, asked } = await syncWithSecondPullCut(COMPLAINT_PULL, SMALL_PAGES);
     try {
-      await replica.sync();
-      const budgets = link.seen
-        .filter((request) => isComplaintPull(request.path))
-        .map((request) => Number(new URLSearchParams(request.query).get('maxBytes')));
+      const budgets = asked.map((query) => Number(query.get('maxBytes')));
       const target = 8 * 1024 * SMALL_PAGES.jsonBytesPerWireByte;
       expect(budgets[0]).toBe(target);
       expect(budgets[1]).toBe(target); // the page that was cut
@@ -104,24 +118,8 @@ describe('a first sync over a link that cuts pages mid-body', () => {
   });
 
   it('asks for timeline pages in bytes, smaller after a cut, and ends with every event once', async () => {
-    let pulls = 0;
-    link.decide = (request) => {
-      if (!isTimelinePull(request.path)) return { kind: 'pass' };
-      pulls += 1;
-      return pulls === 2 ? { kind: 'cut-mid-body', fraction: 0.9 } : { kind: 'pass' };
-    };
-    const seenBefore = link.seen.length;
-    const replica = await openTestReplica({
-      serverUrl: link.url,
-      session: admin,
-      pageSizeLimits: TINY_PAGES,
-    });
+    const { replica, asked } = await syncWithSecondPullCut(TIMELINE_PULL, TINY_PAGES);
     try {
-      await replica.sync();
-      const asked = link.seen
-        .slice(seenBefore)
-        .filter((request) => isTimelinePull(request.path))
-        .map((request) => new URLSearchParams(request.query));
       const budgets = asked.map((query) => Number(query.get('maxBytes')));
       const target = 2048 * TINY_PAGES.jsonBytesPerWireByte;
       expect(budgets[0]).toBe(target);

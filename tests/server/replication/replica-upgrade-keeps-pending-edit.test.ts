@@ -10,6 +10,7 @@ import { mergeConflictsOf, openTestReplica, type TestReplica } from '../support/
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { pullAll } from '../support/replication-client.ts';
 import { complaintRxSchemaVersion2 } from '../../support/version-2-complaint-schema.ts';
+import { openedComplaintSchema } from '../../support/opened-complaint-schema.ts';
 
 /**
  * A replica stored by the version before the complaint schema dropped its unused indexes
@@ -18,18 +19,11 @@ import { complaintRxSchemaVersion2 } from '../../support/version-2-complaint-sch
  * of it is still there for the field-by-field merge, and the first copy is not done again.
  */
 
-/** The complaint schema the workstation opens replicas with; a test can put an older one in. */
-const opened = vi.hoisted(() => ({ complaints: undefined as RxJsonSchema<unknown> | undefined }));
-vi.mock('../../../renderer/src/db/replica-schemas.ts', async (importOriginal) => {
-  const actual =
-    await importOriginal<typeof import('../../../renderer/src/db/replica-schemas.ts')>();
-  return {
-    ...actual,
-    get complaintRxSchema() {
-      return opened.complaints ?? actual.complaintRxSchema;
-    },
-  };
-});
+vi.mock('../../../renderer/src/db/replica-schemas.ts', async (importOriginal) =>
+  (await import('../../support/opened-complaint-schema.ts')).replicaSchemasWithOpenedComplaints(
+    importOriginal,
+  ),
+);
 
 let server: TestServer;
 let link: FlakyLink;
@@ -45,7 +39,7 @@ beforeAll(async () => {
 });
 // RxDB allows 13 open collections per process: each test closes its replicas.
 afterEach(async () => {
-  opened.complaints = undefined;
+  openedComplaintSchema.complaints = undefined;
   for (const replica of open.splice(0)) await replica.close();
 });
 afterAll(async () => {
@@ -87,7 +81,7 @@ const next = (priority: Complaint['priority']) =>
 
 describe('a version 2 replica with an edit not yet pushed, opened by the current version', () => {
   it('is upgraded to the current schema and pushes the edit, merged with another device’s', async () => {
-    opened.complaints = complaintRxSchemaVersion2 as RxJsonSchema<unknown>;
+    openedComplaintSchema.complaints = complaintRxSchemaVersion2 as RxJsonSchema<unknown>;
     const laptop = await openTestReplica({
       serverUrl: link.url,
       session: await server.login('admin.kaltim', 'upgraded-laptop'),
@@ -112,7 +106,7 @@ describe('a version 2 replica with an edit not yet pushed, opened by the current
     await other.sync();
     const kept = await laptop.shutDown();
 
-    opened.complaints = undefined;
+    openedComplaintSchema.complaints = undefined;
     const pullsBefore = link.seen.length;
     const fetchesBefore = fetchCalls.mock.calls.length;
     const upgraded = await openTestReplica({
