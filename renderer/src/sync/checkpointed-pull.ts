@@ -17,8 +17,9 @@ import { writePageOnce } from './write-page-once.ts';
 const WRITE_CHUNK = 1000;
 
 /**
- * Pulls an append-only collection page by page from its stored checkpoint until a page comes
- * back short, writing each page once and only then storing the checkpoint after it: a cut
+ * Pulls an append-only collection page by page from its stored checkpoint until the server
+ * says nothing follows (`more: false`, or a page short of `pageSize` where it does not say),
+ * writing each page once and only then storing the checkpoint after it: a cut
  * mid-page (or the app closed) pulls that page again, and writing by id makes that harmless.
  * Pages are sized in bytes (shared/sync/plan-page-size.ts), `pageSize` documents at most: a cut
  * answer shrinks the next pages, whole ones grow them back.
