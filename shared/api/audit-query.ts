@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   'logout',
   'write_accepted',
   'write_refused',
+  'write_unchanged',
   'event_appended',
   'identity_revealed',
   'intake_accepted',
