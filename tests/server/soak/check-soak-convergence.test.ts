@@ -266,20 +266,6 @@ describe('the soak checker', () => {
     );
   });
 
-  it("takes the server's audit of a push it already held as that device's acceptance", () => {
-    const { actions, devices, server } = converged();
-    server.scopes.koordinator!.rejections = [];
-    devices[1]!.rejections = [];
-    server.audit.push({
-      action: 'write_unchanged',
-      officerId: 'koordinator',
-      deviceId: 'd-koordinator-laptop',
-      documentId: 'c2',
-      fields: ['priority'],
-    });
-    expect(checkSoakConvergence(actions, devices, server)).toEqual([]);
-  });
-
   it('reports a device diverging from the server within its scope', () => {
     const { actions, devices, server } = converged();
     devices[0]!.complaints = [

@@ -135,9 +135,8 @@ function checkEvents(actions: readonly DeviceAction[], server: ServerObservation
  * conflict screen. Acceptance is per device: the officer's other device writing the same field
  * does not account for this one's edit (refusals are shown to the officer, on every device),
  * unless that device wrote the same value and was accepted: then the server held the value when
- * this edit arrived and a later write overwrote it. The server audits a push it already held
- * (`write_unchanged`, naming the fields), but a device that pulled the same value before pushing
- * has nothing to push.
+ * this edit arrived, the edit changed nothing (the audit names only fields a write changes) and
+ * a later write overwrote the value.
  */
 function checkEdits(
   actions: readonly DeviceAction[],
@@ -163,7 +162,7 @@ function checkEdits(
   ) =>
     server.audit.some(
       (entry) =>
-        (entry.action === 'write_accepted' || entry.action === 'write_unchanged') &&
+        entry.action === 'write_accepted' &&
         entry.officerId === write.officerId &&
         entry.deviceId === write.deviceId &&
         entry.documentId === complaintId &&

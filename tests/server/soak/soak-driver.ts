@@ -716,21 +716,18 @@ async function observe(
       details: unknown;
     }>(
       `SELECT action, officer_id, device_id, document_id, details FROM audit_log
-        WHERE action IN ('write_accepted', 'write_unchanged', 'write_refused', 'event_appended',
-                         'identity_revealed')`,
+        WHERE action IN ('write_accepted', 'write_refused', 'event_appended', 'identity_revealed')`,
     )
   ).map((row): AuditEntry => {
     const details = (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as {
       fields?: string[];
-      alreadyHeld?: string[];
     } | null;
     return {
       action: row.action,
       officerId: row.officer_id,
       deviceId: row.device_id,
       documentId: row.document_id,
-      // A write the server already held names the fields it would have changed.
-      fields: details?.fields ?? details?.alreadyHeld ?? [],
+      fields: details?.fields ?? [],
     };
   });
 
