@@ -245,19 +245,6 @@ async function pushOneComplaint(
   );
   switch (step.kind) {
     case 'answer':
-      if (step.alreadyHeld?.length)
-        await appendAudit(
-          tx,
-          {
-            officerId: officer.id,
-            deviceId: officer.deviceId,
-            action: 'write_unchanged',
-            collection: 'complaints',
-            documentId: master.id,
-            details: { alreadyHeld: step.alreadyHeld, seq: master.serverSeq },
-          },
-          now,
-        );
       return step.sendMaster
         ? { conflict: visibleMaster, accepted: step.accepted, refused: false }
         : { accepted: step.accepted, refused: false };

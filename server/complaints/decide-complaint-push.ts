@@ -13,11 +13,8 @@ export type StoredComplaintFacts = {
 };
 
 export type ComplaintPushStep =
-  /**
-   * Nothing stored; the device gets the master back when `sendMaster`. `alreadyHeld`: the
-   * fields of an accepted push the server already held (audited as such).
-   */
-  | { kind: 'answer'; accepted: boolean; sendMaster: boolean; alreadyHeld?: readonly string[] }
+  /** Nothing stored; the device gets the master back when `sendMaster`. */
+  | { kind: 'answer'; accepted: boolean; sendMaster: boolean }
   | { kind: 'awaits_event'; event: ComplaintEventKind }
   | { kind: 'refuse'; reason: RejectionReason }
   | { kind: 'write'; changes: Extract<ComplaintWriteDecision, { kind: 'accept' }>['changes'] };
@@ -49,12 +46,7 @@ export function decideComplaintPush(
       // Already applied (a re-delivery whose answer was lost). Unless the device's copy is the
       // master itself, answer with the master: the device may have skipped pulling it while its
       // own write was on the way, and would otherwise keep a stale change number for ever.
-      return {
-        kind: 'answer',
-        accepted: true,
-        sendMaster: pushedSeq !== masterSeq,
-        alreadyHeld: decision.alreadyHeld,
-      };
+      return { kind: 'answer', accepted: true, sendMaster: pushedSeq !== masterSeq };
     case 'awaits_event':
       return { kind: 'awaits_event', event: decision.event };
     case 'conflict':

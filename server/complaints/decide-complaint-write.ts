@@ -27,12 +27,7 @@ export const CLIENT_COMPLAINT_FIELDS = Object.keys(complaintSchema.shape).filter
 
 export type ComplaintWriteDecision =
   | { kind: 'accept'; changes: Partial<Pick<Complaint, ClientField>> }
-  /**
-   * Nothing to write: the server holds the pushed state already. `alreadyHeld` names the fields
-   * the device changed from the state it started from, which the server had been given by then
-   * (a re-delivery, or the same change made elsewhere first).
-   */
-  | { kind: 'unchanged'; alreadyHeld: ClientField[] }
+  | { kind: 'unchanged' }
   /**
    * A status move only an event brings (a public follow-up, a reopening): the server applies it
    * when it accepts that event, never from the complaint write.
@@ -84,15 +79,6 @@ function changedClientFields(master: Complaint, proposed: Complaint): ClientFiel
   return CLIENT_COMPLAINT_FIELDS.filter((field) => master[field] !== proposed[field]);
 }
 
-/** The fields the device changed from the state it started from (its assumed master). */
-function editedFields(assumedMasterState: unknown, proposed: Complaint): ClientField[] {
-  if (!assumedMasterState || typeof assumedMasterState !== 'object') return [];
-  const assumed = assumedMasterState as Record<string, unknown>;
-  return CLIENT_COMPLAINT_FIELDS.filter(
-    (field) => field in assumed && assumed[field] !== proposed[field],
-  );
-}
-
 /**
  * Decides what to do with one pushed complaint against its current master state. Pure: the
  * caller holds the row lock and applies the decision.
@@ -120,8 +106,7 @@ export function decideComplaintWrite(
   const changed = changedClientFields(master, proposed);
 
   // Re-delivery of a change the server already holds: harmless, nothing to write.
-  if (changed.length === 0 && !proposed._deleted)
-    return { kind: 'unchanged', alreadyHeld: editedFields(assumedMasterState, proposed) };
+  if (changed.length === 0 && !proposed._deleted) return { kind: 'unchanged' };
 
   // A device moves its copy with the event it writes (the follow-up, the reopening); the move
   // itself is the server's, applied with the event, whichever of the two arrives first. The

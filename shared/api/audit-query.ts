@@ -66,7 +66,6 @@ export const AUDIT_ACTIONS = [
   'logout',
   'write_accepted',
   'write_refused',
-  'write_unchanged',
   'event_appended',
   'identity_revealed',
   'intake_accepted',

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireDocument } from '../../../shared/api/contract.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import type { SessionResponse } from '../../../shared/api/contract.ts';
-import { PRIORITIES } from '../../../shared/domain/complaint-status.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { changeCounter, pullAll, pushComplaints } from '../support/replication-client.ts';
 
@@ -25,9 +24,6 @@ function pick(
   if (!found) throw new Error('no fixture complaint matches');
   return found;
 }
-
-const otherPriority = (priority: Complaint['priority']) =>
-  PRIORITIES[(PRIORITIES.indexOf(priority) + 1) % PRIORITIES.length]!;
 
 async function current(id: string): Promise<WireDocument<Complaint>> {
   const all = (await pullAll<Complaint>(server.app, admin, 'complaints', 100)).documents;
@@ -68,33 +64,6 @@ describe('push', () => {
       [master.id],
     );
     expect(audit).toHaveLength(1);
-  });
-
-  it('audits a push the server already holds: a re-delivery, or the same change made first elsewhere', async () => {
-    const master = pick((doc) => doc.status === 'didisposisi', 6);
-    const edited = { ...master, priority: otherPriority(master.priority) };
-    const row = { assumedMasterState: master, newDocumentState: edited };
-    expect((await pushComplaints(server.app, admin, [row])).json()).toEqual([]);
-    // The answer was lost: the device sends the same change again.
-    expect((await pushComplaints(server.app, admin, [row])).statusCode).toBe(200);
-    const audit = await server.db.query<{ action: string; details: unknown }>(
-      `SELECT action, details FROM audit_log
-        WHERE document_id = $1 AND action IN ('write_accepted', 'write_unchanged') ORDER BY id`,
-      [master.id],
-    );
-    const detailsOf = (value: unknown) =>
-      (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
-    expect(audit.map((entry) => entry.action)).toEqual(['write_accepted', 'write_unchanged']);
-    expect(detailsOf(audit[0]!.details).fields).toEqual(['priority']);
-    expect(detailsOf(audit[1]!.details).alreadyHeld).toEqual(['priority']);
-    // A push that changes nothing from where the device started is not a write: no entry.
-    const held = await current(master.id);
-    await pushComplaints(server.app, admin, [{ assumedMasterState: held, newDocumentState: held }]);
-    const after = await server.db.query(
-      "SELECT 1 FROM audit_log WHERE document_id = $1 AND action = 'write_unchanged'",
-      [master.id],
-    );
-    expect(after).toHaveLength(1);
   });
 
   it('returns the master state as a conflict when the pushed change was based on a stale revision', async () => {

@@ -29,13 +29,9 @@ export function describeAuditDetails(details: Record<string, unknown>, t: Transl
   for (const [key, value] of Object.entries(details)) {
     if (HIDDEN.has(key)) continue;
     const list = Array.isArray(value) ? value.map(String) : [String(value)];
-    if (key === 'fields' || key === 'alreadyHeld') {
+    if (key === 'fields') {
       const names = list.map((name) => (isField(name) ? t(`audit.field.${name}`) : name));
-      parts.push(
-        t(key === 'fields' ? 'audit.detail.fields' : 'audit.detail.alreadyHeld', {
-          fields: names.join(', '),
-        }),
-      );
+      parts.push(t('audit.detail.fields', { fields: names.join(', ') }));
     } else if (key === 'reason') {
       parts.push(t('audit.detail.reason', { reason: list.join(', ') }));
     } else {

@@ -18,15 +18,6 @@ describe('describeAuditDetails', () => {
     );
   });
 
-  it('names the fields of a write the server already held', () => {
-    expect(describeAuditDetails({ alreadyHeld: ['priority'], seq: 9 }, inIndonesian)).toBe(
-      'Sudah sama: prioritas',
-    );
-    expect(describeAuditDetails({ alreadyHeld: ['priority'], seq: 9 }, inEnglish)).toBe(
-      'Already held: priority',
-    );
-  });
-
   it('gives the reason, and leaves out ids the row shows as a tracking number', () => {
     expect(
       describeAuditDetails({ reason: 'wrong_password', complaintId: 'c-1' }, inIndonesian),
