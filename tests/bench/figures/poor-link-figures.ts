@@ -155,7 +155,7 @@ export async function serverFacts(serverUrl: string, token: string): Promise<Ser
       if (page.checkpoint.open?.done && openDocuments.length === 0 && priority)
         openDocuments = [...documents];
       checkpoint = page.checkpoint;
-      if (!(page.more ?? page.documents.length === 1000)) return { documents, openDocuments };
+      if (isLastPullAnswer(page)) return { documents, openDocuments };
     }
   };
   const complaints = await pullAll('complaints', true);
