@@ -12,6 +12,13 @@ export const COMPRESS_THRESHOLD_BYTES = 1024;
 const BROTLI_QUALITY = 4;
 
 /**
+ * @fastify/compress's own choice of compressible types, plus the pull's answer in parts
+ * (`application/x-ndjson`, which neither that pattern nor mime-db names compressible).
+ */
+const COMPRESSIBLE_TYPES =
+  /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|(?:\+|\/)text(?:;|$)|(?:\+|\/)xml(?:;|$)|octet-stream(?:;|$)|^application\/x-ndjson(?:;|$)/u;
+
+/**
  * Compresses every answer over {@link COMPRESS_THRESHOLD_BYTES} with brotli or gzip, whichever the
  * client prefers; a client that accepts neither (or asks for `identity`) gets it as it is. Request
  * bodies sent with `Content-Encoding: gzip|br|deflate` (a push over a slow uplink) are inflated
@@ -22,6 +29,7 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
   await app.register(compress, {
     global: true,
     threshold: COMPRESS_THRESHOLD_BYTES,
+    customTypes: COMPRESSIBLE_TYPES,
     encodings: ['br', 'gzip'],
     requestEncodings: ['br', 'gzip', 'deflate'],
     brotliOptions: {

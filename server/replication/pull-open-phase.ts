@@ -19,7 +19,11 @@ export async function pullOpenPhasePage(options: {
   maxBytes: number | undefined;
   count: boolean;
   now: () => number;
-}): Promise<PullResponse<unknown>> {
+}): Promise<{
+  page: PullResponse<unknown>;
+  /** The checkpoint after the page's document at `index` (a part sent on its own ends there). */
+  resumeAfter: (index: number) => ReplicationCheckpoint;
+}> {
   const { db, store, officer, checkpoint } = options;
   if (!store.pullOpen) throw new Error(`${store.collection} has no open phase`);
   const head = checkpoint.firstPullHead ?? (await currentChangeSeq(db));
@@ -49,5 +53,12 @@ export async function pullOpenPhasePage(options: {
   };
   if (options.count)
     page.remaining = Math.max(0, (await store.countAfter(db, officer, 0, head)) - documents.length);
-  return page;
+  return {
+    page,
+    resumeAfter: (index) => ({
+      seq: 0,
+      firstPullHead: head,
+      open: { asOf, after: rows[index]!.cursor, done: false },
+    }),
+  };
 }

@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { MAX_PUSH_ROWS, pullQuerySchema } from '../../shared/api/contract.ts';
+import {
+  MAX_PUSH_ROWS,
+  PULL_PARTS_MEDIA_TYPE,
+  pullQuerySchema,
+  type PullResponse,
+  type ReplicationCheckpoint,
+} from '../../shared/api/contract.ts';
 import {
   REPLICATED_COLLECTIONS,
   type ReplicatedCollection,
@@ -15,6 +21,7 @@ import type { OpenStreams } from '../changes/open-streams.ts';
 import { currentChangeSeq } from '../changes/change-counter.ts';
 import { fitPageToBytes } from './fit-page-to-bytes.ts';
 import { pullOpenPhasePage } from './pull-open-phase.ts';
+import { asksForPullParts, partSizeFor, serializePullParts } from './serialize-pull-parts.ts';
 import { planFirstSyncPhase } from '../../shared/sync/plan-first-sync-phase.ts';
 import { planTombstoneHorizon, startsFirstPull } from './plan-tombstone-horizon.ts';
 import type { RefusalLimits } from '../refusals/plan-refusal-record.ts';
@@ -63,12 +70,25 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
       const query = parseOr400(pullQuerySchema, request.query, reply, 'Parameter pull');
       if (!query) return reply;
       const officer = officerOf(request);
+      // A page asked by bytes goes in parts when the device can read them (see PULL_PARTS_MEDIA_TYPE).
+      const partSize =
+        query.maxBytes !== undefined && asksForPullParts(request.headers.accept)
+          ? partSizeFor(query.maxBytes)
+          : null;
+      const answer = (
+        page: PullResponse<unknown>,
+        resumeAfter: (index: number) => ReplicationCheckpoint | null,
+      ) => {
+        if (partSize === null) return page;
+        reply.type(PULL_PARTS_MEDIA_TYPE);
+        return serializePullParts(page, resumeAfter, partSize);
+      };
       const phase = planFirstSyncPhase(
         query.checkpoint,
         query.priority === '1' && store.pullOpen !== undefined,
       );
       if (phase === 'open') {
-        return pullOpenPhasePage({
+        const open = await pullOpenPhasePage({
           db,
           store,
           officer,
@@ -78,6 +98,7 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
           count: query.count === '1',
           now,
         });
+        return answer(open.page, open.resumeAfter);
       }
       const exceptOpenUpTo = phase === 'history' ? query.checkpoint.firstPullHead : undefined;
       // Read before the page: an exit committed after it may concern a document the page sends.
@@ -98,11 +119,15 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
         page = fitted.page;
         page.more = fitted.cut || page.documents.length === query.limit;
       }
+      const checkpointAt = (reached: number): ReplicationCheckpoint => {
+        const at = horizon.pageCheckpoint(reached);
+        // The history leaves out what the open phase brought until it has passed the sync's start.
+        return exceptOpenUpTo !== undefined && reached < exceptOpenUpTo
+          ? { ...at, open: query.checkpoint.open! }
+          : at;
+      };
       const reached = page.checkpoint?.seq ?? query.checkpoint.seq;
-      page.checkpoint = horizon.pageCheckpoint(reached);
-      // The history leaves out what the open phase brought until it has passed the sync's start.
-      if (exceptOpenUpTo !== undefined && reached < exceptOpenUpTo)
-        page.checkpoint = { ...page.checkpoint, open: query.checkpoint.open! };
+      page.checkpoint = checkpointAt(reached);
       if (query.count) {
         page.remaining = await store.countAfter(
           db,
@@ -111,7 +136,13 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
           Math.max(reached, horizon.tombstonesAfter),
         );
       }
-      return page;
+      const documents = page.documents as { serverSeq?: unknown; _deleted: boolean }[];
+      return answer(page, (index) => {
+        const document = documents[index]!;
+        return !document._deleted && typeof document.serverSeq === 'number'
+          ? checkpointAt(document.serverSeq)
+          : null;
+      });
     },
   );
 

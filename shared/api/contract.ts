@@ -115,6 +115,22 @@ export type PullResponse<T> = {
   more?: boolean;
 };
 
+/**
+ * A pull page asked by bytes may be answered in parts (the device asks with `Accept:` this type):
+ * one JSON object a line, each a {@link PullPart} with the checkpoint after its own documents, so
+ * a page cut mid-body keeps the parts that arrived whole and the next pull starts after them.
+ * The last line also carries the page's `more` (and `remaining` when asked); a page whose last
+ * line lacks `more` was cut.
+ */
+export const PULL_PARTS_MEDIA_TYPE = 'application/x-ndjson';
+
+export type PullPart<T> = {
+  documents: WireDocument<T>[];
+  checkpoint: ReplicationCheckpoint | null;
+  remaining?: number;
+  more?: boolean;
+};
+
 export type PushRow<T> = {
   assumedMasterState?: WireDocument<T>;
   newDocumentState: WireDocument<T>;
