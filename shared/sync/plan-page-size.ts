@@ -1,7 +1,8 @@
 /**
- * Pull pages sized in bytes, not documents: on a link that drops, a cut page is fetched again
- * from its start, so a page should cost a few seconds of link at most. A cut shrinks the next
- * pages; whole pages grow them back. Pure: the device keeps the state, the server applies the
+ * Pull pages sized in bytes, not documents, so a page costs a few seconds of link at most. A page
+ * cut mid-body keeps the parts that arrived whole (see PULL_PARTS_MEDIA_TYPE); a cut still
+ * shrinks the next pages, as a dropping link holds a smaller answer more often, and whole pages
+ * grow them back. Pure: the device keeps the state, the server applies the
  * byte budget with {@link planPageCut}. Used for every pull endpoint (complaints, directories,
  * and any checkpointed fetch).
  */

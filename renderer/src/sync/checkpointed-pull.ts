@@ -1,7 +1,7 @@
 import type { RxCollection } from 'rxdb';
 import type { PullResponse, ReplicationCheckpoint } from '../../../shared/api/contract.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
-import { getJson } from '../api/api-client.ts';
+import { getPullPage } from '../api/get-pull-page.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
 import { PageBudget } from './page-budget.ts';
@@ -19,8 +19,9 @@ const WRITE_CHUNK = 1000;
 /**
  * Pulls an append-only collection page by page from its stored checkpoint until the server
  * says nothing follows (`more: false`, or a page short of `pageSize` where it does not say),
- * writing each page once and only then storing the checkpoint after it: a cut
- * mid-page (or the app closed) pulls that page again, and writing by id makes that harmless.
+ * writing each page once and only then storing the checkpoint after it: a page cut mid-body
+ * brings the parts that arrived whole (their checkpoint is the page's), the app closed mid-page
+ * pulls that page again, and writing by id makes that harmless.
  * Pages are sized in bytes (shared/sync/plan-page-size.ts), `pageSize` documents at most: a cut
  * answer shrinks the next pages, whole ones grow them back.
  * The page shape is the server's plain `{ documents, checkpoint }`. With `prioritiseOpen` a
@@ -48,11 +49,10 @@ export function checkpointedPull<T extends { id: string }>(options: {
       maxBytes: String(budget.jsonBytes()),
     });
     if (options.prioritiseOpen) params.set('priority', '1');
-    return budget.track(
-      () =>
-        tokens.withAccessToken((token) =>
-          getJson(`${serverUrl}/api/replication/${name}/pull?${params.toString()}`, token),
-        ) as Promise<PullResponse<T>>,
+    return budget.track(() =>
+      tokens.withAccessToken((token) =>
+        getPullPage<T>(`${serverUrl}/api/replication/${name}/pull?${params.toString()}`, token),
+      ),
     );
   };
   const prefetch = new PagePrefetch<PullResponse<T>>();

@@ -7,7 +7,9 @@ import {
   type PageSizeLimits,
   type PageSizeState,
 } from '../../../shared/sync/plan-page-size.ts';
+import type { PullResponse } from '../../../shared/api/contract.ts';
 import { ApiRequestError } from '../api/api-client.ts';
+import type { PulledPage } from '../api/get-pull-page.ts';
 
 /** A page lost to the link (dropped mid-body or before it), as opposed to a refusal. */
 export function isCutAnswer(error: unknown): boolean {
@@ -32,11 +34,11 @@ export class PageBudget {
     return jsonBudgetOf(this.size$.value, this.limits);
   }
 
-  /** Fetches a page, counting it whole or cut. */
-  async track<Page>(fetch: () => Promise<Page>): Promise<Page> {
+  /** Fetches a page, counting it whole or cut (a cut one may still bring the parts that arrived). */
+  async track<Page>(fetch: () => Promise<PulledPage<Page>>): Promise<PullResponse<Page>> {
     try {
-      const page = await fetch();
-      this.size$.next(planPageSize(this.size$.value, 'whole', this.limits));
+      const { page, cut } = await fetch();
+      this.size$.next(planPageSize(this.size$.value, cut ? 'cut' : 'whole', this.limits));
       return page;
     } catch (error) {
       if (isCutAnswer(error)) this.size$.next(planPageSize(this.size$.value, 'cut', this.limits));

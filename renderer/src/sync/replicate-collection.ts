@@ -9,7 +9,8 @@ import {
   type WireDocument,
 } from '../../../shared/api/contract.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
-import { getJson, postLargeJson } from '../api/api-client.ts';
+import { postLargeJson } from '../api/api-client.ts';
+import { getPullPage } from '../api/get-pull-page.ts';
 import type { PageSizeLimits, PageSizeState } from '../../../shared/sync/plan-page-size.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import type { PendingChanges } from './pending-changes.ts';
@@ -83,11 +84,8 @@ export function replicateCollection<T extends { id: string }>(options: {
     });
     if (!askedForCount) params.set('count', '1');
     if (options.prioritiseOpen) params.set('priority', '1');
-    return budget.track(
-      () =>
-        tokens.withAccessToken((token) =>
-          getJson(`${base}/pull?${params.toString()}`, token),
-        ) as Promise<PullResponse<T>>,
+    return budget.track(() =>
+      tokens.withAccessToken((token) => getPullPage<T>(`${base}/pull?${params.toString()}`, token)),
     );
   };
   const prefetch = new PagePrefetch<PullResponse<T>>();
@@ -96,7 +94,8 @@ export function replicateCollection<T extends { id: string }>(options: {
     // budget is read afresh (a cut has just shrunk it).
     const page =
       (await prefetch.take(at, PULL_DOCUMENTS)) ?? (await fetchPage(at, budget.jsonBytes()));
-    askedForCount = true;
+    // A page cut before its last line brings no count: the next one asks again.
+    if (page.remaining !== undefined) askedForCount = true;
     const next = page.checkpoint ?? at;
     // More waiting: the next page is fetched while this one is handled.
     if (page.more && next) {

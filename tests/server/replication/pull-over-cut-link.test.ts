@@ -62,7 +62,7 @@ async function syncWithSecondPullCut(path: string, pageSizeLimits: PageSizeLimit
 }
 
 describe('a first sync over a link that cuts pages mid-body', () => {
-  it('asks for smaller pages after a cut, grows them back, and ends with every complaint', async () => {
+  it('keeps a cut page’s whole parts, asks for smaller pages, grows them back, ends with every complaint', async () => {
     const { replica, asked } = await syncWithSecondPullCut(COMPLAINT_PULL, SMALL_PAGES);
     try {
       const budgets = asked.map((query) => Number(query.get('maxBytes')));
@@ -71,6 +71,9 @@ describe('a first sync over a link that cuts pages mid-body', () => {
       expect(budgets[1]).toBe(target); // the page that was cut
       expect(budgets[2]).toBe(target / SMALL_PAGES.shrinkFactor);
       expect(budgets.slice(3)).toContain(target);
+      // The cut page's whole parts were kept: the next pull starts after them, not at it again.
+      const checkpoints = asked.map((query) => query.get('checkpoint'));
+      expect(checkpoints[2]).not.toBe(checkpoints[1]);
       const onServer = (await pullAll<{ id: string }>(server.app, admin, 'complaints', 1000))
         .documents;
       const onDevice = await replica.complaints();
@@ -126,6 +129,8 @@ describe('a first sync over a link that cuts pages mid-body', () => {
       expect(budgets[2]).toBe(target / TINY_PAGES.shrinkFactor);
       expect(budgets.slice(3)).toContain(target);
       expect(asked.map((query) => query.get('limit'))).toContain('5000');
+      const checkpoints = asked.map((query) => query.get('checkpoint'));
+      expect(checkpoints[2]).not.toBe(checkpoints[1]);
       const onServer = (await pullAll<{ id: string }>(server.app, admin, 'complaint_events', 1000))
         .documents;
       const onDevice = await replica.replica.complaint_events.find().exec();
