@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 // page.evaluate bodies run in the browser.
 import { gzipSync } from 'node:zlib';
-import type { Page, Request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { describeLink, emulateLink, type LinkSettings } from '../../support/emulated-link.ts';
 import { firstPage, newProfileDir, openProfile, removeProfileDir } from '../support/browser.ts';
 import { CuttingProxy } from '../support/cutting-proxy.ts';
+import { login } from '../support/lapor-server.ts';
 import { isLastPullAnswer, replicaCount, whenCountSettles } from '../support/replica-count.ts';
 import { median, percentile, round } from '../support/stats.ts';
 import { checked, type Figure } from './figure.ts';
@@ -17,6 +18,7 @@ export type Officer = { username: string; password: string };
 
 /** One request the page made, as it went over the (emulated) link. */
 type WireEntry = {
+  url: string;
   path: string;
   startedAt: number;
   endedAt: number;
@@ -24,7 +26,7 @@ type WireEntry = {
   down: number;
   /** Request bytes sent: headers and body. */
   up: number;
-  /** The answer's JSON and its gzip (default level), for /api/ answers. */
+  /** The answer's JSON and its gzip (default level), for pull answers (measureAnswerJson). */
   json: number;
   gzip: number;
   /** A pull of this collection (null for anything else). */
@@ -41,14 +43,21 @@ type SyncMarks = {
   complaintsCaughtUpAt: number;
 };
 
-type PullAnswer = {
-  documents?: unknown[];
-  more?: boolean;
-  checkpoint?: { open?: { done?: boolean } } | null;
+/** What a pull brought (`lapor:pull`, see renderer/src/api/get-pull-page.ts). */
+type PullMeasure = {
+  path: string;
+  documents: number;
+  more: boolean | null;
+  openDone: boolean | null;
+  at: number;
 };
 
-/** Records every request of `page` with its bytes on the wire, and the first sync's marks. */
-function watchWire(page: Page) {
+/**
+ * Records every request of `page` with its bytes on the wire (from the DevTools protocol: a
+ * throttled answer read as a stream ends there as cancelled, after its last byte), and the first
+ * sync's marks (from the workstation's `lapor:pull` measures).
+ */
+async function watchWire(page: Page) {
   const entries: WireEntry[] = [];
   const marks: SyncMarks = {
     complaintsOpenDoneAt: 0,
@@ -56,55 +65,101 @@ function watchWire(page: Page) {
     eventsCaughtUpAt: 0,
     complaintsCaughtUpAt: 0,
   };
-  const started = new Map<Request, number>();
-  const pending: Promise<void>[] = [];
-  page.on('request', (request) => started.set(request, Date.now()));
-  page.on('requestfinished', (request) => {
-    const endedAt = Date.now();
-    const record = async () => {
-      const url = new URL(request.url());
-      const sizes = await request.sizes();
-      const pull = /^\/api\/replication\/(\w+)\/pull$/.exec(url.pathname);
-      const checkpoint = JSON.parse(url.searchParams.get('checkpoint') ?? '{}') as {
-        open?: { done?: boolean };
-      };
-      let json = 0;
-      let gzip = 0;
-      if (url.pathname.startsWith('/api/')) {
-        const body = await (await request.response())?.body().catch(() => null);
-        if (body) {
-          json = body.length;
-          gzip = gzipSync(body).length;
-          if (pull) noteAnswer(pull[1]!, JSON.parse(body.toString()) as PullAnswer, endedAt);
-        }
-      }
-      entries.push({
-        path: url.pathname,
-        startedAt: started.get(request) ?? endedAt,
-        endedAt,
-        down: sizes.responseBodySize + sizes.responseHeadersSize,
-        up: sizes.requestBodySize + sizes.requestHeadersSize,
-        json,
-        gzip,
-        collection: pull ? pull[1]! : null,
-        history: checkpoint.open?.done === true,
-      });
-    };
-    pending.push(record().catch(() => undefined));
+  type Open = { url: URL; startedAt: number; up: number; headers: number; body: number };
+  const open = new Map<string, Open>();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (!event.request.url.startsWith('http')) return;
+    const headers = Object.entries(event.request.headers).reduce(
+      (sum, [name, value]) => sum + name.length + String(value).length + 4,
+      event.request.method.length + event.request.url.length + 12,
+    );
+    open.set(event.requestId, {
+      url: new URL(event.request.url),
+      startedAt: Date.now(),
+      up: headers + (event.request.postData?.length ?? 0),
+      headers: 0,
+      body: 0,
+    });
   });
-  const noteAnswer = (collection: string, answer: PullAnswer, at: number) => {
-    const openDone = answer.checkpoint?.open?.done === true;
+  cdp.on('Network.responseReceived', (event) => {
+    const request = open.get(event.requestId);
+    if (request) request.headers = event.response.encodedDataLength;
+  });
+  cdp.on('Network.dataReceived', (event) => {
+    const request = open.get(event.requestId);
+    if (request) request.body += event.encodedDataLength;
+  });
+  const end = (requestId: string, down: number | null) => {
+    const request = open.get(requestId);
+    if (!request) return;
+    open.delete(requestId);
+    const pull = /^\/api\/replication\/(\w+)\/pull$/.exec(request.url.pathname);
+    const checkpoint = JSON.parse(request.url.searchParams.get('checkpoint') ?? '{}') as {
+      open?: { done?: boolean };
+    };
+    entries.push({
+      url: request.url.toString(),
+      path: request.url.pathname,
+      startedAt: request.startedAt,
+      endedAt: Date.now(),
+      down: down ?? request.headers + request.body,
+      up: request.up,
+      json: 0,
+      gzip: 0,
+      collection: pull ? pull[1]! : null,
+      history: checkpoint.open?.done === true,
+    });
+  };
+  cdp.on('Network.loadingFinished', (event) => end(event.requestId, event.encodedDataLength));
+  cdp.on('Network.loadingFailed', (event) => end(event.requestId, null));
+  const noteAnswer = (answer: PullMeasure) => {
+    const collection = /^\/api\/replication\/(\w+)\/pull$/.exec(answer.path)?.[1];
+    const openDone = answer.openDone === true;
     if (collection === 'complaints') {
-      if (openDone) marks.complaintsOpenDoneAt ||= at;
-      if (answer.more === false && marks.complaintsOpenDoneAt) marks.complaintsCaughtUpAt = at;
+      if (openDone) marks.complaintsOpenDoneAt ||= answer.at;
+      if (answer.more === false && marks.complaintsOpenDoneAt)
+        marks.complaintsCaughtUpAt = answer.at;
     }
     if (collection === 'complaint_events') {
-      if (openDone) marks.eventsOpenDoneAt ||= at;
-      const short = isLastPullAnswer(answer);
-      if (short && marks.eventsOpenDoneAt) marks.eventsCaughtUpAt ||= at;
+      if (openDone) marks.eventsOpenDoneAt ||= answer.at;
+      const last = isLastPullAnswer({
+        more: answer.more ?? undefined,
+        documents: new Array<unknown>(answer.documents),
+      });
+      if (last && marks.eventsOpenDoneAt) marks.eventsCaughtUpAt ||= answer.at;
     }
   };
-  return { entries, marks, settle: () => Promise.all(pending) };
+  await page.exposeFunction('laporBenchPull', noteAnswer);
+  await page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntriesByName('lapor:pull')) {
+        const detail = (entry as PerformanceMeasure).detail as Omit<PullMeasure, 'at'>;
+        const at = performance.timeOrigin + entry.startTime + entry.duration;
+        void (window as unknown as { laporBenchPull(measure: PullMeasure): Promise<void> })
+          .laporBenchPull({ ...detail, at });
+      }
+    }).observe({ type: 'measure', buffered: true });
+  });
+  return { entries, marks, close: () => cdp.detach() };
+}
+
+/**
+ * Sets each API answer's JSON size and its gzip (default level) on `entries`, asking every
+ * answer again over loopback as its request asked it (the pages a first sync pulled are the same
+ * whoever asks; a streamed, throttled answer's body is not kept by the browser).
+ */
+async function measureAnswerJson(entries: WireEntry[], token: string): Promise<void> {
+  for (const entry of entries) {
+    if (!entry.collection) continue;
+    const response = await fetch(entry.url, {
+      headers: { authorization: `Bearer ${token}`, accept: 'application/x-ndjson' },
+    });
+    const body = Buffer.from(await response.arrayBuffer());
+    entry.json = body.length;
+    entry.gzip = gzipSync(body).length;
+  }
 }
 
 /**
@@ -206,7 +261,7 @@ export async function signInOverLink(options: {
   try {
     const page = await firstPage(context);
     if (options.link) await emulateLink(context, page, options.link);
-    const wire = watchWire(page);
+    const wire = await watchWire(page);
     await page.goto(options.serverUrl);
     await page.getByLabel('Nama pengguna').fill(options.officer.username);
     await page.getByLabel('Kata sandi').fill(options.officer.password);
@@ -298,7 +353,12 @@ export async function signInOverLink(options: {
           endedAt: performance.timeOrigin + measure.startTime + measure.duration,
         })),
     );
-    await wire.settle();
+    await wire.close();
+    if (options.link && options.waitForAll)
+      await measureAnswerJson(
+        wire.entries,
+        await login(options.serverUrl, 'bench-json-reference', options.officer),
+      );
     return {
       clickedAt,
       workableAt,
@@ -333,7 +393,7 @@ export function adminLinkFigures(run: LinkRun, link: LinkSettings, facts: Server
   const doneMs = run.doneAt - run.clickedAt;
   const all = between(run.entries, run.clickedAt, run.doneAt);
   const allLimit = linkLimit(all, link);
-  const api = all.filter((entry) => entry.path.startsWith('/api/'));
+  const api = all.filter((entry) => entry.collection !== null);
   const wire = api.reduce((sum, entry) => sum + entry.down, 0);
   const gzip = api.reduce((sum, entry) => sum + entry.gzip, 0);
   const json = api.reduce((sum, entry) => sum + entry.json, 0);
@@ -384,7 +444,7 @@ export function adminLinkFigures(run: LinkRun, link: LinkSettings, facts: Server
     checked(
       {
         id: 'B10d',
-        what: `bytes on the wire for a whole first sync (API answers, headers included), ${settings}`,
+        what: `bytes on the wire for a whole first sync (pull answers, headers included), ${settings}`,
         target: '≤ 1.1 × gzip of the JSON carried',
         value: wire,
         unit: 'B',

@@ -15,6 +15,7 @@ import { median, round } from '../support/stats.ts';
 import { checked, type Figure } from './figure.ts';
 import type {} from '../support/bench-api.ts';
 import { isLastPullAnswer, whenCountSettles } from '../support/replica-count.ts';
+import { pullAnswerOf } from '../support/pull-answer.ts';
 
 /** The workstation's pull page size (renderer/src/sync/replicate-collection.ts). */
 export const WORKSTATION_PULL_LIMIT = 1000;
@@ -57,8 +58,9 @@ export async function appInitialSync(
       if (timelinesAt || !response.url().includes('/api/replication/complaint_events/pull')) return;
       const answeredAt = Date.now();
       void response
-        .json()
-        .then((body: { documents?: unknown[]; more?: boolean }) => {
+        .text()
+        .then((text) => {
+          const body = pullAnswerOf(text);
           // A page of the open phase may be short with more behind it.
           if (isLastPullAnswer(body, WORKSTATION_PULL_LIMIT)) timelinesAt ||= answeredAt;
         })
