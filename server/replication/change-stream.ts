@@ -6,6 +6,7 @@ import type { ReplicatedStore } from '../replicated-store.ts';
 import type { OpenStream, OpenStreams } from '../changes/open-streams.ts';
 import { currentChangeSeq } from '../changes/change-counter.ts';
 import { safeJsonStringify } from '../http/json-body.ts';
+import { startEventStream } from '../http/event-stream-writer.ts';
 
 const STREAM_BATCH = 200;
 
@@ -35,15 +36,19 @@ export async function openChangeStream(options: StreamOptions): Promise<void> {
   let closed = false;
 
   reply.hijack();
-  reply.raw.writeHead(200, {
-    ...(reply.getHeaders() as Record<string, string>),
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-store',
-    // The connection ends with the stream (token expiry, server shutdown): never left idle.
-    connection: 'close',
-    'x-accel-buffering': 'no',
-  });
-  reply.raw.write(': connected\n\n');
+  const stream = startEventStream(
+    reply.raw,
+    {
+      ...(reply.getHeaders() as Record<string, string>),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      // The connection ends with the stream (token expiry, server shutdown): never left idle.
+      connection: 'close',
+      'x-accel-buffering': 'no',
+    },
+    reply.request.headers['accept-encoding'],
+  );
+  stream.write(': connected\n\n');
 
   const unsubscribers = options.stores.map((store) => {
     let afterSeq = head;
@@ -66,7 +71,7 @@ export async function openChangeStream(options: StreamOptions): Promise<void> {
             const batch = await store.pull(db, officer, afterSeq, STREAM_BATCH);
             if (closed || batch.documents.length === 0) break;
             afterSeq = batch.checkpoint?.seq ?? afterSeq;
-            reply.raw.write(`event: ${store.collection}\ndata: ${safeJsonStringify(batch)}\n\n`);
+            stream.write(`event: ${store.collection}\ndata: ${safeJsonStringify(batch)}\n\n`);
             if (batch.documents.length < STREAM_BATCH) break;
           }
         } while (again && !closed);
@@ -78,7 +83,7 @@ export async function openChangeStream(options: StreamOptions): Promise<void> {
     }
     return feed.subscribe(store.collection, () => void drain());
   });
-  const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), options.heartbeatMs);
+  const heartbeat = setInterval(() => stream.write(': ping\n\n'), options.heartbeatMs);
   const expiry = setTimeout(close, Math.max(0, officer.accessExpiresAt - now()));
 
   const registered: OpenStream = { officerId: officer.id, sessionId: officer.sessionId, close };
@@ -89,7 +94,7 @@ export async function openChangeStream(options: StreamOptions): Promise<void> {
     clearInterval(heartbeat);
     clearTimeout(expiry);
     options.openStreams.delete(registered);
-    reply.raw.end();
+    stream.end();
   }
 
   options.openStreams.add(registered);
