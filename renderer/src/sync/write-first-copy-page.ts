@@ -40,6 +40,11 @@ export async function writeFirstCopyPage<T extends { id: string }>(
   collection: RxCollection<T>,
   documents: readonly WireDocument<T>[],
   originHash: string,
+  /**
+   * The stored state of a document, where already at hand (a live change of a complaint on
+   * screen): it is then replaced in one write, not tried as new and written again.
+   */
+  heldOf?: (id: string) => RxDocumentData<T> | undefined,
 ): Promise<void> {
   const storage = collection.internalStorageInstance;
   const byId = new Map(documents.map((document) => [document.id, document]));
@@ -48,7 +53,12 @@ export async function writeFirstCopyPage<T extends { id: string }>(
   let rows: BulkWriteRow<T>[] = [
     ...documents
       .filter((document) => !document._deleted)
-      .map((document) => ({ document: asPulled(document, undefined, originHash) })),
+      .flatMap((document) => {
+        const held = heldOf?.(document.id);
+        return held
+          ? replacing(held, document, originHash)
+          : [{ document: asPulled(document, undefined, originHash) }];
+      }),
     ...heldGone.flatMap((held) => replacing(held, byId.get(idOf(held)), originHash)),
   ];
   for (let attempt = 0; rows.length > 0; attempt += 1) {

@@ -322,6 +322,44 @@ describe('a fresh replica’s first copy of complaints', () => {
     }
   });
 
+  it('writes a live change that comes mid-page before the rest of that page', async () => {
+    link.decide = (request) =>
+      isComplaintPull(request.path) ? { kind: 'pass', delayMs: 200 } : { kind: 'pass' };
+    try {
+      const live$ = new Subject<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>();
+      const replica = await openTestReplica({
+        serverUrl: link.url,
+        session: await server.login('admin.kaltim', 'live-mid-page'),
+        complaintStream$: live$,
+        copyWriteChunk: 10,
+      });
+      open.push(replica);
+      const storage = replica.replica.complaints.internalStorageInstance;
+      const original = storage.bulkWrite.bind(storage);
+      const rowsPerWrite: number[] = [];
+      const target = [...(await onServer()).values()][0]!;
+      const changed = await changedOnServer(target);
+      vi.spyOn(storage, 'bulkWrite').mockImplementation((rows, context) => {
+        rowsPerWrite.push(rows.length);
+        if (rowsPerWrite.length === 1)
+          live$.next({
+            documents: [{ ...changed, _deleted: false }],
+            checkpoint: { seq: changed.serverSeq },
+          });
+        return original(rows, context);
+      });
+      link.decide = () => ({ kind: 'pass' });
+      await replica.sync();
+      // The page (all the complaints) is written ten at a time; the live change goes second.
+      expect(rowsPerWrite[0]).toBe(10);
+      expect(rowsPerWrite[1]).toBe(1);
+      expect(rowsPerWrite.slice(2).every((rows) => rows <= 10)).toBe(true);
+      expect(await replica.complaint(changed.id)).toEqual(changed);
+    } finally {
+      link.decide = () => ({ kind: 'pass' });
+    }
+  });
+
   it('keeps a live change when a page fetched before it is written after it', async () => {
     const replica = await freshReplica('admin.kaltim', 'page-after-live');
     await replica.sync();
@@ -341,5 +379,39 @@ describe('a fresh replica’s first copy of complaints', () => {
       meta.originHash,
     );
     expect(await replica.complaint(changed.id)).toEqual(changed);
+  });
+
+  it('replaces a complaint whose stored state is at hand in one write, a stale one in two', async () => {
+    const replica = await freshReplica('admin.kaltim', 'live-held-at-hand');
+    await replica.sync();
+    const collection = replica.replica.complaints;
+    const [held] = await replica.complaints();
+    await collection.findOne(held!.id).exec();
+    const meta = await openReplicationMeta(collection, 'complaints', link.url);
+    const storage = collection.internalStorageInstance;
+    const write = vi.spyOn(storage, 'bulkWrite');
+    try {
+      const atHand = collection._docCache.getLatestDocumentDataIfExists(held!.id);
+      expect(atHand).toBeDefined();
+      const first = await changedOnServer((await onServer()).get(held!.id)!);
+      await writeFirstCopyPage(collection, [{ ...first, _deleted: false }], meta.originHash, () =>
+        collection._docCache.getLatestDocumentDataIfExists(held!.id),
+      );
+      expect(write).toHaveBeenCalledTimes(1);
+      expect(await replica.complaint(held!.id)).toEqual(first);
+      // The state at hand from before that write is stale now: the write is refused and redone.
+      write.mockClear();
+      const second = await changedOnServer(first);
+      await writeFirstCopyPage(
+        collection,
+        [{ ...second, _deleted: false }],
+        meta.originHash,
+        () => atHand,
+      );
+      expect(write).toHaveBeenCalledTimes(2);
+      expect(await replica.complaint(held!.id)).toEqual(second);
+    } finally {
+      write.mockRestore();
+    }
   });
 });

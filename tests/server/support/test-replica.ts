@@ -85,6 +85,8 @@ export async function openTestReplica(options: {
   eventPageSize?: number;
   /** Live changes of complaints, as the change stream would bring them (none when not given). */
   complaintStream$?: Observable<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>;
+  /** Complaints of a first-copy page written in one transaction. */
+  copyWriteChunk?: number;
   /** Reopens a replica shut down earlier (same name and key; memory storage keeps it in-process). */
   reopen?: { name: string; key: string };
 }): Promise<TestReplica> {
@@ -135,6 +137,7 @@ export async function openTestReplica(options: {
         stream$: options.complaintStream$ ?? stream<Complaint>(),
         meta: complaintsMeta,
         progressHolder: replica.complaints,
+        ...(options.copyWriteChunk ? { copyWriteChunk: options.copyWriteChunk } : {}),
       }),
       replicateAppendOnly<ComplaintEvent>({
         ...common,
