@@ -1,6 +1,9 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** How long after the last bytes of a cut answer its connection drops. */
+const CUT_NOTICED_AFTER_MS = 100;
+
 /** What the link does with one request. */
 export type LinkAction =
   | { kind: 'pass'; delayMs?: number }
@@ -62,7 +65,11 @@ export class FlakyLink {
                 'content-length': String(answer.body.length),
               });
               this.bytesSent += sent;
-              outgoing.write(answer.body.subarray(0, sent), () => outgoing.socket?.destroy());
+              // A dropped link is noticed after the bytes that got through: the connection ends
+              // a moment after them, not in the same instant (which undici can race to drop).
+              outgoing.write(answer.body.subarray(0, sent), () =>
+                setTimeout(() => outgoing.socket?.destroy(), CUT_NOTICED_AFTER_MS),
+              );
               return;
             }
             this.bytesSent += answer.body.length;
