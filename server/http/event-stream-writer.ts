@@ -1,10 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { constants, createGzip } from 'node:zlib';
 
-/**
- * An 8 KB window and a small hash table: about 100 KB of memory per open stream, and still
- * a complaint's repeated field names and values compress across the events that follow it.
- */
+/** An 8 KB window (an event is a few KB) and a small hash table: ~100 KB per open stream. */
 const STREAM_GZIP = { level: 6, windowBits: 13, memLevel: 7 } as const;
 
 export type EventStreamWriter = {
@@ -23,8 +20,11 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
 
 /**
  * Starts a Server-Sent Events answer on a hijacked reply. When the client accepts gzip the events
- * go compressed, each flushed at once (a sync flush ends every write on a byte boundary the
- * client can inflate): on a shared slow link a live change spends less time on the wire.
+ * go compressed, each flushed at once: on a shared slow link a live change spends less time on the
+ * wire. The flush is a full one: it ends the write on a byte boundary the client can inflate and
+ * resets the compressor, so no event is compressed against another. One officer's stream carries
+ * text others wrote (a reporter's complaint) beside what they may not read; with a shared context
+ * an eavesdropper who sees the encrypted lengths could test guesses of it.
  */
 export function startEventStream(
   raw: ServerResponse,
@@ -44,7 +44,7 @@ export function startEventStream(
     write(text) {
       if (raw.destroyed || gzip.destroyed || gzip.writableEnded) return;
       gzip.write(text);
-      gzip.flush(constants.Z_SYNC_FLUSH);
+      gzip.flush(constants.Z_FULL_FLUSH);
     },
     end() {
       if (raw.destroyed) gzip.destroy();

@@ -147,7 +147,7 @@ describe('answer compression', () => {
       },
     );
     try {
-      // gzip, not br: a sync flush ends each event on a byte boundary the client can inflate.
+      // gzip, not br: a full flush ends each event on a byte boundary the client can inflate.
       expect(opened.headers['content-encoding']).toBe('gzip');
       const page = (await pullWith('identity')).json<PullResponse<Complaint>>();
       const doc = page.documents.find((candidate) => candidate.priority !== 'mendesak')!;
