@@ -68,7 +68,11 @@ export async function appInitialSync(
     });
     const ended = await hooks.started?.(page);
     const clickedAt = await submitLogin(page);
-    await page.getByTestId('initial-sync').waitFor({ state: 'visible', timeout: 60_000 });
+    // The open phase may pass within a poll on loopback: either bar shows the sync began.
+    await page
+      .locator('[data-testid="initial-sync"], [data-testid="history-sync"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
     await page.getByTestId('initial-sync').waitFor({ state: 'hidden', timeout: 15 * 60_000 });
     // With the open complaints in, the bar shows the history still coming; the first copy of
     // the complaints ends when that goes too.
