@@ -137,8 +137,9 @@ async function watchWire(page: Page) {
       for (const entry of list.getEntriesByName('lapor:pull')) {
         const detail = (entry as PerformanceMeasure).detail as Omit<PullMeasure, 'at'>;
         const at = performance.timeOrigin + entry.startTime + entry.duration;
-        void (window as unknown as { laporBenchPull(measure: PullMeasure): Promise<void> })
-          .laporBenchPull({ ...detail, at });
+        void (
+          window as unknown as { laporBenchPull(measure: PullMeasure): Promise<void> }
+        ).laporBenchPull({ ...detail, at });
       }
     }).observe({ type: 'measure', buffered: true });
   });
