@@ -384,12 +384,16 @@ describe('a fresh replica’s first copy of complaints', () => {
   it('replaces a complaint whose stored state is at hand in one write, a stale one in two', async () => {
     const replica = await freshReplica('admin.kaltim', 'live-held-at-hand');
     await replica.sync();
+    // Only this test's writes reach the storage (RxDB's replication would write too).
+    await replica.pause();
     const collection = replica.replica.complaints;
     const [held] = await replica.complaints();
     await collection.findOne(held!.id).exec();
     const meta = await openReplicationMeta(collection, 'complaints', link.url);
     const storage = collection.internalStorageInstance;
     const write = vi.spyOn(storage, 'bulkWrite');
+    const copyWrites = () =>
+      write.mock.calls.filter(([, context]) => context === 'lapor-first-copy').length;
     try {
       const atHand = collection._docCache.getLatestDocumentDataIfExists(held!.id);
       expect(atHand).toBeDefined();
@@ -397,7 +401,7 @@ describe('a fresh replica’s first copy of complaints', () => {
       await writeFirstCopyPage(collection, [{ ...first, _deleted: false }], meta.originHash, () =>
         collection._docCache.getLatestDocumentDataIfExists(held!.id),
       );
-      expect(write).toHaveBeenCalledTimes(1);
+      expect(copyWrites()).toBe(1);
       expect(await replica.complaint(held!.id)).toEqual(first);
       // The state at hand from before that write is stale now: the write is refused and redone.
       write.mockClear();
@@ -408,7 +412,7 @@ describe('a fresh replica’s first copy of complaints', () => {
         meta.originHash,
         () => atHand,
       );
-      expect(write).toHaveBeenCalledTimes(2);
+      expect(copyWrites()).toBe(2);
       expect(await replica.complaint(held!.id)).toEqual(second);
     } finally {
       write.mockRestore();
