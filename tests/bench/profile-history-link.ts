@@ -11,12 +11,7 @@
 import { RURAL_LINK } from '../support/emulated-link.ts';
 import { serverFacts, signInOverLink } from './figures/poor-link-figures.ts';
 import { BENCH_USER, login, startLaporServer } from './support/lapor-server.ts';
-
-type ProfileNode = {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-};
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+import { printSelfTime, type CpuProfile } from './support/cpu-profile.ts';
 
 const seconds = Number(process.env.LAPOR_PROFILE_SECONDS ?? 12);
 const server = await startLaporServer({
@@ -27,7 +22,7 @@ const server = await startLaporServer({
 });
 try {
   const facts = await serverFacts(server.url, await login(server.url, 'profile-facts'));
-  let profile: Profile | null = null;
+  let profile: CpuProfile | null = null;
   let longTasks: { at: number; ms: number }[] = [];
   let writes: { name: string; at: number; ms: number }[] = [];
   await signInOverLink({
@@ -51,7 +46,7 @@ try {
       await session.send('Profiler.setSamplingInterval', { interval: 500 });
       await session.send('Profiler.start');
       await page.waitForTimeout(seconds * 1000);
-      profile = ((await session.send('Profiler.stop')) as { profile: Profile }).profile;
+      profile = ((await session.send('Profiler.stop')) as { profile: CpuProfile }).profile;
       longTasks = await page.evaluate(
         () =>
           (window as unknown as { laporLongTasks: { at: number; ms: number }[] }).laporLongTasks,
@@ -81,28 +76,7 @@ try {
   console.log(`  ${longTasks.map((task) => `${task.at}:${task.ms}`).join('  ')}`);
   console.log('page writes (ms from start: duration):');
   console.log(`  ${writes.map((write) => `${write.name}@${write.at}:${write.ms}`).join('  ')}`);
-  if (profile) summarise(profile);
+  if (profile) printSelfTime(profile, 30);
 } finally {
   await server.stop();
-}
-
-function summarise(profile: Profile): void {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  let total = 0;
-  profile.samples.forEach((id, index) => {
-    const node = byId.get(id);
-    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
-    total += ms;
-    if (!node) return;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const file = url.split('/').pop() ?? '';
-    const key = functionName.startsWith('(')
-      ? functionName
-      : `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + ms);
-  });
-  console.log(`profiled ${(total / 1000).toFixed(1)} s; self time, top 30:`);
-  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
-    console.log(`  ${(ms / 1000).toFixed(2).padStart(6)} s  ${key}`);
 }
