@@ -7,6 +7,8 @@
  *                              from one run, B10c, B5h and B11 from runs of their own
  *   LAPOR_BENCH_LINK=1000/512/300  the emulated link (down kbps / up kbps / round trip ms)
  *   LAPOR_BENCH_SKIP_BUILD=1   use the workstation already built in out/renderer
+ *   LAPOR_BENCH_POSTGRES=1     the 10,000-complaint server on a throwaway PostgreSQL cluster
+ *                              (seeded each run) instead of the embedded database
  *   LAPOR_BENCH_QUICK=1        fewer runs, for trying the suite out (not for reporting)
  *   LAPOR_BENCH_RUNS_B2=2      runs of one figure (B1, B2, B3, B7, B4ROUNDS, B5)
  */
@@ -57,6 +59,10 @@ import {
 } from './support/lapor-server.ts';
 import { currentLoad, describeMachine } from './support/machine.ts';
 import { startPouchServer } from './support/pouch-server.ts';
+import {
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../server/support/postgres-cluster.ts';
 
 /** LAPOR_BENCH_PORT_BASE=8894 moves the five ports (another bench on the same machine). */
 const PORT_BASE = Number(process.env.LAPOR_BENCH_PORT_BASE ?? 8794);
@@ -210,6 +216,7 @@ if (process.env.LAPOR_BENCH_SKIP_BUILD !== '1') {
 const pageServer = await startBenchPageServer(PORTS.page);
 const corsOrigins = [pageServer.url];
 const servers: LaporServer[] = [];
+let postgres: ThrowawayPostgres | null = null;
 const profiles: string[] = [];
 const needsLarge = ['B2', 'B4', 'B5', 'B7', 'B8', 'B9'].some(wanted);
 const needsSmall = ['B1', 'B3', ...POOR_LINK].some(wanted);
@@ -223,12 +230,19 @@ try {
       })
     : null;
   if (large) servers.push(large);
+  if (needsSmall && process.env.LAPOR_BENCH_POSTGRES === '1')
+    postgres = await startThrowawayPostgres();
+  if (needsSmall)
+    console.log(
+      `10,000-complaint server's database: ${postgres ? `PostgreSQL at 127.0.0.1:${postgres.port}` : 'embedded (PGlite)'}`,
+    );
   const small = needsSmall
     ? await startLaporServer({
         port: PORTS.small,
         complaints: SMALL,
         corsOrigins,
         webRoot: 'out/renderer',
+        ...(postgres ? { databaseUrl: postgres.url } : {}),
       })
     : null;
   if (small) servers.push(small);
@@ -454,6 +468,7 @@ try {
       });
 } finally {
   for (const server of servers) await server.stop();
+  await postgres?.stop();
   await pageServer.stop();
   for (const dir of profiles) removeProfileDir(dir);
 }

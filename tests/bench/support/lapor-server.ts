@@ -23,10 +23,14 @@ export async function startLaporServer(options: {
   complaints: number;
   corsOrigins: string[];
   webRoot: string;
+  /** A PostgreSQL database to seed and serve instead of the embedded one (seeded each run). */
+  databaseUrl?: string;
 }): Promise<LaporServer> {
   const dataDir = resolve(`.data/bench/complaints-${options.complaints}`);
   const url = `http://127.0.0.1:${options.port}`;
-  if (!existsSync(dataDir))
+  if (options.databaseUrl)
+    console.log(`  seeding ${options.complaints.toLocaleString('en')} complaints in PostgreSQL`);
+  else if (!existsSync(dataDir))
     console.log(
       `  seeding ${options.complaints.toLocaleString('en')} complaints (once, kept in ${dataDir})`,
     );
@@ -35,7 +39,9 @@ export async function startLaporServer(options: {
       ...process.env,
       PORT: String(options.port),
       HOST: '127.0.0.1',
-      LAPOR_DATA_DIR: dataDir,
+      ...(options.databaseUrl
+        ? { DATABASE_URL: options.databaseUrl }
+        : { LAPOR_DATA_DIR: dataDir }),
       LAPOR_SEED_DEMO: 'true',
       LAPOR_DEMO_COMPLAINTS: String(options.complaints),
       LAPOR_DEMO_BODY_PARAGRAPHS: String(BENCH_BODY_PARAGRAPHS),
