@@ -27,14 +27,17 @@ export async function readPullParts<T>(body: ReadableStream<Uint8Array>): Promis
   const decoder = new TextDecoder();
   const reader = body.getReader();
   let pending = '';
+  // What is left of `pending` after its last line holds no line end: search only what came since.
+  let searched = 0;
   let cut: unknown = null;
   const takeLines = () => {
-    let end = pending.indexOf('\n');
+    let end = pending.indexOf('\n', searched);
     while (end >= 0) {
       if (end > 0) parts.push(JSON.parse(pending.slice(0, end)) as PullPart<T>);
       pending = pending.slice(end + 1);
       end = pending.indexOf('\n');
     }
+    searched = pending.length;
   };
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
