@@ -41,17 +41,22 @@ export async function errorFromResponse(response: Response): Promise<ApiRequestE
   return new ApiRequestError('rejected', response.status, code, message, answer);
 }
 
+/** A request or answer lost to the network, as the `offline` ApiRequestError it is reported as. */
+export function offlineErrorOf(error: unknown): ApiRequestError {
+  return new ApiRequestError(
+    'offline',
+    0,
+    'network',
+    error instanceof Error ? error.message : String(error),
+  );
+}
+
 /** fetch, with a network failure turned into an `offline` ApiRequestError. */
 export async function send(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (error) {
-    throw new ApiRequestError(
-      'offline',
-      0,
-      'network',
-      error instanceof Error ? error.message : String(error),
-    );
+    throw offlineErrorOf(error);
   }
 }
 

@@ -3,19 +3,10 @@ import {
   type PullPart,
   type PullResponse,
 } from '../../../shared/api/contract.ts';
-import { ApiRequestError, errorFromResponse, send } from './api-client.ts';
+import { errorFromResponse, offlineErrorOf, send } from './api-client.ts';
 
 /** A pulled page, and whether the link cut it (it then holds the parts that arrived whole). */
 export type PulledPage<T> = { page: PullResponse<T>; cut: boolean };
-
-function cutError(error: unknown): ApiRequestError {
-  return new ApiRequestError(
-    'offline',
-    0,
-    'network',
-    error instanceof Error ? error.message : String(error),
-  );
-}
 
 /**
  * Reads a pull answer sent in parts (see `PULL_PARTS_MEDIA_TYPE`) as its lines arrive. Cut
@@ -52,7 +43,7 @@ export async function readPullParts<T>(body: ReadableStream<Uint8Array>): Promis
     takeLines();
   }
   if (parts.length === 0)
-    throw cutError(cut ?? new Error('pull answer ended before its first part'));
+    throw offlineErrorOf(cut ?? new Error('pull answer ended before its first part'));
   return pageOfParts(parts);
 }
 

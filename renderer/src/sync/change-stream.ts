@@ -3,7 +3,7 @@ import { createParser } from 'eventsource-parser';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import { STREAM_RESYNC, type ReplicationCheckpoint } from '../../../shared/api/contract.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
-import { ApiRequestError } from '../api/api-client.ts';
+import { ApiRequestError, send } from '../api/api-client.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 
 export type StreamConnection = 'connecting' | 'connected' | 'disconnected';
@@ -99,11 +99,9 @@ export class ChangeStream {
     this.controller = new AbortController();
     const signal = this.controller.signal;
     const response = await this.tokens.withAccessToken(async (token) => {
-      const result = await fetch(this.url, {
+      const result = await send(this.url, {
         headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
         signal,
-      }).catch((error: unknown) => {
-        throw new ApiRequestError('offline', 0, 'network', String(error));
       });
       if (result.status === 401)
         throw new ApiRequestError('unauthenticated', 401, 'session_expired', 'session expired');
