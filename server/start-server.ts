@@ -7,6 +7,10 @@ import { openDatabase } from './db/open-database.ts';
 import { DEFAULT_SEED, seedDemo, type SeedResult } from './seed/seed-demo.ts';
 import { createPgNotifyChangeFeed } from './changes/pg-notify-change-feed.ts';
 import { recomputeAllRunningDueDates } from './complaints/running-due-dates.ts';
+import {
+  scheduleEmbeddedTableUpkeep,
+  TABLE_UPKEEP_INTERVAL_MS,
+} from './maintenance/keep-embedded-tables.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -54,6 +58,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logLevel: config.logLevel,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
   });
+  // PGlite has no autovacuum: without it the planner never gets statistics (see decideTableUpkeep).
+  const upkeep =
+    db.kind === 'pglite'
+      ? scheduleEmbeddedTableUpkeep(db, TABLE_UPKEEP_INTERVAL_MS, (error) =>
+          app.log.warn({ err: error }, 'embedded database upkeep failed'),
+        )
+      : null;
+  await upkeep?.first;
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     app,
@@ -66,6 +78,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
      */
     async stop() {
       await app.close();
+      await upkeep?.stop();
       await feed?.close();
       await db.close();
     },
