@@ -10,8 +10,11 @@ export async function fitPageToBytes<T>(
   page: PullResponse<T>,
   maxBytes: number,
   pullFirst: (limit: number) => Promise<PullResponse<T>>,
+  /** Each document's JSON size, where already measured. */
+  sizes: readonly number[] = page.documents.map((document) =>
+    Buffer.byteLength(JSON.stringify(document)),
+  ),
 ): Promise<{ page: PullResponse<T>; cut: boolean }> {
-  const sizes = page.documents.map((document) => Buffer.byteLength(JSON.stringify(document)));
   const keep = planPageCut(sizes, maxBytes);
   if (keep >= page.documents.length) return { page, cut: false };
   const last = page.documents[keep - 1] as { serverSeq?: unknown; _deleted: boolean };

@@ -20,6 +20,7 @@ import { openChangeStream } from './change-stream.ts';
 import type { OpenStreams } from '../changes/open-streams.ts';
 import { currentChangeSeq } from '../changes/change-counter.ts';
 import { fitPageToBytes } from './fit-page-to-bytes.ts';
+import { readPageInSlices } from './read-page-in-slices.ts';
 import { pullOpenPhasePage } from './pull-open-phase.ts';
 import { asksForPullParts, partSizeFor, serializePullParts } from './serialize-pull-parts.ts';
 import { planFirstSyncPhase } from '../../shared/sync/plan-first-sync-phase.ts';
@@ -104,18 +105,17 @@ export function registerReplicationRoutes(app: FastifyInstance, options: Replica
       // Read before the page: an exit committed after it may concern a document the page sends.
       const head = startsFirstPull(query.checkpoint) ? await currentChangeSeq(db) : 0;
       const horizon = planTombstoneHorizon(query.checkpoint, head);
-      const pullFirst = (limit: number) =>
-        store.pull(
-          db,
-          officer,
-          query.checkpoint.seq,
-          limit,
-          horizon.tombstonesAfter,
-          exceptOpenUpTo,
-        );
-      let page = await pullFirst(query.limit);
-      if (query.maxBytes !== undefined) {
-        const fitted = await fitPageToBytes(page, query.maxBytes, pullFirst);
+      const pullFrom = (afterSeq: number, limit: number) =>
+        store.pull(db, officer, afterSeq, limit, horizon.tombstonesAfter, exceptOpenUpTo);
+      let page: PullResponse<unknown>;
+      if (query.maxBytes === undefined) {
+        page = await pullFrom(query.checkpoint.seq, query.limit);
+      } else {
+        const maxBytes = query.maxBytes;
+        const pullFirst = async (limit: number) =>
+          (await readPageInSlices(pullFrom, query.checkpoint.seq, limit, maxBytes)).page;
+        const read = await readPageInSlices(pullFrom, query.checkpoint.seq, query.limit, maxBytes);
+        const fitted = await fitPageToBytes(read.page, maxBytes, pullFirst, read.sizes);
         page = fitted.page;
         page.more = fitted.cut || page.documents.length === query.limit;
       }
