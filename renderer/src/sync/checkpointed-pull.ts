@@ -7,6 +7,7 @@ import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
 import { PageBudget } from './page-budget.ts';
 import { PagePrefetch } from './page-prefetch.ts';
 import type { PullCheckpointStore } from './pull-checkpoint-store.ts';
+import type { LiveWriteTurns } from './live-write-turns.ts';
 import { timePageWrite } from './time-page-write.ts';
 import { writePageOnce } from './write-page-once.ts';
 
@@ -40,6 +41,8 @@ export function checkpointedPull<T extends { id: string }>(options: {
   pageSize: number;
   pageSizeLimits?: PageSizeLimits;
   prioritiseOpen?: boolean;
+  /** Live writes of other collections, which go before each next part of a page. */
+  liveTurns?: LiveWriteTurns;
 }): (paused: () => boolean) => Promise<void> {
   const { name, serverUrl, tokens, pageSize } = options;
   const budget = new PageBudget(options.pageSizeLimits);
@@ -67,7 +70,9 @@ export function checkpointedPull<T extends { id: string }>(options: {
       const full = page.more ?? page.documents.length >= pageSize;
       // The next page is fetched while this one is written.
       if (full && next) prefetch.start(next, pageSize, () => fetchPage(next));
-      await timePageWrite(name, () => writeInChunks(options.collection, page.documents));
+      await timePageWrite(name, () =>
+        writeInChunks(options.collection, page.documents, options.liveTurns),
+      );
       // A full page that did not move the checkpoint would be asked for again for ever.
       if (!next || JSON.stringify(next) === JSON.stringify(checkpoint)) return;
       await options.checkpoints.save(next);
@@ -80,7 +85,10 @@ export function checkpointedPull<T extends { id: string }>(options: {
 async function writeInChunks<T extends { id: string }>(
   collection: RxCollection<T>,
   documents: PullResponse<T>['documents'],
+  liveTurns: LiveWriteTurns | undefined,
 ): Promise<void> {
-  for (let start = 0; start < documents.length; start += WRITE_CHUNK)
+  for (let start = 0; start < documents.length; start += WRITE_CHUNK) {
+    await liveTurns?.idle();
     await writePageOnce(collection, documents.slice(start, start + WRITE_CHUNK));
+  }
 }

@@ -5,6 +5,7 @@ import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts
 import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
 import type { AccessTokenProvider } from '../api/access-token-provider.ts';
 import { checkpointedPull } from './checkpointed-pull.ts';
+import type { LiveWriteTurns } from './live-write-turns.ts';
 import { EventOutbox } from './event-outbox.ts';
 import type { PendingChanges } from './pending-changes.ts';
 import { PullCheckpointStore } from './pull-checkpoint-store.ts';
@@ -48,6 +49,8 @@ export function replicateAppendOnly<T extends { id: string; serverSeq: number }>
   pullPageSize?: number;
   /** How pages are sized in bytes (tests use small ones). */
   pageSizeLimits?: PageSizeLimits;
+  /** Live writes of other collections, which go before each next part of a pulled page. */
+  liveTurns?: LiveWriteTurns;
   beforePush?: (documents: T[]) => Promise<void>;
 }): AppendOnlyReplication {
   const retryMs = options.retryTime ?? 5000;
@@ -65,6 +68,7 @@ export function replicateAppendOnly<T extends { id: string; serverSeq: number }>
       pageSize: options.pullPageSize ?? MAX_PULL_LIMIT_BY_BYTES,
       ...(options.pageSizeLimits ? { pageSizeLimits: options.pageSizeLimits } : {}),
       prioritiseOpen: options.prioritiseOpen ?? false,
+      ...(options.liveTurns ? { liveTurns: options.liveTurns } : {}),
     }),
     retryMs,
   );

@@ -11,6 +11,8 @@ import {
   type PullProgress,
 } from './replicate-collection.ts';
 import { SyncLoop } from './sync-loop.ts';
+import { LiveWriteTurns } from './live-write-turns.ts';
+import { RecentStates } from './recent-states.ts';
 import { timePageWrite } from './time-page-write.ts';
 import { AFTER_FIRST_COPY, writeFirstCopyPage } from './write-first-copy-page.ts';
 
@@ -67,6 +69,8 @@ export function replicateWithFirstCopy<T extends { id: string }>(
     progressHolder: RxCollection;
     /** Documents of a copy page written in one transaction (tests use fewer). */
     copyWriteChunk?: number;
+    /** Where live writes queue, shared with the other collections' history writers. */
+    liveTurns?: LiveWriteTurns;
   },
 ): FirstCopyReplication<T> {
   const replication = replicateCollection<T>({ ...options, startLater: true });
@@ -82,19 +86,24 @@ export function replicateWithFirstCopy<T extends { id: string }>(
   // as a copy page is (the history would bring it only at its end). RxDB's pull after the copy
   // brings whatever a failed write missed.
   let copying = false;
-  let liveWrites = Promise.resolve();
+  const liveTurns = options.liveTurns ?? new LiveWriteTurns();
+  const recent = new RecentStates<T>();
+  // A complaint on screen is in RxDB's document cache; one the copy wrote, in `recent`.
+  const heldOf = (id: string) =>
+    recent.stateOf(id) ?? options.collection._docCache.getLatestDocumentDataIfExists(id);
   const live = options.stream$.subscribe((item) => {
     if (!copying || paused || cancelled || item === 'RESYNC' || item.documents.length === 0) return;
     // Measured from its arrival to its write (`lapor:live-write`; the poor-link bench reads it).
     const arrived = performance.now();
-    liveWrites = liveWrites
-      .then(async () => {
-        await writeFirstCopyPage(
-          options.collection,
-          item.documents,
-          (await options.meta).originHash,
-          // A complaint on screen is in RxDB's document cache: replaced in one write.
-          (id) => options.collection._docCache.getLatestDocumentDataIfExists(id),
+    void liveTurns
+      .run(async () => {
+        recent.remember(
+          await writeFirstCopyPage(
+            options.collection,
+            item.documents,
+            (await options.meta).originHash,
+            heldOf,
+          ),
         );
         performance.measure('lapor:live-write', { start: arrived, end: performance.now() });
       })
@@ -128,9 +137,9 @@ export function replicateWithFirstCopy<T extends { id: string }>(
       await timePageWrite(options.name, async () => {
         for (let start = 0; start < page.documents.length; start += chunk) {
           // A live change that came meanwhile is written before the next part of the page.
-          await liveWrites;
+          await liveTurns.idle();
           const part = page.documents.slice(start, start + chunk);
-          await writeFirstCopyPage(options.collection, part, meta.originHash);
+          recent.remember(await writeFirstCopyPage(options.collection, part, meta.originHash));
         }
       });
       state = {
@@ -169,7 +178,7 @@ export function replicateWithFirstCopy<T extends { id: string }>(
         cancelled = true;
         live.unsubscribe();
         copy.pause();
-        await Promise.all([copy.stopped(), liveWrites]);
+        await Promise.all([copy.stopped(), liveTurns.idle()]);
         await replication.state.cancel();
       },
       async awaitInitialReplication() {

@@ -8,6 +8,7 @@ import { PendingChanges } from './pending-changes.ts';
 import { replicateCollection } from './replicate-collection.ts';
 import { replicateAppendOnly } from './replicate-append-only.ts';
 import { openReplicationMeta, replicateWithFirstCopy } from './replicate-with-first-copy.ts';
+import { LiveWriteTurns } from './live-write-turns.ts';
 import type { ReplicationMeta } from '../db/replication-meta.ts';
 import type { Complaint } from '../../../shared/schemas/complaint.ts';
 import { ChangeStream } from './change-stream.ts';
@@ -303,7 +304,9 @@ export class SyncController {
         ...(beforePush ? { beforePush } : {}),
       });
     // The officer's open complaints come first; the closed history follows. A fresh replica's
-    // first copy of them is written once, outside RxDB's protocol.
+    // first copy of them is written once, outside RxDB's protocol. A live change of a complaint
+    // goes before the next part of either history.
+    const liveTurns = new LiveWriteTurns();
     const complaints = replicateWithFirstCopy({
       collection: this.replica.complaints,
       name: 'complaints',
@@ -314,6 +317,7 @@ export class SyncController {
       prioritiseOpen: true,
       meta: this.complaintsMeta,
       progressHolder: this.replica.complaints,
+      liveTurns,
     });
     this.replications = [
       complaints,
@@ -329,6 +333,7 @@ export class SyncController {
         checkpointHolder: this.replica.complaints,
         // The timelines of the open complaints come first too.
         prioritiseOpen: true,
+        liveTurns,
         beforePush: (events) => announceEventFiles(this.serverUrl, this.tokens, events),
       }),
       replicate(this.replica.units, 'units'),

@@ -35,6 +35,7 @@ const ATTEMPTS = 5;
  * for RxDB's replication, which pushes the edit and merges it with the server's state; a
  * tombstone deletes a document still as pulled and is not stored for one never held. A state
  * older than the one held (a live change written while the page was on its way) is skipped.
+ * Resolves with the states it wrote.
  */
 export async function writeFirstCopyPage<T extends { id: string }>(
   collection: RxCollection<T>,
@@ -45,7 +46,7 @@ export async function writeFirstCopyPage<T extends { id: string }>(
    * screen): it is then replaced in one write, not tried as new and written again.
    */
   heldOf?: (id: string) => RxDocumentData<T> | undefined,
-): Promise<void> {
+): Promise<RxDocumentData<T>[]> {
   const storage = collection.internalStorageInstance;
   const byId = new Map(documents.map((document) => [document.id, document]));
   const gone = documents.filter((document) => document._deleted).map((document) => document.id);
@@ -61,15 +62,19 @@ export async function writeFirstCopyPage<T extends { id: string }>(
       }),
     ...heldGone.flatMap((held) => replacing(held, byId.get(idOf(held)), originHash)),
   ];
+  const written: RxDocumentData<T>[] = [];
   for (let attempt = 0; rows.length > 0; attempt += 1) {
     if (attempt >= ATTEMPTS) throw new Error('first copy page kept meeting other writes');
     const result = await storage.bulkWrite(rows, CONTEXT);
+    const refused = new Set(result.error.map((error) => error.documentId));
+    for (const row of rows) if (!refused.has(idOf(row.document))) written.push(row.document);
     rows = result.error.flatMap((error) => {
       if (error.status !== 409 || !error.documentInDb)
         throw new Error(`first copy of ${error.documentId} failed`);
       return replacing(error.documentInDb, byId.get(error.documentId), originHash);
     });
   }
+  return written;
 }
 
 /** The row that replaces `held` with the server's `incoming` state, if one is due. */

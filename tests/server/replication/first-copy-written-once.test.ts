@@ -360,6 +360,92 @@ describe('a fresh replica’s first copy of complaints', () => {
     }
   });
 
+  it('writes a live change to a complaint the copy wrote in one write', async () => {
+    link.decide = (request) =>
+      isComplaintPull(request.path) ? { kind: 'pass', delayMs: 200 } : { kind: 'pass' };
+    try {
+      const live$ = new Subject<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>();
+      const replica = await openTestReplica({
+        serverUrl: link.url,
+        session: await server.login('admin.kaltim', 'live-copied-one-write'),
+        complaintStream$: live$,
+        copyWriteChunk: 10,
+      });
+      open.push(replica);
+      const storage = replica.replica.complaints.internalStorageInstance;
+      const original = storage.bulkWrite.bind(storage);
+      const writes: { ids: string[]; context: string }[] = [];
+      let changedId = '';
+      vi.spyOn(storage, 'bulkWrite').mockImplementation(async (rows, context) => {
+        writes.push({ ids: rows.map((row) => row.document.id), context });
+        // Once the copy's first part is written, a complaint of it changes on the server.
+        if (writes.length === 2) {
+          const copied = (await onServer()).get(writes[0]!.ids[0]!)!;
+          const changed = await changedOnServer(copied);
+          changedId = changed.id;
+          live$.next({
+            documents: [{ ...changed, _deleted: false }],
+            checkpoint: { seq: changed.serverSeq },
+          });
+        }
+        return original(rows, context);
+      });
+      link.decide = () => ({ kind: 'pass' });
+      await replica.sync();
+      const liveWrites = writes.filter(
+        (write) => write.context === 'lapor-first-copy' && write.ids.length === 1,
+      );
+      // Replaced with the state the copy wrote as the one before it: not tried as new first.
+      expect(liveWrites.map((write) => write.ids)).toEqual([[changedId]]);
+      expect(await replica.complaint(changedId)).toEqual((await onServer()).get(changedId));
+    } finally {
+      link.decide = () => ({ kind: 'pass' });
+    }
+  });
+
+  it("writes a live change before the timeline's next part", async () => {
+    link.decide = (request) =>
+      isComplaintPull(request.path) ? { kind: 'pass', delayMs: 400 } : { kind: 'pass' };
+    try {
+      const live$ = new Subject<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>();
+      const replica = await openTestReplica({
+        serverUrl: link.url,
+        session: await server.login('admin.kaltim', 'live-before-timeline-part'),
+        complaintStream$: live$,
+      });
+      open.push(replica);
+      const order: string[] = [];
+      const events = replica.replica.complaint_events.internalStorageInstance;
+      const writeEvents = events.bulkWrite.bind(events);
+      const changed = await changedOnServer([...(await onServer()).values()][0]!);
+      vi.spyOn(events, 'bulkWrite').mockImplementation(async (rows, context) => {
+        order.push('timeline part');
+        // The complaints' first copy is still under way (its pulls are slow): a live change comes.
+        if (order.length === 1)
+          live$.next({
+            documents: [{ ...changed, _deleted: false }],
+            checkpoint: { seq: changed.serverSeq },
+          });
+        return writeEvents(rows, context);
+      });
+      const complaints = replica.replica.complaints.internalStorageInstance;
+      const writeComplaints = complaints.bulkWrite.bind(complaints);
+      vi.spyOn(complaints, 'bulkWrite').mockImplementation(async (rows, context) => {
+        const live = rows.length === 1 && rows[0]!.document.id === changed.id;
+        // Slow, so the next timeline part would start meanwhile if it did not wait.
+        if (live) await new Promise((resolve) => setTimeout(resolve, 150));
+        const result = await writeComplaints(rows, context);
+        if (live) order.push('live change');
+        return result;
+      });
+      await replica.sync();
+      expect(order.slice(0, 3)).toEqual(['timeline part', 'live change', 'timeline part']);
+      expect(await replica.complaint(changed.id)).toEqual(changed);
+    } finally {
+      link.decide = () => ({ kind: 'pass' });
+    }
+  });
+
   it('keeps a live change when a page fetched before it is written after it', async () => {
     const replica = await freshReplica('admin.kaltim', 'page-after-live');
     await replica.sync();

@@ -1,3 +1,4 @@
+import { LiveWriteTurns } from '../../../renderer/src/sync/live-write-turns.ts';
 import { Subject, type Observable } from 'rxjs';
 import {
   deepEqual,
@@ -129,6 +130,8 @@ export async function openTestReplica(options: {
     };
     const stream = <T>() =>
       new Subject<RxReplicationPullStreamItem<T, ReplicationCheckpoint>>().asObservable();
+    // As the workstation does: a live complaint change goes before either history's next part.
+    const liveTurns = new LiveWriteTurns();
     replications = [
       replicateWithFirstCopy<Complaint>({
         ...common,
@@ -137,6 +140,7 @@ export async function openTestReplica(options: {
         stream$: options.complaintStream$ ?? stream<Complaint>(),
         meta: complaintsMeta,
         progressHolder: replica.complaints,
+        liveTurns,
         ...(options.copyWriteChunk ? { copyWriteChunk: options.copyWriteChunk } : {}),
       }),
       replicateAppendOnly<ComplaintEvent>({
@@ -145,6 +149,7 @@ export async function openTestReplica(options: {
         name: 'complaint_events',
         stream$: stream<ComplaintEvent>(),
         checkpointHolder: replica.complaints,
+        liveTurns,
         ...(options.eventPageSize ? { pullPageSize: options.eventPageSize } : {}),
         // As the workstation does: an event's files are announced before the event goes up.
         beforePush: (events) => announceEventFiles(options.serverUrl, tokens, events),
