@@ -1,3 +1,4 @@
+import { recordMeasure } from '../timing/record-measure.ts';
 import {
   PULL_PARTS_MEDIA_TYPE,
   type PullPart,
@@ -75,9 +76,8 @@ export async function getPullPage<T>(url: string, accessToken: string): Promise<
   const pulled = await fetchPullPage<T>(url, accessToken);
   // What each pull brought and when (`lapor:pull`; the poor-link bench reads it, since a throttled
   // streamed answer's own network record may end as cancelled).
-  performance.measure('lapor:pull', {
+  recordMeasure('lapor:pull', {
     start,
-    end: performance.now(),
     detail: {
       path: new URL(url).pathname,
       documents: pulled.page.documents.length,

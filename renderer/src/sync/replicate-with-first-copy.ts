@@ -11,6 +11,7 @@ import {
   type PullProgress,
 } from './replicate-collection.ts';
 import { SyncLoop } from './sync-loop.ts';
+import { recordMeasure } from '../timing/record-measure.ts';
 import { LiveWriteTurns } from './live-write-turns.ts';
 import { RecentStates } from './recent-states.ts';
 import { timePageWrite } from './time-page-write.ts';
@@ -105,7 +106,7 @@ export function replicateWithFirstCopy<T extends { id: string }>(
             heldOf,
           ),
         );
-        performance.measure('lapor:live-write', { start: arrived, end: performance.now() });
+        recordMeasure('lapor:live-write', { start: arrived });
       })
       .catch(() => undefined);
   });

@@ -1,3 +1,4 @@
+import { recordMeasure } from '../timing/record-measure.ts';
 import type { ReplicatedCollection } from '../../../shared/schemas/rx-schemas.ts';
 
 /**
@@ -11,5 +12,5 @@ export async function timePageWrite(
 ): Promise<void> {
   const start = performance.now();
   await write();
-  performance.measure(`lapor:write:${collection}`, { start, end: performance.now() });
+  recordMeasure(`lapor:write:${collection}`, { start });
 }
