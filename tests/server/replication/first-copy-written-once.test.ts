@@ -40,6 +40,7 @@ beforeAll(async () => {
 });
 // RxDB allows 13 open collections per process: each test closes its replicas.
 afterEach(async () => {
+  link.decide = () => ({ kind: 'pass' });
   for (const replica of open.splice(0)) await replica.close();
 });
 afterAll(async () => {
@@ -69,6 +70,37 @@ async function freshReplica(username = 'admin.kaltim', device = 'laptop'): Promi
   });
   open.push(replica);
   return replica;
+}
+
+/**
+ * A fresh replica whose complaint pulls are slowed by `delayMs` (its first copy stays under way
+ * a while), and its other requests by `othersDelayMs`, fed live complaint changes by hand; the
+ * link is back to normal after the test.
+ */
+async function replicaFedLive(
+  device: string,
+  delayMs: number,
+  options: { copyWriteChunk?: number; othersDelayMs?: number } = {},
+) {
+  const { copyWriteChunk, othersDelayMs = 0 } = options;
+  link.decide = (request) => ({
+    kind: 'pass',
+    delayMs: isComplaintPull(request.path) ? delayMs : othersDelayMs,
+  });
+  const live$ = new Subject<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>();
+  const replica = await openTestReplica({
+    serverUrl: link.url,
+    session: await server.login('admin.kaltim', device),
+    complaintStream$: live$,
+    ...(copyWriteChunk ? { copyWriteChunk } : {}),
+  });
+  open.push(replica);
+  const sendLive = (changed: Complaint) =>
+    live$.next({
+      documents: [{ ...changed, _deleted: false }],
+      checkpoint: { seq: changed.serverSeq },
+    });
+  return { replica, sendLive };
 }
 
 async function assumedMasters(replica: TestReplica, ids: readonly string[]) {
@@ -323,127 +355,87 @@ describe('a fresh replica’s first copy of complaints', () => {
   });
 
   it('writes a live change that comes mid-page before the rest of that page', async () => {
-    link.decide = (request) =>
-      isComplaintPull(request.path) ? { kind: 'pass', delayMs: 200 } : { kind: 'pass' };
-    try {
-      const live$ = new Subject<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>();
-      const replica = await openTestReplica({
-        serverUrl: link.url,
-        session: await server.login('admin.kaltim', 'live-mid-page'),
-        complaintStream$: live$,
-        copyWriteChunk: 10,
-      });
-      open.push(replica);
-      const storage = replica.replica.complaints.internalStorageInstance;
-      const original = storage.bulkWrite.bind(storage);
-      const rowsPerWrite: number[] = [];
-      const target = [...(await onServer()).values()][0]!;
-      const changed = await changedOnServer(target);
-      vi.spyOn(storage, 'bulkWrite').mockImplementation((rows, context) => {
-        rowsPerWrite.push(rows.length);
-        if (rowsPerWrite.length === 1)
-          live$.next({
-            documents: [{ ...changed, _deleted: false }],
-            checkpoint: { seq: changed.serverSeq },
-          });
-        return original(rows, context);
-      });
-      link.decide = () => ({ kind: 'pass' });
-      await replica.sync();
-      // The page (all the complaints) is written ten at a time; the live change goes second.
-      expect(rowsPerWrite[0]).toBe(10);
-      expect(rowsPerWrite[1]).toBe(1);
-      expect(rowsPerWrite.slice(2).every((rows) => rows <= 10)).toBe(true);
-      expect(await replica.complaint(changed.id)).toEqual(changed);
-    } finally {
-      link.decide = () => ({ kind: 'pass' });
-    }
+    const { replica, sendLive } = await replicaFedLive('live-mid-page', 200, {
+      copyWriteChunk: 10,
+    });
+    const storage = replica.replica.complaints.internalStorageInstance;
+    const original = storage.bulkWrite.bind(storage);
+    const rowsPerWrite: number[] = [];
+    const changed = await changedOnServer([...(await onServer()).values()][0]!);
+    vi.spyOn(storage, 'bulkWrite').mockImplementation((rows, context) => {
+      rowsPerWrite.push(rows.length);
+      if (rowsPerWrite.length === 1) sendLive(changed);
+      return original(rows, context);
+    });
+    link.decide = () => ({ kind: 'pass' });
+    await replica.sync();
+    // The page (all the complaints) is written ten at a time; the live change goes second.
+    expect(rowsPerWrite[0]).toBe(10);
+    expect(rowsPerWrite[1]).toBe(1);
+    expect(rowsPerWrite.slice(2).every((rows) => rows <= 10)).toBe(true);
+    expect(await replica.complaint(changed.id)).toEqual(changed);
   });
 
   it('writes a live change to a complaint the copy wrote in one write', async () => {
-    link.decide = (request) =>
-      isComplaintPull(request.path) ? { kind: 'pass', delayMs: 200 } : { kind: 'pass' };
-    try {
-      const live$ = new Subject<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>();
-      const replica = await openTestReplica({
-        serverUrl: link.url,
-        session: await server.login('admin.kaltim', 'live-copied-one-write'),
-        complaintStream$: live$,
-        copyWriteChunk: 10,
-      });
-      open.push(replica);
-      const storage = replica.replica.complaints.internalStorageInstance;
-      const original = storage.bulkWrite.bind(storage);
-      const writes: { ids: string[]; context: string }[] = [];
-      let changedId = '';
-      vi.spyOn(storage, 'bulkWrite').mockImplementation(async (rows, context) => {
-        writes.push({ ids: rows.map((row) => row.document.id), context });
-        // Once the copy's first part is written, a complaint of it changes on the server.
-        if (writes.length === 2) {
-          const copied = (await onServer()).get(writes[0]!.ids[0]!)!;
-          const changed = await changedOnServer(copied);
-          changedId = changed.id;
-          live$.next({
-            documents: [{ ...changed, _deleted: false }],
-            checkpoint: { seq: changed.serverSeq },
-          });
-        }
-        return original(rows, context);
-      });
-      link.decide = () => ({ kind: 'pass' });
-      await replica.sync();
-      const liveWrites = writes.filter(
-        (write) => write.context === 'lapor-first-copy' && write.ids.length === 1,
-      );
-      // Replaced with the state the copy wrote as the one before it: not tried as new first.
-      expect(liveWrites.map((write) => write.ids)).toEqual([[changedId]]);
-      expect(await replica.complaint(changedId)).toEqual((await onServer()).get(changedId));
-    } finally {
-      link.decide = () => ({ kind: 'pass' });
-    }
+    const { replica, sendLive } = await replicaFedLive('live-copied-one-write', 200, {
+      copyWriteChunk: 10,
+    });
+    const storage = replica.replica.complaints.internalStorageInstance;
+    const original = storage.bulkWrite.bind(storage);
+    const writes: { ids: string[]; context: string }[] = [];
+    let changedId = '';
+    vi.spyOn(storage, 'bulkWrite').mockImplementation(async (rows, context) => {
+      writes.push({ ids: rows.map((row) => row.document.id), context });
+      // Once the copy's first part is written, a complaint of it changes on the server.
+      if (writes.length === 2) {
+        const changed = await changedOnServer((await onServer()).get(writes[0]!.ids[0]!)!);
+        changedId = changed.id;
+        sendLive(changed);
+      }
+      return original(rows, context);
+    });
+    link.decide = () => ({ kind: 'pass' });
+    await replica.sync();
+    const liveWrites = writes.filter(
+      (write) => write.context === 'lapor-first-copy' && write.ids.length === 1,
+    );
+    // Replaced with the state the copy wrote as the one before it: not tried as new first.
+    expect(liveWrites.map((write) => write.ids)).toEqual([[changedId]]);
+    expect(await replica.complaint(changedId)).toEqual((await onServer()).get(changedId));
   });
 
   it("writes a live change before the timeline's next part", async () => {
-    link.decide = (request) =>
-      isComplaintPull(request.path) ? { kind: 'pass', delayMs: 400 } : { kind: 'pass' };
-    try {
-      const live$ = new Subject<RxReplicationPullStreamItem<Complaint, ReplicationCheckpoint>>();
-      const replica = await openTestReplica({
-        serverUrl: link.url,
-        session: await server.login('admin.kaltim', 'live-before-timeline-part'),
-        complaintStream$: live$,
-      });
-      open.push(replica);
-      const order: string[] = [];
-      const events = replica.replica.complaint_events.internalStorageInstance;
-      const writeEvents = events.bulkWrite.bind(events);
-      const changed = await changedOnServer([...(await onServer()).values()][0]!);
-      vi.spyOn(events, 'bulkWrite').mockImplementation(async (rows, context) => {
-        order.push('timeline part');
-        // The complaints' first copy is still under way (its pulls are slow): a live change comes.
-        if (order.length === 1)
-          live$.next({
-            documents: [{ ...changed, _deleted: false }],
-            checkpoint: { seq: changed.serverSeq },
-          });
-        return writeEvents(rows, context);
-      });
-      const complaints = replica.replica.complaints.internalStorageInstance;
-      const writeComplaints = complaints.bulkWrite.bind(complaints);
-      vi.spyOn(complaints, 'bulkWrite').mockImplementation(async (rows, context) => {
-        const live = rows.length === 1 && rows[0]!.document.id === changed.id;
-        // Slow, so the next timeline part would start meanwhile if it did not wait.
-        if (live) await new Promise((resolve) => setTimeout(resolve, 150));
-        const result = await writeComplaints(rows, context);
-        if (live) order.push('live change');
-        return result;
-      });
-      await replica.sync();
-      expect(order.slice(0, 3)).toEqual(['timeline part', 'live change', 'timeline part']);
-      expect(await replica.complaint(changed.id)).toEqual(changed);
-    } finally {
-      link.decide = () => ({ kind: 'pass' });
-    }
+    // The timelines' pulls are slowed a little too, so the spies below are in place first.
+    const { replica, sendLive } = await replicaFedLive('live-before-timeline-part', 400, {
+      othersDelayMs: 200,
+    });
+    const order: string[] = [];
+    const events = replica.replica.complaint_events.internalStorageInstance;
+    const writeEvents = events.bulkWrite.bind(events);
+    const target = [...(await onServer()).keys()][0]!;
+    let changed: Complaint | null = null;
+    vi.spyOn(events, 'bulkWrite').mockImplementation(async (rows, context) => {
+      order.push('timeline part');
+      // The complaints' first copy is still under way (its pulls are slow): a live change comes.
+      if (order.length === 1) {
+        changed = await changedOnServer((await onServer()).get(target)!);
+        sendLive(changed);
+      }
+      return writeEvents(rows, context);
+    });
+    const complaints = replica.replica.complaints.internalStorageInstance;
+    const writeComplaints = complaints.bulkWrite.bind(complaints);
+    vi.spyOn(complaints, 'bulkWrite').mockImplementation(async (rows, context) => {
+      const live = rows.length === 1 && rows[0]!.document.id === target;
+      // Slow, so the next timeline part would start meanwhile if it did not wait.
+      if (live) await new Promise((resolve) => setTimeout(resolve, 150));
+      const result = await writeComplaints(rows, context);
+      if (live) order.push('live change');
+      return result;
+    });
+    await replica.sync();
+    expect(order.slice(0, 3)).toEqual(['timeline part', 'live change', 'timeline part']);
+    expect(await replica.complaint(target)).toEqual(changed);
   });
 
   it('keeps a live change when a page fetched before it is written after it', async () => {
