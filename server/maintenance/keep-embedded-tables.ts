@@ -14,10 +14,12 @@ async function readTableActivity(db: Database): Promise<TableActivity[]> {
     changed: number;
     reltuples: number;
     size: number;
+    analyzedSize: number;
   }>(
     `SELECT s.relname AS name, s.n_live_tup::float8 AS live, s.n_dead_tup::float8 AS dead,
             s.n_mod_since_analyze::float8 AS changed, c.reltuples::float8 AS reltuples,
-            pg_relation_size(s.relid)::float8 AS size
+            pg_relation_size(s.relid)::float8 AS size,
+            c.relpages::float8 * current_setting('block_size')::float8 AS "analyzedSize"
        FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
       WHERE s.schemaname = 'public'`,
   );
@@ -29,6 +31,7 @@ async function readTableActivity(db: Database): Promise<TableActivity[]> {
     changedSinceAnalyze: row.changed,
     analyzed: row.reltuples >= 0,
     storedBytes: row.size,
+    analyzedBytes: row.analyzedSize,
   }));
 }
 

@@ -10,7 +10,8 @@ const table = (overrides: Partial<TableActivity>): TableActivity => ({
   deadRows: 0,
   changedSinceAnalyze: 0,
   analyzed: true,
-  storedBytes: 8192,
+  storedBytes: 800 * 8192,
+  analyzedBytes: 800 * 8192,
   ...overrides,
 });
 
@@ -31,6 +32,17 @@ describe('decideTableUpkeep', () => {
       { name: 'complaints', vacuum: false },
     ]);
     expect(decideTableUpkeep([table({ liveRows: 0, changedSinceAnalyze: 51 })])).toHaveLength(1);
+  });
+
+  it('analyzes a table grown on disk past 10% since its last analysis (counters lost in a restart)', () => {
+    expect(decideTableUpkeep([table({ storedBytes: 880 * 8192 + 8 * 8192 })])).toEqual([]);
+    expect(decideTableUpkeep([table({ storedBytes: 890 * 8192 })])).toEqual([
+      { name: 'complaints', vacuum: false },
+    ]);
+    // A small table's growth by a few pages is not worth it.
+    expect(decideTableUpkeep([table({ storedBytes: 6 * 8192, analyzedBytes: 1 * 8192 })])).toEqual(
+      [],
+    );
   });
 
   it('vacuums past 50 + 20% of its rows dead', () => {
