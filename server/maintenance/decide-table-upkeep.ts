@@ -23,9 +23,10 @@ const GROWN_SLACK_BYTES = 8 * 8192;
  * changed since the last analysis (or it never had one and is not empty), vacuum when more than
  * 50 + 20% are dead. The change counters start at zero with each process, so a server restarted
  * more often than that much changes would never analyze again: a table grown on disk by more
- * than 10% since its last analysis is analyzed too. Without statistics the planner guesses a few dozen rows for every table:
- * a timeline page of 207 events then read all 28,000 of the instansi's events and sorted them
- * (251 ms); analyzed, it walks the (instansi, change number) index and stops (20 ms).
+ * than 10% since its last analysis is analyzed too. Without statistics the planner guesses a
+ * few dozen rows for every table: a timeline page of 207 events then read all 28,000 of the
+ * instansi's events and sorted them (251 ms); analyzed, it walks the (instansi, change number)
+ * index and stops (20 ms).
  */
 export function decideTableUpkeep(tables: readonly TableActivity[]): TableUpkeep[] {
   const due: TableUpkeep[] = [];

@@ -7,7 +7,7 @@ import type { PageSizeLimits } from '../../../shared/sync/plan-page-size.ts';
 import { PageBudget } from './page-budget.ts';
 import { PagePrefetch } from './page-prefetch.ts';
 import type { PullCheckpointStore } from './pull-checkpoint-store.ts';
-import type { LiveWriteTurns } from './live-write-turns.ts';
+import { LiveWriteTurns } from './live-write-turns.ts';
 import { timePageWrite } from './time-page-write.ts';
 import { writePageOnce } from './write-page-once.ts';
 
@@ -45,6 +45,7 @@ export function checkpointedPull<T extends { id: string }>(options: {
   liveTurns?: LiveWriteTurns;
 }): (paused: () => boolean) => Promise<void> {
   const { name, serverUrl, tokens, pageSize } = options;
+  const liveTurns = options.liveTurns ?? new LiveWriteTurns();
   const budget = new PageBudget(options.pageSizeLimits);
   const fetchPage = (checkpoint: ReplicationCheckpoint | undefined) => {
     const params = new URLSearchParams({
@@ -71,7 +72,9 @@ export function checkpointedPull<T extends { id: string }>(options: {
       // The next page is fetched while this one is written.
       if (full && next) prefetch.start(next, pageSize, () => fetchPage(next));
       await timePageWrite(name, () =>
-        writeInChunks(options.collection, page.documents, options.liveTurns),
+        liveTurns.writeInParts(page.documents, WRITE_CHUNK, (part) =>
+          writePageOnce(options.collection, part),
+        ),
       );
       // A full page that did not move the checkpoint would be asked for again for ever.
       if (!next || JSON.stringify(next) === JSON.stringify(checkpoint)) return;
@@ -80,15 +83,4 @@ export function checkpointedPull<T extends { id: string }>(options: {
       if (!full) return;
     }
   };
-}
-
-async function writeInChunks<T extends { id: string }>(
-  collection: RxCollection<T>,
-  documents: PullResponse<T>['documents'],
-  liveTurns: LiveWriteTurns | undefined,
-): Promise<void> {
-  for (let start = 0; start < documents.length; start += WRITE_CHUNK) {
-    await liveTurns?.idle();
-    await writePageOnce(collection, documents.slice(start, start + WRITE_CHUNK));
-  }
 }

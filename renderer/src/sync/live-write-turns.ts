@@ -19,4 +19,19 @@ export class LiveWriteTurns {
   idle(): Promise<void> {
     return this.queue;
   }
+
+  /**
+   * Writes a history page `size` documents at a time, each part once the live writes queued
+   * before it are done: a live change then waits for the one part in IndexedDB's hands at most.
+   */
+  async writeInParts<D>(
+    documents: readonly D[],
+    size: number,
+    writePart: (part: D[]) => Promise<void>,
+  ): Promise<void> {
+    for (let start = 0; start < documents.length; start += size) {
+      await this.idle();
+      await writePart(documents.slice(start, start + size));
+    }
+  }
 }

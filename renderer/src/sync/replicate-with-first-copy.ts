@@ -135,14 +135,12 @@ export function replicateWithFirstCopy<T extends { id: string }>(
     copying = true;
     while (!state.done && !isPaused()) {
       const page = await replication.readPage(state.checkpoint);
-      await timePageWrite(options.name, async () => {
-        for (let start = 0; start < page.documents.length; start += chunk) {
-          // A live change that came meanwhile is written before the next part of the page.
-          await liveTurns.idle();
-          const part = page.documents.slice(start, start + chunk);
-          recent.remember(await writeFirstCopyPage(options.collection, part, meta.originHash));
-        }
-      });
+      // A live change that came meanwhile is written before the next part of the page.
+      await timePageWrite(options.name, () =>
+        liveTurns.writeInParts(page.documents, chunk, async (part) =>
+          recent.remember(await writeFirstCopyPage(options.collection, part, meta.originHash)),
+        ),
+      );
       state = {
         checkpoint: page.checkpoint ?? state.checkpoint,
         done: !page.more || page.documents.length === 0,

@@ -38,4 +38,22 @@ describe('LiveWriteTurns', () => {
     await turns.idle();
     expect(written).toEqual(['next']);
   });
+
+  it('writes a page in parts, each after the live writes queued before it', async () => {
+    const turns = new LiveWriteTurns();
+    const order: string[] = [];
+    const live = later();
+    await turns.writeInParts([1, 2, 3, 4, 5], 2, async (part) => {
+      order.push(`part ${part.join(',')}`);
+      // A live change comes while the first part is written, and takes a while.
+      if (part[0] === 1)
+        void turns.run(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          order.push('live');
+          live.done();
+        });
+    });
+    await live.promise;
+    expect(order).toEqual(['part 1,2', 'live', 'part 3,4', 'part 5']);
+  });
 });
