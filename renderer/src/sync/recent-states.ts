@@ -9,7 +9,8 @@ export const RECENT_STATES_LIMIT = 2000;
  * replaces, instead of being tried as new, refused and written again (two waits behind the
  * history's writes). The open phase comes first, so these are the complaints the officer works
  * on, the ones live changes concern most; the history does not push them out. A state changed
- * since on the device (an edit) is refused as stale and written again, as without it.
+ * since on the device (an edit) is followed; one whose write is still in flight is refused as
+ * stale and written again, as without it.
  */
 export class RecentStates<T> {
   private readonly states = new Map<string, RxDocumentData<T>>();
@@ -23,6 +24,17 @@ export class RecentStates<T> {
     for (const state of written) {
       const id = String((state as { id?: unknown }).id);
       if (this.states.has(id) || this.states.size < this.limit) this.states.set(id, state);
+    }
+  }
+
+  /**
+   * Takes the stored states of documents it remembers, whoever wrote them (an edit on the
+   * device, another window): what it gives is then the stored state but for a write in flight.
+   */
+  follow(stored: readonly RxDocumentData<T>[]): void {
+    for (const state of stored) {
+      const id = String((state as { id?: unknown }).id);
+      if (this.states.has(id)) this.states.set(id, state);
     }
   }
 

@@ -1,5 +1,5 @@
 import { combineLatest, map, type BehaviorSubject, type Observable } from 'rxjs';
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, RxDocumentData } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { ReplicationCheckpoint } from '../../../shared/api/contract.ts';
 import type { PageSizeState } from '../../../shared/sync/plan-page-size.ts';
@@ -15,7 +15,12 @@ import { recordMeasure } from '../timing/record-measure.ts';
 import { LiveWriteTurns } from './live-write-turns.ts';
 import { RecentStates } from './recent-states.ts';
 import { timePageWrite } from './time-page-write.ts';
-import { AFTER_FIRST_COPY, writeFirstCopyPage } from './write-first-copy-page.ts';
+import {
+  AFTER_FIRST_COPY,
+  statesReplacingHeld,
+  writeFirstCopyPage,
+} from './write-first-copy-page.ts';
+import { arrivingStatesOf } from '../db/arriving-states.ts';
 
 export type FirstCopyReplication<T = unknown> = {
   state: {
@@ -57,7 +62,9 @@ const COPY_WRITE_CHUNK = 100;
  * pulled itself.
  *
  * A live change that comes while the copy runs is written the same way at once; a page fetched
- * before it does not overwrite it with an older state (`writeFirstCopyPage`).
+ * before it does not overwrite it with an older state (`writeFirstCopyPage`). It is told to the
+ * collection's views as it arrives (`arrivingStatesOf`), since its write waits for the history's
+ * part in flight.
  *
  * Fresh means: no document held, RxDB's replication never pulled, no copy under way. A replica
  * mid-copy resumes it; any other replica (one RxDB already filled) replicates through RxDB alone.
@@ -87,26 +94,47 @@ export function replicateWithFirstCopy<T extends { id: string }>(
   // as a copy page is (the history would bring it only at its end). RxDB's pull after the copy
   // brings whatever a failed write missed.
   let copying = false;
+  let originHash: string | null = null;
   const liveTurns = options.liveTurns ?? new LiveWriteTurns();
   const recent = new RecentStates<T>();
+  // Every write of a remembered document is followed, an edit's included, so a live change is
+  // told before its write only over a state still as pulled.
+  const followed = options.collection.eventBulks$.subscribe((bulk) => {
+    if (!copying) return;
+    recent.follow(bulk.events.filter((event) => !event.isLocal).map((event) => event.documentData));
+  });
   // A complaint on screen is in RxDB's document cache; one the copy wrote, in `recent`.
   const heldOf = (id: string) =>
     recent.stateOf(id) ?? options.collection._docCache.getLatestDocumentDataIfExists(id);
+  const arriving = arrivingStatesOf(options.collection);
+  /** Tells the stored state of each told document the write did not store (nor a retry). */
+  const tellStoredUnlessWritten = async (
+    told: readonly RxDocumentData<T>[],
+    written: readonly RxDocumentData<T>[],
+  ) => {
+    const writtenIds = new Set(written.map((state) => state.id));
+    const left = told.map((state) => state.id).filter((id) => !writtenIds.has(id));
+    if (left.length === 0) return;
+    arriving.tell(await options.collection.internalStorageInstance.findDocumentsById(left, true));
+  };
   const live = options.stream$.subscribe((item) => {
     if (!copying || paused || cancelled || item === 'RESYNC' || item.documents.length === 0) return;
+    const hash = originHash;
+    if (hash === null) return;
     // Measured from its arrival to its write (`lapor:live-write`; the poor-link bench reads it).
     const arrived = performance.now();
+    const told = statesReplacingHeld(item.documents, hash, heldOf);
+    arriving.tell(told);
     void liveTurns
       .run(async () => {
-        recent.remember(
-          await writeFirstCopyPage(
-            options.collection,
-            item.documents,
-            (await options.meta).originHash,
-            heldOf,
-          ),
-        );
-        recordMeasure('lapor:live-write', { start: arrived });
+        let written: RxDocumentData<T>[] = [];
+        try {
+          written = await writeFirstCopyPage(options.collection, item.documents, hash, heldOf);
+          recent.remember(written);
+          recordMeasure('lapor:live-write', { start: arrived });
+        } finally {
+          await tellStoredUnlessWritten(told, written);
+        }
       })
       .catch(() => undefined);
   });
@@ -126,6 +154,7 @@ export function replicateWithFirstCopy<T extends { id: string }>(
   const copy = new SyncLoop(async (isPaused) => {
     if (from) return;
     const meta = await options.meta;
+    originHash = meta.originHash;
     let state = await store.load();
     if (!state) {
       const fresh = (await options.collection.count().exec()) === 0 && !(await meta.hasPulled());
@@ -176,6 +205,7 @@ export function replicateWithFirstCopy<T extends { id: string }>(
       async cancel() {
         cancelled = true;
         live.unsubscribe();
+        followed.unsubscribe();
         copy.pause();
         await Promise.all([copy.stopped(), liveTurns.idle()]);
         await replication.state.cancel();

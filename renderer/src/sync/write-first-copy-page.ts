@@ -77,6 +77,22 @@ export async function writeFirstCopyPage<T extends { id: string }>(
   return written;
 }
 
+/**
+ * The states writing `documents` stores in place of the ones `heldOf` has at hand, worked out
+ * before the write: a document without a state at hand, or with one the device edited since it
+ * was pulled, is not among them.
+ */
+export function statesReplacingHeld<T>(
+  documents: readonly WireDocument<T>[],
+  originHash: string,
+  heldOf: (id: string) => RxDocumentData<T> | undefined,
+): RxDocumentData<T>[] {
+  return documents.flatMap((document) => {
+    const held = heldOf(document.id);
+    return held ? replacing(held, document, originHash).map((row) => row.document) : [];
+  });
+}
+
 /** The row that replaces `held` with the server's `incoming` state, if one is due. */
 function replacing<T>(
   held: RxDocumentData<T>,

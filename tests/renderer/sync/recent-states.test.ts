@@ -25,4 +25,12 @@ describe('RecentStates', () => {
     expect(recent.stateOf('a')?.title).toBe('2');
     expect(recent.stateOf('b')?.title).toBe('1');
   });
+
+  it('follows later writes of the documents it remembers, and only those', () => {
+    const recent = new RecentStates<Doc>(10);
+    recent.remember([state('a', 'copied')]);
+    recent.follow([state('a', 'edited'), state('b', 'edited')]);
+    expect(recent.stateOf('a')?.title).toBe('edited');
+    expect(recent.stateOf('b')).toBeUndefined();
+  });
 });

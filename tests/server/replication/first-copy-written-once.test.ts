@@ -12,6 +12,7 @@ import { mergeConflictsOf, openTestReplica, type TestReplica } from '../support/
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { pullAll, pushComplaints } from '../support/replication-client.ts';
 import { writeFirstCopyPage } from '../../../renderer/src/sync/write-first-copy-page.ts';
+import { arrivingStatesOf } from '../../../renderer/src/db/arriving-states.ts';
 
 /**
  * A fresh replica's first copy of complaints is pulled page by page and written once, without
@@ -80,9 +81,13 @@ async function freshReplica(username = 'admin.kaltim', device = 'laptop'): Promi
 async function replicaFedLive(
   device: string,
   delayMs: number,
-  options: { copyWriteChunk?: number; othersDelayMs?: number } = {},
+  options: {
+    copyWriteChunk?: number;
+    othersDelayMs?: number;
+    pageSizeLimits?: PageSizeLimits;
+  } = {},
 ) {
-  const { copyWriteChunk, othersDelayMs = 0 } = options;
+  const { copyWriteChunk, othersDelayMs = 0, pageSizeLimits } = options;
   link.decide = (request) => ({
     kind: 'pass',
     delayMs: isComplaintPull(request.path) ? delayMs : othersDelayMs,
@@ -93,6 +98,7 @@ async function replicaFedLive(
     session: await server.login('admin.kaltim', device),
     complaintStream$: live$,
     ...(copyWriteChunk ? { copyWriteChunk } : {}),
+    ...(pageSizeLimits ? { pageSizeLimits } : {}),
   });
   open.push(replica);
   const sendLive = (changed: Complaint) =>
@@ -402,6 +408,117 @@ describe('a fresh replica’s first copy of complaints', () => {
     // Replaced with the state the copy wrote as the one before it: not tried as new first.
     expect(liveWrites.map((write) => write.ids)).toEqual([[changedId]]);
     expect(await replica.complaint(changedId)).toEqual((await onServer()).get(changedId));
+  });
+
+  /** The states told to the complaints' views as arriving, as `id categoryId priority`. */
+  function toldOf(replica: TestReplica): string[] {
+    const told: string[] = [];
+    const subscription = arrivingStatesOf(replica.replica.complaints).states$.subscribe((states) =>
+      told.push(...states.map((state) => `${state.id} ${state.categoryId} ${state.priority}`)),
+    );
+    toldSubscriptions.push(subscription);
+    return told;
+  }
+  const toldSubscriptions: { unsubscribe(): void }[] = [];
+  afterEach(() => {
+    for (const subscription of toldSubscriptions.splice(0)) subscription.unsubscribe();
+  });
+  const toldLine = (complaint: Complaint) =>
+    `${complaint.id} ${complaint.categoryId} ${complaint.priority}`;
+  const liveWritesMeasured = () => performance.getEntriesByName('lapor:live-write').length;
+
+  it('tells a live change of a complaint the copy wrote before writing it', async () => {
+    const { replica, sendLive } = await replicaFedLive('live-told-first', 200, {
+      copyWriteChunk: 10,
+    });
+    const told = toldOf(replica);
+    const storage = replica.replica.complaints.internalStorageInstance;
+    const original = storage.bulkWrite.bind(storage);
+    const order: string[] = [];
+    let changed: Complaint | null = null;
+    let firstId = '';
+    vi.spyOn(storage, 'bulkWrite').mockImplementation(async (rows, context) => {
+      if (rows.length === 1 && rows[0]!.document.id === changed?.id) {
+        order.push(`written; told: ${told.join(', ')}`);
+      } else if (order.length === 0) {
+        order.push('first part');
+        firstId = rows[0]!.document.id;
+      } else if (order.length === 1) {
+        // Once the copy's first part is written, a complaint of it changes on the server.
+        order.push('second part');
+        changed = await changedOnServer((await onServer()).get(firstId)!);
+        sendLive(changed);
+      }
+      return original(rows, context);
+    });
+    await replica.sync();
+    expect(order.slice(0, 3)).toEqual([
+      'first part',
+      'second part',
+      `written; told: ${toldLine(changed!)}`,
+    ]);
+    // Written as told: nothing told again.
+    expect(told).toEqual([toldLine(changed!)]);
+    expect(await replica.complaint(changed!.id)).toEqual(changed);
+  });
+
+  it('does not tell a live change of a complaint with an edit not yet sent', async () => {
+    const { replica, sendLive } = await replicaFedLive('live-over-edit', 60, {
+      pageSizeLimits: TINY_PAGES,
+    });
+    const told = toldOf(replica);
+    let copiedSoFar: Complaint[] = [];
+    while (copiedSoFar.length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      copiedSoFar = await replica.complaints();
+    }
+    const [complaint] = copiedSoFar;
+    const edited = next(complaint!.priority);
+    await replica.edit(complaint!.id, { priority: edited });
+    const measured = liveWritesMeasured();
+    sendLive(await changedOnServer((await onServer()).get(complaint!.id)!));
+    await vi.waitFor(() => expect(liveWritesMeasured()).toBe(measured + 1), {
+      timeout: 5000,
+      interval: 10,
+    });
+    expect(told).toEqual([]);
+    expect((await replica.complaint(complaint!.id))?.priority).toBe(edited);
+    link.decide = () => ({ kind: 'pass' });
+    await replica.sync();
+  });
+
+  it('tells the stored state again when a told live change could not be written', async () => {
+    const { replica, sendLive } = await replicaFedLive('live-told-unwritten', 200, {
+      copyWriteChunk: 10,
+    });
+    const told = toldOf(replica);
+    const storage = replica.replica.complaints.internalStorageInstance;
+    const original = storage.bulkWrite.bind(storage);
+    let before: Complaint | null = null;
+    let changed: Complaint | null = null;
+    let firstId = '';
+    let writes = 0;
+    let failed = false;
+    vi.spyOn(storage, 'bulkWrite').mockImplementation(async (rows, context) => {
+      writes += 1;
+      if (!failed && rows.length === 1 && rows[0]!.document.id === changed?.id) {
+        failed = true;
+        throw new Error('the disk is full');
+      }
+      if (writes === 1) firstId = rows[0]!.document.id;
+      if (writes === 2) {
+        before = (await onServer()).get(firstId)!;
+        changed = await changedOnServer(before);
+        sendLive(changed);
+      }
+      return original(rows, context);
+    });
+    await vi.waitFor(() => expect(told).toHaveLength(2), { timeout: 5000, interval: 10 });
+    expect(told).toEqual([toldLine(changed!), toldLine(before!)]);
+    // RxDB's replication, once the copy is done, brings the change all the same.
+    link.decide = () => ({ kind: 'pass' });
+    await replica.sync();
+    expect(await replica.complaint(changed!.id)).toEqual(changed);
   });
 
   it("writes a live change before the timeline's next part", async () => {

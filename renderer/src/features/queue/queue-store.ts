@@ -1,4 +1,4 @@
-import type { RxChangeEvent, RxCollection } from 'rxdb';
+import type { RxChangeEvent, RxCollection, RxDocumentData } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { QueueSort } from '../../../../shared/queue/queue-criteria.ts';
 import {
@@ -19,6 +19,7 @@ import { searchTokens } from '../../../../shared/search/normalize-search-text.ts
 import type { PlaceLookup } from '../../../../shared/regions/region-directory.ts';
 import { readAllDocuments } from '../../db/read-all-documents.ts';
 import { readQueueHead } from '../../db/read-queue-head.ts';
+import { arrivingStatesOf } from '../../db/arriving-states.ts';
 import { ACTIVE_STATUSES } from '../../../../shared/queue/queue-criteria.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 
@@ -33,6 +34,8 @@ const PATCH_LIMIT = 300;
 /** Above this many, the filter columns are rebuilt rather than shifted once per change. */
 const COLUMN_PATCH_LIMIT = 20;
 const NOTIFY_DELAY_MS = 16;
+/** A live change arriving is shown in the next task: it comes alone, not in a burst of writes. */
+const ARRIVING_NOTIFY_DELAY_MS = 0;
 const BULK_NOTIFY_DELAY_MS = 1_000;
 /** While a sync writes batch after batch, showing the queue costs more the more it holds. */
 const BULK_NOTIFY_MS_PER_THOUSAND = 40;
@@ -40,6 +43,17 @@ const BULK_NOTIFY_MAX_DELAY_MS = 4_000;
 /** Indexing waits until sync batches stop coming for this long, leaving the sync the CPU. */
 const INDEX_AFTER_QUIET_MS = 1_500;
 const LOAD_PROGRESS_INTERVAL_MS = 1_500;
+
+/** What the store reads of a change: a change event, or a state the replication is storing. */
+type QueueChange = Pick<RxChangeEvent<Complaint>, 'documentId' | 'operation' | 'documentData'>;
+
+function asChange(state: RxDocumentData<Complaint>): QueueChange {
+  return {
+    documentId: state.id,
+    operation: state._deleted ? 'DELETE' : 'UPDATE',
+    documentData: state,
+  };
+}
 
 export type QueueStoreSnapshot = {
   version: number;
@@ -109,6 +123,13 @@ export class QueueStore {
       if (loading) buffered.push(...events);
       else this.apply(events);
     });
+    // A live change the replication is about to store is shown at once; its change event
+    // follows once it is written. While loading, the events buffered bring it in order.
+    this.subscription.add(
+      arrivingStatesOf(this.collection).states$.subscribe((states) => {
+        if (!loading) this.apply(states.map(asChange), ARRIVING_NOTIFY_DELAY_MS);
+      }),
+    );
     // The beginning of the default order (active, soonest due first) is shown before anything
     // else; the whole replica is then read in pages, shown only now and then, since each showing
     // sorts and counts everything loaded so far.
@@ -249,7 +270,7 @@ export class QueueStore {
     return this.searchIndex.match(query);
   }
 
-  private apply(events: readonly RxChangeEvent<Complaint>[]): void {
+  private apply(events: readonly QueueChange[], smallDelayMs: number = NOTIFY_DELAY_MS): void {
     if (events.length === 0) return;
     const cache = this.sorted?.version === this.snapshot.version ? this.sorted : null;
     // A bulk (a sync batch) is indexed in the background and re-sorted on the next read;
@@ -292,7 +313,7 @@ export class QueueStore {
         moves.push({ removedAt, insertedAt, entry });
       }
     }
-    this.changed(bulk ? bulkNotifyDelay(this.entries.size) : NOTIFY_DELAY_MS);
+    this.changed(bulk ? bulkNotifyDelay(this.entries.size) : smallDelayMs);
     if (patchOrder) this.sorted = { ...cache, version: this.snapshot.version };
     if (patchOrder && columns && columnsPatchable)
       this.patchColumns(columns, moves, cache, searchRevision);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openReplica, type Replica } from '../../../../renderer/src/db/create-replica.ts';
 import { QueueStore } from '../../../../renderer/src/features/queue/queue-store.ts';
+import { arrivingStatesOf } from '../../../../renderer/src/db/arriving-states.ts';
 import type { Complaint } from '../../../../shared/schemas/complaint.ts';
 import { sampleComplaint } from '../../../support/sample-complaint.ts';
 
@@ -125,6 +126,43 @@ describe('QueueStore over a replica', () => {
       vi.useRealTimers();
       unsubscribe();
     }
+  });
+
+  it('shows a state the replication is about to store at once, then follows what is stored', async () => {
+    const before = store.inOrder('due_asc');
+    let heard = 0;
+    const unsubscribe = store.subscribe(() => (heard += 1));
+    const stored = await replica.complaints.findOne('c-00001').exec();
+    try {
+      const arriving = { ...stored!.toMutableJSON(true), dueAt: 9_999_999, title: 'Banjir' };
+      arrivingStatesOf(replica.complaints).tell([arriving]);
+      // Nothing is written: the entry moves in the order and is told in the next task.
+      expect(store.get('c-00001')?.dueAt).toBe(9_999_999);
+      expect(store.inOrder('due_asc')).toBe(before);
+      expect(before.map((entry) => entry.id)).toEqual(['c-00002', 'c-00003', 'c-00001']);
+      expect([...store.search('banjir')]).toEqual(['c-00001']);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(heard).toBe(1);
+      // The change event of what was stored has the last word (here an edit written meanwhile).
+      await stored!.incrementalPatch({ dueAt: 5 });
+      await settled(store, () => store.get('c-00001')?.dueAt === 5);
+      expect(store.inOrder('due_asc').map((entry) => entry.id)).toEqual([
+        'c-00001',
+        'c-00002',
+        'c-00003',
+      ]);
+      expect(store.search('banjir').size).toBe(0);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it('leaves a told state of another collection alone', async () => {
+    arrivingStatesOf(replica.units).tell([
+      { id: 'c-00001', name: 'Dinas', _deleted: false } as never,
+    ]);
+    expect(store.get('c-00001')?.title).toBe(complaint(1).title);
+    expect(store.getSnapshot().total).toBe(3);
   });
 
   it('drops a deleted complaint from the order and the index', async () => {
