@@ -600,20 +600,25 @@ export function liveChangesDuringHistory(options: {
           categoryName: category.name,
         });
         latencies.push(seenAt - sentAt);
-        const write = await page.evaluate(() => {
-          const last = performance.getEntriesByName('lapor:live-write').at(-1);
-          return last
-            ? {
-                arrivedAt: performance.timeOrigin + last.startTime,
-                writtenAt: performance.timeOrigin + last.startTime + last.duration,
-              }
-            : null;
-        });
-        const measured = write && write.arrivedAt > sentAt ? write : null;
+        // The change is shown as it arrives, so its write may end after it is seen.
+        const write = await page
+          .waitForFunction(
+            (after) => {
+              const last = performance.getEntriesByName('lapor:live-write').at(-1);
+              const arrivedAt = last ? performance.timeOrigin + last.startTime : 0;
+              return arrivedAt > after
+                ? { arrivedAt, writtenAt: arrivedAt + last!.duration }
+                : null;
+            },
+            sentAt,
+            { timeout: 2_000, polling: 20 },
+          )
+          .then((handle) => handle.jsonValue())
+          .catch(() => null);
         steps.push({
           pushAnswered: answeredAt - sentAt,
-          arrived: measured ? round(measured.arrivedAt - sentAt) : null,
-          written: measured ? round(measured.writtenAt - sentAt) : null,
+          arrived: write ? round(write.arrivedAt - sentAt) : null,
+          written: write ? round(write.writtenAt - sentAt) : null,
           seen: seenAt - sentAt,
         });
       } catch (error) {
