@@ -1,14 +1,28 @@
 import type { ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
-import { gunzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { constants, gunzipSync, gzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { startEventStream } from '../../../server/http/event-stream-writer.ts';
 
-/** A reply that records its head and every byte written to it. */
+const gzipAsync = promisify(gzip);
+
+/** A reply that records its head and every byte written to it, as it is written. */
 function recordingReply() {
   const body = new PassThrough();
   const chunks: Buffer[] = [];
-  body.on('data', (chunk: Buffer) => chunks.push(chunk));
+  body.resume();
+  const write = body.write.bind(body) as (chunk: unknown) => boolean;
+  const end = body.end.bind(body) as (chunk?: unknown) => PassThrough;
+  body.write = ((chunk: string | Buffer) => {
+    chunks.push(Buffer.from(chunk));
+    return write(chunk);
+  }) as typeof body.write;
+  body.end = ((chunk?: string | Buffer) => {
+    if (chunk !== undefined) chunks.push(Buffer.from(chunk));
+    return end();
+  }) as typeof body.end;
   let head: Record<string, string> = {};
   const reply = Object.assign(body, {
     writeHead(_status: number, headers: Record<string, string>) {
@@ -51,6 +65,31 @@ describe('startEventStream', () => {
     expect(gunzipSync(reply.body()).toString()).toBe(
       ': connected\n\n' + event('c-1') + event('c-1'),
     );
+  });
+
+  it('writes an event compressed by the time the write returns, however busy zlib’s pool is', async () => {
+    // Every thread of zlib's pool compressing a large answer, as while history pages are sent.
+    const busy = Array.from({ length: 8 }, () => gzipAsync(randomBytes(4 * 1024 * 1024)));
+    const reply = recordingReply();
+    const stream = startEventStream(reply.raw, {}, 'gzip');
+    stream.write(event('c-3'));
+    const sent = gunzipSync(reply.body(), { finishFlush: constants.Z_SYNC_FLUSH });
+    expect(sent.toString()).toBe(event('c-3'));
+    await Promise.all(busy);
+    stream.end();
+    expect(gunzipSync(reply.body()).toString()).toBe(event('c-3'));
+  });
+
+  it('ends with a gzip trailer that checks all the text, whatever its length', () => {
+    const reply = recordingReply();
+    const stream = startEventStream(reply.raw, {}, 'gzip');
+    const texts = [': connected\n\n', event('c-4'), `: ${'ü'.repeat(40_000)}\n\n`, event('c-5')];
+    for (const text of texts) stream.write(text);
+    stream.end();
+    // gunzip checks the trailer's checksum and length, and throws when either is wrong.
+    expect(gunzipSync(reply.body()).toString()).toBe(texts.join(''));
+    stream.write(event('c-6'));
+    expect(gunzipSync(reply.body()).toString()).toBe(texts.join(''));
   });
 
   it('writes events as they are when gzip is not accepted', async () => {
