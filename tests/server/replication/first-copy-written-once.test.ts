@@ -427,13 +427,20 @@ describe('a fresh replica’s first copy of complaints', () => {
     `${complaint.id} ${complaint.categoryId} ${complaint.priority}`;
   const liveWritesMeasured = () => performance.getEntriesByName('lapor:live-write').length;
 
+  /** A replica fed live changes, its copy written ten at a time: what it tells, its storage. */
+  async function replicaTelling(device: string) {
+    const fed = await replicaFedLive(device, 200, { copyWriteChunk: 10 });
+    const storage = fed.replica.replica.complaints.internalStorageInstance;
+    return {
+      ...fed,
+      told: toldOf(fed.replica),
+      storage,
+      original: storage.bulkWrite.bind(storage),
+    };
+  }
+
   it('tells a live change of a complaint the copy wrote before writing it', async () => {
-    const { replica, sendLive } = await replicaFedLive('live-told-first', 200, {
-      copyWriteChunk: 10,
-    });
-    const told = toldOf(replica);
-    const storage = replica.replica.complaints.internalStorageInstance;
-    const original = storage.bulkWrite.bind(storage);
+    const { replica, sendLive, told, storage, original } = await replicaTelling('live-told-first');
     const order: string[] = [];
     let changed: Complaint | null = null;
     let firstId = '';
@@ -488,12 +495,8 @@ describe('a fresh replica’s first copy of complaints', () => {
   });
 
   it('tells the stored state again when a told live change could not be written', async () => {
-    const { replica, sendLive } = await replicaFedLive('live-told-unwritten', 200, {
-      copyWriteChunk: 10,
-    });
-    const told = toldOf(replica);
-    const storage = replica.replica.complaints.internalStorageInstance;
-    const original = storage.bulkWrite.bind(storage);
+    const { replica, sendLive, told, storage, original } =
+      await replicaTelling('live-told-unwritten');
     let before: Complaint | null = null;
     let changed: Complaint | null = null;
     let firstId = '';
