@@ -1,5 +1,5 @@
 import { combineLatest, map, type BehaviorSubject, type Observable } from 'rxjs';
-import type { RxCollection, RxDocumentData } from 'rxdb';
+import type { RxChangeEvent, RxCollection, RxDocumentData } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { ReplicationCheckpoint } from '../../../shared/api/contract.ts';
 import type { PageSizeState } from '../../../shared/sync/plan-page-size.ts';
@@ -101,7 +101,8 @@ export function replicateWithFirstCopy<T extends { id: string }>(
   // told before its write only over a state still as pulled.
   const followed = options.collection.eventBulks$.subscribe((bulk) => {
     if (!copying) return;
-    recent.follow(bulk.events.filter((event) => !event.isLocal).map((event) => event.documentData));
+    const events = bulk.events as RxChangeEvent<T>[];
+    recent.follow(events.filter((event) => !event.isLocal).map((event) => event.documentData));
   });
   // A complaint on screen is in RxDB's document cache; one the copy wrote, in `recent`.
   const heldOf = (id: string) =>

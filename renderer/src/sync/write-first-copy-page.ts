@@ -82,7 +82,7 @@ export async function writeFirstCopyPage<T extends { id: string }>(
  * before the write: a document without a state at hand, or with one the device edited since it
  * was pulled, is not among them.
  */
-export function statesReplacingHeld<T>(
+export function statesReplacingHeld<T extends { id: string }>(
   documents: readonly WireDocument<T>[],
   originHash: string,
   heldOf: (id: string) => RxDocumentData<T> | undefined,
